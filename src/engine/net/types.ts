@@ -1,0 +1,152 @@
+/** The kernel's networking objects as plain data (cheap to snapshot, easy to send to views). */
+import type { NetfilterState } from '../netfilter/types';
+import type { ConntrackEntry } from '../netfilter/types';
+
+export type LinkKind = 'loopback' | 'ether' | 'veth' | 'bridge' | 'dummy';
+
+export interface LinkStats {
+  rxPackets: number;
+  rxBytes: number;
+  rxErrors: number;
+  rxDropped: number;
+  txPackets: number;
+  txBytes: number;
+  txErrors: number;
+  txDropped: number;
+}
+
+export type BridgePortState = 'disabled' | 'listening' | 'learning' | 'forwarding' | 'blocking';
+
+export interface FdbEntry {
+  mac: string;
+  portId: number;
+  /** The port's own address: "permanent", never aged. */
+  local: boolean;
+  updatedAt: number;
+}
+
+export interface BridgeInfo {
+  stp: boolean;
+  forwardDelay: number;
+  ageingTime: number;
+  fdb: FdbEntry[];
+}
+
+export interface BridgePortInfo {
+  state: BridgePortState;
+  cost: number;
+  priority: number;
+}
+
+export interface Link {
+  /** World-unique id (a kernel pointer, not shown to users). */
+  id: number;
+  nsId: number;
+  ifindex: number;
+  name: string;
+  kind: LinkKind;
+  mac: string;
+  /** True when the MAC was set by the user (a bridge then stops following its ports' MACs). */
+  macSet: boolean;
+  mtu: number;
+  adminUp: boolean;
+  qdisc: string;
+  txqlen: number;
+  /** veth peer, or for `ether` the NIC at the other end of the cable. */
+  peerId: number | null;
+  masterId: number | null;
+  bridge: BridgeInfo | null;
+  port: BridgePortInfo | null;
+  stats: LinkStats;
+  /** Whether the physical cable is plugged in (ether only). */
+  cable: boolean;
+}
+
+export type Scope = 'host' | 'link' | 'global';
+
+export interface Addr4 {
+  family: 4;
+  linkId: number;
+  local: number;
+  prefixLen: number;
+  broadcast: number | null;
+  scope: Scope;
+  label: string;
+  secondary: boolean;
+}
+
+export interface Addr6 {
+  family: 6;
+  linkId: number;
+  local: string;
+  prefixLen: number;
+  scope: Scope;
+}
+
+export type Addr = Addr4 | Addr6;
+
+export type RouteType = 'unicast' | 'local' | 'broadcast' | 'unreachable' | 'blackhole' | 'prohibit';
+
+export interface Route {
+  table: number;
+  type: RouteType;
+  dst: number;
+  len: number;
+  gateway: number | null;
+  linkId: number | null;
+  proto: string;
+  scope: Scope;
+  src: number | null;
+  metric: number | null;
+  onlink: boolean;
+}
+
+export const TABLE_LOCAL = 255;
+export const TABLE_MAIN = 254;
+export const TABLE_DEFAULT = 253;
+
+export type NeighState = 'REACHABLE' | 'STALE' | 'DELAY' | 'PROBE' | 'FAILED' | 'INCOMPLETE' | 'PERMANENT' | 'NOARP';
+
+export interface Neigh {
+  linkId: number;
+  ip: number;
+  mac: string | null;
+  state: NeighState;
+  confirmedAt: number;
+}
+
+export interface Netns {
+  id: number;
+  hostId: number;
+  /** Name under /run/netns, or null for the host's root namespace and anonymous (container) ones. */
+  name: string | null;
+  nextIfindex: number;
+  addrs: Addr[];
+  routes: Route[];
+  neigh: Neigh[];
+  sysctl: Record<string, string>;
+  netfilter: NetfilterState;
+  conntrack: ConntrackEntry[];
+}
+
+export type HostRole = 'linux' | 'router' | 'internet' | 'switch';
+
+export interface Host {
+  id: number;
+  /** Name used in the world (the LAN router is "router", the learner's machine "host"). */
+  name: string;
+  hostname: string;
+  role: HostRole;
+  rootNsId: number;
+  /** /run/netns: names registered with `ip netns add`. */
+  netnsNames: Record<string, number>;
+}
+
+export interface WorldState {
+  nextId: number;
+  hosts: Record<number, Host>;
+  netns: Record<number, Netns>;
+  links: Record<number, Link>;
+  /** Simulated files written by commands (e.g. /etc/hosts edits), per host. */
+  files: Record<number, Record<string, string>>;
+}

@@ -1,0 +1,124 @@
+/** Filters people pipe output into: grep, head, tail, wc, sort. */
+import { Output, type CommandFn } from '../types';
+
+function lines(text: string): string[] {
+  if (text === '') return [];
+  const all = text.split('\n');
+  if (all[all.length - 1] === '') all.pop();
+  return all;
+}
+
+export const grep: CommandFn = (argv, ctx) => {
+  let invert = false;
+  let ignoreCase = false;
+  let count = false;
+  let onlyMatching = false;
+  let extended = false;
+  let word = false;
+  const rest: string[] = [];
+  for (const a of argv.slice(1)) {
+    if (/^-[a-zA-Z]+$/.test(a) && rest.length === 0) {
+      for (const f of a.slice(1)) {
+        if (f === 'v') invert = true;
+        else if (f === 'i') ignoreCase = true;
+        else if (f === 'c') count = true;
+        else if (f === 'o') onlyMatching = true;
+        else if (f === 'E') extended = true;
+        else if (f === 'w') word = true;
+        else if (f === 'F' || f === 'n' || f === 'q') continue;
+        else return new Output().err(`grep: invalid option -- '${f}'\nUsage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.`).done(2);
+      }
+    } else rest.push(a);
+  }
+  const pattern = rest[0];
+  if (pattern === undefined) return new Output().err("Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.").done(2);
+  let source = extended ? pattern : basicToExtended(pattern);
+  if (word) source = `\\b(?:${source})\\b`;
+  let re: RegExp;
+  try {
+    re = new RegExp(source, ignoreCase ? 'gi' : 'g');
+  } catch {
+    return new Output().err('grep: Unmatched ( or \\(').done(2);
+  }
+  const input = rest.length > 1 ? readAll(rest.slice(1), ctx) : { text: ctx.stdin, errors: '' };
+  const matched = lines(input.text).filter((l) => {
+    re.lastIndex = 0;
+    return re.test(l) !== invert;
+  });
+  const out = new Output();
+  if (input.errors) out.err(input.errors);
+  if (count) out.line(String(matched.length));
+  else if (onlyMatching) for (const l of matched) for (const m of l.match(re) ?? []) out.line(m);
+  else for (const l of matched) out.line(l);
+  return out.done(input.errors ? 2 : matched.length > 0 ? 0 : 1);
+};
+
+/** POSIX basic regex: \( \) \| \+ are operators, bare ( ) | + are literals. */
+function basicToExtended(pattern: string): string {
+  let out = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === '\\' && i + 1 < pattern.length) {
+      const n = pattern[++i]!;
+      out += '()|+?{}'.includes(n) ? n : '\\' + n;
+    } else out += '()|+?{}'.includes(c) ? '\\' + c : c;
+  }
+  return out;
+}
+
+function readAll(files: string[], ctx: Parameters<CommandFn>[1]): { text: string; errors: string } {
+  let text = '';
+  let errors = '';
+  for (const f of files) {
+    const r = ctx.fs.read(f.startsWith('/') ? f : `${ctx.cwd}/${f}`, ctx.ns);
+    if (r.ok) text += r.data;
+    else errors += `grep: ${f}: No such file or directory\n`;
+  }
+  return { text, errors };
+}
+
+function countArg(argv: string[], name: string): { n: number; files: string[] } | string {
+  let n = 10;
+  const files: string[] = [];
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i]!;
+    const m = /^-(\d+)$/.exec(a) ?? (a === '-n' ? [a, argv[++i] ?? ''] : /^-n(\d+)$/.exec(a));
+    if (m) {
+      if (!/^\d+$/.test(m[1]!)) return `${name}: invalid number of lines: ‘${m[1]}’`;
+      n = Number(m[1]);
+    } else files.push(a);
+  }
+  return { n, files };
+}
+
+export const head: CommandFn = (argv, ctx) => {
+  const args = countArg(argv, 'head');
+  if (typeof args === 'string') return new Output().err(args).done(1);
+  const text = args.files.length ? readAll(args.files, ctx).text : ctx.stdin;
+  return { stdout: lines(text).slice(0, args.n).map((l) => l + '\n').join(''), stderr: '', exitCode: 0 };
+};
+
+export const tail: CommandFn = (argv, ctx) => {
+  const args = countArg(argv, 'tail');
+  if (typeof args === 'string') return new Output().err(args).done(1);
+  const text = args.files.length ? readAll(args.files, ctx).text : ctx.stdin;
+  const all = lines(text);
+  return { stdout: all.slice(Math.max(0, all.length - args.n)).map((l) => l + '\n').join(''), stderr: '', exitCode: 0 };
+};
+
+export const wc: CommandFn = (argv, ctx) => {
+  const flags = argv.slice(1).filter((a) => a.startsWith('-')).join('');
+  const text = ctx.stdin;
+  const counts = { l: (text.match(/\n/g) ?? []).length, w: text.split(/\s+/).filter(Boolean).length, c: new TextEncoder().encode(text).length };
+  const wanted = (['l', 'w', 'c'] as const).filter((f) => flags.includes(f));
+  if (wanted.length === 1) return { stdout: `${counts[wanted[0]!]}\n`, stderr: '', exitCode: 0 };
+  const shown = wanted.length ? wanted : (['l', 'w', 'c'] as const);
+  const width = Math.max(...shown.map((f) => String(counts[f]).length));
+  return { stdout: shown.map((f) => String(counts[f]).padStart(width + 1)).join('').slice(1) + '\n', stderr: '', exitCode: 0 };
+};
+
+export const sort: CommandFn = (argv, ctx) => {
+  const all = lines(ctx.stdin).sort();
+  if (argv.includes('-r')) all.reverse();
+  return { stdout: all.map((l) => l + '\n').join(''), stderr: '', exitCode: 0 };
+};

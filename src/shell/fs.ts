@@ -1,0 +1,109 @@
+/**
+ * The simulated host's files: /proc/sys/net (per namespace sysctls), a few /etc files, /dev/null,
+ * files written by commands (an overlay kept in the world), and read-only access to the user's
+ * real files through an injected reader (the CLI's cwd, the lab's folder).
+ */
+import type { World } from '../engine/world';
+import type { Host, Netns } from '../engine/net/types';
+import { SYSCTL_ALIASES } from '../engine/net/sysctl';
+
+export interface RealFiles {
+  read(path: string): string | undefined;
+  isDirectory(path: string): boolean;
+}
+
+export type FsError = 'ENOENT' | 'EISDIR' | 'EINVAL' | 'EACCES';
+export type ReadResult = { ok: true; data: string } | { ok: false; error: FsError };
+
+export interface FileSystem {
+  read(path: string, ns: Netns): ReadResult;
+  write(path: string, data: string, append: boolean, ns: Netns): FsError | null;
+  isDirectory(path: string): boolean;
+}
+
+const DIRS = new Set(['/', '/proc', '/proc/sys', '/proc/sys/net', '/proc/sys/net/ipv4', '/etc', '/dev', '/root', '/tmp', '/run', '/run/netns', '/var', '/home']);
+
+export function resolvePath(cwd: string, path: string): string {
+  const parts = (path.startsWith('/') ? path : `${cwd}/${path}`).split('/');
+  const out: string[] = [];
+  for (const p of parts) {
+    if (p === '' || p === '.') continue;
+    if (p === '..') out.pop();
+    else out.push(p);
+  }
+  return '/' + out.join('/');
+}
+
+export class SimFs implements FileSystem {
+  constructor(
+    private readonly world: World,
+    private readonly host: Host,
+    private readonly real?: RealFiles,
+  ) {}
+
+  private get overlay(): Record<string, string> {
+    return (this.world.state.files[this.host.id] ??= {});
+  }
+
+  read(path: string, ns: Netns): ReadResult {
+    if (this.isDirectory(path)) return { ok: false, error: 'EISDIR' };
+    const sysctl = sysctlKey(path);
+    if (sysctl) {
+      const value = ns.sysctl[sysctl];
+      return value === undefined ? { ok: false, error: 'ENOENT' } : { ok: true, data: value + '\n' };
+    }
+    if (path === '/dev/null') return { ok: true, data: '' };
+    const written = this.overlay[path];
+    if (written !== undefined) return { ok: true, data: written };
+    const builtin = this.builtinFile(path);
+    if (builtin !== undefined) return { ok: true, data: builtin };
+    const real = this.real?.read(path);
+    return real === undefined ? { ok: false, error: 'ENOENT' } : { ok: true, data: real };
+  }
+
+  write(path: string, data: string, append: boolean, ns: Netns): FsError | null {
+    if (path === '/dev/null') return null;
+    if (this.isDirectory(path)) return 'EISDIR';
+    const sysctl = sysctlKey(path);
+    if (sysctl) return writeSysctl(ns, sysctl, data);
+    if (path.startsWith('/proc/')) return 'ENOENT';
+    const before = append ? (this.read(path, ns).ok ? (this.read(path, ns) as { data: string }).data : '') : '';
+    this.overlay[path] = before + data;
+    this.world.changed();
+    return null;
+  }
+
+  isDirectory(path: string): boolean {
+    return DIRS.has(path) || path.startsWith('/proc/sys/net/') && !sysctlKey(path) || (this.real?.isDirectory(path) ?? false);
+  }
+
+  private builtinFile(path: string): string | undefined {
+    switch (path) {
+      case '/etc/hostname':
+        return this.host.hostname + '\n';
+      case '/etc/hosts':
+        return `127.0.0.1\tlocalhost\n127.0.1.1\t${this.host.hostname}\n\n# The following lines are desirable for IPv6 capable hosts\n::1     localhost ip6-localhost ip6-loopback\nff02::1 ip6-allnodes\nff02::2 ip6-allrouters\n`;
+      case '/etc/resolv.conf':
+        return 'nameserver 192.168.1.1\n';
+      default:
+        return undefined;
+    }
+  }
+}
+
+/** /proc/sys/net/ipv4/ip_forward -> net.ipv4.ip_forward */
+function sysctlKey(path: string): string | undefined {
+  if (!path.startsWith('/proc/sys/net/')) return undefined;
+  const key = path.slice('/proc/sys/'.length).split('/').join('.');
+  return key;
+}
+
+export function writeSysctl(ns: Netns, key: string, data: string): FsError | null {
+  if (ns.sysctl[key] === undefined) return 'ENOENT';
+  const value = data.trim();
+  if (!/^-?\d+$/.test(value.split(/\s+/)[0] ?? '')) return 'EINVAL';
+  const normalized = key.endsWith('ip_forward') || key.endsWith('.forwarding') ? (Number(value) ? '1' : '0') : value;
+  ns.sysctl[key] = normalized;
+  for (const alias of SYSCTL_ALIASES[key] ?? []) ns.sysctl[alias] = normalized;
+  return null;
+}

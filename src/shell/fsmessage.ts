@@ -1,0 +1,13 @@
+/** strerror() texts for the simulated filesystem's errors. */
+export function fsMessage(error: string): string {
+  switch (error) {
+    case 'ENOENT':
+      return 'No such file or directory';
+    case 'EISDIR':
+      return 'Is a directory';
+    case 'EINVAL':
+      return 'Invalid argument';
+    default:
+      return 'Permission denied';
+  }
+}

@@ -1,0 +1,22 @@
+/** Every program the simulated host has, by name. Each family lives in its own folder. */
+import type { CommandFn } from './types';
+import { cat } from './coreutils/cat';
+import { echo } from './coreutils/echo';
+import { clear, falseCmd, hostname, sleep, sudo, trueCmd } from './coreutils/misc';
+import { grep, head, sort, tail, wc } from './coreutils/text';
+
+export const COMMANDS: Record<string, CommandFn> = {
+  cat,
+  echo,
+  clear,
+  false: falseCmd,
+  true: trueCmd,
+  hostname,
+  sleep,
+  sudo,
+  grep,
+  head,
+  tail,
+  wc,
+  sort,
+};
