@@ -4,6 +4,7 @@ import { cat } from './coreutils/cat';
 import { echo } from './coreutils/echo';
 import { clear, falseCmd, hostname, sleep, sudo, trueCmd } from './coreutils/misc';
 import { grep, head, sort, tail, wc } from './coreutils/text';
+import { ip } from './ip/ip';
 
 export const COMMANDS: Record<string, CommandFn> = {
   cat,
@@ -19,4 +20,5 @@ export const COMMANDS: Record<string, CommandFn> = {
   tail,
   wc,
   sort,
+  ip,
 };

@@ -9,6 +9,7 @@ import { linkLocalFromMac, randomMac } from './mac';
 import { addrs4Of } from './addr';
 import { hasCarrier, peerOf, portsOf } from './links';
 import { insertRoute, kernelRoutesFor } from './route';
+import { nsidOf } from './nsid';
 import type { Link, LinkKind, Netns } from './types';
 
 const emptyStats = () => ({ rxPackets: 0, rxBytes: 0, rxErrors: 0, rxDropped: 0, txPackets: 0, txBytes: 0, txErrors: 0, txDropped: 0 });
@@ -45,10 +46,10 @@ export function createLink(world: World, ns: Netns, spec: NewLink): Link {
     mtu: spec.mtu ?? (spec.kind === 'loopback' ? 65536 : 1500),
     adminUp: false,
     qdisc: spec.qdisc ?? 'noop',
-    txqlen: spec.txqlen ?? (spec.kind === 'loopback' ? 1000 : spec.kind === 'bridge' ? 0 : 1000),
+    txqlen: spec.txqlen ?? 1000,
     peerId: null,
     masterId: null,
-    bridge: spec.kind === 'bridge' ? { stp: false, forwardDelay: 1500, ageingTime: 30000, fdb: [] } : null,
+    bridge: spec.kind === 'bridge' ? { stp: false, forwardDelay: 1500, ageingTime: 30000, fdb: [], everHadPort: false } : null,
     port: null,
     stats: emptyStats(),
     cable: spec.kind === 'ether',
@@ -63,6 +64,10 @@ export function createVethPair(world: World, ns: Netns, name: string, peerNs: Ne
   const link = createLink(world, ns, { name, kind: 'veth' });
   link.peerId = peer.id;
   peer.peerId = link.id;
+  if (ns.id !== peerNs.id) {
+    nsidOf(ns, peerNs);
+    nsidOf(peerNs, ns);
+  }
   world.changed();
   return [link, peer];
 }
@@ -105,6 +110,12 @@ export function moveLink(world: World, link: Link, target: Netns, newName?: stri
   link.ifindex = allocIfindex(world, target, link.ifindex);
   link.nsId = target.id;
   if (newName) link.name = newName;
+  const peer = peerOf(world, link);
+  if (peer && peer.nsId !== target.id) {
+    const peerNs = world.netns(peer.nsId);
+    nsidOf(peerNs, target);
+    nsidOf(target, peerNs);
+  }
   reconcile(world, [link.id]);
   world.changed();
 }
@@ -133,6 +144,7 @@ function defaultQdisc(kind: LinkKind): string {
 export function attachPort(world: World, bridge: Link, port: Link): void {
   port.masterId = bridge.id;
   port.port = { state: 'disabled', cost: 2, priority: 32 };
+  if (bridge.bridge) bridge.bridge.everHadPort = true;
   recalcBridgeMac(world, bridge);
   reconcile(world, [port.id, bridge.id]);
   world.changed();
@@ -150,11 +162,14 @@ export function detachPort(world: World, port: Link): void {
   world.changed();
 }
 
-/** br_stp_recalculate_bridge_id: a bridge takes the lowest MAC of its ports unless one was set. */
+/**
+ * br_stp_recalculate_bridge_id: a bridge takes the lowest MAC of its ports unless one was set;
+ * with no ports left it falls back to 00:00:00:00:00:00 (as recorded on Linux 6.x).
+ */
 function recalcBridgeMac(world: World, bridge: Link): void {
   if (bridge.macSet) return;
   const macs = portsOf(world, bridge).map((p) => p.mac).sort();
-  if (macs.length > 0) bridge.mac = macs[0]!;
+  bridge.mac = macs[0] ?? '00:00:00:00:00:00';
 }
 
 /**

@@ -47,6 +47,7 @@ export function hasCarrier(world: World, link: Link): boolean {
       return link.cable && !!peer && peer.adminUp;
     }
     case 'bridge':
+      if (!link.bridge?.everHadPort) return true;
       return portsOf(world, link).some((p) => p.port?.state === 'forwarding');
   }
 }
@@ -57,6 +58,7 @@ export type OperState = 'UNKNOWN' | 'DOWN' | 'LOWERLAYERDOWN' | 'UP';
 export function operState(world: World, link: Link): OperState {
   if (!link.adminUp) return 'DOWN';
   if (link.kind === 'loopback' || link.kind === 'dummy') return 'UNKNOWN';
+  if (link.kind === 'bridge' && !link.bridge?.everHadPort) return 'UNKNOWN';
   if (hasCarrier(world, link)) return 'UP';
   return link.kind === 'veth' ? 'LOWERLAYERDOWN' : 'DOWN';
 }

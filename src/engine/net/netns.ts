@@ -19,6 +19,7 @@ export function createNetns(world: World, host: Host, name: string | null): Netn
     sysctl: defaultSysctl(root?.sysctl),
     netfilter: createNetfilterState(),
     conntrack: [],
+    nsids: {},
   };
   world.state.netns[ns.id] = ns;
   createLink(world, ns, { name: 'lo', kind: 'loopback' });

@@ -30,6 +30,8 @@ export interface BridgeInfo {
   forwardDelay: number;
   ageingTime: number;
   fdb: FdbEntry[];
+  /** A bridge that never had a port keeps the carrier it was born with (state UNKNOWN). */
+  everHadPort: boolean;
 }
 
 export interface BridgePortInfo {
@@ -127,6 +129,8 @@ export interface Netns {
   sysctl: Record<string, string>;
   netfilter: NetfilterState;
   conntrack: ConntrackEntry[];
+  /** nsids this namespace assigned to other namespaces (peernet2id), printed as link-netnsid. */
+  nsids: Record<number, number>;
 }
 
 export type HostRole = 'linux' | 'router' | 'internet' | 'switch';

@@ -1,0 +1,101 @@
+/** `ip link` / `ip addr` link lines, as iproute2 6.1 prints them (print_linkinfo). */
+import type { World } from '../../engine/world';
+import { hasCarrier, operState, peerOf, portsOf } from '../../engine/net/links';
+import type { Link, Netns } from '../../engine/net/types';
+
+export interface LinkPrintOptions {
+  /** `ip link` prints "mode DEFAULT"; `ip addr` does not. */
+  mode: boolean;
+  details: boolean;
+}
+
+/** The `NAME@PEER` part: a veth shows its peer by name in the same netns, else as @ifN. */
+export function linkDisplayName(world: World, link: Link): string {
+  if (link.kind !== 'veth') return link.name;
+  const peer = peerOf(world, link);
+  if (!peer) return link.name;
+  return peer.nsId === link.nsId ? `${link.name}@${peer.name}` : `${link.name}@if${peer.ifindex}`;
+}
+
+/** netif_oper_up: operstate UP or UNKNOWN; iproute2 prints NO-CARRIER for UP links that are not. */
+export function linkFlags(world: World, link: Link): string {
+  const flags: string[] = [];
+  const oper = operState(world, link);
+  const running = link.adminUp && (oper === 'UP' || oper === 'UNKNOWN');
+  if (link.adminUp && !running) flags.push('NO-CARRIER');
+  if (link.kind === 'loopback') flags.push('LOOPBACK');
+  else flags.push('BROADCAST', 'MULTICAST');
+  if (link.adminUp) flags.push('UP');
+  if (link.adminUp && hasCarrier(world, link)) flags.push('LOWER_UP');
+  const peer = peerOf(world, link);
+  if (link.kind === 'veth' && peer && peer.nsId === link.nsId && !peer.adminUp) flags.push('M-DOWN');
+  return `<${flags.join(',')}>`;
+}
+
+export function linkHeader(world: World, link: Link, opts: LinkPrintOptions): string {
+  const master = link.masterId === null ? undefined : world.state.links[link.masterId];
+  let line = `${link.ifindex}: ${linkDisplayName(world, link)}: ${linkFlags(world, link)} mtu ${link.mtu} qdisc ${link.qdisc}`;
+  if (master) line += ` master ${master.name}`;
+  line += ` state ${operState(world, link)}`;
+  if (opts.mode) line += ' mode DEFAULT';
+  line += ' group default';
+  if (link.txqlen) line += ` qlen ${link.txqlen}`;
+  return line;
+}
+
+/** link-netns NAME when a named netns has that nsid here, else link-netnsid N. */
+export function linkNetnsSuffix(world: World, viewNs: Netns, link: Link): string {
+  const peer = peerOf(world, link);
+  if (link.kind !== 'veth' || !peer || peer.nsId === link.nsId) return '';
+  const nsid = viewNs.nsids[peer.nsId];
+  if (nsid === undefined) return '';
+  const host = world.host(viewNs.hostId);
+  const named = Object.entries(host.netnsNames).find(([, id]) => viewNs.nsids[id] === nsid);
+  return named ? ` link-netns ${named[0]}` : ` link-netnsid ${nsid}`;
+}
+
+export function linkAddressLine(world: World, viewNs: Netns, link: Link, details: boolean): string {
+  const type = link.kind === 'loopback' ? 'loopback' : 'ether';
+  const brd = link.kind === 'loopback' ? '00:00:00:00:00:00' : 'ff:ff:ff:ff:ff:ff';
+  let line = `    link/${type} ${link.mac} brd ${brd}${linkNetnsSuffix(world, viewNs, link)}`;
+  if (details) line += detailsText(world, link);
+  return line;
+}
+
+const QUEUE_TAIL = 'gso_max_size 65536 gso_max_segs 65535 tso_max_size 524280 tso_max_segs 65535 gro_max_size 65536 ';
+
+function detailsText(world: World, link: Link): string {
+  const lo = link.kind === 'loopback';
+  let text = ` promiscuity 0  allmulti 0 minmtu ${lo ? 0 : 68} maxmtu ${lo ? 0 : 65535} `;
+  const queues = link.kind === 'veth' ? 2 : 1;
+  const tail = `addrgenmode eui64 numtxqueues ${queues} numrxqueues ${queues} ${QUEUE_TAIL}`;
+  if (link.kind === 'veth') return `${text}\n    veth ${tail}`;
+  if (link.kind === 'bridge') return `${text}\n    ${bridgeDetails(world, link)}${tail}`;
+  return text + tail;
+}
+
+function bridgeId(mac: string): string {
+  // iproute2 prints the bridge id's MAC bytes with %x (no zero padding).
+  return '8000.' + mac.split(':').map((b) => parseInt(b, 16).toString(16)).join(':');
+}
+
+function bridgeDetails(world: World, link: Link): string {
+  const id = bridgeId(link.mac);
+  const gc = (299.98).toFixed(2);
+  const ports = portsOf(world, link).length;
+  void ports;
+  return (
+    `bridge forward_delay ${link.bridge?.forwardDelay ?? 1500} hello_time 200 max_age 2000 ageing_time ${link.bridge?.ageingTime ?? 30000} stp_state 0 priority 32768 vlan_filtering 0 ` +
+    `bridge_id ${id} designated_root ${id} root_port 0 root_path_cost 0 topology_change 0 topology_change_detected 0 ` +
+    `hello_timer    0.00 tcn_timer    0.00 topology_change_timer    0.00 gc_timer  ${gc} group_fwd_mask 0 group_address 01:80:c2:00:00:00 ` +
+    `mcast_snooping 1 no_linklocal_learn 0 mcast_vlan_snooping 0 mcast_router 1 mcast_query_use_ifaddr 0 mcast_querier 0 mcast_hash_elasticity 16 mcast_hash_max 4096 ` +
+    `mcast_last_member_count 2 mcast_startup_query_count 2 mcast_last_member_interval 100 mcast_membership_interval 26000 mcast_querier_interval 25500 ` +
+    `mcast_query_interval 12500 mcast_query_response_interval 1000 mcast_startup_query_interval 3124 mcast_stats_enabled 0 mcast_igmp_version 2 mcast_mld_version 1 ` +
+    `nf_call_iptables 0 nf_call_ip6tables 0 nf_call_arptables 0 `
+  );
+}
+
+/** `ip -br link`: name, operstate, MAC, flags. */
+export function briefLink(world: World, link: Link): string {
+  return `${linkDisplayName(world, link).padEnd(16)} ${operState(world, link).padEnd(14)} ${link.mac} ${linkFlags(world, link)} `;
+}
