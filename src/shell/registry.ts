@@ -5,6 +5,9 @@ import { echo } from './coreutils/echo';
 import { clear, falseCmd, hostname, sleep, sudo, trueCmd } from './coreutils/misc';
 import { grep, head, sort, tail, wc } from './coreutils/text';
 import { ip } from './ip/ip';
+import { bridge } from './bridge/bridge';
+import { brctl } from './bridge/brctl';
+import { sysctl } from './sysctl/sysctl';
 
 export const COMMANDS: Record<string, CommandFn> = {
   cat,
@@ -21,4 +24,7 @@ export const COMMANDS: Record<string, CommandFn> = {
   wc,
   sort,
   ip,
+  bridge,
+  brctl,
+  sysctl,
 };

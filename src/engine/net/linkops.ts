@@ -10,6 +10,7 @@ import { addrs4Of } from './addr';
 import { hasCarrier, peerOf, portsOf } from './links';
 import { insertRoute, kernelRoutesFor } from './route';
 import { nsidOf } from './nsid';
+import { announce, flushPort } from './fdb';
 import type { Link, LinkKind, Netns } from './types';
 
 const emptyStats = () => ({ rxPackets: 0, rxBytes: 0, rxErrors: 0, rxDropped: 0, txPackets: 0, txBytes: 0, txErrors: 0, txDropped: 0 });
@@ -191,7 +192,12 @@ export function reconcile(world: World, linkIds: number[]): void {
     if (link?.kind === 'bridge') for (const port of portsOf(world, link)) todo.add(port.id);
   }
   const links = [...todo].map((id) => world.state.links[id]!);
-  for (const link of links) if (link.port) link.port.state = portState(world, link);
+  for (const link of links) {
+    if (!link.port) continue;
+    link.port.state = portState(world, link);
+    const bridge = world.state.links[link.masterId!];
+    if (bridge && link.port.state === 'disabled') flushPort(bridge, link.id);
+  }
   for (const link of links) syncLinkLocal(world, link);
 }
 
@@ -213,4 +219,5 @@ function syncLinkLocal(world: World, link: Link): void {
   }
   if (!hasCarrier(world, link)) return;
   ns.addrs.push({ family: 6, linkId: link.id, local: linkLocalFromMac(link.mac), prefixLen: 64, scope: 'link' });
+  announce(world, link);
 }

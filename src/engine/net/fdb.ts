@@ -1,0 +1,65 @@
+/**
+ * Bridge forwarding database and the multicast addresses devices listen on (what
+ * `bridge fdb show` prints as "self permanent").
+ */
+import type { World } from '../world';
+import { peerOf, portsOf } from './links';
+import type { FdbEntry, Link } from './types';
+
+/** br_fdb_update: learn (or refresh) a source MAC on the port it arrived on. Newest first. */
+export function fdbLearn(world: World, bridge: Link, mac: string, portId: number): void {
+  if (!bridge.bridge) return;
+  const ownMacs = new Set([bridge.mac, ...portsOf(world, bridge).map((p) => p.mac)]);
+  if (ownMacs.has(mac)) return;
+  const fdb = bridge.bridge.fdb;
+  const existing = fdb.findIndex((e) => e.mac === mac);
+  const entry: FdbEntry = { mac, portId, local: false, updatedAt: world.clock.now() };
+  if (existing >= 0) {
+    if (fdb[existing]!.portId === portId) {
+      fdb[existing]!.updatedAt = entry.updatedAt;
+      return;
+    }
+    fdb.splice(existing, 1);
+  }
+  fdb.unshift(entry);
+}
+
+export function fdbLookup(world: World, bridge: Link, mac: string): FdbEntry | undefined {
+  const entry = bridge.bridge?.fdb.find((e) => e.mac === mac);
+  if (!entry) return undefined;
+  if (world.clock.now() - entry.updatedAt > (bridge.bridge?.ageingTime ?? 30000) * 10) return undefined;
+  return entry;
+}
+
+/** Frames a link sends when IPv6 comes up on it (MLD reports): the bridge on the far side learns it. */
+export function announce(world: World, link: Link): void {
+  const peer = peerOf(world, link);
+  if (!peer || peer.masterId === null || peer.port?.state !== 'forwarding') return;
+  const bridge = world.state.links[peer.masterId];
+  if (bridge) fdbLearn(world, bridge, link.mac, peer.id);
+}
+
+/** A disabled port loses its learned entries (br_fdb_delete_by_port). */
+export function flushPort(bridge: Link, portId: number): void {
+  if (bridge.bridge) bridge.bridge.fdb = bridge.bridge.fdb.filter((e) => e.portId !== portId);
+}
+
+/**
+ * Multicast MACs an up device has joined, in the order Linux lists them: IPv6 all-nodes,
+ * a bridge's multicast-router-discovery groups, IPv4 all-hosts, IPv6 solicited-node groups.
+ */
+export function multicastMacs(world: World, link: Link): string[] {
+  if (!link.adminUp || link.kind === 'loopback') return [];
+  const ns = world.netns(link.nsId);
+  const macs = ['33:33:00:00:00:01'];
+  if (link.kind === 'bridge') macs.push('01:00:5e:00:00:6a', '33:33:00:00:00:6a');
+  macs.push('01:00:5e:00:00:01');
+  for (const a of ns.addrs) {
+    if (a.family !== 6 || a.linkId !== link.id) continue;
+    const words = a.local.split(':');
+    const last = words[words.length - 1]!.padStart(4, '0');
+    const prev = (words[words.length - 2] ?? '0').padStart(4, '0');
+    macs.push(`33:33:ff:${prev.slice(2, 4)}:${last.slice(0, 2)}:${last.slice(2, 4)}`);
+  }
+  return macs;
+}
