@@ -1,0 +1,194 @@
+/**
+ * Bash-like line editing for the Vethlab pseudoterminal: echo, backspace/delete, cursor keys,
+ * Home/End, up/down history, Ctrl-C/L/D/U/K/W; pasted lines run one by one. Pure (no vscode
+ * import) so it is unit tested. It draws with relative cursor moves, which assumes the prompt
+ * and line fit on one terminal row; longer lines still edit correctly but may redraw oddly.
+ */
+import { parseKeys, type Key } from './keys';
+
+export interface LineEditorHost {
+  /** Terminal output (already CRLF and escape sequences). */
+  write(text: string): void;
+  /** Runs a finished line; its output goes through write(). */
+  submit(line: string): void;
+  /** Ctrl-C: the line was abandoned. */
+  interrupt(): void;
+  /** Ctrl-D on an empty line. */
+  endOfInput(): void;
+  prompt(): string;
+}
+
+/** Submitted lines, oldest first; shared by the terminals of one window. */
+export class LineHistory {
+  constructor(
+    readonly entries: string[] = [],
+    private readonly max = 1000,
+    private readonly onDidAdd?: (entries: readonly string[]) => void,
+  ) {}
+
+  add(line: string): void {
+    if (line.trim() === '' || this.entries[this.entries.length - 1] === line) return;
+    this.entries.push(line);
+    if (this.entries.length > this.max) this.entries.splice(0, this.entries.length - this.max);
+    this.onDidAdd?.(this.entries);
+  }
+}
+
+const left = (n: number) => (n > 0 ? `\x1b[${n}D` : '');
+const right = (n: number) => (n > 0 ? `\x1b[${n}C` : '');
+const ERASE_TO_END = '\x1b[K';
+
+export class LineEditor {
+  private chars: string[] = [];
+  private cursor = 0;
+  /** Position in history while browsing with up/down; entries.length means the draft. */
+  private historyIndex: number;
+  private draft: string[] = [];
+  private closed = false;
+
+  constructor(
+    private readonly host: LineEditorHost,
+    private readonly history = new LineHistory(),
+  ) {
+    this.historyIndex = history.entries.length;
+  }
+
+  get line(): string {
+    return this.chars.join('');
+  }
+
+  get cursorPosition(): number {
+    return this.cursor;
+  }
+
+  /** Writes the first prompt. */
+  start(): void {
+    this.host.write(this.host.prompt());
+  }
+
+  /** Stops reacting to input (after `exit` or Ctrl-D). */
+  close(): void {
+    this.closed = true;
+  }
+
+  feed(data: string): void {
+    for (const key of parseKeys(data)) {
+      if (this.closed) return;
+      this.apply(key);
+    }
+  }
+
+  private apply(key: Key): void {
+    switch (key.kind) {
+      case 'text': return this.insert(Array.from(key.text));
+      case 'enter': return this.enter();
+      case 'backspace': return this.backspace();
+      case 'delete': return this.deleteForward();
+      case 'left': return this.moveTo(this.cursor - 1);
+      case 'right': return this.moveTo(this.cursor + 1);
+      case 'home': return this.moveTo(0);
+      case 'end': return this.moveTo(this.chars.length);
+      case 'up': return this.browse(-1);
+      case 'down': return this.browse(1);
+      case 'interrupt': return this.interrupt();
+      case 'eof': return this.eof();
+      case 'clear-screen': return this.clearScreen();
+      case 'kill-before': return this.deleteRange(0, this.cursor);
+      case 'kill-after': return this.deleteRange(this.cursor, this.chars.length);
+      case 'kill-word': return this.deleteRange(this.wordStart(), this.cursor);
+      case 'ignore': return;
+    }
+  }
+
+  private insert(text: string[]): void {
+    const rest = this.chars.slice(this.cursor);
+    this.chars.splice(this.cursor, 0, ...text);
+    this.cursor += text.length;
+    this.host.write(text.join('') + rest.join('') + left(rest.length));
+  }
+
+  private enter(): void {
+    const line = this.line;
+    this.host.write('\r\n');
+    this.reset();
+    this.history.add(line);
+    this.historyIndex = this.history.entries.length;
+    this.host.submit(line);
+    if (!this.closed) this.host.write(this.host.prompt());
+  }
+
+  private backspace(): void {
+    if (this.cursor === 0) return;
+    this.moveTo(this.cursor - 1);
+    this.deleteForward();
+  }
+
+  private deleteForward(): void {
+    if (this.cursor >= this.chars.length) return;
+    this.deleteRange(this.cursor, this.cursor + 1);
+  }
+
+  /** Removes chars[from, to) and redraws from `from` to the end of the line. */
+  private deleteRange(from: number, to: number): void {
+    if (to <= from) return;
+    this.moveTo(from);
+    this.chars.splice(from, to - from);
+    const rest = this.chars.slice(from).join('');
+    this.host.write(rest + ERASE_TO_END + left(this.chars.length - from));
+  }
+
+  private moveTo(position: number): void {
+    const target = Math.max(0, Math.min(this.chars.length, position));
+    const delta = target - this.cursor;
+    this.cursor = target;
+    this.host.write(delta < 0 ? left(-delta) : right(delta));
+  }
+
+  private browse(step: number): void {
+    const entries = this.history.entries;
+    const next = Math.max(0, Math.min(entries.length, this.historyIndex + step));
+    if (next === this.historyIndex) return;
+    if (this.historyIndex === entries.length) this.draft = this.chars;
+    this.historyIndex = next;
+    this.replaceLine(next === entries.length ? this.draft : Array.from(entries[next]!));
+  }
+
+  private replaceLine(chars: string[]): void {
+    this.moveTo(0);
+    this.chars = [...chars];
+    this.cursor = this.chars.length;
+    this.host.write(this.line + ERASE_TO_END);
+  }
+
+  private interrupt(): void {
+    this.host.write(right(this.chars.length - this.cursor) + '^C\r\n');
+    this.reset();
+    this.historyIndex = this.history.entries.length;
+    this.host.interrupt();
+    this.host.write(this.host.prompt());
+  }
+
+  private eof(): void {
+    if (this.chars.length > 0) return this.deleteForward();
+    this.closed = true;
+    this.host.endOfInput();
+  }
+
+  private clearScreen(): void {
+    this.host.write('\x1b[H\x1b[2J' + this.host.prompt() + this.line + left(this.chars.length - this.cursor));
+  }
+
+  /** Where Ctrl-W stops: the start of the word before the cursor (after any spaces). */
+  private wordStart(): number {
+    let i = this.cursor;
+    while (i > 0 && this.chars[i - 1] === ' ') i--;
+    while (i > 0 && this.chars[i - 1] !== ' ') i--;
+    return i;
+  }
+
+  private reset(): void {
+    this.chars = [];
+    this.cursor = 0;
+    this.draft = [];
+  }
+}

@@ -1,0 +1,45 @@
+/** The VS Code side of a Vethlab terminal: a Pseudoterminal around a TerminalSession. */
+import * as vscode from 'vscode';
+import { createWorld } from '../../engine/presets';
+import { Shell } from '../../shell/shell';
+import type { LineHistory } from './line-editor';
+import { TerminalSession } from './terminal-session';
+
+export const DEFAULT_WORLD = 'bare';
+
+export class ShellPseudoterminal implements vscode.Pseudoterminal {
+  private readonly writeEmitter = new vscode.EventEmitter<string>();
+  private readonly closeEmitter = new vscode.EventEmitter<number | void>();
+  readonly onDidWrite = this.writeEmitter.event;
+  readonly onDidClose = this.closeEmitter.event;
+  private readonly session: TerminalSession;
+
+  constructor(history: LineHistory, worldName = DEFAULT_WORLD) {
+    const handle = createWorld(worldName);
+    if (!handle) throw new Error(`unknown world '${worldName}'`);
+    const banner = `Vethlab: a simulated Linux host (world: ${worldName}). Nothing here touches your real network.\nType "exit" or press Ctrl-D to close.\n\n`;
+    this.session = new TerminalSession(
+      new Shell(handle.world, handle.host),
+      { write: (text) => this.writeEmitter.fire(text), close: (code) => this.closeEmitter.fire(code) },
+      history,
+      banner,
+    );
+  }
+
+  open(): void {
+    this.session.open();
+  }
+
+  handleInput(data: string): void {
+    this.session.input(data);
+  }
+
+  close(): void {
+    this.writeEmitter.dispose();
+    this.closeEmitter.dispose();
+  }
+}
+
+export function terminalOptions(history: LineHistory, worldName = DEFAULT_WORLD): vscode.ExtensionTerminalOptions {
+  return { name: `Vethlab (${worldName})`, pty: new ShellPseudoterminal(history, worldName) };
+}
