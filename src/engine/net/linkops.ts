@@ -17,7 +17,7 @@ const emptyStats = () => ({ rxPackets: 0, rxBytes: 0, rxErrors: 0, rxDropped: 0,
 
 /** dev_index_reserve: a wanted index if free, else the next free one after the cyclic cursor. */
 export function allocIfindex(world: World, ns: Netns, wanted?: number): number {
-  const taken = new Set(Object.values(world.state.links).filter((l) => l.nsId === ns.id).map((l) => l.ifindex));
+  const taken = new Set((world.linkIndex().byNs.get(ns.id) ?? []).map((l) => l.ifindex));
   if (wanted !== undefined && !taken.has(wanted)) return wanted;
   let i = ns.nextIfindex;
   while (taken.has(i)) i++;
@@ -55,7 +55,7 @@ export function createLink(world: World, ns: Netns, spec: NewLink): Link {
     stats: emptyStats(),
     cable: spec.kind === 'ether',
   };
-  world.state.links[link.id] = link;
+  world.reindex(link, () => (world.state.links[link.id] = link));
   return link;
 }
 
@@ -96,7 +96,7 @@ function forgetLink(world: World, link: Link): void {
   ns.addrs = ns.addrs.filter((a) => a.linkId !== link.id);
   ns.routes = ns.routes.filter((r) => r.linkId !== link.id);
   ns.neigh = ns.neigh.filter((n) => n.linkId !== link.id);
-  delete world.state.links[link.id];
+  world.reindex(link, () => delete world.state.links[link.id]);
 }
 
 /** dev_change_net_namespace: the link goes down, loses addresses and routes, keeps its ifindex if free. */
@@ -105,11 +105,16 @@ export function moveLink(world: World, link: Link, target: Netns, newName?: stri
   if (link.masterId !== null) detachPort(world, link);
   if (link.kind === 'bridge') for (const port of portsOf(world, link)) detachPort(world, port);
   const from = world.netns(link.nsId);
+  // The departure notice carries IFLA_NEW_NETNSID, so the old namespace numbers the new one.
+  nsidOf(from, target);
   from.addrs = from.addrs.filter((a) => a.linkId !== link.id);
   from.routes = from.routes.filter((r) => r.linkId !== link.id);
   from.neigh = from.neigh.filter((n) => n.linkId !== link.id);
-  link.ifindex = allocIfindex(world, target, link.ifindex);
-  link.nsId = target.id;
+  const ifindex = allocIfindex(world, target, link.ifindex);
+  world.reindex(link, () => {
+    link.ifindex = ifindex;
+    link.nsId = target.id;
+  });
   if (newName) link.name = newName;
   const peer = peerOf(world, link);
   if (peer && peer.nsId !== target.id) {
@@ -134,7 +139,7 @@ export function setAdminUp(world: World, link: Link, up: boolean): void {
     ns.addrs = ns.addrs.filter((a) => a.linkId !== link.id || a.family === 4);
     ns.neigh = ns.neigh.filter((n) => n.linkId !== link.id);
   }
-  reconcile(world, [link.id]);
+  reconcile(world, [link.id], link.kind === 'bridge');
   world.changed();
 }
 
@@ -143,17 +148,17 @@ function defaultQdisc(kind: LinkKind): string {
 }
 
 export function attachPort(world: World, bridge: Link, port: Link): void {
-  port.masterId = bridge.id;
+  world.reindex(port, () => (port.masterId = bridge.id));
   port.port = { state: 'disabled', cost: 2, priority: 32 };
   if (bridge.bridge) bridge.bridge.everHadPort = true;
   recalcBridgeMac(world, bridge);
-  reconcile(world, [port.id, bridge.id]);
+  reconcile(world, [port.id]);
   world.changed();
 }
 
 export function detachPort(world: World, port: Link): void {
   const bridge = port.masterId === null ? undefined : world.state.links[port.masterId];
-  port.masterId = null;
+  world.reindex(port, () => (port.masterId = null));
   port.port = null;
   if (bridge?.bridge) {
     bridge.bridge.fdb = bridge.bridge.fdb.filter((e) => e.portId !== port.id);
@@ -169,15 +174,16 @@ export function detachPort(world: World, port: Link): void {
  */
 function recalcBridgeMac(world: World, bridge: Link): void {
   if (bridge.macSet) return;
-  const macs = portsOf(world, bridge).map((p) => p.mac).sort();
-  bridge.mac = macs[0] ?? '00:00:00:00:00:00';
+  let lowest: string | undefined;
+  for (const port of portsOf(world, bridge)) if (lowest === undefined || port.mac < lowest) lowest = port.mac;
+  bridge.mac = lowest ?? '00:00:00:00:00:00';
 }
 
 /**
  * Recomputes derived state for the given links and their neighbours in the graph (peers,
  * masters, ports): bridge port states, IPv6 link-local addresses, bridge local FDB entries.
  */
-export function reconcile(world: World, linkIds: number[]): void {
+export function reconcile(world: World, linkIds: number[], bridgeChanged = false): void {
   const todo = new Set<number>();
   const visit = (id: number | null) => {
     if (id === null || todo.has(id) || !world.state.links[id]) return;
@@ -187,7 +193,8 @@ export function reconcile(world: World, linkIds: number[]): void {
     visit(link.masterId);
   };
   linkIds.forEach(visit);
-  for (const id of [...todo]) {
+  // Only a bridge that changed itself (up/down) affects all of its ports.
+  for (const id of bridgeChanged ? linkIds : []) {
     const link = world.state.links[id];
     if (link?.kind === 'bridge') for (const port of portsOf(world, link)) todo.add(port.id);
   }

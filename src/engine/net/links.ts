@@ -2,30 +2,21 @@
 import type { World } from '../world';
 import type { Link } from './types';
 
+/** Links of a namespace in ifindex order (a copy: callers may delete while iterating). */
 export function linksIn(world: World, nsId: number): Link[] {
-  return Object.values(world.state.links)
-    .filter((l) => l.nsId === nsId)
-    .sort((a, b) => a.ifindex - b.ifindex);
+  return [...(world.linkIndex().byNs.get(nsId) ?? [])];
 }
 
 export function linkByName(world: World, nsId: number, name: string): Link | undefined {
-  for (const link of Object.values(world.state.links)) {
-    if (link.nsId === nsId && link.name === name) return link;
-  }
-  return undefined;
+  return world.linkIndex().byNs.get(nsId)?.find((l) => l.name === name);
 }
 
 export function linkByIfindex(world: World, nsId: number, ifindex: number): Link | undefined {
-  for (const link of Object.values(world.state.links)) {
-    if (link.nsId === nsId && link.ifindex === ifindex) return link;
-  }
-  return undefined;
+  return world.linkIndex().byNs.get(nsId)?.find((l) => l.ifindex === ifindex);
 }
 
 export function portsOf(world: World, bridge: Link): Link[] {
-  return Object.values(world.state.links)
-    .filter((l) => l.masterId === bridge.id)
-    .sort((a, b) => a.ifindex - b.ifindex);
+  return [...(world.linkIndex().byMaster.get(bridge.id) ?? [])];
 }
 
 export function peerOf(world: World, link: Link): Link | undefined {

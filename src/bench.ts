@@ -1,0 +1,45 @@
+/**
+ * `npm run bench`: simulator vs real kernel on the same scripts, as ratios, against the budgets
+ * of the foundation issue (simulator >= 50x faster; the walkthrough < 5 ms in-process).
+ * Pass --record to re-time the real kernel (root + iproute2 needed; runs in a private sandbox).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { scriptLines } from './shell/script';
+import { starScript } from './bench/scripts';
+import { timeScript } from './bench/simulator';
+import { canRecord, loadRecorded, recordKernel, saveRecorded, type KernelTiming } from './bench/kernel';
+
+const root = join(__dirname, '..');
+const recordedFile = join(root, 'bench', 'real-kernel.json');
+const record = process.argv.includes('--record');
+
+const scripts: Record<string, { lines: string[]; runs: number }> = {
+  walkthrough: { lines: scriptLines(readFileSync(join(root, 'test', 'oracle', 'scripts', 'walkthrough.sh'), 'utf8')), runs: 50 },
+  'star-1000': { lines: starScript(1000, 20), runs: 3 },
+};
+
+const recorded = loadRecorded(recordedFile);
+const why = canRecord();
+console.log('benchmark            commands   simulator     real kernel    ratio');
+let failed = false;
+for (const [name, { lines, runs }] of Object.entries(scripts)) {
+  const sim = timeScript(lines, runs);
+  let real: KernelTiming | undefined = recorded[name];
+  if (record && !why) {
+    real = recordKernel(lines, 900);
+    recorded[name] = real;
+    saveRecorded(recordedFile, recorded);
+  }
+  const ratio = real ? real.ms / sim.medianMs : undefined;
+  console.log(
+    `${name.padEnd(20)} ${String(lines.length).padStart(8)} ${sim.medianMs.toFixed(2).padStart(9)} ms ${real ? real.ms.toFixed(0).padStart(11) + ' ms' : '    (none)     '} ${ratio ? ratio.toFixed(0).padStart(6) + 'x' : ''}`,
+  );
+  if (sim.failures) console.log(`  ! ${sim.failures} commands hit internal errors`);
+  if (ratio !== undefined && ratio < 50) failed = true;
+  if (name === 'walkthrough' && sim.medianMs >= 5) failed = true;
+}
+if (record && why) console.log(`real kernel not re-recorded: ${why}`);
+const realNote = Object.values(recorded)[0];
+if (realNote) console.log(`real-kernel figures recorded ${realNote.recordedAt} on Linux ${realNote.kernel} (bench/real-kernel.json)`);
+console.log(failed ? 'BUDGET MISSED: need >= 50x and walkthrough < 5 ms' : 'budgets met: >= 50x faster than the kernel, walkthrough < 5 ms');
