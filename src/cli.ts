@@ -43,6 +43,14 @@ function version(): string {
   }
 }
 
+// A closed pipe (`vethlab run x.sh | head -1`) ends the CLI quietly, as SIGPIPE ends a shell tool.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(128 + 13);
+  });
+}
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -141,6 +141,13 @@ describe('cli (dist/cli.js)', () => {
     }
   });
 
+  it('stops quietly with 141 (like SIGPIPE) when its stdout is closed', () => {
+    write('many.sh', 'echo line\n'.repeat(3000));
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${CLI}" run many.sh | head -1; echo "status \${PIPESTATUS[0]}" >&2`], { cwd: dir, encoding: 'utf8' });
+    assert.equal(r.stdout, 'line\n');
+    assert.equal(r.stderr, 'status 141\n');
+  });
+
   it('shell runs piped lines without prompts and stops at exit', () => {
     const r = cli(['shell'], 'echo hi\ncat /etc/hostname\nexit 3\necho never\n');
     assert.deepEqual(r, { stdout: 'hi\nhost\n', stderr: '', status: 3 });
