@@ -1,9 +1,11 @@
-/** `vethlab run`: runs command lines from a script file or stdin, optionally writing a transcript. */
+/**
+ * `vethlab run`: runs command lines from a script file or stdin, optionally writing a transcript.
+ * Lines and transcript entries use src/shell/script.ts, the same format the oracle test
+ * replays against the real kernel's recordings, so CLI transcripts diff against the goldens.
+ */
 import * as fs from 'node:fs';
-import * as readline from 'node:readline';
+import { scriptLines, transcriptEntry } from '../shell/script';
 import type { Shell } from '../shell/shell';
-import { CommandAssembler, commandLines } from './script';
-import { transcriptEntry } from './transcript';
 
 export interface RunOptions {
   script?: string;
@@ -12,13 +14,11 @@ export interface RunOptions {
 
 /** Returns the last command's exit code, or an error message when a file cannot be used. */
 export async function runScript(shell: Shell, options: RunOptions): Promise<number | string> {
-  let text: string | undefined;
-  if (options.script !== undefined) {
-    try {
-      text = fs.readFileSync(options.script, 'utf8');
-    } catch (e) {
-      return `cannot read script '${options.script}': ${errorText(e)}`;
-    }
+  let text: string;
+  try {
+    text = options.script === undefined ? await readStdin() : fs.readFileSync(options.script, 'utf8');
+  } catch (e) {
+    return `cannot read script '${options.script ?? '-'}': ${errorText(e)}`;
   }
   let transcript: number | undefined;
   if (options.transcript !== undefined) {
@@ -29,12 +29,8 @@ export async function runScript(shell: Shell, options: RunOptions): Promise<numb
     }
   }
   let status = 0;
-  const runOne = (line: string) => {
-    status = runCommandLine(shell, line, transcript);
-  };
   try {
-    if (text !== undefined) commandLines(text).forEach(runOne);
-    else await forEachStdinCommand(runOne);
+    for (const line of scriptLines(text)) status = runCommandLine(shell, line, transcript);
   } finally {
     if (transcript !== undefined) fs.closeSync(transcript);
   }
@@ -48,16 +44,10 @@ function runCommandLine(shell: Shell, line: string, transcript: number | undefin
   return result.exitCode;
 }
 
-/** Runs each command as soon as its line arrives, so piping into `vethlab run` is interactive. */
-async function forEachStdinCommand(run: (line: string) => void): Promise<void> {
-  const assembler = new CommandAssembler();
-  const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity, terminal: false });
-  for await (const line of lines) {
-    const command = assembler.push(line);
-    if (command !== undefined) run(command);
-  }
-  const last = assembler.finish();
-  if (last !== undefined) run(last);
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 function errorText(e: unknown): string {

@@ -1,7 +1,5 @@
 import { strict as assert } from 'node:assert';
 import { parseArgs, type CliCommand } from '../../src/cli/args';
-import { commandLines, CommandAssembler } from '../../src/cli/script';
-import { transcriptEntry } from '../../src/cli/transcript';
 
 describe('cli arguments', () => {
   const cases: Array<[string[], CliCommand]> = [
@@ -41,41 +39,4 @@ describe('cli arguments', () => {
       assert.match((parsed as { message: string }).message, message);
     });
   }
-});
-
-describe('cli script lines', () => {
-  const cases: Array<[string, string[]]> = [
-    ['echo a\necho b\n', ['echo a', 'echo b']],
-    ['echo a\necho b', ['echo a', 'echo b']],
-    ['# comment\n\n   \n  # indented comment\necho a\n', ['echo a']],
-    ['echo a # trailing stays\n', ['echo a # trailing stays']],
-    ['ip link add \\\n  veth0 type veth\n', ['ip link add   veth0 type veth']],
-    ['a \\\nb \\\nc\n', ['a b c']],
-    ['echo \\\\\necho x\n', ['echo \\\\', 'echo x']],
-    ['echo \\\\\\\nx\n', ['echo \\\\x']],
-    ['echo a \\\n# not a comment\n', ['echo a # not a comment']],
-    ['echo crlf\r\necho two\r\n', ['echo crlf', 'echo two']],
-    ['echo end \\\n', ['echo end ']],
-    ['echo end \\', ['echo end ']],
-    ['', []],
-  ];
-  for (const [text, expected] of cases) {
-    it(`splits ${JSON.stringify(text)}`, () => assert.deepEqual(commandLines(text), expected));
-  }
-
-  it('assembles lines as they arrive', () => {
-    const assembler = new CommandAssembler();
-    assert.equal(assembler.push('echo a \\'), undefined);
-    assert.equal(assembler.push('b'), 'echo a b');
-    assert.equal(assembler.push('# c'), undefined);
-    assert.equal(assembler.finish(), undefined);
-  });
-});
-
-describe('cli transcript entry', () => {
-  it('is "$ line", stdout, stderr, "[exit N]", empty line, with output kept as is', () => {
-    assert.equal(transcriptEntry('ip a', { stdout: 'out\n', stderr: 'err\n', exitCode: 1 }), '$ ip a\nout\nerr\n[exit 1]\n\n');
-    assert.equal(transcriptEntry('echo -n x', { stdout: 'x', stderr: '', exitCode: 0 }), '$ echo -n x\nx[exit 0]\n\n');
-    assert.equal(transcriptEntry('true', { stdout: '', stderr: '', exitCode: 0 }), '$ true\n[exit 0]\n\n');
-  });
 });

@@ -89,7 +89,7 @@ describe('cli (dist/cli.js)', () => {
     const r = cli(['run', '-t', 't.txt', 's.sh']);
     assert.equal(r.stdout, 'a b c\nx\\\nend\n');
     const commands = fs.readFileSync(path.join(dir, 't.txt'), 'utf8').split('\n').filter((l) => l.startsWith('$ '));
-    assert.deepEqual(commands, ['$ echo a   b c', '$ echo "x\\\\"', '$ echo end ']);
+    assert.deepEqual(commands, ['$ echo a   b c', '$ echo "x\\\\"', '$ echo end']);
   });
 
   it('rejects an unknown world, listing the worlds, with exit 2', () => {
