@@ -14,6 +14,6 @@ More:                       node dist/cli.js --help`);
 }
 
 console.log('Vethlab: a simulated Linux host (world: bare). Nothing here touches your real network.');
-console.log('Try: ip addr, ip route, ping -c 2 192.168.1.3. Leave with "exit" or Ctrl-D.\n');
+console.log('Try: ip addr, ip route, ip netns add red. Leave with "exit" or Ctrl-D.\n');
 const result = spawnSync(process.execPath, [cli, 'shell', '--world', 'bare'], { stdio: 'inherit' });
 process.exit(result.status ?? 1);
