@@ -1,13 +1,171 @@
-/** Editing rule lists of a namespace's tables. */
+/**
+ * Editing a table's chains and rules. Operations mutate the Table they are given and report
+ * kernel errno names; callers that must stay atomic edit a copy (see `editTable`) and keep it
+ * only when every step succeeded.
+ */
 import type { Netns } from '../net/types';
-import type { Chain, Rule, TableName } from './types';
+import { BUILTIN_CHAINS, isBuiltinChain } from './state';
+import type { Chain, Rule, Table, TableName } from './types';
+
+export type NfErrno = 'ENOENT' | 'EEXIST' | 'EBUSY' | 'EINVAL' | 'EMLINK' | 'EOPNOTSUPP' | 'E2BIG';
 
 export function findChain(ns: Netns, table: TableName, chain: string): Chain | undefined {
-  return ns.netfilter.tables[table].chains.find((c) => c.name === chain);
+  return chainOf(ns.netfilter.tables[table], chain);
 }
 
+export function chainOf(table: Table, name: string): Chain | undefined {
+  return table.chains.find((c) => c.name === name);
+}
+
+/** Appends without checks (presets and daemons building known-good rule sets). */
 export function appendRule(ns: Netns, table: TableName, chain: string, rule: Rule): void {
   const target = findChain(ns, table, chain);
   if (!target) throw new Error(`no chain ${table}/${chain}`);
+  ns.netfilter.tables[table].present = true;
   target.rules.push(rule);
+}
+
+/** Runs `edit` on a copy of the table and installs the copy only if it returned no error. */
+export function editTable<E>(ns: Netns, table: TableName, edit: (copy: Table) => E | null): E | null {
+  const copy = structuredClone(ns.netfilter.tables[table]);
+  const error = edit(copy);
+  if (error === null) ns.netfilter.tables[table] = copy;
+  return error;
+}
+
+/** The nf_tables backend creates a table with all its built-in chains on the first write. */
+export function ensurePresent(table: Table): void {
+  table.present = true;
+}
+
+export function userChains(table: Table, tableName: TableName): Chain[] {
+  return table.chains.filter((c) => !isBuiltinChain(tableName, c.name)).sort((a, b) => byteCompare(a.name, b.name));
+}
+
+/** Built-in chains in hook order, then user chains sorted by name (strcmp), as iptables lists them. */
+export function listingOrder(table: Table, tableName: TableName): Chain[] {
+  const builtins = BUILTIN_CHAINS[tableName].map((h) => chainOf(table, h)).filter((c): c is Chain => c !== undefined);
+  return [...builtins, ...userChains(table, tableName)];
+}
+
+export function byteCompare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Rules (in any chain of the table) that jump or go to `name`. */
+export function references(table: Table, name: string): number {
+  let n = 0;
+  for (const chain of table.chains) {
+    for (const rule of chain.rules) {
+      const t = rule.target;
+      if (t && (t.kind === 'jump' || t.kind === 'goto') && t.chain === name) n++;
+    }
+  }
+  return n;
+}
+
+/** Rule equality as `-D`/`-C` use it: everything but the counters. */
+export function sameRule(a: Rule, b: Rule): boolean {
+  return canonical({ ...a, counters: null }) === canonical({ ...b, counters: null });
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    entries.sort(([a], [b]) => byteCompare(a, b));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function insertRule(table: Table, chain: string, index: number, rule: Rule): NfErrno | null {
+  const c = chainOf(table, chain);
+  if (!c) return 'ENOENT';
+  if (index < 0 || index > c.rules.length) return 'E2BIG';
+  c.rules.splice(index, 0, rule);
+  ensurePresent(table);
+  return null;
+}
+
+export function replaceRule(table: Table, chain: string, index: number, rule: Rule): NfErrno | null {
+  const c = chainOf(table, chain);
+  if (!c) return 'ENOENT';
+  if (index < 0 || index >= c.rules.length) return 'E2BIG';
+  c.rules[index] = rule;
+  return null;
+}
+
+export function deleteRuleAt(table: Table, chain: string, index: number): NfErrno | null {
+  const c = chainOf(table, chain);
+  if (!c) return 'ENOENT';
+  if (index < 0 || index >= c.rules.length) return 'E2BIG';
+  c.rules.splice(index, 1);
+  return null;
+}
+
+export function findRule(table: Table, chain: string, rule: Rule): number {
+  const c = chainOf(table, chain);
+  return c ? c.rules.findIndex((r) => sameRule(r, rule)) : -1;
+}
+
+export function flushChain(table: Table, chain: string): NfErrno | null {
+  const c = chainOf(table, chain);
+  if (!c) return 'ENOENT';
+  c.rules = [];
+  return null;
+}
+
+/** Zeroes a chain's rule counters (and its policy counters), or only rule `index` when given. */
+export function zeroChain(table: Table, chain: string, index?: number): NfErrno | null {
+  const c = chainOf(table, chain);
+  if (!c) return 'ENOENT';
+  const zero = (r: { counters: { packets: number; bytes: number } }) => (r.counters = { packets: 0, bytes: 0 });
+  if (index !== undefined) {
+    const rule = c.rules[index];
+    if (rule) zero(rule);
+    return null;
+  }
+  c.rules.forEach(zero);
+  zero(c);
+  return null;
+}
+
+export function newChain(table: Table, name: string): NfErrno | null {
+  if (chainOf(table, name)) return 'EEXIST';
+  table.chains.push({ name, policy: null, rules: [], counters: { packets: 0, bytes: 0 } });
+  ensurePresent(table);
+  return null;
+}
+
+/** Deletes a user chain; a built-in, non-empty or referenced chain is busy. */
+export function deleteChain(table: Table, tableName: TableName, name: string): NfErrno | null {
+  const c = chainOf(table, name);
+  if (!c) return 'ENOENT';
+  if (isBuiltinChain(tableName, name) || c.rules.length > 0 || references(table, name) > 0) return 'EBUSY';
+  table.chains = table.chains.filter((x) => x !== c);
+  return null;
+}
+
+/** Renames a user chain and every jump to it. */
+export function renameChain(table: Table, tableName: TableName, from: string, to: string): NfErrno | null {
+  const c = chainOf(table, from);
+  if (!c || isBuiltinChain(tableName, from)) return 'ENOENT';
+  if (chainOf(table, to)) return 'EEXIST';
+  c.name = to;
+  for (const chain of table.chains) {
+    for (const rule of chain.rules) {
+      const t = rule.target;
+      if (t && (t.kind === 'jump' || t.kind === 'goto') && t.chain === from) t.chain = to;
+    }
+  }
+  return null;
+}
+
+export function setPolicy(table: Table, tableName: TableName, chain: string, policy: 'ACCEPT' | 'DROP'): NfErrno | null {
+  const c = chainOf(table, chain);
+  if (!c || !isBuiltinChain(tableName, chain)) return 'ENOENT';
+  c.policy = policy;
+  ensurePresent(table);
+  return null;
 }
