@@ -8,6 +8,7 @@ import { ip } from './ip/ip';
 import { bridge } from './bridge/bridge';
 import { brctl } from './bridge/brctl';
 import { sysctl } from './sysctl/sysctl';
+import { NETTOOLS } from './nettools';
 
 export const COMMANDS: Record<string, CommandFn> = {
   cat,
@@ -27,4 +28,5 @@ export const COMMANDS: Record<string, CommandFn> = {
   bridge,
   brctl,
   sysctl,
+  ...NETTOOLS,
 };

@@ -1,5 +1,6 @@
 /** Small programs: true, false, sleep, sudo, hostname, clear, which, uname. */
 import { Output, type CommandFn } from '../types';
+import { allIpAddresses } from '../nettools/hostname-addrs';
 
 export const trueCmd: CommandFn = () => ({ stdout: '', stderr: '', exitCode: 0 });
 export const falseCmd: CommandFn = () => ({ stdout: '', stderr: '', exitCode: 1 });
@@ -30,9 +31,7 @@ export const sudo: CommandFn = (argv, ctx) => {
 export const hostname: CommandFn = (argv, ctx) => {
   const args = argv.slice(1);
   if (args.length === 0) return { stdout: ctx.host.hostname + '\n', stderr: '', exitCode: 0 };
-  if (args[0] === '-I' || args[0] === '--all-ip-addresses') {
-    return { stdout: '', stderr: '', exitCode: 0 };
-  }
+  if (args[0] === '-I' || args[0] === '--all-ip-addresses') return { stdout: allIpAddresses(ctx), stderr: '', exitCode: 0 };
   if (args[0]!.startsWith('-')) return { stdout: ctx.host.hostname + '\n', stderr: '', exitCode: 0 };
   ctx.host.hostname = args[0]!;
   ctx.world.changed();

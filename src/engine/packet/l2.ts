@@ -1,0 +1,140 @@
+/**
+ * Layer 2: a frame leaves a link and arrives wherever the wire takes it. veth -> its peer,
+ * a NIC -> the NIC at the other end of its cable, a bridge port -> the bridge (FDB learning,
+ * forwarding to the known port or flooding), frames for the bridge's own MAC -> the bridge's
+ * IP stack. Returns the links whose IP stack receives the frame.
+ */
+import { fdbLearn, fdbLookup } from '../net/fdb';
+import { hasCarrier, peerOf, portsOf } from '../net/links';
+import { isMulticastMac } from '../net/mac';
+import type { Link } from '../net/types';
+import { frameBytes, type Frame } from './frame';
+import { drop, hop, MAX_STEPS, type Walk } from './walk-context';
+
+export interface Arrival {
+  link: Link;
+  frame: Frame;
+}
+
+function countTx(link: Link, frame: Frame): void {
+  link.stats.txPackets++;
+  link.stats.txBytes += frameBytes(frame);
+}
+
+function countRx(link: Link, frame: Frame): void {
+  link.stats.rxPackets++;
+  link.stats.rxBytes += frameBytes(frame);
+}
+
+function nsOf(walk: Walk, link: Link) {
+  return walk.world.netns(link.nsId);
+}
+
+/** Why a link cannot send right now, in a learner's words, or null if it can. */
+export function linkProblem(walk: Walk, link: Link): string | null {
+  if (!link.adminUp) return `link ${link.name} is down`;
+  if (hasCarrier(walk.world, link)) return null;
+  const peer = peerOf(walk.world, link);
+  if (link.kind === 'veth') return peer ? `link ${link.name} has no carrier: its peer ${peer.name} is down` : `link ${link.name} has no peer`;
+  if (link.kind === 'ether') return link.cable && peer ? `link ${link.name} has no carrier: the other end of its cable is down` : `link ${link.name} has no cable plugged in`;
+  if (link.kind === 'bridge') return `bridge ${link.name} has no port in forwarding state`;
+  return `link ${link.name} has no carrier`;
+}
+
+/** dev_queue_xmit on `from`. */
+export function transmit(walk: Walk, from: Link, frame: Frame): Arrival[] {
+  const ns = nsOf(walk, from);
+  if (++walk.steps > MAX_STEPS) {
+    drop(walk, ns, 'too many hops: the packet is looping', from);
+    return [];
+  }
+  const problem = linkProblem(walk, from);
+  if (problem) {
+    if (from.adminUp) from.stats.txDropped++;
+    drop(walk, ns, problem, from);
+    return [];
+  }
+  if (from.kind === 'loopback') {
+    countTx(from, frame);
+    countRx(from, frame);
+    return [{ link: from, frame }];
+  }
+  countTx(from, frame);
+  hop(walk, ns, 'xmit', `${describe(frame)} leaves ${from.name}`, from);
+  if (from.kind === 'bridge') return bridgeOut(walk, from, null, frame);
+  const peer = peerOf(walk.world, from);
+  if (!peer) return [];
+  return arrive(walk, peer, frame);
+}
+
+/** A frame arriving from the wire on `link`. */
+function arrive(walk: Walk, link: Link, frame: Frame): Arrival[] {
+  const ns = nsOf(walk, link);
+  if (!link.adminUp) {
+    drop(walk, ns, `link ${link.name} is down`, link);
+    return [];
+  }
+  countRx(link, frame);
+  if (link.masterId !== null) {
+    const bridge = walk.world.state.links[link.masterId];
+    if (bridge) return bridgeIn(walk, bridge, link, frame);
+  }
+  if (frame.dst === link.mac || isMulticastMac(frame.dst)) {
+    hop(walk, ns, 'receive', `${describe(frame)} arrives on ${link.name}`, link);
+    return [{ link, frame }];
+  }
+  hop(walk, ns, 'receive', `${link.name} ignores a frame for ${frame.dst}`, link);
+  return [];
+}
+
+function isBridgeLocal(walk: Walk, bridge: Link, mac: string): boolean {
+  return mac === bridge.mac || portsOf(walk.world, bridge).some((p) => p.mac === mac);
+}
+
+/** br_handle_frame: learn the source, then deliver up, forward or flood. */
+function bridgeIn(walk: Walk, bridge: Link, port: Link, frame: Frame): Arrival[] {
+  const ns = nsOf(walk, bridge);
+  if (port.port?.state !== 'forwarding') {
+    drop(walk, ns, `bridge ${bridge.name}: port ${port.name} is not forwarding`, port);
+    return [];
+  }
+  fdbLearn(walk.world, bridge, frame.src, port.id);
+  hop(walk, ns, 'bridge', `${bridge.name} learns ${frame.src} on port ${port.name}`, bridge);
+  return bridgeOut(walk, bridge, port, frame);
+}
+
+/** br_forward / br_flood, plus the copy that goes up to the bridge device itself. */
+function bridgeOut(walk: Walk, bridge: Link, ingress: Link | null, frame: Frame): Arrival[] {
+  const ns = nsOf(walk, bridge);
+  const arrivals: Arrival[] = [];
+  const multicast = isMulticastMac(frame.dst);
+  const local = !multicast && isBridgeLocal(walk, bridge, frame.dst);
+  if (ingress && (multicast || local) && bridge.adminUp) {
+    countRx(bridge, frame);
+    hop(walk, ns, 'receive', `${describe(frame)} goes up to ${bridge.name}`, bridge);
+    arrivals.push({ link: bridge, frame });
+  }
+  if (local) return arrivals;
+  const forwarding = portsOf(walk.world, bridge).filter((p) => p.port?.state === 'forwarding' && p.id !== ingress?.id);
+  let egress = forwarding;
+  if (!multicast) {
+    const entry = fdbLookup(walk.world, bridge, frame.dst);
+    if (entry) {
+      egress = forwarding.filter((p) => p.id === entry.portId);
+      hop(walk, ns, 'bridge', `${bridge.name} forwards to ${egress[0]?.name ?? 'nowhere'} (FDB)`, bridge);
+    } else {
+      hop(walk, ns, 'bridge', `${bridge.name} floods: ${frame.dst} not in its FDB`, bridge);
+    }
+  }
+  for (const port of egress) {
+    countTx(port, frame);
+    const peer = peerOf(walk.world, port);
+    if (peer) arrivals.push(...arrive(walk, peer, frame));
+  }
+  return arrivals;
+}
+
+function describe(frame: Frame): string {
+  if (frame.kind === 'arp') return frame.arp.op === 'request' ? 'ARP request' : 'ARP reply';
+  return 'IPv4 packet';
+}

@@ -1,0 +1,8 @@
+/** iputils ping and the net-tools programs, by name. */
+import type { CommandFn } from '../types';
+import { arp } from './arp';
+import { ifconfig } from './ifconfig';
+import { ping } from './ping';
+import { route } from './route';
+
+export const NETTOOLS: Record<string, CommandFn> = { ping, arp, route, ifconfig };
