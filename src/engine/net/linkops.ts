@@ -133,6 +133,8 @@ export function setAdminUp(world: World, link: Link, up: boolean): void {
   const ns = world.netns(link.nsId);
   if (up) {
     if (link.qdisc === 'noop') link.qdisc = defaultQdisc(link.kind);
+    // inetdev_event(NETDEV_UP): a loopback without IPv4 gets 127.0.0.1/8 when it comes up.
+    if (link.kind === 'loopback' && addrs4Of(ns, link).length === 0) ns.addrs.push({ family: 4, linkId: link.id, local: 0x7f000001, prefixLen: 8, broadcast: null, scope: 'host', label: link.name, secondary: false });
     for (const addr of addrs4Of(ns, link)) for (const route of kernelRoutesFor(addr, link)) insertRoute(ns, route);
   } else {
     ns.routes = ns.routes.filter((r) => r.linkId !== link.id || (r.type === 'local' && r.table === 255));
