@@ -6,7 +6,7 @@ import { findNeigh, isValid, setNeigh } from '../../engine/net/neigh';
 import type { Neigh } from '../../engine/net/types';
 import { refreshNeighbours, routeFor } from '../../engine/packet/walk';
 import { Output, type CommandFn, type ShellContext } from '../types';
-import { lookupHost, reverseLookup } from './resolve';
+import { lookupHost4 as lookupHost, reverseLookup } from './resolve';
 
 interface ArpArgs {
   bsd: boolean;

@@ -9,7 +9,7 @@ import { setAdminUp } from '../../engine/net/linkops';
 import type { Addr4, Link } from '../../engine/net/types';
 import { Output, type CommandFn, type ShellContext } from '../types';
 import { formatInterface, interfaceFlags, nstrcmp, primaryOf } from './ifconfig-print';
-import { inetAton, lookupHost } from './resolve';
+import { inetAton, lookupHost4 as lookupHost } from './resolve';
 
 export const ifconfig: CommandFn = (argv, ctx) => {
   const args = argv.slice(1);

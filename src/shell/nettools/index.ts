@@ -3,6 +3,7 @@ import type { CommandFn } from '../types';
 import { arp } from './arp';
 import { ifconfig } from './ifconfig';
 import { ping } from './ping';
+import { netstat } from './netstat';
 import { route } from './route';
 
-export const NETTOOLS: Record<string, CommandFn> = { ping, arp, route, ifconfig };
+export const NETTOOLS: Record<string, CommandFn> = { ping, arp, route, ifconfig, netstat };

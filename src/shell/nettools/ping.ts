@@ -4,7 +4,7 @@
  *
  * Without -c or -w a real ping runs until Ctrl-C. The simulator has no Ctrl-C yet, so such a
  * ping is interrupted after 4 echo requests (just before the 5th would be sent) and prints the
- * summary a SIGINT would.
+ * summary a SIGINT would. IPv6 is simulated only for the loopback address ::1.
  */
 import { formatIpv4, parseIpv4 } from '../../engine/net/ipv4';
 import { linkByName } from '../../engine/net/links';
@@ -12,22 +12,14 @@ import type { Link } from '../../engine/net/types';
 import { defaultTtl } from '../../engine/packet/icmp';
 import { echoRequest } from '../../engine/packet/packet';
 import { isLocalAddr } from '../../engine/packet/source';
-import { routeFor, sendPacket, type Delivery, type SendError } from '../../engine/packet/walk';
+import { routeFor, sendPacket, type Delivery } from '../../engine/packet/walk';
 import { Output, type CommandFn, type ShellContext } from '../types';
-import { formatStatistics, formatTripTime, icmpErrorText } from './ping-format';
+import { icmpErrorText } from './ping-format';
 import { parsePingArgs, type PingOptions } from './ping-options';
-import { lookupHost, lookupMessage, reverseLookup } from './resolve';
+import { ERRNO_TEXT, PingSession, type PingEvent, type Probe } from './ping-session';
+import { lookupHost, lookupMessage, reverseLookup, reverseLookup6 } from './resolve';
 
-/** Echo requests a ping without -c/-w sends before the simulated Ctrl-C. */
-export const INTERRUPT_AFTER = 4;
-
-const ERRNO_TEXT: Record<SendError, string> = {
-  ENETUNREACH: 'Network is unreachable',
-  EHOSTUNREACH: 'No route to host',
-  EINVAL: 'Invalid argument',
-  EACCES: 'Permission denied',
-  EPERM: 'Operation not permitted',
-};
+export { INTERRUPT_AFTER } from './ping-session';
 
 const BROADCAST_HINT = 'ping: Do you want to ping broadcast? Then -b. If not, check your local firewall rules';
 
@@ -38,9 +30,9 @@ export const ping: CommandFn = (argv, ctx) => {
   out.stderr += parsed.warnings;
   const opts = parsed.opts;
   const target = opts.targets[opts.targets.length - 1]!;
-  if (opts.family === 6 || target.includes(':')) return out.err(`ping: ${target}: Address family for hostname not supported`).done(2);
-  const found = lookupHost(ctx, target);
+  const found = lookupHost(ctx, target, opts.family);
   if (!found.ok) return out.err(`ping: ${target}: ${lookupMessage(found.error)}`).done(2);
+  if (found.family === 6) return ping6(ctx, out, opts, target, found.addr6, found.numeric);
   const dst = found.addr;
   let oif: Link | undefined;
   let bound: number | undefined;
@@ -65,146 +57,74 @@ export const ping: CommandFn = (argv, ctx) => {
   const src = bound ?? decision.src;
   const from = oif || bound !== undefined ? `from ${formatIpv4(src)} ${oif?.name ?? ''}: ` : '';
   out.line(`PING ${target} (${formatIpv4(dst)}) ${from}${opts.dataLen}(${opts.dataLen + 28}) bytes of data.`);
-  const numeric = opts.numeric || found.numeric;
-  const session = new PingSession(ctx, out, opts, { dst, src: bound ?? 0, oif, target, numeric });
-  return out.done(session.run());
+  const probe = probe4(ctx, opts, { dst, src: bound ?? 0, oif, numeric: opts.numeric || found.numeric });
+  return out.done(new PingSession(ctx, out, opts, target, probe).run());
 };
 
-interface Target {
+interface Target4 {
   dst: number;
   src: number;
   oif: Link | undefined;
-  target: string;
   numeric: boolean;
 }
 
-type PingEvent = { at: number; seq: number; from: number } & ({ kind: 'reply'; ttl: number; rtt: number } | { kind: 'error'; text: string });
-
-/** main_loop of ping_common.c over simulated time. */
-class PingSession {
-  private transmitted = 0;
-  private received = 0;
-  private errors = 0;
-  private pipe = 0;
-  private readonly rtts: number[] = [];
-  private readonly pending: PingEvent[] = [];
-  private readonly ident: number;
-  private readonly start: number;
-  private lastSend: number;
-
-  constructor(
-    private readonly ctx: ShellContext,
-    private readonly out: Output,
-    private readonly opts: PingOptions,
-    private readonly t: Target,
-  ) {
-    this.ident = ctx.world.rng.int(1, 0xffff);
-    this.start = ctx.world.clock.now();
-    this.lastSend = this.start;
-  }
-
-  run(): number {
-    const { count, deadline, interval } = this.opts;
-    const alarmAt = deadline !== null ? this.start + deadline * 1000 : count === null ? this.start + INTERRUPT_AFTER * interval : null;
-    let nextSend: number | null = this.start;
-    let lingerAt: number | null = null;
-    let now = this.start;
-    for (let guard = 0; guard < 1_000_000; guard++) {
-      const due = Math.min(nextSend ?? Infinity, this.nextEvent(), lingerAt ?? Infinity, alarmAt ?? Infinity);
-      if (!Number.isFinite(due)) break;
-      now = due;
-      if ((alarmAt !== null && alarmAt <= due) || (lingerAt !== null && lingerAt <= due)) break;
-      if (nextSend !== null && nextSend <= due) {
-        this.send(due);
-        if (count !== null && this.transmitted >= count && deadline === null) {
-          nextSend = null;
-          lingerAt = due + (this.received ? Math.max((2 * Math.max(...this.rtts)) / 1000, interval) : this.opts.linger);
-        } else nextSend = due + interval;
-      }
-      this.processUntil(due);
-      if (count !== null && this.received + this.errors >= count) break;
-      if (deadline !== null && this.errors > 0) break;
+/** Echo requests walked through the world; the raw socket keeps our replies and errors about our requests. */
+function probe4(ctx: ShellContext, opts: PingOptions, t: Target4): Probe {
+  const ident = ctx.world.rng.int(1, 0xffff);
+  const name = (addr: number) => prAddr(t.numeric, formatIpv4(addr), () => reverseLookup(ctx, addr));
+  return (seq, at) => {
+    const packet = echoRequest(t.src, t.dst, { id: ident, seq, dataLen: opts.dataLen, ttl: opts.ttl ?? defaultTtl(ctx.ns) });
+    const result = sendPacket(ctx.world, ctx.ns, packet, t.oif ? { oif: t.oif } : {});
+    const events: PingEvent[] = [];
+    for (const d of result.deliveries) {
+      const e = socketEvent(ctx, d, at, ident, t.dst, name);
+      if (e) events.push(e);
     }
-    this.ctx.world.clock.set(Math.max(this.ctx.world.clock.now(), Math.ceil(now)));
-    this.out.out(
-      formatStatistics({
-        target: this.t.target,
-        transmitted: this.transmitted,
-        received: this.received,
-        errors: this.errors,
-        elapsed: Math.round(this.lastSend - this.start),
-        rtts: this.opts.dataLen >= 16 ? this.rtts : null,
-        pipe: this.pipe,
-      }),
-    );
-    const short = deadline !== null && count !== null && this.received < count;
-    return !this.received || short ? 1 : 0;
-  }
+    return { error: result.error, events };
+  };
+}
 
-  private nextEvent(): number {
-    return this.pending.reduce((min, e) => Math.min(min, e.at), Infinity);
+function socketEvent(ctx: ShellContext, d: Delivery, sentAt: number, ident: number, dst: number, name: (a: number) => string): PingEvent | null {
+  if (d.nsId !== ctx.ns.id || d.packet.proto !== 'icmp' || !d.packet.icmp) return null;
+  const icmp = d.packet.icmp;
+  if (icmp.type === 'echo-reply') {
+    if (icmp.id !== ident || d.packet.src !== dst) return null;
+    const rtt = Math.round((d.at - sentAt) * 1000) + hopDelay(ctx, d.hops);
+    return { kind: 'reply', at: sentAt + rtt / 1000, seq: icmp.seq, from: name(d.packet.src), ttl: d.packet.ttl, rtt };
   }
+  const inner = d.packet.inner;
+  if (!inner?.icmp || inner.icmp.type !== 'echo-request' || inner.icmp.id !== ident || inner.dst !== dst) return null;
+  return { kind: 'error', at: d.at, seq: inner.icmp.seq, from: name(d.packet.src), text: icmpErrorText(icmp.type, icmp.code ?? 0) };
+}
 
-  private send(at: number): void {
-    const { world, ns } = this.ctx;
-    if (at > world.clock.now()) world.clock.set(Math.ceil(at));
-    const seq = (this.transmitted + 1) & 0xffff;
-    const packet = echoRequest(this.t.src, this.t.dst, { id: this.ident, seq, dataLen: this.opts.dataLen, ttl: this.opts.ttl ?? defaultTtl(ns) });
-    const result = sendPacket(world, ns, packet, this.t.oif ? { oif: this.t.oif } : {});
-    this.transmitted++;
-    this.lastSend = at;
-    if (result.error) {
-      this.out.err(`ping: sendmsg: ${ERRNO_TEXT[result.error]}`);
-      return;
-    }
-    for (const d of result.deliveries) this.collect(d, at);
-  }
+/** A few tens of microseconds per hop, from the world's seeded Rng. */
+function hopDelay(ctx: ShellContext, hops: number): number {
+  let us = 0;
+  for (let i = 0; i < Math.max(1, hops); i++) us += ctx.world.rng.int(15, 45);
+  return us;
+}
 
-  /** What the raw ICMP socket of this namespace accepts: our echo replies and errors about our requests. */
-  private collect(d: Delivery, sentAt: number): void {
-    if (d.nsId !== this.ctx.ns.id || d.packet.proto !== 'icmp' || !d.packet.icmp) return;
-    const icmp = d.packet.icmp;
-    if (icmp.type === 'echo-reply') {
-      if (icmp.id !== this.ident || d.packet.src !== this.t.dst) return;
-      let rtt = Math.round((d.at - sentAt) * 1000);
-      for (let i = 0; i < Math.max(1, d.hops); i++) rtt += this.ctx.world.rng.int(15, 45);
-      this.pending.push({ kind: 'reply', at: sentAt + (d.at - sentAt) + rtt / 1000, seq: icmp.seq, from: d.packet.src, ttl: d.packet.ttl, rtt });
-      return;
-    }
-    const inner = d.packet.inner;
-    if (!inner?.icmp || inner.icmp.type !== 'echo-request' || inner.icmp.id !== this.ident || inner.dst !== this.t.dst) return;
-    this.pending.push({ kind: 'error', at: d.at, seq: inner.icmp.seq, from: d.packet.src, text: icmpErrorText(icmp.type, icmp.code ?? 0) });
-  }
+/** pr_addr: "name (address)" when a reverse lookup finds a name, else the address. */
+function prAddr(numeric: boolean, text: string, lookup: () => string | null): string {
+  if (numeric) return text;
+  const name = lookup();
+  return name && name !== text ? `${name} (${text})` : text;
+}
 
-  private processUntil(t: number): void {
-    const due = this.pending.filter((e) => e.at <= t).sort((a, b) => a.at - b.at);
-    for (const e of due) {
-      this.pending.splice(this.pending.indexOf(e), 1);
-      this.acknowledge(e.seq);
-      if (e.kind === 'error') {
-        this.errors++;
-        if (!this.opts.quiet) this.out.line(`From ${this.addr(e.from)} icmp_seq=${e.seq} ${e.text}`);
-        continue;
-      }
-      this.received++;
-      this.rtts.push(e.rtt);
-      if (this.opts.quiet) continue;
-      const time = this.opts.dataLen >= 16 ? ` time=${formatTripTime(e.rtt)} ms` : '';
-      this.out.line(`${this.opts.dataLen + 8} bytes from ${this.addr(e.from)}: icmp_seq=${e.seq} ttl=${e.ttl}${time}`);
-    }
-  }
-
-  /** The pipe size: how many requests were outstanding when a reply or error came back. */
-  private acknowledge(seq: number): void {
-    const diff = (this.transmitted - seq) & 0xffff;
-    if (diff <= 0x7fff && diff + 1 > this.pipe) this.pipe = diff + 1;
-  }
-
-  /** pr_addr: "name (a.b.c.d)" when a reverse lookup finds a name, else the address. */
-  private addr(addr: number): string {
-    const text = formatIpv4(addr);
-    if (this.t.numeric) return text;
-    const name = reverseLookup(this.ctx, addr);
-    return name && name !== text ? `${name} (${text})` : text;
-  }
+/** ping to ::1 (the only IPv6 address the simulator carries): answered by lo if it is up. */
+function ping6(ctx: ShellContext, out: Output, opts: PingOptions, target: string, addr: string, numeric: boolean): ReturnType<CommandFn> {
+  const lo = linkByName(ctx.world, ctx.ns.id, 'lo');
+  const up = !!lo?.adminUp && ctx.ns.addrs.some((a) => a.family === 6 && a.linkId === lo.id && a.local === addr);
+  if (!up) return out.err('ping: connect: Network is unreachable').done(2);
+  const from = prAddr(numeric, addr, () => reverseLookup6(ctx, addr));
+  out.line(`PING ${target}(${from}) ${opts.dataLen} data bytes`);
+  const probe: Probe = (seq, at) => {
+    const rtt = hopDelay(ctx, 2);
+    lo!.stats.txPackets += 2;
+    lo!.stats.rxPackets += 2;
+    lo!.stats.txBytes += 2 * (opts.dataLen + 62);
+    lo!.stats.rxBytes += 2 * (opts.dataLen + 62);
+    return { error: null, events: [{ kind: 'reply', at: at + rtt / 1000, seq, from, ttl: opts.ttl ?? 64, rtt }] };
+  };
+  return out.done(new PingSession(ctx, out, opts, target, probe).run());
 }

@@ -50,23 +50,54 @@ export function inetAton(text: string): number | null {
   return (value + last) >>> 0;
 }
 
-export type LookupError = 'EAI_NONAME' | 'EAI_AGAIN';
-export type Lookup = { ok: true; addr: number; numeric: boolean } | { ok: false; error: LookupError };
+export type LookupError = 'EAI_NONAME' | 'EAI_AGAIN' | 'EAI_ADDRFAMILY';
+export type Lookup =
+  | { ok: true; family: 4; addr: number; numeric: boolean }
+  | { ok: true; family: 6; addr6: string; numeric: boolean }
+  | { ok: false; error: LookupError };
 
-/** getaddrinfo(name, AF_INET). */
-export function lookupHost(ctx: ShellContext, name: string): Lookup {
-  const numeric = inetAton(name);
-  if (numeric !== null) return { ok: true, addr: numeric, numeric: true };
-  for (const entry of hostsOf(ctx)) {
-    const addr = /^\d+\.\d+\.\d+\.\d+$/.test(entry.addr) ? inetAton(entry.addr) : null;
-    if (addr !== null && entry.names.includes(name)) return { ok: true, addr, numeric: false };
+/** The only IPv6 address the simulated stacks carry. */
+const LOOPBACK6 = '::1';
+
+function isIpv6Loopback(text: string): boolean {
+  return /^(0{0,4}:){2,7}0{0,3}1$/.test(text) || text === '::1';
+}
+
+/**
+ * getaddrinfo(name, AF_UNSPEC or the family asked for). With both an IPv6 and an IPv4 answer
+ * (localhost), RFC 6724 puts ::1 first while the namespace has it.
+ */
+export function lookupHost(ctx: ShellContext, name: string, family: 4 | 6 | null = 4): Lookup {
+  const numeric = family === 6 ? null : inetAton(name);
+  if (numeric !== null) return { ok: true, family: 4, addr: numeric, numeric: true };
+  if (name.includes(':')) {
+    if (family === 4) return { ok: false, error: 'EAI_ADDRFAMILY' };
+    return isIpv6Loopback(name) ? { ok: true, family: 6, addr6: LOOPBACK6, numeric: true } : { ok: false, error: 'EAI_NONAME' };
   }
-  return { ok: false, error: 'EAI_AGAIN' };
+  let v4: number | null = null;
+  let v6 = false;
+  for (const entry of hostsOf(ctx)) {
+    if (!entry.names.includes(name)) continue;
+    if (v4 === null && /^\d+\.\d+\.\d+\.\d+$/.test(entry.addr)) v4 = inetAton(entry.addr);
+    if (isIpv6Loopback(entry.addr)) v6 = true;
+  }
+  const has6 = ctx.ns.addrs.some((a) => a.family === 6 && a.local === LOOPBACK6);
+  if (v6 && family !== 4 && (has6 || v4 === null || family === 6)) return { ok: true, family: 6, addr6: LOOPBACK6, numeric: false };
+  if (v4 !== null && family !== 6) return { ok: true, family: 4, addr: v4, numeric: false };
+  return { ok: false, error: family === 6 && v4 !== null ? 'EAI_ADDRFAMILY' : 'EAI_AGAIN' };
+}
+
+/** The first name /etc/hosts gives an IPv6 address. */
+export function reverseLookup6(ctx: ShellContext, addr: string): string | null {
+  for (const entry of hostsOf(ctx)) if (isIpv6Loopback(entry.addr) && addr === LOOPBACK6) return entry.names[0]!;
+  return null;
 }
 
 /** gai_strerror */
 export function lookupMessage(error: LookupError): string {
-  return error === 'EAI_NONAME' ? 'Name or service not known' : 'Temporary failure in name resolution';
+  if (error === 'EAI_NONAME') return 'Name or service not known';
+  if (error === 'EAI_ADDRFAMILY') return 'Address family for hostname not supported';
+  return 'Temporary failure in name resolution';
 }
 
 /** getnameinfo / gethostbyaddr: the first name /etc/hosts gives the address, or null. */
@@ -74,4 +105,14 @@ export function reverseLookup(ctx: ShellContext, addr: number): string | null {
   const text = formatIpv4(addr);
   for (const entry of hostsOf(ctx)) if (entry.addr === text) return entry.names[0]!;
   return null;
+}
+
+export type Lookup4 = { ok: true; addr: number; numeric: boolean } | { ok: false; error: LookupError };
+
+/** gethostbyname: IPv4 only (what net-tools uses). */
+export function lookupHost4(ctx: ShellContext, name: string): Lookup4 {
+  const found = lookupHost(ctx, name, 4);
+  if (!found.ok) return found;
+  if (found.family !== 4) return { ok: false, error: 'EAI_ADDRFAMILY' };
+  return { ok: true, addr: found.addr, numeric: found.numeric };
 }

@@ -4,7 +4,7 @@ import { linkByName } from '../../engine/net/links';
 import { compareRoutes, insertRoute, makeRoute, sameKey } from '../../engine/net/route';
 import { TABLE_MAIN, type Link, type Netns, type Route } from '../../engine/net/types';
 import { Output, type CommandFn, type ShellContext } from '../types';
-import { lookupHost, reverseLookup } from './resolve';
+import { lookupHost4 as lookupHost, reverseLookup } from './resolve';
 
 const E_SOCK = 7;
 const E_USAGE = 3;
@@ -68,7 +68,7 @@ function rresolve(ctx: ShellContext, addr: number, len: number, numeric: boolean
   return reverseLookup(ctx, addr) ?? formatIpv4(addr);
 }
 
-function show(ctx: ShellContext, numeric: boolean, extend: boolean): ReturnType<CommandFn> {
+export function show(ctx: ShellContext, numeric: boolean, extend: boolean): ReturnType<CommandFn> {
   const out = new Output();
   out.line('Kernel IP routing table');
   out.line(extend ? 'Destination     Gateway         Genmask         Flags   MSS Window  irtt Iface' : 'Destination     Gateway         Genmask         Flags Metric Ref    Use Iface');
@@ -77,7 +77,7 @@ function show(ctx: ShellContext, numeric: boolean, extend: boolean): ReturnType<
     const link = r.linkId === null ? undefined : ctx.world.state.links[r.linkId];
     const head = `${pad(rresolve(ctx, r.dst, r.len, numeric, false), 15)} ${pad(rresolve(ctx, r.gateway ?? 0, 32, numeric, true), 15)} ${pad(formatIpv4(prefixMask(r.len)), 15)} `;
     const iface = link?.name ?? '*';
-    if (extend) out.line(`${head}${pad(flagsOf(r), 6)}${'0'.padStart(4)} ${pad('0', 6)}${'0'.padStart(5)} ${iface}`);
+    if (extend) out.line(`${head}${pad(flagsOf(r), 6)} ${'0'.padStart(4)} ${pad('0', 6)} ${'0'.padStart(5)} ${iface}`);
     else out.line(`${head}${pad(flagsOf(r), 5)} ${pad(String(r.metric ?? 0), 6)} ${pad('0', 2)} ${'0'.padStart(7)} ${iface}`);
   }
   // /proc/net/route is empty (no header) until the namespace's main table exists.
