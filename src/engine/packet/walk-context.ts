@@ -43,10 +43,10 @@ export function drop(walk: Walk, ns: Netns, reason: string, link?: Link): void {
   walk.trace.drops.push({ hostId: ns.hostId, nsId: ns.id, ...(link ? { linkId: link.id } : {}), reason });
 }
 
-/** Runs `fn` as if at a later time (an ICMP error sent when ARP gives up 3 s later). */
+/** Runs `fn` at another simulated time (an ICMP error sent when ARP gives up 3 s later, a timer that fired earlier). */
 export function later<T>(walk: Walk, at: number, fn: () => T): T {
   const saved = walk.at;
-  walk.at = Math.max(saved, at);
+  walk.at = at;
   try {
     return fn();
   } finally {
