@@ -112,3 +112,13 @@ describe('bridge forwarding database ageing', () => {
     assert.equal(result.deliveries.length, 1);
   });
 });
+
+describe('bridge loops', () => {
+  it('two bridges joined twice (no STP) do not hang the walker', () => {
+    const sh = bridged();
+    for (const l of ['ip link add br-b type bridge', 'ip link add a1 type veth peer name b1', 'ip link add a2 type veth peer name b2', 'ip link set a1 master v-net-0', 'ip link set a2 master v-net-0', 'ip link set b1 master br-b', 'ip link set b2 master br-b']) sh.run(l);
+    for (const dev of ['br-b', 'a1', 'a2', 'b1', 'b2']) sh.run(`ip link set ${dev} up`);
+    const result = ping(sh, 'red', '192.168.15.77');
+    assert.ok(result.trace.drops.some((d) => d.reason.includes('the bridges form a loop')));
+  });
+});

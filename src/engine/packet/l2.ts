@@ -45,7 +45,7 @@ export function linkProblem(walk: Walk, link: Link): string | null {
 export function transmit(walk: Walk, from: Link, frame: Frame): Arrival[] {
   const ns = nsOf(walk, from);
   if (++walk.steps > MAX_STEPS) {
-    drop(walk, ns, 'too many hops: the packet is looping', from);
+    if (walk.steps === MAX_STEPS + 1) drop(walk, ns, 'too many hops: the packet is looping', from);
     return [];
   }
   const problem = linkProblem(walk, from);
@@ -61,15 +61,22 @@ export function transmit(walk: Walk, from: Link, frame: Frame): Arrival[] {
   }
   countTx(from, frame);
   hop(walk, ns, 'xmit', `${describe(frame)} leaves ${from.name}`, from);
-  if (from.kind === 'bridge') return bridgeOut(walk, from, null, frame);
+  const seen = new Set([from.id]);
+  if (from.kind === 'bridge') return bridgeOut(walk, from, null, frame, seen);
   const peer = peerOf(walk.world, from);
   if (!peer) return [];
-  return arrive(walk, peer, frame);
+  return arrive(walk, peer, frame, seen);
 }
 
 /** A frame arriving from the wire on `link`. */
-function arrive(walk: Walk, link: Link, frame: Frame): Arrival[] {
+function arrive(walk: Walk, link: Link, frame: Frame, seen: Set<number>): Arrival[] {
   const ns = nsOf(walk, link);
+  // Bridges joined in a loop (no STP) would pass a broadcast around forever: stop at the second lap.
+  if (seen.has(link.id)) {
+    drop(walk, ns, `a frame came back to ${link.name}: the bridges form a loop`, link);
+    return [];
+  }
+  seen.add(link.id);
   if (!link.adminUp) {
     drop(walk, ns, `link ${link.name} is down`, link);
     return [];
@@ -77,7 +84,7 @@ function arrive(walk: Walk, link: Link, frame: Frame): Arrival[] {
   countRx(link, frame);
   if (link.masterId !== null) {
     const bridge = walk.world.state.links[link.masterId];
-    if (bridge) return bridgeIn(walk, bridge, link, frame);
+    if (bridge) return bridgeIn(walk, bridge, link, frame, seen);
   }
   if (frame.dst === link.mac || isMulticastMac(frame.dst)) {
     hop(walk, ns, 'receive', `${describe(frame)} arrives on ${link.name}`, link);
@@ -92,7 +99,7 @@ function isBridgeLocal(walk: Walk, bridge: Link, mac: string): boolean {
 }
 
 /** br_handle_frame: learn the source, then deliver up, forward or flood. */
-function bridgeIn(walk: Walk, bridge: Link, port: Link, frame: Frame): Arrival[] {
+function bridgeIn(walk: Walk, bridge: Link, port: Link, frame: Frame, seen: Set<number>): Arrival[] {
   const ns = nsOf(walk, bridge);
   if (port.port?.state !== 'forwarding') {
     drop(walk, ns, `bridge ${bridge.name}: port ${port.name} is not forwarding`, port);
@@ -100,11 +107,11 @@ function bridgeIn(walk: Walk, bridge: Link, port: Link, frame: Frame): Arrival[]
   }
   fdbLearn(walk.world, bridge, frame.src, port.id);
   hop(walk, ns, 'bridge', `${bridge.name} learns ${frame.src} on port ${port.name}`, bridge);
-  return bridgeOut(walk, bridge, port, frame);
+  return bridgeOut(walk, bridge, port, frame, seen);
 }
 
 /** br_forward / br_flood, plus the copy that goes up to the bridge device itself. */
-function bridgeOut(walk: Walk, bridge: Link, ingress: Link | null, frame: Frame): Arrival[] {
+function bridgeOut(walk: Walk, bridge: Link, ingress: Link | null, frame: Frame, seen: Set<number>): Arrival[] {
   const ns = nsOf(walk, bridge);
   const arrivals: Arrival[] = [];
   const multicast = isMulticastMac(frame.dst);
@@ -129,7 +136,7 @@ function bridgeOut(walk: Walk, bridge: Link, ingress: Link | null, frame: Frame)
   for (const port of egress) {
     countTx(port, frame);
     const peer = peerOf(walk.world, port);
-    if (peer) arrivals.push(...arrive(walk, peer, frame));
+    if (peer) arrivals.push(...arrive(walk, peer, frame, seen));
   }
   return arrivals;
 }

@@ -28,7 +28,7 @@ export interface Walk {
   steps: number;
 }
 
-export const MAX_STEPS = 2000;
+export const MAX_STEPS = 100_000;
 
 export function newWalk(world: World, hooks: HookRunner, at: number): Walk {
   return { world, hooks, trace: { hops: [], drops: [] }, deliveries: [], at, hops: 0, steps: 0 };
