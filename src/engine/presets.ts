@@ -29,7 +29,7 @@ export function createBareWorld(seed = 0x5eed): WorldHandle {
   const world = new World({ seed });
   const host = createHost(world, 'host');
   const root = rootNs(world, host);
-  const eth0 = addNic(world, root, 'eth0', { mac: '52:54:00:12:34:56', ifindex: 2, qdisc: 'fq_codel' });
+  const eth0 = addNic(world, root, 'eth0', { mac: '52:54:00:12:34:56', ifindex: 2, qdisc: 'pfifo_fast' });
 
   const lan = createHost(world, 'lan-switch', 'switch');
   const lanNs = rootNs(world, lan);

@@ -3,7 +3,7 @@ import { addAddr4, addrs4Of, delAddr4 } from '../../engine/net/addr';
 import { broadcastOf, formatIpv4, inPrefix } from '../../engine/net/ipv4';
 import { linksIn } from '../../engine/net/links';
 import type { Addr4, Link, Scope } from '../../engine/net/types';
-import { Args, duparg, duparg2, invarg, IpError, matches, rtnl } from './args';
+import { Args, duparg, duparg2, invarg, IpError, kernelError, matches, rtnl } from './args';
 import type { IpContext } from './context';
 import { parseShowFilter } from './link';
 import { addrLines, briefAddr, orderedAddrs } from './print-addr';
@@ -33,10 +33,16 @@ export function showAddresses(ctx: IpContext, args: Args, opts: { linkOnly?: boo
       ctx.line(briefAddr(ctx.world, ctx.ns, link, family));
       continue;
     }
-    ctx.line(linkHeader(ctx.world, link, { mode: !!opts.linkOnly, details: ctx.opts.details }));
-    if (family === undefined || opts.linkOnly) ctx.line(linkAddressLine(ctx.world, ctx.ns, link, ctx.opts.details));
-    if (opts.linkOnly) continue;
-    for (const addr of addrs) ctx.line(addrLines(addr));
+    if (ctx.opts.oneline && !opts.linkOnly) {
+      for (const addr of addrs) ctx.line(`${link.ifindex}: ${link.name}${addrLines(addr).replace(/\n/g, '\\')}`);
+      continue;
+    }
+    const header = linkHeader(ctx.world, link, { mode: !!opts.linkOnly, details: ctx.opts.details, family: opts.linkOnly ? undefined : family }, ctx.ns);
+    const lines = [header];
+    if (family === undefined || opts.linkOnly) lines.push(linkAddressLine(ctx.world, ctx.ns, link, ctx.opts.details));
+    if (!opts.linkOnly) for (const addr of addrs) lines.push(addrLines(addr));
+    if (ctx.opts.oneline) ctx.line(lines.join('\\'));
+    else for (const l of lines) ctx.line(l);
   }
 }
 
@@ -79,9 +85,9 @@ function parseAddrSpec(ctx: IpContext, args: Args): AddrSpec {
 }
 
 function requireDev(ctx: IpContext, spec: AddrSpec): Link {
-  if (spec.dev === undefined) throw new IpError('Not enough information: "dev" argument is required.', 255);
+  if (spec.dev === undefined) throw new IpError('Not enough information: "dev" argument is required.', 1);
   if (spec.label !== undefined && !(spec.label === spec.dev || spec.label.startsWith(spec.dev + ':'))) {
-    throw new IpError(`"label" (${spec.label}) must match "dev" (${spec.dev}) or be prefixed by "dev" with a colon.`, 255);
+    throw new IpError(`"label" (${spec.label}) must match "dev" (${spec.dev}) or be prefixed by "dev" with a colon.`, 1);
   }
   return ctx.device(spec.dev);
 }
@@ -89,7 +95,7 @@ function requireDev(ctx: IpContext, spec: AddrSpec): Link {
 function addAddr(ctx: IpContext, args: Args, sub: string): void {
   const spec = parseAddrSpec(ctx, args);
   const link = requireDev(ctx, spec);
-  if (!spec.local) throw new IpError('Not enough information: "local" argument is required.', 255);
+  if (!spec.local) throw new IpError('Not enough information: "local" argument is required.', 1);
   if (spec.local.v6) return addAddr6(ctx, link, spec.local);
   const { addr, len } = spec.local;
   const broadcast = spec.broadcast === '+' ? broadcastOf(addr, len) : typeof spec.broadcast === 'number' ? spec.broadcast : null;
@@ -101,7 +107,7 @@ function addAddr(ctx: IpContext, args: Args, sub: string): void {
     return;
   }
   const result = addAddr4(ctx.world, ctx.ns, link, { local: addr, prefixLen: len, broadcast, scope: spec.scope ?? defaultScope(addr), label: spec.label ?? link.name });
-  if (!result.ok) throw rtnl(result.error === 'exists' ? 'File exists' : 'Invalid argument');
+  if (!result.ok) throw result.error === 'exists' ? kernelError('ipv4: Address already assigned.') : rtnl('Invalid argument');
 }
 
 /** Addresses in 127.0.0.0/8 get host scope by default, as iproute2 decides. */
@@ -122,7 +128,7 @@ function delAddr(ctx: IpContext, args: Args): void {
   if (!spec.local) {
     // Without an address the first IPv4 address goes (old ifconfig-style behaviour).
     const first = addrs4Of(ctx.ns, link)[0];
-    if (!first) throw rtnl('Cannot assign requested address');
+    if (!first) throw kernelError('ipv4: Address not found.');
     return delAddr4(ctx.world, ctx.ns, link, first);
   }
   if (spec.local.v6) {
@@ -132,9 +138,7 @@ function delAddr(ctx: IpContext, args: Args): void {
     return;
   }
   const { addr, len, hasLen } = spec.local;
-  const victim = addrs4Of(ctx.ns, link).find((a) => a.local === addr && (!hasLen || a.prefixLen === len));
-  if (!victim) throw rtnl('Cannot assign requested address');
-  if (!hasLen && victim.prefixLen !== 32) {
+  if (!hasLen) {
     ctx.warn(
       `Warning: Executing wildcard deletion to stay compatible with old scripts.\n` +
         `         Explicitly specify the prefix length (${spec.localText}/32) to avoid this warning.\n` +
@@ -142,6 +146,8 @@ function delAddr(ctx: IpContext, args: Args): void {
         `         fix your scripts!`,
     );
   }
+  const victim = addrs4Of(ctx.ns, link).find((a) => a.local === addr && (!hasLen || a.prefixLen === len));
+  if (!victim) throw kernelError('ipv4: Address not found.');
   delAddr4(ctx.world, ctx.ns, link, victim);
 }
 

@@ -1,10 +1,10 @@
 /** `ip link`: show, add (veth, bridge, dummy), delete, set (up/down, netns, master, name, mtu, address). */
 import { linksIn, peerOf } from '../../engine/net/links';
-import { attachPort, createLink, createVethPair, deleteLink, detachPort, moveLink, setAdminUp } from '../../engine/net/linkops';
-import { parseMac } from '../../engine/net/mac';
+import { allocIfindex, attachPort, createLink, createVethPair, deleteLink, detachPort, moveLink, setAdminUp } from '../../engine/net/linkops';
 import type { Link, Netns } from '../../engine/net/types';
 import { Args, duparg, duparg2, incomplete, invarg, IpError, matches, rtnl } from './args';
 import type { IpContext } from './context';
+import { parseLladdr } from './prefix';
 import { briefLink, linkAddressLine, linkHeader } from './print-link';
 import { showAddresses } from './addr';
 
@@ -30,8 +30,9 @@ function showLinks(ctx: IpContext, args: Args): void {
     if (!filter(link)) continue;
     if (ctx.opts.brief) ctx.line(briefLink(ctx.world, link));
     else {
-      ctx.line(linkHeader(ctx.world, link, { mode: true, details: ctx.opts.details }));
-      ctx.line(linkAddressLine(ctx.world, ctx.ns, link, ctx.opts.details));
+      const lines = [linkHeader(ctx.world, link, { mode: true, details: ctx.opts.details }), linkAddressLine(ctx.world, ctx.ns, link, ctx.opts.details)];
+      if (ctx.opts.oneline) ctx.line(lines.join('\\'));
+      else for (const l of lines) ctx.line(l);
     }
   }
 }
@@ -100,8 +101,9 @@ function validIfname(name: string): boolean {
   return name.length > 0 && name.length < IFNAMSIZ && !/[\s/:]/.test(name) && name !== '.' && name !== '..';
 }
 
+/** iproute2 checks characters; over-long names are left for the kernel to refuse. */
 function ifname(kind: string, value: string): string {
-  if (!validIfname(value)) throw invarg(`"${kind}" not a valid ifname`, value);
+  if (!validIfname(value) && !(value.length >= IFNAMSIZ && validIfname(value.slice(0, IFNAMSIZ - 1)))) throw invarg(`"${kind}" not a valid ifname`, value);
   return value;
 }
 
@@ -124,9 +126,7 @@ function parseLinkSpec(ctx: IpContext, args: Args): LinkSpec {
       spec.mtu = Number(v);
     } else if (matches(word, 'address')) {
       const v = args.next();
-      const mac = parseMac(v);
-      if (!mac) throw new IpError(`"${v}" is invalid lladdr.`, 255);
-      spec.mac = mac;
+      spec.mac = parseLladdr(v);
     } else if (word === 'netns') {
       const v = args.next();
       if (spec.netns) throw duparg('netns', v);
@@ -196,22 +196,27 @@ const SUPPORTED_TYPES = new Set(['veth', 'bridge', 'dummy']);
 
 function addLink(ctx: IpContext, args: Args): void {
   const spec = parseLinkSpec(ctx, args);
-  spec.name = spec.newName ?? spec.name;
-  if (spec.name === undefined) throw new IpError('Not enough information: "dev" argument is required.', 255);
-  if (!spec.type) throw new IpError('Not enough information: "type" argument is required', 255);
+  if (!spec.type) throw new IpError('Not enough information: "type" argument is required', 1);
   if (!SUPPORTED_TYPES.has(spec.type)) throw new IpError('Error: Unknown device type.', 2);
   const ns = spec.netns ?? ctx.ns;
-  if (ctx.world.state.links && linksIn(ctx.world, ns.id).some((l) => l.name === spec.name)) throw rtnl('File exists');
+  // Without a name the kernel picks the first free "<type>%d".
+  const name = spec.newName ?? spec.name ?? nextFreeName(ctx, ns, spec.type);
+  if (name.length >= IFNAMSIZ || (spec.peer?.name?.length ?? 0) >= IFNAMSIZ) throw new IpError('Error: Attribute failed policy validation.', 2);
+  if (linksIn(ctx.world, ns.id).some((l) => l.name === name)) throw rtnl('File exists');
   if (spec.type === 'veth') {
     const peerNs = spec.peer?.netns ?? ns;
     const peerName = spec.peer?.name ?? nextFreeName(ctx, peerNs, 'veth');
-    if (peerName === spec.name && peerNs.id === ns.id) throw rtnl('File exists');
     if (linksIn(ctx.world, peerNs.id).some((l) => l.name === peerName)) throw rtnl('File exists');
-    const [link] = createVethPair(ctx.world, ns, spec.name, peerNs, peerName);
+    if (peerName === name && peerNs.id === ns.id) {
+      // The peer was registered (taking an ifindex) before the device's name clashed with it.
+      allocIfindex(ctx.world, peerNs);
+      throw rtnl('File exists');
+    }
+    const [link] = createVethPair(ctx.world, ns, name, peerNs, peerName);
     applyCommon(ctx, link, spec);
     return;
   }
-  const link = createLink(ctx.world, ns, { name: spec.name, kind: spec.type as 'bridge' | 'dummy', ifindex: spec.index });
+  const link = createLink(ctx.world, ns, { name, kind: spec.type as 'bridge' | 'dummy', ifindex: spec.index });
   applyCommon(ctx, link, spec);
 }
 
@@ -235,7 +240,7 @@ function applyCommon(ctx: IpContext, link: Link, spec: LinkSpec): void {
 
 function deleteLinkCmd(ctx: IpContext, args: Args): void {
   const spec = parseLinkSpec(ctx, args);
-  if (spec.name === undefined) throw new IpError('Not enough information: "dev" argument is required.', 255);
+  if (spec.name === undefined) throw new IpError('Not enough information: "dev" argument is required.', 1);
   const link = ctx.device(spec.name);
   if (link.kind === 'loopback' || link.kind === 'ether') throw rtnl('Operation not supported');
   deleteLink(ctx.world, link);
@@ -243,7 +248,7 @@ function deleteLinkCmd(ctx: IpContext, args: Args): void {
 
 function setLink(ctx: IpContext, args: Args): void {
   const spec = parseLinkSpec(ctx, args);
-  if (spec.name === undefined) throw new IpError('Not enough information: "dev" argument is required.', 255);
+  if (spec.name === undefined) throw new IpError('Not enough information: "dev" argument is required.', 1);
   const link = ctx.device(spec.name);
   validateSet(ctx, link, spec);
   if (spec.netns && spec.netns.id !== link.nsId) moveLink(ctx.world, link, spec.netns);

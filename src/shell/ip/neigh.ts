@@ -1,10 +1,9 @@
 /** `ip neigh`: the ARP cache of a namespace (show, add, replace, change, del, flush). */
 import { formatIpv4 } from '../../engine/net/ipv4';
-import { parseMac } from '../../engine/net/mac';
 import type { Link, Neigh, NeighState } from '../../engine/net/types';
 import { Args, invarg, IpError, matches, rtnl } from './args';
 import type { IpContext } from './context';
-import { getAddr } from './prefix';
+import { getAddr, parseLladdr } from './prefix';
 
 export function doNeigh(ctx: IpContext, argv: string[]): void {
   const args = new Args(argv);
@@ -25,8 +24,7 @@ export function neighLine(ctx: IpContext, n: Neigh, showDev: boolean): string {
   let line = `${formatIpv4(n.ip)} `;
   if (showDev && link) line += `dev ${link.name} `;
   if (n.mac) line += `lladdr ${n.mac} `;
-  line += n.state;
-  return line;
+  return line + `${n.state} `;
 }
 
 function showNeigh(ctx: IpContext, args: Args, flush: boolean): void {
@@ -59,7 +57,8 @@ function showNeigh(ctx: IpContext, args: Args, flush: boolean): void {
     ctx.world.changed();
     return;
   }
-  for (const n of shown) ctx.line(neighLine(ctx, n, !dev));
+  // The kernel's dump order as recorded: by address.
+  for (const n of [...shown].sort((a, b) => a.ip - b.ip)) ctx.line(neighLine(ctx, n, !dev));
 }
 
 const NUD: Record<string, NeighState> = {
@@ -78,10 +77,7 @@ function parseNeighSpec(ctx: IpContext, args: Args): { ip?: number; mac?: string
   while (!args.done) {
     const word = args.take();
     if (word === 'lladdr') {
-      const v = args.next();
-      const mac = parseMac(v);
-      if (!mac) throw new IpError(`"${v}" is invalid lladdr.`, 255);
-      spec.mac = mac;
+      spec.mac = parseLladdr(args.next());
     } else if (word === 'nud') {
       const v = args.next();
       const state = NUD[v];
@@ -96,8 +92,9 @@ function parseNeighSpec(ctx: IpContext, args: Args): { ip?: number; mac?: string
 
 function modifyNeigh(ctx: IpContext, args: Args, mode: 'add' | 'change' | 'replace'): void {
   const spec = parseNeighSpec(ctx, args);
-  if (spec.dev === undefined || spec.ip === undefined) throw new IpError('Device and destination are required arguments.', 255);
+  if (spec.dev === undefined || spec.ip === undefined) throw new IpError('Device and destination are required arguments.', 1);
   const link = ctx.device(spec.dev);
+  if (!spec.mac && spec.state !== 'NOARP' && spec.state !== 'INCOMPLETE' && spec.state !== 'FAILED') throw new IpError('Error: No link layer address given.', 2);
   const existing = ctx.ns.neigh.find((n) => n.linkId === link.id && n.ip === spec.ip);
   if (existing && mode === 'add') throw rtnl('File exists');
   if (!existing && mode === 'change') throw rtnl('No such file or directory');
@@ -109,7 +106,7 @@ function modifyNeigh(ctx: IpContext, args: Args, mode: 'add' | 'change' | 'repla
 
 function deleteNeigh(ctx: IpContext, args: Args): void {
   const spec = parseNeighSpec(ctx, args);
-  if (spec.dev === undefined || spec.ip === undefined) throw new IpError('Device and destination are required arguments.', 255);
+  if (spec.dev === undefined || spec.ip === undefined) throw new IpError('Device and destination are required arguments.', 1);
   const link = ctx.device(spec.dev);
   const before = ctx.ns.neigh.length;
   ctx.ns.neigh = ctx.ns.neigh.filter((n) => !(n.linkId === link.id && n.ip === spec.ip));

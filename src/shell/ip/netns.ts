@@ -59,18 +59,20 @@ function execNetns(ctx: IpContext, args: Args): void {
   const ns = ctx.netns(name);
   if (!ns) throw new IpError(`Cannot open network namespace "${name}": No such file or directory`, 255);
   const command = args.rest();
-  if (command.length === 0) throw new IpError('No command specified', 255);
+  if (command.length === 0) throw new IpError('No command specified', 1);
   const result = ctx.shell.exec(command, { ...ctx.shell, ns });
   ctx.out += result.stdout;
   if (result.exitCode === 127 && result.stderr === `bash: ${command[0]}: command not found\n`) {
-    throw new IpError(`exec of "${command[0]}" failed: No such file or directory`, 255);
+    throw new IpError(`exec of "${command[0]}" failed: No such file or directory`, 1);
   }
   ctx.err += result.stderr;
   if (result.exitCode !== 0) throw new IpError('', result.exitCode);
 }
 
+/** Prints the names of the current namespace, or an empty line when it has none. */
 function identify(ctx: IpContext): void {
-  for (const ns of namedNetns(ctx.world, ctx.host)) if (ns.id === ctx.ns.id) ctx.line(ns.name!);
+  const names = namedNetns(ctx.world, ctx.host).filter((ns) => ns.id === ctx.ns.id).map((ns) => ns.name!);
+  ctx.line(names.join(' '));
 }
 
 function setNsid(ctx: IpContext, args: Args): void {

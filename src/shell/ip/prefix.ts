@@ -24,6 +24,16 @@ export function getPrefix(text: string, family: 4 | 6 | null): ParsedPrefix {
   throw new IpError(`Error: ${familyVerbose(family)} prefix is expected rather than "${text}".`, 1);
 }
 
+/** ll_addr_a2n: hex octets separated by ':'; the first bad octet is named in the error. */
+export function parseLladdr(text: string): string {
+  const parts = text.split(':');
+  for (const p of parts) {
+    if (!/^[0-9a-fA-F]{1,2}$/.test(p)) throw new IpError(`"${p}" is invalid lladdr.`, 1);
+  }
+  if (parts.length !== 6) throw new IpError(`"${text}" is invalid lladdr.`, 1);
+  return parts.map((p) => p.toLowerCase().padStart(2, '0')).join(':');
+}
+
 /** get_addr(): an address, no prefix length. */
 export function getAddr(text: string, family: 4 | 6 | null, what = 'address'): number {
   const addr = family === 6 ? null : parseIpv4Loose(text);

@@ -7,6 +7,11 @@ export interface LinkPrintOptions {
   /** `ip link` prints "mode DEFAULT"; `ip addr` does not. */
   mode: boolean;
   details: boolean;
+  /**
+   * `ip -6 addr` reads links from the IPv6 link dump, which has no qdisc, group or master;
+   * `ip -4 addr` skips the link/ether line, so link-netns moves onto the header.
+   */
+  family?: 4 | 6;
 }
 
 /** The `NAME@PEER` part: a veth shows its peer by name in the same netns, else as @ifN. */
@@ -32,14 +37,17 @@ export function linkFlags(world: World, link: Link): string {
   return `<${flags.join(',')}>`;
 }
 
-export function linkHeader(world: World, link: Link, opts: LinkPrintOptions): string {
+export function linkHeader(world: World, link: Link, opts: LinkPrintOptions, viewNs?: Netns): string {
   const master = link.masterId === null ? undefined : world.state.links[link.masterId];
-  let line = `${link.ifindex}: ${linkDisplayName(world, link)}: ${linkFlags(world, link)} mtu ${link.mtu} qdisc ${link.qdisc}`;
+  let line = `${link.ifindex}: ${linkDisplayName(world, link)}: ${linkFlags(world, link)} mtu ${link.mtu}`;
+  if (opts.family === 6) return `${line} state ${operState(world, link)}${link.txqlen ? ` qlen ${link.txqlen}` : ''}`;
+  line += ` qdisc ${link.qdisc}`;
   if (master) line += ` master ${master.name}`;
   line += ` state ${operState(world, link)}`;
   if (opts.mode) line += ' mode DEFAULT';
   line += ' group default';
   if (link.txqlen) line += ` qlen ${link.txqlen}`;
+  if (opts.family === 4 && viewNs) line += linkNetnsSuffix(world, viewNs, link);
   return line;
 }
 
@@ -66,12 +74,30 @@ const QUEUE_TAIL = 'gso_max_size 65536 gso_max_segs 65535 tso_max_size 524280 ts
 
 function detailsText(world: World, link: Link): string {
   const lo = link.kind === 'loopback';
-  let text = ` promiscuity 0  allmulti 0 minmtu ${lo ? 0 : 68} maxmtu ${lo ? 0 : 65535} `;
+  // A bridge port is put in promiscuous and allmulti mode by the bridge.
+  const promisc = link.masterId === null ? 0 : 1;
+  const text = ` promiscuity ${promisc}  allmulti ${promisc} minmtu ${lo ? 0 : 68} maxmtu ${lo ? 0 : 65535} `;
   const queues = link.kind === 'veth' ? 2 : 1;
   const tail = `addrgenmode eui64 numtxqueues ${queues} numrxqueues ${queues} ${QUEUE_TAIL}`;
-  if (link.kind === 'veth') return `${text}\n    veth ${tail}`;
-  if (link.kind === 'bridge') return `${text}\n    ${bridgeDetails(world, link)}${tail}`;
-  return text + tail;
+  const slave = link.masterId === null ? '' : `\n    ${bridgeSlaveDetails(world, link)}`;
+  if (link.kind === 'veth') return `${text}\n    veth ${slave}${tail}`;
+  if (link.kind === 'bridge') return `${text}\n    ${bridgeDetails(link)}${tail}`;
+  return `${text}${slave}${tail}`;
+}
+
+/** Port number: 1-based position among the bridge's ports in the order they joined (by ifindex here). */
+function bridgeSlaveDetails(world: World, link: Link): string {
+  const bridge = world.state.links[link.masterId!]!;
+  const portNo = portsOf(world, bridge).findIndex((p) => p.id === link.id) + 1;
+  const id = bridgeId(bridge.mac);
+  const portId = (0x8000 | portNo).toString(16);
+  return (
+    `bridge_slave state ${link.port?.state ?? 'disabled'} priority ${link.port?.priority ?? 32} cost ${link.port?.cost ?? 2} hairpin off guard off root_block off fastleave off learning on flood on ` +
+    `port_id 0x${portId} port_no 0x${portNo.toString(16)} designated_port ${0x8000 | portNo} designated_cost 0 designated_bridge ${id} designated_root ${id} ` +
+    `hold_timer    0.00 message_age_timer    0.00 forward_delay_timer    0.00 topology_change_ack 0 config_pending 0 proxy_arp off proxy_arp_wifi off ` +
+    `mcast_router 1 mcast_fast_leave off mcast_flood on bcast_flood on mcast_to_unicast off neigh_suppress off group_fwd_mask 0 group_fwd_mask_str 0x0 ` +
+    `vlan_tunnel off isolated off locked off `
+  );
 }
 
 function bridgeId(mac: string): string {
@@ -79,11 +105,10 @@ function bridgeId(mac: string): string {
   return '8000.' + mac.split(':').map((b) => parseInt(b, 16).toString(16)).join(':');
 }
 
-function bridgeDetails(world: World, link: Link): string {
+function bridgeDetails(link: Link): string {
   const id = bridgeId(link.mac);
-  const gc = (299.98).toFixed(2);
-  const ports = portsOf(world, link).length;
-  void ports;
+  // The garbage-collection timer only runs while the bridge is up.
+  const gc = link.adminUp ? '299.98' : '  0.00';
   return (
     `bridge forward_delay ${link.bridge?.forwardDelay ?? 1500} hello_time 200 max_age 2000 ageing_time ${link.bridge?.ageingTime ?? 30000} stp_state 0 priority 32768 vlan_filtering 0 ` +
     `bridge_id ${id} designated_root ${id} root_port 0 root_path_cost 0 topology_change 0 topology_change_detected 0 ` +

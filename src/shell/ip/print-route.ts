@@ -13,14 +13,14 @@ export function dstText(route: Route): string {
   return route.len === 32 ? formatIpv4(route.dst) : `${formatIpv4(route.dst)}/${route.len}`;
 }
 
-export function routeLine(world: World, route: Route, opts: { showTable: boolean }): string {
+export function routeLine(world: World, route: Route, opts: { showTable: boolean; showDev?: boolean }): string {
   let line = '';
   if (route.type !== 'unicast') line += `${route.type} `;
   line += `${dstText(route)} `;
   if (opts.showTable && route.table !== TABLE_MAIN) line += `table ${tableName(route.table)} `;
   if (route.gateway !== null) line += `via ${formatIpv4(route.gateway)} `;
   const link = route.linkId === null ? undefined : world.state.links[route.linkId];
-  if (link) line += `dev ${link.name} `;
+  if (link && opts.showDev !== false) line += `dev ${link.name} `;
   if (route.proto !== 'boot') line += `proto ${route.proto} `;
   if (route.scope !== 'global') line += `scope ${route.scope} `;
   if (route.src !== null) line += `src ${formatIpv4(route.src)} `;

@@ -1,7 +1,7 @@
 /** `ip route`: show, add, replace, change, del, flush, get. */
 import { addrs4Of, primaryAddr } from '../../engine/net/addr';
 import { formatIpv4, inPrefix, networkOf } from '../../engine/net/ipv4';
-import { linksIn } from '../../engine/net/links';
+import { hasCarrier, linksIn } from '../../engine/net/links';
 import { compareRoutes, lookupRoute, makeRoute, sameKey } from '../../engine/net/route';
 import { TABLE_LOCAL, TABLE_MAIN, type Link, type Route, type RouteType, type Scope } from '../../engine/net/types';
 import { Args, duparg2, invarg, IpError, matches, rtnl } from './args';
@@ -82,7 +82,8 @@ function parseRouteSpec(ctx: IpContext, args: Args): RouteSpec {
       }
       if (matches(text, 'help')) throw new IpError(ROUTE_USAGE, 255);
       if (spec.dst) throw duparg2('to', text);
-      const p = getPrefix(text, ctx.opts.family ?? 4);
+      const p = getPrefix(text, ctx.opts.family);
+      if (p.v6) throw new IpError('Vethlab simulates IPv4 routes only', 1);
       spec.dst = { addr: p.addr, len: p.len };
     }
   }
@@ -115,7 +116,7 @@ function buildRoute(ctx: IpContext, spec: RouteSpec): Route {
   const type = spec.type ?? 'unicast';
   const table = spec.table ?? (type === 'local' || type === 'broadcast' ? TABLE_LOCAL : TABLE_MAIN);
   if (type === 'unicast' || type === 'local' || type === 'broadcast') {
-    if (spec.via === undefined && !dev) throw new IpError('Error: Device for nexthop is not up.', 2);
+    if (spec.via === undefined && !dev) throw rtnl('No such device');
     if (dev && !dev.adminUp && !spec.onlink) throw new IpError('Error: Nexthop device is not up.', 2);
   }
   const link = spec.via !== undefined ? resolveGateway(ctx, spec.via, dev, !!spec.onlink) : dev;
@@ -192,7 +193,7 @@ function parseShowFilter(ctx: IpContext, args: Args): ShowFilter {
     else {
       let text = word;
       if (['to', 'root', 'match', 'exact'].includes(text)) text = args.next();
-      const p = getPrefix(text, ctx.opts.family ?? 4);
+      const p = getPrefix(text, ctx.opts.family);
       filter.root = { addr: p.addr, len: p.len };
     }
   }
@@ -218,9 +219,23 @@ function tableOrder(r: Route): number {
 }
 
 function showRoutes(ctx: IpContext, args: Args): void {
-  if (ctx.opts.family === 6) return;
+  if (ctx.opts.family === 6) return showRoutes6(ctx);
   const filter = parseShowFilter(ctx, args);
-  for (const route of selectRoutes(ctx, filter)) ctx.line(routeLine(ctx.world, route, { showTable: filter.table === 0 }));
+  for (const route of selectRoutes(ctx, filter)) ctx.line(routeLine(ctx.world, route, { showTable: filter.table === 0, showDev: !filter.dev }));
+}
+
+/** IPv6 is not routed by the simulator; its kernel routes follow the link-local addresses. */
+function showRoutes6(ctx: IpContext): void {
+  for (const link of linksIn(ctx.world, ctx.ns.id)) {
+    for (const a of ctx.ns.addrs) {
+      if (a.family !== 6 || a.linkId !== link.id || a.scope !== 'link') continue;
+      ctx.line(`fe80::/64 dev ${link.name} proto kernel metric 256 ${isLinkdown6(ctx, link) ? 'linkdown ' : ''}pref medium`);
+    }
+  }
+}
+
+function isLinkdown6(ctx: IpContext, link: Link): boolean {
+  return !hasCarrier(ctx.world, link);
 }
 
 function flushRoutes(ctx: IpContext, args: Args): void {
@@ -245,10 +260,10 @@ function getRoute(ctx: IpContext, args: Args): void {
     else if (word === 'connected' || word === 'fibmatch') continue;
     else {
       const text = word === 'to' ? args.next() : word;
-      target = getPrefix(text, ctx.opts.family ?? 4).addr;
+      target = getPrefix(text, ctx.opts.family).addr;
     }
   }
-  if (target === undefined) throw new IpError('need at least a destination address', 255);
+  if (target === undefined) throw new IpError('need at least a destination address', 1);
   const route = lookupRoute(ctx.world, ctx.ns, target, oif?.id);
   if (!route || route.type === 'unreachable' || route.type === 'blackhole' || route.type === 'prohibit') {
     const reason = route?.type === 'blackhole' ? 'Invalid argument' : route?.type === 'prohibit' ? 'Permission denied' : route ? 'No route to host' : 'Network is unreachable';
