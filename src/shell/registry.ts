@@ -9,6 +9,7 @@ import { bridge } from './bridge/bridge';
 import { brctl } from './bridge/brctl';
 import { sysctl } from './sysctl/sysctl';
 import { NETTOOLS } from './nettools';
+import { IPTABLES_COMMANDS } from './iptables';
 
 export const COMMANDS: Record<string, CommandFn> = {
   cat,
@@ -29,4 +30,5 @@ export const COMMANDS: Record<string, CommandFn> = {
   brctl,
   sysctl,
   ...NETTOOLS,
+  ...IPTABLES_COMMANDS,
 };
