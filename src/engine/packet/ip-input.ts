@@ -8,7 +8,8 @@ import { formatIpv4, isMulticast } from '../net/ipv4';
 import { lookupRoute } from '../net/route';
 import type { Link, Netns, Route } from '../net/types';
 import { answerEcho, rejectCode, sendIcmpError } from './icmp';
-import { neighOutput, runHook } from './ip-output';
+import { localOut, neighOutput, runHook } from './ip-output';
+import { tcpReset } from './sockets';
 import { UNREACH, type Packet } from './packet';
 import { drop, hop, MAX_STEPS, nsLabel, type Walk } from './walk-context';
 
@@ -37,8 +38,30 @@ function localIn(walk: Walk, ns: Netns, link: Link, packet: Packet): void {
   if (input.verdict.kind === 'drop') return drop(walk, ns, input.verdict.reason, link);
   packet = input.packet;
   if (packet.proto === 'icmp' && packet.icmp?.type === 'echo-request') return answerEcho(walk, ns, packet);
+  if (packet.proto !== 'icmp' && !isReset(packet)) {
+    const answer = walk.sockets(ns, packet);
+    if (answer.kind === 'refused') return refuse(walk, ns, link, packet);
+    deliver(walk, ns, link, packet);
+    if (answer.kind === 'reply') localOut(walk, ns, answer.packet);
+    return;
+  }
+  deliver(walk, ns, link, packet);
+}
+
+function deliver(walk: Walk, ns: Netns, link: Link, packet: Packet): void {
   hop(walk, ns, 'deliver', `${formatIpv4(packet.dst)} receives a ${describe(packet)} from ${formatIpv4(packet.src)}`, link);
   walk.deliveries.push({ nsId: ns.id, linkId: link.id, packet, at: walk.at, hops: walk.hops });
+}
+
+function isReset(packet: Packet): boolean {
+  return packet.proto === 'tcp' && /RST/i.test(packet.tcpFlags ?? '');
+}
+
+/** No socket on that port: TCP gets a RST, UDP an ICMP port unreachable. */
+function refuse(walk: Walk, ns: Netns, link: Link, packet: Packet): void {
+  drop(walk, ns, `nothing listens on ${packet.proto.toUpperCase()} port ${packet.dport ?? 0} at ${formatIpv4(packet.dst)} in ${nsLabel(walk.world, ns)}`, link);
+  if (packet.proto === 'tcp') localOut(walk, ns, tcpReset(ns, packet));
+  else sendIcmpError(walk, ns, packet, 'dest-unreachable', UNREACH.port);
 }
 
 /** ip_forward: TTL, FORWARD, POSTROUTING (SNAT/MASQUERADE), next hop. */

@@ -2,6 +2,7 @@
 import type { World } from '../world';
 import type { Link, Netns } from '../net/types';
 import type { HookRunner } from './hooks';
+import { noSockets, type Sockets } from './sockets';
 import type { Packet } from './packet';
 import type { HopKind, Trace } from './trace';
 
@@ -19,6 +20,8 @@ export interface Delivery {
 export interface Walk {
   world: World;
   hooks: HookRunner;
+  /** Who answers TCP and UDP that reach a namespace. */
+  sockets: Sockets;
   trace: Trace;
   deliveries: Delivery[];
   /** Simulated time of the current step. */
@@ -30,8 +33,8 @@ export interface Walk {
 
 export const MAX_STEPS = 100_000;
 
-export function newWalk(world: World, hooks: HookRunner, at: number): Walk {
-  return { world, hooks, trace: { hops: [], drops: [] }, deliveries: [], at, hops: 0, steps: 0 };
+export function newWalk(world: World, hooks: HookRunner, at: number, sockets: Sockets = noSockets): Walk {
+  return { world, hooks, sockets, trace: { hops: [], drops: [] }, deliveries: [], at, hops: 0, steps: 0 };
 }
 
 export function hop(walk: Walk, ns: Netns, kind: HopKind, detail: string, link?: Link): void {

@@ -9,16 +9,20 @@ import type { Link, Netns } from '../net/types';
 import { defaultHooks, type HookRunner } from './hooks';
 import { localOut, routeOutput, type RouteDecision, type SendError } from './ip-output';
 import type { Packet } from './packet';
+import { noSockets, type Sockets } from './sockets';
 import type { Trace } from './trace';
 import { newWalk, type Delivery } from './walk-context';
 
 export type { Delivery } from './walk-context';
 export type { SendError, RouteDecision } from './ip-output';
 export { refreshNeighbours } from './arp';
+export type { Sockets, SocketAnswer } from './sockets';
 
 export interface SendOptions {
   oif?: Link;
   hooks?: HookRunner;
+  /** Who answers TCP/UDP in the namespaces the walk reaches (default: nobody, so RST / port unreachable). */
+  sockets?: Sockets;
 }
 
 export interface WalkResult {
@@ -30,7 +34,7 @@ export interface WalkResult {
 }
 
 export function sendPacket(world: World, ns: Netns, packet: Packet, opts: SendOptions = {}): WalkResult {
-  const walk = newWalk(world, opts.hooks ?? defaultHooks, world.clock.now());
+  const walk = newWalk(world, opts.hooks ?? defaultHooks, world.clock.now(), senderAccepts(ns, packet, opts.sockets ?? noSockets));
   const error = localOut(walk, ns, packet, opts.oif ? { oif: opts.oif } : {});
   const deliveries = [...walk.deliveries].sort((a, b) => a.at - b.at);
   if (walk.steps > 0 || walk.trace.hops.length > 0) world.changed();
@@ -57,4 +61,9 @@ export function explain(world: World, trace: Trace, packet: Packet): string | un
   const back = ns ? lookupRoute(world, ns, packet.src) : undefined;
   if (back && back.len === 0) return `${formatIpv4(packet.dst)} has no route back to ${formatIpv4(packet.src)} (replies go to its default gateway)`;
   return first.reason;
+}
+
+/** The sending socket itself takes what comes back to its port (the SYN-ACK, the RST). */
+function senderAccepts(origin: Netns, sent: Packet, sockets: Sockets): Sockets {
+  return (ns, p) => (ns.id === origin.id && p.proto === sent.proto && p.dport === sent.sport ? { kind: 'accepted' } : sockets(ns, p));
 }
