@@ -5,11 +5,13 @@
  */
 import type { World } from '../engine/world';
 import type { Host, Netns } from '../engine/net/types';
-import { SYSCTL_ALIASES } from '../engine/net/sysctl';
+import { readSysctl, writeSysctl } from '../engine/net/sysctl';
 
 export interface RealFiles {
   read(path: string): string | undefined;
   isDirectory(path: string): boolean;
+  /** Names in a directory, sorted, or undefined when it is not one. */
+  list?(path: string): string[] | undefined;
 }
 
 export type FsError = 'ENOENT' | 'EISDIR' | 'EINVAL' | 'EACCES';
@@ -19,6 +21,7 @@ export interface FileSystem {
   read(path: string, ns: Netns): ReadResult;
   write(path: string, data: string, append: boolean, ns: Netns): FsError | null;
   isDirectory(path: string): boolean;
+  list?(path: string): string[] | undefined;
 }
 
 const DIRS = new Set(['/', '/proc', '/proc/sys', '/proc/sys/net', '/proc/sys/net/ipv4', '/etc', '/dev', '/root', '/tmp', '/run', '/run/netns', '/var', '/home']);
@@ -49,7 +52,7 @@ export class SimFs implements FileSystem {
     if (this.isDirectory(path)) return { ok: false, error: 'EISDIR' };
     const sysctl = sysctlKey(path);
     if (sysctl) {
-      const value = ns.sysctl[sysctl];
+      const value = readSysctl(this.world, ns, sysctl);
       return value === undefined ? { ok: false, error: 'ENOENT' } : { ok: true, data: value + '\n' };
     }
     if (path === '/dev/null') return { ok: true, data: '' };
@@ -65,12 +68,21 @@ export class SimFs implements FileSystem {
     if (path === '/dev/null') return null;
     if (this.isDirectory(path)) return 'EISDIR';
     const sysctl = sysctlKey(path);
-    if (sysctl) return writeSysctl(ns, sysctl, data);
+    if (sysctl) return writeSysctl(this.world, ns, sysctl, data);
     if (path.startsWith('/proc/')) return 'ENOENT';
     const before = append ? (this.read(path, ns).ok ? (this.read(path, ns) as { data: string }).data : '') : '';
     this.overlay[path] = before + data;
     this.world.changed();
     return null;
+  }
+
+  /** Files written in the simulation plus the user's real ones, for `ls`. */
+  list(path: string): string[] | undefined {
+    const prefix = path === '/' ? '/' : path + '/';
+    const written = Object.keys(this.overlay).filter((p) => p.startsWith(prefix) && !p.slice(prefix.length).includes('/')).map((p) => p.slice(prefix.length));
+    const real = this.real?.list?.(path);
+    if (!real && written.length === 0 && !this.isDirectory(path)) return undefined;
+    return [...new Set([...(real ?? []), ...written])].sort();
   }
 
   isDirectory(path: string): boolean {
@@ -96,14 +108,4 @@ function sysctlKey(path: string): string | undefined {
   if (!path.startsWith('/proc/sys/net/')) return undefined;
   const key = path.slice('/proc/sys/'.length).split('/').join('.');
   return key;
-}
-
-export function writeSysctl(ns: Netns, key: string, data: string): FsError | null {
-  if (ns.sysctl[key] === undefined) return 'ENOENT';
-  const value = data.trim();
-  if (!/^-?\d+$/.test(value.split(/\s+/)[0] ?? '')) return 'EINVAL';
-  const normalized = key.endsWith('ip_forward') || key.endsWith('.forwarding') ? (Number(value) ? '1' : '0') : value;
-  ns.sysctl[key] = normalized;
-  for (const alias of SYSCTL_ALIASES[key] ?? []) ns.sysctl[alias] = normalized;
-  return null;
 }

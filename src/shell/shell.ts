@@ -112,13 +112,22 @@ export class Shell {
   }
 
   private runCommand(command: Command, ns: Netns, stdin: string, chunks: Chunk[]): number {
+    if (command.kind === 'for') {
+      const inner: Chunk[] = [];
+      let status = 0;
+      for (const word of command.words) {
+        this.vars[command.name] = this.expand(word);
+        status = this.runList(command.body, ns, inner);
+      }
+      return this.redirect(command.redirects, { stdout: '', stderr: '', exitCode: status }, inner, chunks, ns);
+    }
     if (command.kind === 'subshell') {
       const saved = { cwd: this.cwd, vars: { ...this.vars } };
       const inner: Chunk[] = [];
       const status = this.runList(command.body, ns, inner);
       this.cwd = saved.cwd;
       Object.assign(this.vars, saved.vars);
-      return this.redirect(command.redirects, { stdout: '', stderr: '', exitCode: status }, inner, chunks);
+      return this.redirect(command.redirects, { stdout: '', stderr: '', exitCode: status }, inner, chunks, ns);
     }
     return this.runSimple(command, ns, stdin, chunks);
   }
@@ -131,8 +140,8 @@ export class Shell {
       else env[name] = this.expand(value);
     }
     const input = this.inputRedirect(command.redirects, ns);
-    if (typeof input === 'object') return this.redirect([], input, [], chunks);
-    if (argv.length === 0) return this.redirect(command.redirects, { stdout: '', stderr: '', exitCode: 0 }, [], chunks);
+    if (typeof input === 'object') return this.redirect([], input, [], chunks, ns);
+    if (argv.length === 0) return this.redirect(command.redirects, { stdout: '', stderr: '', exitCode: 0 }, [], chunks, ns);
     const ctx: ShellContext = {
       world: this.world,
       host: this.host,
@@ -142,9 +151,10 @@ export class Shell {
       cwd: this.cwd,
       fs: this.fs,
       exec: (args, c) => this.exec(args, c),
+      runLine: (line, c) => this.runIn(line, c.ns),
     };
     const result = this.builtin(argv, ctx) ?? this.exec(argv, ctx);
-    return this.redirect(command.redirects, result, [], chunks);
+    return this.redirect(command.redirects, result, [], chunks, ns);
   }
 
   /** Shell builtins that change the shell itself. */
@@ -165,6 +175,23 @@ export class Shell {
     }
     if (name === 'pwd') return { stdout: ctx.cwd + '\n', stderr: '', exitCode: 0 };
     return undefined;
+  }
+
+  /** `sh -c LINE`: parses and runs a command line in a namespace, like a child shell. */
+  runIn(line: string, ns: Netns): CommandResult {
+    const list = parse(line);
+    if (list instanceof SyntaxError) return { stdout: '', stderr: `sh: 1: ${list.message}\n`, exitCode: 2 };
+    const saved = { cwd: this.cwd, vars: { ...this.vars }, status: this.lastStatus };
+    const chunks: Chunk[] = [];
+    const exitCode = this.runList(list, ns, chunks);
+    this.cwd = saved.cwd;
+    Object.assign(this.vars, saved.vars);
+    this.lastStatus = saved.status;
+    return {
+      stdout: chunks.filter((c) => c.stream === 'stdout').map((c) => c.text).join(''),
+      stderr: chunks.filter((c) => c.stream === 'stderr').map((c) => c.text).join(''),
+      exitCode,
+    };
   }
 
   /** Runs one program by name (also used by `ip netns exec`, `sudo`). */
@@ -204,11 +231,10 @@ export class Shell {
   }
 
   /** Applies n>file, n>>file, n>&m in order, then writes the command's output where it points. */
-  private redirect(redirects: Redirect[], result: CommandResult, inner: Chunk[], chunks: Chunk[]): number {
+  private redirect(redirects: Redirect[], result: CommandResult, inner: Chunk[], chunks: Chunk[], ns: Netns = this.rootNs()): number {
     type Dest = { kind: 'stdout' | 'stderr' } | { kind: 'file'; path: string };
     const dest: Record<number, Dest> = { 1: { kind: 'stdout' }, 2: { kind: 'stderr' } };
     const files: Record<string, string> = {};
-    const ns = this.rootNs();
     for (const r of redirects) {
       if (r.op === '<') continue;
       const target = this.expand(r.target);

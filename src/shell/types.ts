@@ -20,6 +20,10 @@ export interface ShellContext {
   fs: FileSystem;
   /** Runs another command line's argv in the given context (for `ip netns exec`, `sudo`, `timeout`). */
   exec(argv: string[], ctx: ShellContext): CommandResult;
+  /** Runs a whole command line (for `sh -c`, `bash -c`) in the context's namespace. */
+  runLine(line: string, ctx: ShellContext): CommandResult;
+  /** Simulated time (ms) at which `timeout` kills the command, if any. */
+  deadline?: number;
 }
 
 export type CommandFn = (argv: string[], ctx: ShellContext) => CommandResult;

@@ -2,10 +2,9 @@
 import type { Netns } from './types';
 
 export function ipForward(ns: Netns): boolean {
-  return ns.sysctl['net.ipv4.ip_forward'] === '1';
+  return (ns.sysctl['net.ipv4.ip_forward'] ?? '0') !== '0';
 }
 
 export function setIpForward(ns: Netns, on: boolean): void {
-  ns.sysctl['net.ipv4.ip_forward'] = on ? '1' : '0';
-  ns.sysctl['net.ipv4.conf.all.forwarding'] = on ? '1' : '0';
+  for (const key of ['net.ipv4.ip_forward', 'net.ipv4.conf.all.forwarding', 'net.ipv4.conf.default.forwarding']) ns.sysctl[key] = on ? '1' : '0';
 }

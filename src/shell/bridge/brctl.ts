@@ -28,7 +28,10 @@ function find(ctx: ShellContext, name: string): Link | undefined {
   return linksIn(ctx.world, ctx.ns.id).find((l) => l.name === name);
 }
 
-function bridgeId(mac: string): string {
+/** The STP bridge id: zero until a port joins, then the lowest port MAC (or a MAC set by hand). */
+function bridgeId(ctx: ShellContext, br: Link): string {
+  const ports = portsOf(ctx.world, br);
+  const mac = ports.length === 0 && !br.macSet ? '00:00:00:00:00:00' : br.mac;
   return '8000.' + mac.replace(/:/g, '');
 }
 
@@ -41,7 +44,7 @@ function show(ctx: ShellContext, args: string[], out: Output) {
   }
   for (const br of bridges) {
     const ports = portsOf(ctx.world, br).map((p) => p.name).sort();
-    out.out(`${br.name}\t\t${bridgeId(br.mac)}\t${br.bridge?.stp ? 'yes' : 'no'}\t\t`);
+    out.out(`${br.name}\t\t${bridgeId(ctx, br)}\t${br.bridge?.stp ? 'yes' : 'no'}\t\t`);
     out.line(ports[0] ?? '');
     for (const p of ports.slice(1)) out.line(`\t\t\t\t\t\t\t${p}`);
   }
@@ -76,9 +79,8 @@ function portCmd(ctx: ShellContext, cmd: 'addif' | 'delif', args: string[], out:
   const port = find(ctx, ifName);
   if (!port) return out.err(`interface ${ifName} does not exist!`).done(1);
   if (cmd === 'addif') {
-    if (port.masterId === br.id) return out.err(`device ${ifName} is already a member of a bridge; can't add it to bridge ${brName}.`).done(1);
+    if (port.masterId !== null) return out.err(`device ${ifName} is already a member of a bridge; can't add it to bridge ${brName}.`).done(1);
     if (port.kind === 'bridge' || port.kind === 'loopback') return out.err(`can't add ${ifName} to bridge ${brName}: Invalid argument`).done(1);
-    if (port.masterId !== null) detachPort(ctx.world, port);
     attachPort(ctx.world, br, port);
   } else {
     if (port.masterId !== br.id) return out.err(`device ${ifName} is not a slave of ${brName}`).done(1);

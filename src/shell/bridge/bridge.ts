@@ -68,7 +68,8 @@ function bridgeFdb(ctx: ShellContext, args: string[], out: Output) {
   for (const link of linksIn(ctx.world, ctx.ns.id)) {
     if (dev && dev.id !== link.id) continue;
     if (br && link.id !== br.id && link.masterId !== br.id) continue;
-    for (const line of fdbLines(ctx, link)) out.line(line);
+    // With `dev X` the device is implied and not repeated on each line.
+    for (const line of fdbLines(ctx, link)) out.line(dev ? line.replace(` dev ${link.name} `, ' ') : line);
   }
   return out.done(0);
 }

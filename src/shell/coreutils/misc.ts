@@ -15,7 +15,12 @@ export const sleep: CommandFn = (argv, ctx) => {
     if (!m) return new Output().err(`sleep: invalid time interval ‘${a}’\nTry 'sleep --help' for more information.`).done(1);
     total += Number(m[1]) * { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[m[2] as '' | 's' | 'm' | 'h' | 'd'];
   }
-  ctx.world.clock.advance(Math.round(total * 1000));
+  const end = ctx.world.clock.now() + Math.round(total * 1000);
+  if (ctx.deadline !== undefined && end > ctx.deadline) {
+    ctx.world.clock.set(Math.max(ctx.world.clock.now(), ctx.deadline));
+    return { stdout: '', stderr: '', exitCode: 143 };
+  }
+  ctx.world.clock.advance(end - ctx.world.clock.now());
   return { stdout: '', stderr: '', exitCode: 0 };
 };
 

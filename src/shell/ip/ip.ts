@@ -8,6 +8,7 @@ import { doLink } from './link';
 import { doNeigh } from './neigh';
 import { doNetns } from './netns';
 import { doRoute } from './route';
+import { doRule } from './rule';
 
 type ObjectFn = (ctx: IpContext, argv: string[]) => void;
 
@@ -17,7 +18,7 @@ const OBJECTS: [string, ObjectFn | null][] = [
   ['addrlabel', null],
   ['maddress', null],
   ['route', doRoute],
-  ['rule', null],
+  ['rule', doRule],
   ['neighbor', doNeigh],
   ['neighbour', doNeigh],
   ['ntable', null],

@@ -299,12 +299,12 @@ export const LINK_USAGE = `Usage: ip link add [link DEV | parentdev NAME] [ name
 		    [ mtu MTU ] [index IDX ]
 		    [ numtxqueues QUEUE_COUNT ]
 		    [ numrxqueues QUEUE_COUNT ]
-		    [ netns { PID | NETNSNAME | NETNSFILE } ]
+		    [ netns { PID | NAME } ]
 		    type TYPE [ ARGS ]
 
 	ip link delete { DEVICE | dev DEVICE | group DEVGROUP } type TYPE [ ARGS ]
 
-	ip link { set | change } { DEVICE | dev DEVICE | group DEVGROUP }
+	ip link set { DEVICE | dev DEVICE | group DEVGROUP }
 			[ { up | down } ]
 			[ type TYPE ARGS ]
 		[ arp { on | off } ]
@@ -319,9 +319,23 @@ export const LINK_USAGE = `Usage: ip link add [link DEV | parentdev NAME] [ name
 		[ address LLADDR ]
 		[ broadcast LLADDR ]
 		[ mtu MTU ]
-		[ netns { PID | NETNSNAME | NETNSFILE } ]
+		[ netns { PID | NAME } ]
 		[ link-netns NAME | link-netnsid ID ]
 		[ alias NAME ]
+		[ vf NUM [ mac LLADDR ]
+			 [ vlan VLANID [ qos VLAN-QOS ] [ proto VLAN-PROTO ] ]
+			 [ rate TXRATE ]
+			 [ max_tx_rate TXRATE ]
+			 [ min_tx_rate TXRATE ]
+			 [ spoofchk { on | off} ]
+			 [ query_rss { on | off} ]
+			 [ state { auto | enable | disable} ]
+			 [ trust { on | off} ]
+			 [ node_guid EUI64 ]
+			 [ port_guid EUI64 ] ]
+		[ { xdp | xdpgeneric | xdpdrv | xdpoffload } { off |
+			  object FILE [ { section | program } NAME ] [ verbose ] |
+			  pinned FILE } ]
 		[ master DEVICE ][ vrf NAME ]
 		[ nomaster ]
 		[ addrgenmode { eui64 | none | stable_secret | random } ]
@@ -342,12 +356,12 @@ export const LINK_USAGE = `Usage: ip link add [link DEV | parentdev NAME] [ name
 	ip link help [ TYPE ]
 
 TYPE := { amt | bareudp | bond | bond_slave | bridge | bridge_slave |
-	   dsa | dummy | erspan | geneve | gre | gretap | gtp | ifb |
-	   ip6erspan | ip6gre | ip6gretap | ip6tnl |
-	   ipip | ipoib | ipvlan | ipvtap |
-	   macsec | macvlan | macvtap |
-	   netdevsim | nlmon | rmnet | sit | team | team_slave |
-	   vcan | veth | vlan | vrf | vti | vxcan | vxlan | wwan |
-	   xfrm }`;
+          dsa | dummy | erspan | geneve | gre | gretap | gtp | ifb |
+          ip6erspan | ip6gre | ip6gretap | ip6tnl |
+          ipip | ipoib | ipvlan | ipvtap |
+          macsec | macvlan | macvtap |
+          netdevsim | nlmon | rmnet | sit | team | team_slave |
+          vcan | veth | vlan | vrf | vti | vxcan | vxlan | wwan |
+          xfrm | virt_wifi }`;
 
 void incomplete;

@@ -27,7 +27,15 @@ export interface Subshell {
   redirects: Redirect[];
 }
 
-export type Command = SimpleCommand | Subshell;
+export interface ForLoop {
+  kind: 'for';
+  name: string;
+  words: Word[];
+  body: List;
+  redirects: Redirect[];
+}
+
+export type Command = SimpleCommand | Subshell | ForLoop;
 
 export interface Pipeline {
   negate: boolean;

@@ -41,19 +41,50 @@ class Parser {
     return new SyntaxError(`syntax error near unexpected token \`${text}'`);
   }
 
-  list(stopAt?: string): List {
+  /** Stops before the operator `stopAt`, or before the reserved word `stopWord` (e.g. `done`). */
+  list(stopAt?: string, stopWord?: string): List {
     const items: List['items'] = [];
-    while (!this.atEnd() && !(stopAt && this.isOp(stopAt))) {
+    const stop = () => (stopAt !== undefined && this.isOp(stopAt)) || (stopWord !== undefined && this.isWord(stopWord));
+    while (!this.atEnd() && !stop()) {
       const andOr = this.andOr();
       let background = false;
       if (this.isOp(';')) this.i++;
       else if (this.isOp('&')) {
         background = true;
         this.i++;
-      } else if (!this.atEnd() && !(stopAt && this.isOp(stopAt))) throw this.unexpected();
+      } else if (!this.atEnd() && !stop()) throw this.unexpected();
       items.push({ andOr, background });
     }
     return { items };
+  }
+
+  private isWord(raw: string): boolean {
+    const t = this.peek();
+    return t?.kind === 'word' && t.raw === raw;
+  }
+
+  private expectWord(raw: string): void {
+    if (!this.isWord(raw)) throw this.unexpected();
+    this.i++;
+  }
+
+  /** for NAME [in WORD...]; do LIST; done */
+  private forLoop(): Command {
+    this.i++;
+    const nameToken = this.peek();
+    if (nameToken?.kind !== 'word' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(nameToken.raw)) throw this.unexpected();
+    this.i++;
+    const words: Word[] = [];
+    if (this.isWord('in')) {
+      this.i++;
+      while (this.peek()?.kind === 'word') words.push((this.tokens[this.i++] as { word: Word }).word);
+    }
+    if (this.isOp(';')) this.i++;
+    this.expectWord('do');
+    const body = this.list(undefined, 'done');
+    if (body.items.length === 0) throw this.unexpected();
+    this.expectWord('done');
+    return { kind: 'for', name: nameToken.raw, words, body, redirects: this.redirects() };
   }
 
   private andOr(): AndOr {
@@ -82,6 +113,8 @@ class Parser {
   }
 
   private command(): Command {
+    if (this.isWord('for')) return this.forLoop();
+    if (this.isWord('do') || this.isWord('done')) throw this.unexpected();
     if (this.isOp('(')) {
       this.i++;
       const body = this.list(')');

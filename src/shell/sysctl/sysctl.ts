@@ -1,5 +1,5 @@
 /** procps-ng sysctl: read and write the namespace's net.* keys (and /proc/sys paths). */
-import { writeSysctl } from '../fs';
+import { readSysctl, sysctlKeys, writeSysctl } from '../../engine/net/sysctl';
 import { Output, type CommandFn, type ShellContext } from '../types';
 
 interface SysctlOptions {
@@ -29,7 +29,7 @@ export const sysctl: CommandFn = (argv, ctx) => {
     if (a.startsWith('--')) {
       const long: Record<string, keyof SysctlOptions | 'all'> = { '--values': 'values', '--names': 'names', '--quiet': 'quiet', '--write': 'write', '--ignore': 'ignore', '--all': 'all' };
       const flag = long[a];
-      if (!flag) return out.err(`sysctl: unrecognized option '${a}'\n${USAGE}`).done(1);
+      if (!flag) return out.err(`sysctl: unrecognized option '${a}'${USAGE}`).done(1);
       if (flag === 'all') all = true;
       else opts[flag] = true;
       continue;
@@ -42,7 +42,7 @@ export const sysctl: CommandFn = (argv, ctx) => {
         else if (f === 'w') opts.write = true;
         else if (f === 'e') opts.ignore = true;
         else if (f === 'a' || f === 'A' || f === 'X') all = true;
-        else return out.err(`sysctl: invalid option -- '${f}'\n${USAGE}`).done(1);
+        else return out.err(`sysctl: invalid option -- '${f}'${USAGE}`).done(1);
       }
       continue;
     }
@@ -50,14 +50,19 @@ export const sysctl: CommandFn = (argv, ctx) => {
   }
   if (load !== undefined) return loadFile(ctx, load, opts, out);
   if (all) {
-    for (const key of Object.keys(ctx.ns.sysctl).sort()) printSetting(out, opts, key, ctx.ns.sysctl[key]!);
+    for (const key of sysctlKeys(ctx.world, ctx.ns)) printSetting(out, opts, key, readSysctl(ctx.world, ctx.ns, key)!);
     return out.done(0);
   }
-  if (keys.length === 0) return out.err(`sysctl: no variables specified\n${USAGE}`).done(1);
+  if (keys.length === 0) return out.err(USAGE).done(1);
   let status = 0;
   for (const key of keys) {
+    if (opts.write && !key.includes('=')) {
+      // procps reports the malformed argument and gives up on the rest of the line.
+      out.err('sysctl: command line(0): invalid syntax, continuing...');
+      return out.done(1);
+    }
     const ok = opts.write || key.includes('=') ? writeSetting(ctx, key, opts, out) : readSetting(ctx, key, opts, out);
-    if (!ok) status = 255;
+    if (!ok) status = 1;
   }
   return out.done(status);
 };
@@ -74,7 +79,7 @@ function printSetting(out: Output, opts: SysctlOptions, key: string, value: stri
 
 function readSetting(ctx: ShellContext, raw: string, opts: SysctlOptions, out: Output): boolean {
   const key = normalize(raw);
-  const value = ctx.ns.sysctl[key];
+  const value = readSysctl(ctx.world, ctx.ns, key);
   if (value === undefined) {
     if (opts.ignore) return true;
     out.err(`sysctl: cannot stat /proc/sys/${key.replace(/\./g, '/')}: No such file or directory`);
@@ -86,17 +91,13 @@ function readSetting(ctx: ShellContext, raw: string, opts: SysctlOptions, out: O
 
 function writeSetting(ctx: ShellContext, raw: string, opts: SysctlOptions, out: Output): boolean {
   const eq = raw.indexOf('=');
-  if (eq < 0) {
-    out.err(`sysctl: "${raw}" must be of the form name=value`);
-    return false;
-  }
   const key = normalize(raw.slice(0, eq).trim());
   const value = raw.slice(eq + 1).trim();
   if (key === '') {
     out.err(`sysctl: malformed setting "${raw}"`);
     return false;
   }
-  const error = ctx.ns.sysctl[key] === undefined ? 'ENOENT' : writeSysctl(ctx.ns, key, value);
+  const error = writeSysctl(ctx.world, ctx.ns, key, value);
   if (error === 'ENOENT') {
     if (opts.ignore) return true;
     out.err(`sysctl: cannot stat /proc/sys/${key.replace(/\./g, '/')}: No such file or directory`);
@@ -106,19 +107,18 @@ function writeSetting(ctx: ShellContext, raw: string, opts: SysctlOptions, out: 
     out.err(`sysctl: setting key "${key}": Invalid argument`);
     return false;
   }
-  ctx.world.changed();
-  if (!opts.quiet) printSetting(out, opts, key, ctx.ns.sysctl[key]!);
+  if (!opts.quiet) printSetting(out, opts, key, readSysctl(ctx.world, ctx.ns, key)!);
   return true;
 }
 
 function loadFile(ctx: ShellContext, path: string, opts: SysctlOptions, out: Output) {
   const file = ctx.fs.read(path.startsWith('/') ? path : `${ctx.cwd}/${path}`, ctx.ns);
-  if (!file.ok) return out.err(`sysctl: cannot open "${path}": No such file or directory`).done(255);
+  if (!file.ok) return out.err(`sysctl: cannot open "${path}": No such file or directory`).done(1);
   let status = 0;
   for (const line of file.data.split('\n')) {
     const t = line.trim();
     if (!t || t.startsWith('#') || t.startsWith(';')) continue;
-    if (!writeSetting(ctx, t, opts, out)) status = 255;
+    if (!writeSetting(ctx, t, opts, out)) status = 1;
   }
   return out.done(status);
 }
@@ -132,6 +132,7 @@ Options:
   -A                   alias of -a
   -X                   alias of -a
       --deprecated     include deprecated parameters to listing
+      --dry-run        Print the key and values but do not write
   -b, --binary         print value without new line
   -e, --ignore         ignore unknown variables errors
   -N, --names          print variable names without values
