@@ -8,6 +8,10 @@ import { ip } from './ip/ip';
 import { bridge } from './bridge/bridge';
 import { brctl } from './bridge/brctl';
 import { sysctl } from './sysctl/sysctl';
+import { sh } from './coreutils/sh';
+import { awk, cut } from './coreutils/fields';
+import { ls } from './coreutils/ls';
+import { timeout } from './coreutils/timeout';
 import { NETTOOLS } from './nettools';
 import { IPTABLES_COMMANDS } from './iptables';
 
@@ -29,6 +33,12 @@ export const COMMANDS: Record<string, CommandFn> = {
   bridge,
   brctl,
   sysctl,
+  sh,
+  bash: sh,
+  awk,
+  cut,
+  ls,
+  timeout,
   ...NETTOOLS,
   ...IPTABLES_COMMANDS,
 };
