@@ -120,6 +120,16 @@ describe('ping', () => {
     assert.match(r.stdout, /1 packets transmitted, 0 received, \+1 errors, 100% packet loss/);
   });
 
+  it('OUTPUT DROP loses the request quietly; OUTPUT REJECT reports it and sendmsg fails (nf_tables)', () => {
+    const sh = bareShell();
+    mustRun(sh, ['iptables -A OUTPUT -d 192.168.1.3 -p icmp -j DROP', 'iptables -A OUTPUT -d 192.168.1.1 -p icmp -j REJECT']);
+    const dropped = sh.run('ping -c 1 -W 1 192.168.1.3');
+    assert.deepEqual([dropped.stderr, dropped.exitCode], ['', 1]);
+    const rejected = sh.run('ping -c 1 -W 1 192.168.1.1');
+    assert.match(rejected.stdout, /^From 192\.168\.1\.2 icmp_seq=1 Destination Port Unreachable$/m);
+    assert.equal(rejected.stderr, 'ping: sendmsg: Operation not permitted\n');
+  });
+
   it('names come from /etc/hosts; replies then show the name', () => {
     const sh = bareShell();
     mustRun(sh, ["echo '192.168.1.3 lanhost' >> /etc/hosts"]);

@@ -75,9 +75,12 @@ export function localOut(walk: Walk, ns: Netns, packet: Packet, opts: OutputOpti
   if (packet.src === 0) packet = { ...packet, src: decision.src };
   hop(walk, ns, 'route', `${formatIpv4(packet.src)} -> ${formatIpv4(packet.dst)} via ${describeRoute(walk, route)}`, linkOf(walk, route));
   const out = runHook(walk, ns, 'OUTPUT', packet, null, linkOf(walk, route) ?? null);
+  // Recorded on Linux 6.18 with nf_tables: DROP in OUTPUT is silent for the sender; REJECT
+  // sends the ICMP error to the local socket and sendmsg fails with EPERM.
   if (out.verdict.kind !== 'accept') {
     drop(walk, ns, out.verdict.reason);
-    if (out.verdict.kind === 'reject') sendIcmpError(walk, ns, packet, 'dest-unreachable', rejectCode(out.verdict.rejectWith));
+    if (out.verdict.kind === 'drop') return null;
+    sendIcmpError(walk, ns, packet, 'dest-unreachable', rejectCode(out.verdict.rejectWith));
     return 'EPERM';
   }
   if (out.packet.dst !== packet.dst) {
@@ -89,7 +92,7 @@ export function localOut(walk: Walk, ns: Netns, packet: Packet, opts: OutputOpti
   const post = runHook(walk, ns, 'POSTROUTING', packet, null, linkOf(walk, route) ?? null);
   if (post.verdict.kind !== 'accept') {
     drop(walk, ns, post.verdict.reason);
-    return 'EPERM';
+    return null;
   }
   dispatch(walk, ns, route, post.packet);
   return null;
