@@ -133,7 +133,7 @@ describe('packet walker', () => {
       const got = replies(result, from.id);
       if (c.ttl === null) {
         assert.equal(got.length, 0, 'no reply expected');
-        const why = explain(sh.world, result.trace, { ...echo(c.to), src: got[0]?.dst ?? sourceOf(result) });
+        const why = explain(sh.world, result.trace);
         if (c.why instanceof RegExp) assert.match(why ?? '', c.why);
         else assert.equal(why, c.why);
       } else {
@@ -178,9 +178,3 @@ describe('packet walker', () => {
     assert.deepEqual([veth.stats.txPackets, veth.stats.txBytes, veth.stats.rxPackets, veth.stats.rxBytes], [2, 42 + 98, 2, 42 + 98]);
   });
 });
-
-function sourceOf(result: ReturnType<typeof ping>): number {
-  const route = result.trace.hops.find((h) => h.kind === 'route');
-  const m = /^(\S+) ->/.exec(route?.detail ?? '');
-  return m ? ip(m[1]!) : 0;
-}

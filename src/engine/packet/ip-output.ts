@@ -73,6 +73,7 @@ export function localOut(walk: Walk, ns: Netns, packet: Packet, opts: OutputOpti
   }
   let route = decision.route;
   if (packet.src === 0) packet = { ...packet, src: decision.src };
+  walk.trace.sent ??= packet;
   hop(walk, ns, 'route', `${formatIpv4(packet.src)} -> ${formatIpv4(packet.dst)} via ${describeRoute(walk, route)}`, linkOf(walk, route));
   const out = runHook(walk, ns, 'OUTPUT', packet, null, linkOf(walk, route) ?? null);
   // Recorded on Linux 6.18 with nf_tables: DROP in OUTPUT is silent for the sender; REJECT

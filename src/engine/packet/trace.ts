@@ -2,6 +2,8 @@
  * What happened to a packet: every hop and decision in order, and, if it died, where and
  * why in words a learner understands.
  */
+import type { Packet } from './packet';
+
 export type HopKind =
   | 'route'
   | 'netfilter'
@@ -30,6 +32,8 @@ export interface Drop {
 }
 
 export interface Trace {
+  /** The packet the walk started with, once its source address was chosen. */
+  sent?: Packet;
   hops: Hop[];
   /** Every packet of the walk that died (a request, a reply, an ICMP error), in order. */
   drops: Drop[];

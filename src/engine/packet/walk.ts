@@ -51,9 +51,10 @@ export function routeFor(world: World, ns: Netns, dst: number, oif?: Link): Rout
  * One sentence for a learner: why the walk failed, if it did. A reply that died on its way
  * back is explained from the answering host's point of view.
  */
-export function explain(world: World, trace: Trace, packet: Packet): string | undefined {
+export function explain(world: World, trace: Trace): string | undefined {
   const first = trace.drops[0];
-  if (!first) return undefined;
+  const packet = trace.sent;
+  if (!first || !packet) return first?.reason;
   const answered = trace.hops.some((h) => h.kind === 'icmp' && h.detail.includes('answers the echo request'));
   if (!answered) return first.reason;
   const responder = trace.hops.find((h) => h.kind === 'icmp' && h.detail.includes('answers the echo request'));
