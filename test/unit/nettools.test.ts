@@ -141,6 +141,20 @@ describe('net-tools', () => {
     });
   });
 
+  describe('ifconfig aliases', () => {
+    it('IF:N adds a labelled address, listed as an interface of its own; IF:N down removes it', () => {
+      const sh = vethPair();
+      mustRun(sh, ['ip netns exec red ifconfig veth-red:1 10.8.8.8 up', 'ip netns exec red ifconfig veth-red:2 192.168.15.7 netmask 255.255.255.0']);
+      const mac = linkByName(sh.world, ns(sh, 'red').id, 'veth-red')!.mac;
+      assert.equal(sh.run('ip netns exec red ifconfig veth-red:1').stdout, `veth-red:1: flags=4163<UP,BROADCAST,RUNNING,MULTICAST>  mtu 1500\n        inet 10.8.8.8  netmask 255.0.0.0  broadcast 10.255.255.255\n        ether ${mac}  txqueuelen 1000  (Ethernet)\n\n`);
+      assert.match(sh.run('ip -n red addr show veth-red').stdout, /inet 192\.168\.15\.7\/24 brd 192\.168\.15\.255 scope global secondary veth-red:2/);
+      assert.match(sh.run('ip netns exec red ifconfig').stdout, /\n\nveth-red:1: flags=[\s\S]*\n\nveth-red:2: flags=/);
+      assert.equal(sh.run('ip netns exec red hostname -I').stdout, '192.168.15.1 10.8.8.8 192.168.15.7 \n');
+      mustRun(sh, ['ip netns exec red ifconfig veth-red:1 down']);
+      assert.doesNotMatch(sh.run('ip -n red addr').stdout, /10\.8\.8\.8/);
+    });
+  });
+
   describe('hostname -I', () => {
     it('addresses of up interfaces, loopback and link-local left out, trailing space', () => {
       const sh = vethPair();

@@ -28,9 +28,8 @@ export function interfaceFlags(world: World, link: Link): number {
   else if (link.kind === 'dummy') flags |= 0x2 | 0x80;
   else flags |= 0x2 | 0x1000;
   const oper = operState(world, link);
+  // A bridge port is promiscuous inside the kernel, but SIOCGIFFLAGS shows only what a user set.
   if (link.adminUp && (oper === 'UP' || oper === 'UNKNOWN')) flags |= 0x40;
-  // A bridge puts its ports in promiscuous mode.
-  if (link.masterId !== null) flags |= 0x100;
   return flags;
 }
 
@@ -66,22 +65,42 @@ export function primaryOf(ns: Netns, link: Link): Addr4 | undefined {
   return ns.addrs.find((a): a is Addr4 => a.family === 4 && a.linkId === link.id && !a.secondary && !a.label.includes(':'));
 }
 
-export function formatInterface(world: World, ns: Netns, link: Link): string {
+function flagsLine(world: World, link: Link, name: string): string {
   const flags = interfaceFlags(world, link);
   const names = IFF.filter(([bit]) => flags & bit).map(([, n]) => n);
-  let out = `${link.name}: flags=${flags}<${names.join(',')}>  mtu ${link.mtu}\n`;
+  return `${name}: flags=${flags}<${names.join(',')}>  mtu ${link.mtu}\n`;
+}
+
+function inetLine(world: World, link: Link, a: Addr4): string {
+  let out = `        inet ${formatIpv4(a.local)}  netmask ${formatIpv4(prefixMask(a.prefixLen))}`;
+  if (interfaceFlags(world, link) & 0x2) out += `  broadcast ${formatIpv4(a.broadcast ?? 0)}`;
+  return out + '\n';
+}
+
+function hwLine(link: Link): string {
+  if (link.kind === 'loopback') return `        loop  txqueuelen ${link.txqlen}  (Local Loopback)\n`;
+  return `        ether ${link.mac}  txqueuelen ${link.txqlen}  (Ethernet)\n`;
+}
+
+/** Address labels "eth0:1" are interfaces of their own to ifconfig (no IPv6, no counters). */
+export function aliasesOf(ns: Netns, link: Link): Addr4[] {
+  return ns.addrs.filter((a): a is Addr4 => a.family === 4 && a.linkId === link.id && a.label.startsWith(`${link.name}:`)).sort((a, b) => nstrcmp(a.label, b.label));
+}
+
+export function formatAlias(world: World, ns: Netns, link: Link, label: string): string {
+  const a = aliasesOf(ns, link).find((x) => x.label === label);
+  return flagsLine(world, link, label) + (a ? inetLine(world, link, a) : '') + hwLine(link) + '\n';
+}
+
+export function formatInterface(world: World, ns: Netns, link: Link): string {
+  let out = flagsLine(world, link, link.name);
   const v4 = primaryOf(ns, link);
-  if (v4) {
-    out += `        inet ${formatIpv4(v4.local)}  netmask ${formatIpv4(prefixMask(v4.prefixLen))}`;
-    if (flags & 0x2) out += `  broadcast ${formatIpv4(v4.broadcast ?? 0)}`;
-    out += '\n';
-  }
+  if (v4) out += inetLine(world, link, v4);
   for (const a of ns.addrs) {
     if (a.family !== 6 || a.linkId !== link.id) continue;
     out += `        inet6 ${a.local}  prefixlen ${a.prefixLen}  scopeid ${scopeId(a)}\n`;
   }
-  if (link.kind === 'loopback') out += `        loop  txqueuelen ${link.txqlen}  (Local Loopback)\n`;
-  else out += `        ether ${link.mac}  txqueuelen ${link.txqlen}  (Ethernet)\n`;
+  out += hwLine(link);
   const s = link.stats;
   out += `        RX packets ${s.rxPackets}  bytes ${s.rxBytes} (${humanBytes(s.rxBytes)})\n`;
   out += `        RX errors ${s.rxErrors}  dropped ${s.rxDropped}  overruns 0  frame 0\n`;

@@ -8,7 +8,7 @@ import { linkByName, linksIn } from '../../engine/net/links';
 import { setAdminUp } from '../../engine/net/linkops';
 import type { Addr4, Link } from '../../engine/net/types';
 import { Output, type CommandFn, type ShellContext } from '../types';
-import { formatInterface, interfaceFlags, nstrcmp, primaryOf } from './ifconfig-print';
+import { aliasesOf, formatAlias, formatInterface, interfaceFlags, nstrcmp, primaryOf } from './ifconfig-print';
 import { inetAton, lookupHost4 as lookupHost } from './resolve';
 
 export const ifconfig: CommandFn = (argv, ctx) => {
@@ -22,18 +22,26 @@ export const ifconfig: CommandFn = (argv, ctx) => {
   }
   if (args.length === 0) return listAll(ctx, all);
   const name = args[0]!;
-  const link = linkByName(ctx.world, ctx.ns.id, name);
+  const link = linkByName(ctx.world, ctx.ns.id, name.split(':')[0]!);
   if (args.length === 1) {
     if (!link) return new Output().err(`${name}: error fetching interface information: Device not found`).done(1);
-    return { stdout: formatInterface(ctx.world, ctx.ns, link), stderr: '', exitCode: 0 };
+    const text = name.includes(':') ? formatAlias(ctx.world, ctx.ns, link, name) : formatInterface(ctx.world, ctx.ns, link);
+    return { stdout: text, stderr: '', exitCode: 0 };
   }
   return configure(ctx, name, link, args.slice(1));
 };
 
+/** The address an interface name stands for: the primary one, or the alias with that label. */
+function addressOf(ctx: ShellContext, link: Link, name: string): Addr4 | undefined {
+  if (!name.includes(':')) return primaryOf(ctx.ns, link);
+  return ctx.ns.addrs.find((a): a is Addr4 => a.family === 4 && a.linkId === link.id && a.label === name);
+}
+
 function listAll(ctx: ShellContext, all: boolean): ReturnType<CommandFn> {
   const links = linksIn(ctx.world, ctx.ns.id).sort((a, b) => nstrcmp(a.name, b.name));
   const shown = links.filter((l) => all || interfaceFlags(ctx.world, l) & 0x1);
-  return { stdout: shown.map((l) => formatInterface(ctx.world, ctx.ns, l)).join(''), stderr: '', exitCode: 0 };
+  const text = shown.map((l) => formatInterface(ctx.world, ctx.ns, l) + aliasesOf(ctx.ns, l).map((a) => formatAlias(ctx.world, ctx.ns, l, a.label)).join(''));
+  return { stdout: text.join(''), stderr: '', exitCode: 0 };
 }
 
 /** inet_abc_len: the classful prefix SIOCSIFADDR gives a new address. */
@@ -52,13 +60,16 @@ function configure(ctx: ShellContext, name: string, link: Link | undefined, args
     const a = args[i]!;
     if (a === 'up' || a === 'down') {
       if (!link) return out.err(`${name}: ERROR while getting interface flags: No such device`).done(255);
-      setAdminUp(ctx.world, link, a === 'up');
+      // Taking an alias down removes its address; the device stays as it is.
+      const alias = name.includes(':') ? addressOf(ctx, link, name) : undefined;
+      if (alias && a === 'down') delAddr4(ctx.world, ctx.ns, link, alias);
+      else if (!name.includes(':')) setAdminUp(ctx.world, link, a === 'up');
       continue;
     }
     if (a === 'netmask' || a === 'broadcast' || a === 'mtu') {
       const value = args[++i];
       if (value === undefined) return out.err(USAGE_HINT).done(3);
-      const error = a === 'mtu' ? setMtu(link, value) : a === 'netmask' ? setNetmask(ctx, link, value) : setBroadcast(ctx, link, value);
+      const error = a === 'mtu' ? setMtu(link, value) : a === 'netmask' ? setNetmask(ctx, link, name, value) : setBroadcast(ctx, link, name, value);
       if (error) {
         out.err(error);
         status = 1;
@@ -73,7 +84,7 @@ function configure(ctx: ShellContext, name: string, link: Link | undefined, args
       if (lenText !== undefined || args.includes('netmask')) out.err('SIOCSIFNETMASK: No such device');
       return out.done(255);
     }
-    setAddress(ctx, link, found.addr, lenText === undefined ? classfulLen(found.addr) : Number(lenText));
+    setAddress(ctx, link, name, found.addr, lenText === undefined ? classfulLen(found.addr) : Number(lenText));
     setAdminUp(ctx.world, link, true);
   }
   return out.done(status);
@@ -82,12 +93,12 @@ function configure(ctx: ShellContext, name: string, link: Link | undefined, args
 const USAGE_HINT = "ifconfig: `--help' gives usage information.";
 
 /** SIOCSIFADDR: replaces the interface's primary address (0.0.0.0 removes it). */
-function setAddress(ctx: ShellContext, link: Link, addr: number, len: number): void {
-  const old = primaryOf(ctx.ns, link);
+function setAddress(ctx: ShellContext, link: Link, name: string, addr: number, len: number): void {
+  const old = addressOf(ctx, link, name);
   if (old) delAddr4(ctx.world, ctx.ns, link, old);
   if (addr === 0) return;
   const broadcast = len < 31 ? broadcastOf(addr, len) : null;
-  addAddr4(ctx.world, ctx.ns, link, { local: addr, prefixLen: len, broadcast, scope: addr >>> 24 === 127 ? 'host' : 'global', label: link.name });
+  addAddr4(ctx.world, ctx.ns, link, { local: addr, prefixLen: len, broadcast, scope: addr >>> 24 === 127 ? 'host' : 'global', label: name });
 }
 
 function replace(ctx: ShellContext, link: Link, old: Addr4, change: Partial<Addr4>): void {
@@ -97,13 +108,13 @@ function replace(ctx: ShellContext, link: Link, old: Addr4, change: Partial<Addr
 }
 
 /** SIOCSIFNETMASK: a broadcast that matched the old mask follows the new one. */
-function setNetmask(ctx: ShellContext, link: Link | undefined, value: string): string | null {
+function setNetmask(ctx: ShellContext, link: Link | undefined, name: string, value: string): string | null {
   if (!link) return 'SIOCSIFNETMASK: No such device';
   const found = lookupHost(ctx, value);
   const len = found.ok ? maskToPrefix(found.addr) : null;
   if (!found.ok) return `${value}: Unknown host`;
   if (len === null) return 'SIOCSIFNETMASK: Invalid argument';
-  const old = primaryOf(ctx.ns, link);
+  const old = addressOf(ctx, link, name);
   if (!old) return 'SIOCSIFNETMASK: Cannot assign requested address';
   if (old.prefixLen === len) return null;
   const followed = old.broadcast === ((old.local | ~prefixMask(old.prefixLen)) >>> 0);
@@ -111,11 +122,11 @@ function setNetmask(ctx: ShellContext, link: Link | undefined, value: string): s
   return null;
 }
 
-function setBroadcast(ctx: ShellContext, link: Link | undefined, value: string): string | null {
+function setBroadcast(ctx: ShellContext, link: Link | undefined, name: string, value: string): string | null {
   if (!link) return 'SIOCSIFBRDADDR: No such device';
   const found = lookupHost(ctx, value);
   if (!found.ok) return `${value}: Unknown host`;
-  const old = primaryOf(ctx.ns, link);
+  const old = addressOf(ctx, link, name);
   if (!old) return 'SIOCSIFBRDADDR: Cannot assign requested address';
   replace(ctx, link, old, { broadcast: found.addr });
   return null;
