@@ -55,7 +55,7 @@ export class PingSession {
     let nextSend: number | null = this.start;
     let lingerAt: number | null = null;
     let now = this.start;
-    for (let guard = 0; guard < 1_000_000; guard++) {
+    for (let guard = 0; guard < 100_000; guard++) {
       const due = Math.min(nextSend ?? Infinity, this.nextEvent(), lingerAt ?? Infinity, alarmAt ?? Infinity);
       if (!Number.isFinite(due)) break;
       now = due;
