@@ -27,6 +27,8 @@ const IPPROTO_TCP = 6;
 export function checkRule(tableName: TableName, rule: Rule): NfErrno | null {
   const t = rule.target;
   if (t && (t.kind === 'jump' || t.kind === 'goto') && isBuiltinChain(tableName, t.chain)) return 'EOPNOTSUPP';
+  // A negated 0.0.0.0/0 never matches; nf_tables refuses it.
+  if ((rule.src?.neg && rule.src.mask === 0) || (rule.dst?.neg && rule.dst.mask === 0)) return 'EINVAL';
   const scope = t ? TARGET_SCOPE[t.kind] : undefined;
   if (scope && scope.table !== tableName) return 'EINVAL';
   const proto = rule.proto && !rule.proto.neg ? rule.proto.num : 0;

@@ -149,9 +149,9 @@ export function deleteChain(table: Table, tableName: TableName, name: string): N
 
 /** Renames a user chain and every jump to it. */
 export function renameChain(table: Table, tableName: TableName, from: string, to: string): NfErrno | null {
+  if (chainOf(table, to)) return 'EEXIST';
   const c = chainOf(table, from);
   if (!c || isBuiltinChain(tableName, from)) return 'ENOENT';
-  if (chainOf(table, to)) return 'EEXIST';
   c.name = to;
   for (const chain of table.chains) {
     for (const rule of chain.rules) {

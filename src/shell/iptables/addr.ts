@@ -14,14 +14,16 @@ export interface HostsDb {
   byAddr: Map<number, string>;
 }
 
+/** nss_files for AF_INET: every line naming the host counts, and glibc reads `::1` as 127.0.0.1. */
 export function parseHosts(text: string): HostsDb {
   const byName = new Map<string, number[]>();
   const byAddr = new Map<number, string>();
   for (const raw of text.split('\n')) {
     const [addrText, ...names] = raw.replace(/#.*/, '').trim().split(/\s+/);
-    const addr = addrText ? strictIpv4(addrText) : null;
+    const v4 = addrText ? strictIpv4(addrText) : null;
+    const addr = v4 ?? (addrText === '::1' ? 0x7f000001 : null);
     if (addr === null || names.length === 0) continue;
-    if (!byAddr.has(addr)) byAddr.set(addr, names[0]!);
+    if (v4 !== null && !byAddr.has(addr)) byAddr.set(addr, names[0]!);
     for (const n of names) byName.set(n, [...(byName.get(n) ?? []), addr]);
   }
   return { byName, byAddr };

@@ -76,6 +76,8 @@ export interface LoadedMatch {
   seen: Set<string>;
   /** This instance's option keys in the getopt table. */
   key: string;
+  /** Load order: later extensions' options are found first. */
+  order: number;
 }
 
 export interface LoadedTarget {
@@ -83,6 +85,7 @@ export interface LoadedTarget {
   state: unknown;
   seen: Set<string>;
   key: string;
+  order: number;
 }
 
 export interface ParsedArgs {

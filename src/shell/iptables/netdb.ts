@@ -142,7 +142,9 @@ export function serviceName(port: number, proto: string): string | undefined {
   return table && Object.prototype.hasOwnProperty.call(table, port) ? table[port] : undefined;
 }
 
+/** getservbyname(name, proto); proto "any" is getservbyname(name, NULL). */
 export function servicePort(name: string, proto: string): number | undefined {
+  if (proto === 'any') return servicePort(name, 'tcp') ?? servicePort(name, 'udp');
   const table = proto === 'tcp' ? TCP_BY_NAME : proto === 'udp' ? UDP_BY_NAME : undefined;
   return table && Object.prototype.hasOwnProperty.call(table, name) ? table[name] : undefined;
 }

@@ -115,17 +115,15 @@ function buildTarget(args: ParsedArgs): Target | null {
   return { kind: args.isGoto ? 'goto' : 'jump', chain: name };
 }
 
-/** nf_tables stores port matches as payload expressions, so several tcp (udp) matches read back as one. */
+/**
+ * nf_tables stores port matches as payload expressions, so all tcp (udp) matches of a rule read
+ * back as the first one, later values replacing earlier ones.
+ */
 function mergeModules(modules: MatchModule[]): MatchModule[] {
   const out: MatchModule[] = [];
   for (const m of modules) {
-    if (m.kind !== 'tcp' && m.kind !== 'udp') {
-      out.push(m);
-      continue;
-    }
-    const first = out.find((x): x is typeof m => x.kind === m.kind);
-    const clash = first && ((first.sport && m.sport) || (first.dport && m.dport) || (first.kind === 'tcp' && m.kind === 'tcp' && first.flags && m.flags));
-    if (!first || clash) out.push(m);
+    const first = m.kind === 'tcp' || m.kind === 'udp' ? out.find((x) => x.kind === m.kind) : undefined;
+    if (!first) out.push(m);
     else Object.assign(first, Object.fromEntries(Object.entries(m).filter(([k, v]) => k !== 'kind' && v !== undefined)));
   }
   return out;

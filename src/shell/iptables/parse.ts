@@ -38,11 +38,12 @@ class Parser {
     this.getopt = new Getopt(argv, shortOptions(OPTSTRING));
   }
 
+  /** xtables_options_xfrm puts each newly loaded extension's options before the older ones. */
   private longOptions(): LongOption[] {
+    const a = this.args;
+    const loaded = [...a.matches, ...(a.target ? [a.target] : [])].sort((x, y) => y.order - x.order);
     const out = [...CORE_OPTIONS];
-    for (const m of this.args.matches) out.push(...m.ext.options.map((o) => ({ name: o.name, hasArg: o.hasArg, val: `${m.key}:${o.id}` })));
-    const t = this.args.target;
-    if (t) out.push(...t.ext.options.map((o) => ({ name: o.name, hasArg: o.hasArg, val: `${t.key}:${o.id}` })));
+    for (const x of loaded) out.push(...x.ext.options.map((o) => ({ name: o.name, hasArg: o.hasArg, val: `${x.key}:${o.id}` })));
     return out;
   }
 
@@ -284,13 +285,13 @@ class Parser {
       return null;
     }
     const ext = findTarget(name);
-    if (ext) a.target = { ext, state: ext.init(), seen: new Set(), key: `t${this.instances++}` };
+    if (ext) a.target = { ext, state: ext.init(), seen: new Set(), key: `t${this.instances}`, order: this.instances++ };
     else if (isKnownTarget(name) && !['ACCEPT', 'DROP', 'RETURN'].includes(name)) return paramError(`Couldn't load target \`${name}':No such file or directory\n`);
     return null;
   }
 
   private loadMatch(ext: MatchExtension): LoadedMatch {
-    const m: LoadedMatch = { ext, state: ext.init(), seen: new Set(), key: `m${this.instances++}` };
+    const m: LoadedMatch = { ext, state: ext.init(), seen: new Set(), key: `m${this.instances}`, order: this.instances++ };
     this.args.matches.push(m);
     return m;
   }

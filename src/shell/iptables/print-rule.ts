@@ -154,8 +154,8 @@ function ifaceText(m: { name: string; neg: boolean } | undefined, numeric: boole
 function protoColumn(r: Rule, numeric: boolean): string {
   const num = r.proto?.num ?? 0;
   const inv = r.proto?.neg ? '!' : ' ';
-  if (numeric) return inv + String(num).padEnd(5);
-  return inv + (protoToName(num) ?? String(num)).padEnd(5);
+  if (numeric) return `${inv}${String(num).padEnd(4)} `;
+  return `${inv}${(protoToName(num) ?? String(num)).padEnd(4)} `;
 }
 
 function addrColumn(a: AddrMatch | undefined, numeric: boolean, hosts: HostsDb): string {

@@ -48,3 +48,8 @@ export function saveString(value: string): string {
   if (/^[A-Za-z0-9_-]+$/.test(value)) return ` ${value}`;
   return ` "${value.replace(/["\\']/g, (c) => `\\${c}`)}"`;
 }
+
+/** An option the real extension has but the simulator does not model. */
+export function unsupported(ext: string, option: string): IptError {
+  return paramError(`${ext}: option "--${option}" is not supported by this simulator`);
+}

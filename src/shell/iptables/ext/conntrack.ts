@@ -1,7 +1,7 @@
 /** `-m conntrack --ctstate` and `-m state --state`: connection tracking states. */
 import { CT_STATES, type CtState, type MatchModule } from '../../../engine/netfilter/types';
 import { paramError, type IptError } from '../errors';
-import { mustBeSpecified, x6Checks } from './common';
+import { mustBeSpecified, unsupported, x6Checks } from './common';
 import type { ExtOption, MatchExtension } from './types';
 
 interface StatesState {
@@ -22,7 +22,11 @@ function parseStates(text: string, allowed: readonly CtState[], what: string): C
   return CT_STATES.filter((s) => found.has(s));
 }
 
-const CONNTRACK_OPTIONS: ExtOption[] = [{ name: 'ctstate', hasArg: 1, id: 'ctstate' }];
+/** All of libxt_conntrack's options, so that abbreviations are as ambiguous as for the real one. */
+const CONNTRACK_OPTIONS: ExtOption[] = [
+  'ctstate', 'ctproto', 'ctorigsrc', 'ctorigdst', 'ctreplsrc', 'ctrepldst', 'ctstatus', 'ctexpire',
+  'ctorigsrcport', 'ctorigdstport', 'ctreplsrcport', 'ctrepldstport', 'ctdir',
+].map((name) => ({ name, hasArg: 1 as const, id: name }));
 
 export const conntrackMatch: MatchExtension<StatesState> = {
   name: 'conntrack',
@@ -31,6 +35,7 @@ export const conntrackMatch: MatchExtension<StatesState> = {
   parse(id, arg, invert, state, _env, seen) {
     const check = x6Checks('conntrack', CONNTRACK_OPTIONS, id, invert, seen, true);
     if (check) return check;
+    if (id !== 'ctstate') return unsupported('conntrack', id);
     const states = parseStates(arg, CT_STATES, 'ctstate');
     if (!Array.isArray(states)) return states;
     Object.assign(state, { states, neg: invert });

@@ -1,7 +1,7 @@
 /** `-p tcp` / `-p udp` matches: --sport, --dport (ranges a:b), tcp --syn and --tcp-flags. */
 import type { MatchModule, PortMatch, TcpFlagsMatch } from '../../../engine/netfilter/types';
 import { paramError, type IptError } from '../errors';
-import { parsePort, portText } from './common';
+import { parsePort, portText, unsupported } from './common';
 import type { ExtOption, MatchExtension, PrintEnv } from './types';
 
 type PortsModule = Extract<MatchModule, { kind: 'tcp' | 'udp' }>;
@@ -24,7 +24,7 @@ function options(tcp: boolean): ExtOption[] {
     { name: 'dport', hasArg: 1, id: 'dport' },
   ];
   if (!tcp) return ports;
-  return [...ports, { name: 'syn', hasArg: 0, id: 'syn' }, { name: 'tcp-flags', hasArg: 1, id: 'flags' }];
+  return [...ports, { name: 'syn', hasArg: 0, id: 'syn' }, { name: 'tcp-flags', hasArg: 1, id: 'flags' }, { name: 'tcp-option', hasArg: 1, id: 'option' }];
 }
 
 /** parse_tcp_ports: "port", "a:b", ":b" (from 0), "a:" (to 65535). */
@@ -64,11 +64,13 @@ function makeExtension(kind: 'tcp' | 'udp'): MatchExtension<PortsState> {
     parse(id, arg, invert, state, env) {
       if (id === 'sport' || id === 'dport') {
         if (state[id]) return paramError(`Only one \`--${id === 'sport' ? 'source' : 'destination'}-port' allowed`);
-        const range = parsePortRange(arg, kind, invert, tcp);
+        // udp looks services up under any protocol ("ssh" works), tcp only under tcp.
+        const range = parsePortRange(arg, tcp ? 'tcp' : 'any', invert, tcp);
         if ('kind' in range) return range;
         state[id] = range;
         return null;
       }
+      if (id === 'option') return unsupported('tcp', 'tcp-option');
       if (state.flags) return paramError("Only one of `--syn' or `--tcp-flags'  allowed");
       if (id === 'syn') {
         state.flags = { mask: SYN_MASK, cmp: 0x02, neg: invert };
