@@ -92,7 +92,7 @@ function parseNeighSpec(ctx: IpContext, args: Args): { ip?: number; mac?: string
 
 function modifyNeigh(ctx: IpContext, args: Args, mode: 'add' | 'change' | 'replace'): void {
   const spec = parseNeighSpec(ctx, args);
-  if (spec.dev === undefined || spec.ip === undefined) throw new IpError('Device and destination are required arguments.', 1);
+  if (spec.dev === undefined || spec.ip === undefined) throw new IpError('Device and destination are required arguments.', 255);
   const link = ctx.device(spec.dev);
   if (!spec.mac && spec.state !== 'NOARP' && spec.state !== 'INCOMPLETE' && spec.state !== 'FAILED') throw new IpError('Error: No link layer address given.', 2);
   const existing = ctx.ns.neigh.find((n) => n.linkId === link.id && n.ip === spec.ip);
@@ -106,7 +106,7 @@ function modifyNeigh(ctx: IpContext, args: Args, mode: 'add' | 'change' | 'repla
 
 function deleteNeigh(ctx: IpContext, args: Args): void {
   const spec = parseNeighSpec(ctx, args);
-  if (spec.dev === undefined || spec.ip === undefined) throw new IpError('Device and destination are required arguments.', 1);
+  if (spec.dev === undefined || spec.ip === undefined) throw new IpError('Device and destination are required arguments.', 255);
   const link = ctx.device(spec.dev);
   const before = ctx.ns.neigh.length;
   ctx.ns.neigh = ctx.ns.neigh.filter((n) => !(n.linkId === link.id && n.ip === spec.ip));
