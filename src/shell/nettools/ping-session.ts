@@ -6,7 +6,7 @@
  * leaves is counted with that request in flight, as `pipe` shows), and the -w alarm fires
  * before a send due at the same time.
  */
-import type { SendError } from '../../engine/packet/walk';
+import { refreshNeighbours, type SendError } from '../../engine/packet/walk';
 import type { Output, ShellContext } from '../types';
 import { formatStatistics, formatTripTime } from './ping-format';
 import type { PingOptions } from './ping-options';
@@ -72,6 +72,10 @@ export class PingSession {
       if (deadline !== null && this.errors > 0) break;
     }
     this.ctx.world.clock.set(Math.max(this.ctx.world.clock.now(), Math.ceil(now)));
+    // The namespace's neighbour timers ran while ping waited (INCOMPLETE -> FAILED ...). Other
+    // namespaces catch up when they are used: running their probes now could land after
+    // changes the learner made meanwhile.
+    refreshNeighbours(this.ctx.world, this.ctx.ns);
     this.out.out(
       formatStatistics({
         target: this.target,
