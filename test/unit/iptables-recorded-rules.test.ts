@@ -910,6 +910,238 @@ $ iptables -S INPUT
 `,
   ],
   [
+    't13',
+    `$ iptables -t foo -A INPUT -s 300.1.1.1
+iptables v1.8.9 (nf_tables): host/network \`300.1.1.1' not found
+Try \`iptables -h' or 'iptables --help' for more information.
+[exit 2]
+
+$ iptables -t foo -A INPUT -o eth0
+iptables v1.8.9 (nf_tables): Can't use -o with INPUT
+
+Try \`iptables -h' or 'iptables --help' for more information.
+[exit 2]
+
+$ iptables -t foo -N abcdefghijklmnopqrstuvwxyz1234
+iptables v1.8.9 (nf_tables): chain name \`abcdefghijklmnopqrstuvwxyz1234' too long (must be under 29 chars)
+Try \`iptables -h' or 'iptables --help' for more information.
+[exit 2]
+
+$ iptables -t foo -A abcdefghijklmnopqrstuvwxyz1234 -j ACCEPT
+iptables v1.8.9 (nf_tables): chain name \`abcdefghijklmnopqrstuvwxyz1234' too long (must be under 29 chars)
+Try \`iptables -h' or 'iptables --help' for more information.
+[exit 2]
+
+$ iptables -A abcdefghijklmnopqrstuvwxyz1234 -j ACCEPT
+iptables v1.8.9 (nf_tables): chain name \`abcdefghijklmnopqrstuvwxyz1234' too long (must be under 29 chars)
+Try \`iptables -h' or 'iptables --help' for more information.
+[exit 2]
+
+$ iptables -A INPUT -p tcp -m multiport --dport 22 -j ACCEPT
+[exit 0]
+
+$ iptables -A INPUT -p tcp -m multiport --dports 22 --dport 23 -j ACCEPT
+iptables v1.8.9 (nf_tables): multiport: option "--destination-ports" can only be used once.
+
+Try \`iptables -h' or 'iptables --help' for more information.
+[exit 2]
+
+$ iptables -A INPUT -p tcp -m tcp -m multiport --dport 22 -j ACCEPT
+iptables v1.8.9 (nf_tables): multiport expection an option
+Try \`iptables -h' or 'iptables --help' for more information.
+[exit 2]
+
+$ iptables -A INPUT -m tcp -p tcp --dport 22 -j ACCEPT
+[exit 0]
+
+$ iptables -A INPUT -p tcp -m tcp -j ACCEPT
+[exit 0]
+
+$ iptables -A INPUT -p tcp --dport 22 -m tcp --sport 5 -j ACCEPT
+[exit 0]
+
+$ iptables -A INPUT -p tcp -m udp --dport 22 -j ACCEPT
+iptables v1.8.9 (nf_tables): UDP match requires '-p udp'
+Try \`iptables -h' or 'iptables --help' for more information.
+[exit 2]
+
+$ iptables -A INPUT -p tcp --dport -j ACCEPT
+iptables v1.8.9 (nf_tables): invalid port/service \`-j' specified
+Try \`iptables -h' or 'iptables --help' for more information.
+[exit 2]
+
+$ iptables -A INPUT -p tcp --dport 22 --syn -j ACCEPT
+[exit 0]
+
+$ iptables -A INPUT -p tcp --tcp-flags SYN,ACK SYN -j ACCEPT
+[exit 0]
+
+$ iptables -A INPUT -p udp --syn -j ACCEPT
+iptables v1.8.9 (nf_tables): unknown option "--syn"
+Try \`iptables -h' or 'iptables --help' for more information.
+[exit 2]
+
+$ iptables -A INPUT -m limit --limit 5/min -j ACCEPT
+[exit 0]
+
+$ iptables -A INPUT -m mac --mac-source aa:bb:cc:dd:ee:ff -j ACCEPT
+[exit 0]
+
+$ iptables -A INPUT -p icmp --icmp-type echo-request -m icmp --icmp-type 0 -j ACCEPT
+[exit 0]
+
+$ iptables -A INPUT -p icmp --icmp-type echo-request --icmp-type 0 -j ACCEPT
+iptables v1.8.9 (nf_tables): icmp: option "--icmp-type" can only be used once.
+
+Try \`iptables -h' or 'iptables --help' for more information.
+[exit 2]
+
+$ iptables -A INPUT -p tcp --dport 1:2:3 -j ACCEPT
+iptables v1.8.9 (nf_tables): invalid port/service \`2:3' specified
+Try \`iptables -h' or 'iptables --help' for more information.
+[exit 2]
+
+$ iptables -A INPUT -p tcp --dport 1-2 -j ACCEPT
+iptables v1.8.9 (nf_tables): invalid port/service \`1-2' specified
+Try \`iptables -h' or 'iptables --help' for more information.
+[exit 2]
+
+$ iptables -A INPUT -p tcp --dport " 22" -j ACCEPT
+[exit 0]
+
+$ iptables -A INPUT -p tcp --dport 022 -j ACCEPT
+[exit 0]
+
+$ iptables -A INPUT -p tcp --dport 0x16 -j ACCEPT
+[exit 0]
+
+$ iptables -A INPUT -p tcp --dport 65535 -j ACCEPT
+[exit 0]
+
+$ iptables -A INPUT -p tcp --dport 0 -j ACCEPT
+[exit 0]
+
+$ iptables -A INPUT -p tcp --dport "" -j ACCEPT
+iptables v1.8.9 (nf_tables): invalid port/service \`' specified
+Try \`iptables -h' or 'iptables --help' for more information.
+[exit 2]
+
+$ iptables -A INPUT -p tcp --dport : -j ACCEPT
+[exit 0]
+
+$ iptables -A INPUT -p tcp --dport SSH -j ACCEPT
+iptables v1.8.9 (nf_tables): invalid port/service \`SSH' specified
+Try \`iptables -h' or 'iptables --help' for more information.
+[exit 2]
+
+$ iptables -A INPUT -p udp --dport domain -j ACCEPT
+[exit 0]
+
+$ iptables -A INPUT -p udp --dport ssh -j ACCEPT
+[exit 0]
+
+$ iptables -A INPUT -p udp --dport 22 -j ACCEPT
+[exit 0]
+
+$ iptables -N A
+[exit 0]
+
+$ iptables -N B
+[exit 0]
+
+$ iptables -A A -j B
+[exit 0]
+
+$ iptables -A B -j A
+[exit 0]
+
+$ iptables -A INPUT -j A
+iptables v1.8.9 (nf_tables):  RULE_APPEND failed (Too many links): rule in chain INPUT
+[exit 4]
+
+$ iptables -F B
+[exit 0]
+
+$ iptables -A INPUT -j A
+[exit 0]
+
+$ iptables -A B -j A
+iptables v1.8.9 (nf_tables):  RULE_APPEND failed (Too many links): rule in chain B
+[exit 4]
+
+$ iptables -A B -j RETURN
+[exit 0]
+
+$ iptables -D A -j B
+[exit 0]
+
+$ iptables -X A
+iptables v1.8.9 (nf_tables):  CHAIN_DEL failed (Device or resource busy): chain A
+[exit 4]
+
+$ iptables -X B
+iptables v1.8.9 (nf_tables):  CHAIN_DEL failed (Device or resource busy): chain B
+[exit 4]
+
+$ iptables -X
+iptables v1.8.9 (nf_tables):  CHAIN_DEL failed (Device or resource busy): chain A
+[exit 4]
+
+$ iptables -S
+-P INPUT ACCEPT
+-P FORWARD ACCEPT
+-P OUTPUT ACCEPT
+-N A
+-N B
+-A INPUT -p tcp -m multiport --dports 22 -j ACCEPT
+-A INPUT -p tcp -m tcp --dport 22 -j ACCEPT
+-A INPUT -p tcp -m tcp -j ACCEPT
+-A INPUT -p tcp -m tcp --sport 5 --dport 22 -j ACCEPT
+-A INPUT -p tcp -m tcp --dport 22 --tcp-flags FIN,SYN,RST,ACK SYN -j ACCEPT
+-A INPUT -p tcp -m tcp --tcp-flags SYN,ACK SYN -j ACCEPT
+-A INPUT -m limit --limit 5/min -j ACCEPT
+-A INPUT -m mac --mac-source aa:bb:cc:dd:ee:ff -j ACCEPT
+-A INPUT -p icmp -m icmp --icmp-type 8 -m icmp --icmp-type 0 -j ACCEPT
+-A INPUT -p tcp -m tcp --dport 22 -j ACCEPT
+-A INPUT -p tcp -m tcp --dport 18 -j ACCEPT
+-A INPUT -p tcp -m tcp --dport 22 -j ACCEPT
+-A INPUT -p tcp -m tcp --dport 65535 -j ACCEPT
+-A INPUT -p tcp -m tcp --dport 0 -j ACCEPT
+-A INPUT -p tcp -m tcp -j ACCEPT
+-A INPUT -p udp -m udp --dport 53 -j ACCEPT
+-A INPUT -p udp -m udp --dport 22 -j ACCEPT
+-A INPUT -p udp -m udp --dport 22 -j ACCEPT
+-A INPUT -j A
+-A B -j RETURN
+[exit 0]
+
+$ iptables -L INPUT -n
+Chain INPUT (policy ACCEPT)
+target     prot opt source               destination         
+ACCEPT     6    --  0.0.0.0/0            0.0.0.0/0            multiport dports 22
+ACCEPT     6    --  0.0.0.0/0            0.0.0.0/0            tcp dpt:22
+ACCEPT     6    --  0.0.0.0/0            0.0.0.0/0            tcp
+ACCEPT     6    --  0.0.0.0/0            0.0.0.0/0            tcp spt:5 dpt:22
+ACCEPT     6    --  0.0.0.0/0            0.0.0.0/0            tcp dpt:22 flags:0x17/0x02
+ACCEPT     6    --  0.0.0.0/0            0.0.0.0/0            tcp flags:0x12/0x02
+ACCEPT     0    --  0.0.0.0/0            0.0.0.0/0            limit: avg 5/min burst 5
+ACCEPT     0    --  0.0.0.0/0            0.0.0.0/0            MAC aa:bb:cc:dd:ee:ff
+ACCEPT     1    --  0.0.0.0/0            0.0.0.0/0            icmptype 8 icmptype 0
+ACCEPT     6    --  0.0.0.0/0            0.0.0.0/0            tcp dpt:22
+ACCEPT     6    --  0.0.0.0/0            0.0.0.0/0            tcp dpt:18
+ACCEPT     6    --  0.0.0.0/0            0.0.0.0/0            tcp dpt:22
+ACCEPT     6    --  0.0.0.0/0            0.0.0.0/0            tcp dpt:65535
+ACCEPT     6    --  0.0.0.0/0            0.0.0.0/0            tcp dpt:0
+ACCEPT     6    --  0.0.0.0/0            0.0.0.0/0            tcp
+ACCEPT     17   --  0.0.0.0/0            0.0.0.0/0            udp dpt:53
+ACCEPT     17   --  0.0.0.0/0            0.0.0.0/0            udp dpt:22
+ACCEPT     17   --  0.0.0.0/0            0.0.0.0/0            udp dpt:22
+A          0    --  0.0.0.0/0            0.0.0.0/0           
+[exit 0]
+
+`,
+  ],
+  [
     't14b',
     `$ iptables -A INPUT -m state ! --state NEW -j ACCEPT
 [exit 0]
@@ -1416,6 +1648,228 @@ $ iptables -S INPUT
 -A INPUT -p udp -m udp --dport 67 -j ACCEPT
 -A INPUT -p udp -m udp --sport 53 -j ACCEPT
 -A INPUT -p udp -m udp --sport 123 -j ACCEPT
+[exit 0]
+
+`,
+  ],
+  [
+    't25',
+    `$ iptables -A INPUT -m limit -j ACCEPT
+[exit 0]
+
+$ iptables -A INPUT -m limit --limit 5/min -j LOG
+[exit 0]
+
+$ iptables -A INPUT -m limit --limit 10/second --limit-burst 20 -j ACCEPT
+[exit 0]
+
+$ iptables -A INPUT -m limit --limit 3/h -j ACCEPT
+[exit 0]
+
+$ iptables -A INPUT -m limit --limit 1/d -j ACCEPT
+[exit 0]
+
+$ iptables -A INPUT -m limit --limit 100/s -j ACCEPT
+[exit 0]
+
+$ iptables -A INPUT -m limit --limit 7/m -j ACCEPT
+[exit 0]
+
+$ iptables -A INPUT -m limit --limit 90/min -j ACCEPT
+[exit 0]
+
+$ iptables -A INPUT -m limit --limit 20000/s -j ACCEPT
+iptables v1.8.9 (nf_tables): Rate too fast "20000/s"
+Try \`iptables -h' or 'iptables --help' for more information.
+[exit 2]
+
+$ iptables -A INPUT -m limit --limit 5 -j ACCEPT
+[exit 0]
+
+$ iptables -A INPUT -m limit --limit 5/week -j ACCEPT
+iptables v1.8.9 (nf_tables): bad rate "5/week"'
+Try \`iptables -h' or 'iptables --help' for more information.
+[exit 2]
+
+$ iptables -A INPUT -m limit --limit abc -j ACCEPT
+iptables v1.8.9 (nf_tables): bad rate "abc"'
+Try \`iptables -h' or 'iptables --help' for more information.
+[exit 2]
+
+$ iptables -A INPUT -m limit --limit 0/s -j ACCEPT
+iptables v1.8.9 (nf_tables): bad rate "0/s"'
+Try \`iptables -h' or 'iptables --help' for more information.
+[exit 2]
+
+$ iptables -A INPUT -m limit --limit 5/ -j ACCEPT
+iptables v1.8.9 (nf_tables): bad rate "5/"'
+Try \`iptables -h' or 'iptables --help' for more information.
+[exit 2]
+
+$ iptables -A INPUT -m limit --limit-burst 0 -j ACCEPT
+[exit 0]
+
+$ iptables -A INPUT -m limit --limit-burst 10001 -j ACCEPT
+iptables v1.8.9 (nf_tables): limit: bad value for option "--limit-burst", or out of range (0-10000).
+
+Try \`iptables -h' or 'iptables --help' for more information.
+[exit 2]
+
+$ iptables -A INPUT -m limit --limit-burst x -j ACCEPT
+iptables v1.8.9 (nf_tables): limit: bad value for option "--limit-burst", or out of range (0-10000).
+
+Try \`iptables -h' or 'iptables --help' for more information.
+[exit 2]
+
+$ iptables -A INPUT -m limit ! --limit 5/s -j ACCEPT
+iptables v1.8.9 (nf_tables): limit: option "--limit" cannot be inverted.
+
+Try \`iptables -h' or 'iptables --help' for more information.
+[exit 2]
+
+$ iptables -A INPUT -m limit --limit 5/s --limit 6/s -j ACCEPT
+iptables v1.8.9 (nf_tables): limit: option "--limit" can only be used once.
+
+Try \`iptables -h' or 'iptables --help' for more information.
+[exit 2]
+
+$ iptables -A INPUT -m iprange --src-range 10.0.0.1-10.0.0.9 -j ACCEPT
+[exit 0]
+
+$ iptables -A INPUT -m iprange ! --dst-range 10.0.0.1-10.0.0.9 --src-range 1.1.1.1-2.2.2.2 -j ACCEPT
+[exit 0]
+
+$ iptables -A INPUT -m iprange --src-range 10.0.0.1 -j ACCEPT
+[exit 0]
+
+$ iptables -A INPUT -m iprange --src-range 10.0.0.9-10.0.0.1 -j ACCEPT
+xt_iprange: range 10.0.0.9-10.0.0.1 is reversed and will never match
+[exit 0]
+
+$ iptables -A INPUT -m iprange --src-range foo -j ACCEPT
+iptables v1.8.9 (nf_tables): iprange: Bad value for "--src-range" option: "foo"
+Try \`iptables -h' or 'iptables --help' for more information.
+[exit 2]
+
+$ iptables -A INPUT -m iprange -j ACCEPT
+iptables v1.8.9 (nf_tables): iprange match: You must specify \`--src-range' or \`--dst-range'
+Try \`iptables -h' or 'iptables --help' for more information.
+[exit 2]
+
+$ iptables -L INPUT
+Chain INPUT (policy ACCEPT)
+target     prot opt source               destination         
+ACCEPT     all  --  anywhere             anywhere             limit: avg 3/hour burst 5
+LOG        all  --  anywhere             anywhere             limit: avg 5/min burst 5 LOG level warn
+ACCEPT     all  --  anywhere             anywhere             limit: avg 10/sec burst 20
+ACCEPT     all  --  anywhere             anywhere             limit: avg 3/hour burst 5
+ACCEPT     all  --  anywhere             anywhere             limit: avg 1/day burst 5
+ACCEPT     all  --  anywhere             anywhere             limit: avg 100/sec burst 5
+ACCEPT     all  --  anywhere             anywhere             limit: avg 7/min burst 5
+ACCEPT     all  --  anywhere             anywhere             limit: avg 90/min burst 5
+ACCEPT     all  --  anywhere             anywhere             limit: avg 5/sec burst 5
+ACCEPT     all  --  anywhere             anywhere             limit: avg 3/hour burst 5
+ACCEPT     all  --  anywhere             anywhere             source IP range 10.0.0.1-10.0.0.9
+ACCEPT     all  --  anywhere             anywhere             source IP range 1.1.1.1-2.2.2.2 destination IP range ! 10.0.0.1-10.0.0.9
+ACCEPT     all  --  anywhere             anywhere             source IP range 10.0.0.1-10.0.0.1
+ACCEPT     all  --  anywhere             anywhere             source IP range 10.0.0.9-10.0.0.1
+[exit 0]
+
+$ iptables -L INPUT -n
+Chain INPUT (policy ACCEPT)
+target     prot opt source               destination         
+ACCEPT     0    --  0.0.0.0/0            0.0.0.0/0            limit: avg 3/hour burst 5
+LOG        0    --  0.0.0.0/0            0.0.0.0/0            limit: avg 5/min burst 5 LOG flags 0 level 4
+ACCEPT     0    --  0.0.0.0/0            0.0.0.0/0            limit: avg 10/sec burst 20
+ACCEPT     0    --  0.0.0.0/0            0.0.0.0/0            limit: avg 3/hour burst 5
+ACCEPT     0    --  0.0.0.0/0            0.0.0.0/0            limit: avg 1/day burst 5
+ACCEPT     0    --  0.0.0.0/0            0.0.0.0/0            limit: avg 100/sec burst 5
+ACCEPT     0    --  0.0.0.0/0            0.0.0.0/0            limit: avg 7/min burst 5
+ACCEPT     0    --  0.0.0.0/0            0.0.0.0/0            limit: avg 90/min burst 5
+ACCEPT     0    --  0.0.0.0/0            0.0.0.0/0            limit: avg 5/sec burst 5
+ACCEPT     0    --  0.0.0.0/0            0.0.0.0/0            limit: avg 3/hour burst 5
+ACCEPT     0    --  0.0.0.0/0            0.0.0.0/0            source IP range 10.0.0.1-10.0.0.9
+ACCEPT     0    --  0.0.0.0/0            0.0.0.0/0            source IP range 1.1.1.1-2.2.2.2 destination IP range ! 10.0.0.1-10.0.0.9
+ACCEPT     0    --  0.0.0.0/0            0.0.0.0/0            source IP range 10.0.0.1-10.0.0.1
+ACCEPT     0    --  0.0.0.0/0            0.0.0.0/0            source IP range 10.0.0.9-10.0.0.1
+[exit 0]
+
+$ iptables -S INPUT
+-P INPUT ACCEPT
+-A INPUT -m limit --limit 3/hour -j ACCEPT
+-A INPUT -m limit --limit 5/min -j LOG
+-A INPUT -m limit --limit 10/sec --limit-burst 20 -j ACCEPT
+-A INPUT -m limit --limit 3/hour -j ACCEPT
+-A INPUT -m limit --limit 1/day -j ACCEPT
+-A INPUT -m limit --limit 100/sec -j ACCEPT
+-A INPUT -m limit --limit 7/min -j ACCEPT
+-A INPUT -m limit --limit 90/min -j ACCEPT
+-A INPUT -m limit --limit 5/sec -j ACCEPT
+-A INPUT -m limit --limit 3/hour -j ACCEPT
+-A INPUT -m iprange --src-range 10.0.0.1-10.0.0.9 -j ACCEPT
+-A INPUT -m iprange --src-range 1.1.1.1-2.2.2.2 ! --dst-range 10.0.0.1-10.0.0.9 -j ACCEPT
+-A INPUT -m iprange --src-range 10.0.0.1-10.0.0.1 -j ACCEPT
+-A INPUT -m iprange --src-range 10.0.0.9-10.0.0.1 -j ACCEPT
+[exit 0]
+
+`,
+  ],
+  [
+    't26',
+    `$ iptables -A INPUT -m mac --mac-source AA:bb:cc:dd:ee:01 -j ACCEPT
+[exit 0]
+
+$ iptables -A INPUT -m mac ! --mac-source aa:bb:cc:dd:ee:02 -j ACCEPT
+[exit 0]
+
+$ iptables -A INPUT -m mac --mac-source aa:bb:cc:dd:ee -j ACCEPT
+iptables v1.8.9 (nf_tables): Invalid MAC address specified.
+Try \`iptables -h' or 'iptables --help' for more information.
+[exit 2]
+
+$ iptables -A INPUT -m mac --mac-source zz:bb:cc:dd:ee:ff -j ACCEPT
+iptables v1.8.9 (nf_tables): Invalid MAC address specified.
+Try \`iptables -h' or 'iptables --help' for more information.
+[exit 2]
+
+$ iptables -A INPUT -m mac -j ACCEPT
+iptables v1.8.9 (nf_tables): mac: option "--mac-source" must be specified
+
+Try \`iptables -h' or 'iptables --help' for more information.
+[exit 2]
+
+$ iptables -A OUTPUT -m mac --mac-source aa:bb:cc:dd:ee:02 -j ACCEPT
+iptables v1.8.9 (nf_tables):  RULE_APPEND failed (Invalid argument): rule in chain OUTPUT
+[exit 4]
+
+$ iptables -t nat -A POSTROUTING -m mac --mac-source aa:bb:cc:dd:ee:02 -j ACCEPT
+iptables v1.8.9 (nf_tables):  RULE_APPEND failed (Invalid argument): rule in chain POSTROUTING
+[exit 4]
+
+$ iptables -A FORWARD -m mac --mac-source a:b:c:d:e:f -j ACCEPT
+[exit 0]
+
+$ iptables -L -n
+Chain INPUT (policy ACCEPT)
+target     prot opt source               destination         
+ACCEPT     0    --  0.0.0.0/0            0.0.0.0/0            MAC aa:bb:cc:dd:ee:01
+ACCEPT     0    --  0.0.0.0/0            0.0.0.0/0            MAC ! aa:bb:cc:dd:ee:02
+
+Chain FORWARD (policy ACCEPT)
+target     prot opt source               destination         
+ACCEPT     0    --  0.0.0.0/0            0.0.0.0/0            MAC 0a:0b:0c:0d:0e:0f
+
+Chain OUTPUT (policy ACCEPT)
+target     prot opt source               destination         
+[exit 0]
+
+$ iptables -S
+-P INPUT ACCEPT
+-P FORWARD ACCEPT
+-P OUTPUT ACCEPT
+-A INPUT -m mac --mac-source aa:bb:cc:dd:ee:01 -j ACCEPT
+-A INPUT -m mac ! --mac-source aa:bb:cc:dd:ee:02 -j ACCEPT
+-A FORWARD -m mac --mac-source 0a:0b:0c:0d:0e:0f -j ACCEPT
 [exit 0]
 
 `,

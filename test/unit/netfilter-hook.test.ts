@@ -214,4 +214,28 @@ describe('netfilter hook: filtering', () => {
       assert.equal(runHook(ns, 'INPUT', p, ctx('eth0', null)).verdict.kind === 'drop', expected, JSON.stringify(m));
     }
   });
+
+  it('limits with a token bucket (burst, then one per period)', () => {
+    const ns = freshNs();
+    appendRule(ns, 'filter', 'INPUT', rule({ kind: 'ACCEPT' }, {}, [{ kind: 'limit', avg: 10000, burst: 2 }]));
+    appendRule(ns, 'filter', 'INPUT', rule({ kind: 'DROP' }));
+    const at = (now: number) => runHook(ns, 'INPUT', ping('1.1.1.1', '192.168.1.2', 'echo-request'), ctx('eth0', null, now)).verdict.kind;
+    assert.deepEqual([at(0), at(0), at(0), at(500), at(1000), at(1000)], ['accept', 'accept', 'drop', 'drop', 'accept', 'drop']);
+  });
+
+  it('matches source MACs only when the walker tells it the frame', () => {
+    const ns = freshNs();
+    appendRule(ns, 'filter', 'INPUT', rule({ kind: 'DROP' }, {}, [{ kind: 'mac', mac: '52:54:00:00:01:03', neg: false }]));
+    const p = ping('192.168.1.3', '192.168.1.2', 'echo-request');
+    assert.equal(runHook(ns, 'INPUT', p, { ...ctx('eth0', null), srcMac: '52:54:00:00:01:03' }).verdict.kind, 'drop');
+    assert.equal(runHook(ns, 'INPUT', p, { ...ctx('eth0', null), srcMac: '52:54:00:00:01:01' }).verdict.kind, 'accept');
+    assert.equal(runHook(ns, 'INPUT', p, ctx('eth0', null)).verdict.kind, 'accept');
+  });
+
+  it('matches IP ranges', () => {
+    const ns = freshNs();
+    appendRule(ns, 'filter', 'INPUT', rule({ kind: 'DROP' }, {}, [{ kind: 'iprange', src: { lo: ip('192.168.1.3'), hi: ip('192.168.1.9'), neg: false } }]));
+    assert.equal(runHook(ns, 'INPUT', ping('192.168.1.5', '192.168.1.2', 'echo-request'), ctx('eth0', null)).verdict.kind, 'drop');
+    assert.equal(runHook(ns, 'INPUT', ping('192.168.1.10', '192.168.1.2', 'echo-request'), ctx('eth0', null)).verdict.kind, 'accept');
+  });
 });

@@ -5,7 +5,7 @@
  */
 import { chainOf, type NfErrno } from './rules';
 import { BUILTIN_CHAINS, isBuiltinChain } from './state';
-import type { Hook, Rule, Table, TableName, Target } from './types';
+import type { Hook, MatchModule, Rule, Table, TableName, Target } from './types';
 
 interface TargetScope {
   table: TableName;
@@ -46,12 +46,16 @@ export function checkTable(tableName: TableName, table: Table): NfErrno | null {
   return null;
 }
 
+/** Matches the kernel allows only at some hooks. */
+const MATCH_HOOKS: Partial<Record<MatchModule['kind'], Hook[]>> = { mac: ['PREROUTING', 'INPUT', 'FORWARD'] };
+
 type Color = 'open' | 'done';
 
 function walk(table: Table, chainName: string, hook: Hook, seen: Map<string, Color>): NfErrno | null {
   seen.set(chainName, 'open');
   const chain = chainOf(table, chainName);
   for (const rule of chain?.rules ?? []) {
+    if (rule.modules.some((m) => !(MATCH_HOOKS[m.kind] ?? [hook]).includes(hook))) return 'EINVAL';
     const t = rule.target;
     if (!t) continue;
     const scope = TARGET_SCOPE[t.kind];

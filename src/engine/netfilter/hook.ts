@@ -28,6 +28,8 @@ export interface HookContext {
    * REDIRECT the in interface's). When absent, the address whose label is the interface name is used.
    */
   masqueradeAddr?(iface: string): number | null;
+  /** The source MAC of the frame the packet arrived in, for `-m mac` (which never matches without it). */
+  srcMac?: string | null;
 }
 
 export type Verdict = { kind: 'accept' } | { kind: 'drop'; reason: string } | { kind: 'reject'; reason: string; rejectWith: string };
@@ -42,7 +44,7 @@ export interface HookResult {
 export function runHook(ns: Netns, hook: Hook, packet: Packet, ctx: HookContext): HookResult {
   expire(ns, ctx.now);
   const ref = track(ns, packet, ctx.now, hook === 'PREROUTING' || hook === 'OUTPUT');
-  let env: MatchEnv = { inIface: ctx.inIface, outIface: ctx.outIface, states: statesOf(ref), isLocal: (a) => ctx.isLocal(a) };
+  let env: MatchEnv = { inIface: ctx.inIface, outIface: ctx.outIface, states: statesOf(ref), isLocal: (a) => ctx.isLocal(a), now: ctx.now, srcMac: ctx.srcMac ?? null };
   const events: string[] = [];
   let p = packet;
   for (const step of HOOK_STEPS[hook]) {

@@ -1,7 +1,7 @@
 /** Does a rule match a packet? Each criterion as the kernel's ip_packet_match and the xt matches test it. */
 import { isMulticast } from '../net/ipv4';
 import { portsOf, protoNumber, type Packet } from '../packet/packet';
-import type { AddrMatch, AddrTypeMatch, CtState, IfaceMatch, MatchModule, PortMatch, PortRange, Rule, TcpFlagsMatch } from './types';
+import type { AddrMatch, AddrTypeMatch, CtState, IfaceMatch, IpRange, MatchModule, PortMatch, PortRange, Rule, TcpFlagsMatch } from './types';
 
 /** What the matches may look at besides the packet. */
 export interface MatchEnv {
@@ -10,6 +10,10 @@ export interface MatchEnv {
   /** The packet's conntrack states (NEW, ESTABLISHED ... plus the virtual SNAT/DNAT). */
   states: ReadonlySet<CtState>;
   isLocal(addr: number): boolean;
+  /** Simulated time (ms), for -m limit. */
+  now: number;
+  /** Source MAC of the frame the packet came in (-m mac); unknown means no match. */
+  srcMac?: string | null;
 }
 
 /** ICMP type numbers of the packet types the simulator carries. */
@@ -84,7 +88,27 @@ function moduleMatches(m: MatchModule, p: Packet, env: MatchEnv): boolean {
       return addrTypeMatches(m.src, p.src, env) && addrTypeMatches(m.dst, p.dst, env);
     case 'comment':
       return true;
+    case 'limit':
+      return takeToken(m, env.now);
+    case 'iprange':
+      return inRange(m.src, p.src) && inRange(m.dst, p.dst);
+    case 'mac':
+      return env.srcMac !== undefined && env.srcMac !== null && (env.srcMac.toLowerCase() === m.mac) !== m.neg;
   }
+}
+
+function inRange(r: IpRange | undefined, addr: number): boolean {
+  return !r || (addr >= r.lo && addr <= r.hi) !== r.neg;
+}
+
+/** xt_limit's token bucket: `burst` tokens, one back every `avg` (1/10000 s), one per matching packet. */
+function takeToken(m: Extract<MatchModule, { kind: 'limit' }>, now: number): boolean {
+  const periodMs = m.avg / 10;
+  const bucket = m.bucket ?? { tokens: m.burst, at: now };
+  const refilled = periodMs > 0 ? Math.min(m.burst, bucket.tokens + Math.max(0, now - bucket.at) / periodMs) : m.burst;
+  const hit = refilled >= 1;
+  m.bucket = { tokens: hit ? refilled - 1 : refilled, at: now };
+  return hit;
 }
 
 function icmpMatches(m: Extract<MatchModule, { kind: 'icmp' }>, p: Packet): boolean {

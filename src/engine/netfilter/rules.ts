@@ -64,9 +64,13 @@ export function references(table: Table, name: string): number {
   return n;
 }
 
-/** Rule equality as `-D`/`-C` use it: everything but the counters. */
+/** Rule equality as `-D`/`-C` use it: everything but the counters and the limit buckets. */
 export function sameRule(a: Rule, b: Rule): boolean {
-  return canonical({ ...a, counters: null }) === canonical({ ...b, counters: null });
+  return canonical(asWritten(a)) === canonical(asWritten(b));
+}
+
+function asWritten(r: Rule): unknown {
+  return { ...r, counters: null, modules: r.modules.map((m) => (m.kind === 'limit' ? { ...m, bucket: undefined } : m)) };
 }
 
 function canonical(value: unknown): string {

@@ -56,7 +56,24 @@ export type MatchModule =
   | { kind: 'conntrack'; ctstate: CtState[]; neg: boolean }
   | { kind: 'state'; states: CtState[]; neg: boolean }
   | { kind: 'addrtype'; src?: AddrTypeMatch; dst?: AddrTypeMatch; limitIfaceIn?: boolean; limitIfaceOut?: boolean }
-  | { kind: 'comment'; comment: string };
+  | { kind: 'comment'; comment: string }
+  /** `-m limit`: on average one match per `avg` (in 1/10000 s, as xt_limit counts), bursts of `burst`. */
+  | { kind: 'limit'; avg: number; burst: number; bucket?: TokenBucket }
+  | { kind: 'iprange'; src?: IpRange; dst?: IpRange }
+  /** `-m mac --mac-source`: lower-case, two digits per octet. */
+  | { kind: 'mac'; mac: string; neg: boolean };
+
+export interface IpRange {
+  lo: number;
+  hi: number;
+  neg: boolean;
+}
+
+/** The running state of a `-m limit` match (not part of the rule as written). */
+export interface TokenBucket {
+  tokens: number;
+  at: number;
+}
 
 /** A NAT range: `ip[-ip][:port[-port]]`; a null address keeps the packet's own (DNAT to ":8080"). */
 export interface NatRange {

@@ -9,6 +9,9 @@ import { listAddrtype, saveAddrtype } from './ext/addrtype';
 import { listComment, saveComment } from './ext/comment';
 import { listStates, saveStates } from './ext/conntrack';
 import { listIcmp, saveIcmp } from './ext/icmp';
+import { listIprange, saveIprange } from './ext/iprange';
+import { listLimit, saveLimit } from './ext/limit';
+import { listMac, saveMac } from './ext/mac';
 import { listLog, saveLog } from './ext/log';
 import { listMultiport, saveMultiport } from './ext/multiport';
 import { listNat, saveNat } from './ext/nat';
@@ -40,6 +43,12 @@ function listMatch(m: MatchModule, env: PrintEnv): string {
       return listAddrtype(m);
     case 'comment':
       return listComment(m);
+    case 'limit':
+      return listLimit(m);
+    case 'iprange':
+      return listIprange(m);
+    case 'mac':
+      return listMac(m);
   }
 }
 
@@ -60,6 +69,12 @@ function saveMatch(m: MatchModule): string {
         return saveAddrtype(m);
       case 'comment':
         return saveComment(m);
+      case 'limit':
+        return saveLimit(m);
+      case 'iprange':
+        return saveIprange(m);
+      case 'mac':
+        return saveMac(m);
     }
   })();
   return ` -m ${m.kind}${body}`;

@@ -3,6 +3,9 @@ import { addrtypeMatch } from './addrtype';
 import { commentMatch } from './comment';
 import { conntrackMatch, stateMatch } from './conntrack';
 import { icmpMatch } from './icmp';
+import { iprangeMatch } from './iprange';
+import { limitMatch } from './limit';
+import { macMatch } from './mac';
 import { logTarget } from './log';
 import { multiportMatch } from './multiport';
 import { dnatTarget, masqueradeTarget, redirectTarget, snatTarget } from './nat';
@@ -19,6 +22,9 @@ const MATCHES: Record<string, MatchExtension> = {
   state: stateMatch as MatchExtension,
   addrtype: addrtypeMatch as MatchExtension,
   comment: commentMatch as MatchExtension,
+  limit: limitMatch as MatchExtension,
+  iprange: iprangeMatch as MatchExtension,
+  mac: macMatch as MatchExtension,
 };
 
 const TARGETS: Record<string, TargetExtension> = {

@@ -21,6 +21,8 @@ export interface ParseEnv {
   protoInverted: boolean;
   /** Takes the next command-line word if it is not an option (`--tcp-flags MASK COMP`). */
   takeArg(): string | null;
+  /** Writes a warning to stderr (the command still succeeds). */
+  warn(text: string): void;
 }
 
 /** What printers need besides the rule. */
