@@ -3,7 +3,7 @@ import { lookupRoute } from '../net/route';
 import type { Netns } from '../net/types';
 import { localOut } from './ip-output';
 import { echoReplyTo, icmpError, isIcmpError, UNREACH, type Packet } from './packet';
-import { selectSource } from './source';
+import { isLocalAddr, selectSource } from './source';
 import { hop, type Walk } from './walk-context';
 import { formatIpv4, isMulticast } from '../net/ipv4';
 
@@ -27,7 +27,8 @@ export function sendIcmpError(walk: Walk, ns: Netns, offender: Packet, type: 'de
   if (isIcmpError(offender) || offender.src === 0 || isMulticast(offender.src) || offender.src === 0xffffffff) return;
   const back = lookupRoute(walk.world, ns, offender.src);
   if (!back) return;
-  const src = selectSource(walk.world, ns, back, offender.src);
+  // __icmp_send: an error about a packet addressed to us comes from that address.
+  const src = isLocalAddr(ns, offender.dst) ? offender.dst : selectSource(walk.world, ns, back, offender.src);
   hop(walk, ns, 'icmp', `${formatIpv4(src)} sends ${type} (code ${code}) to ${formatIpv4(offender.src)}`);
   localOut(walk, ns, icmpError(offender, src, type, code, defaultTtl(ns)));
 }
