@@ -18,6 +18,7 @@ export function answerEcho(walk: Walk, ns: Netns, request: Packet): void {
     hop(walk, ns, 'icmp', `echo request ignored (icmp_echo_ignore_all=1)`);
     return;
   }
+  walk.trace.answeredBy ??= ns.id;
   hop(walk, ns, 'icmp', `${formatIpv4(request.dst)} answers the echo request from ${formatIpv4(request.src)}`);
   localOut(walk, ns, echoReplyTo(request, defaultTtl(ns)));
 }

@@ -34,6 +34,8 @@ export interface Drop {
 export interface Trace {
   /** The packet the walk started with, once its source address was chosen. */
   sent?: Packet;
+  /** The namespace that answered the echo request, if one did. */
+  answeredBy?: number;
   hops: Hop[];
   /** Every packet of the walk that died (a request, a reply, an ICMP error), in order. */
   drops: Drop[];

@@ -55,11 +55,9 @@ export function explain(world: World, trace: Trace): string | undefined {
   const first = trace.drops[0];
   const packet = trace.sent;
   if (!first || !packet) return first?.reason;
-  const answered = trace.hops.some((h) => h.kind === 'icmp' && h.detail.includes('answers the echo request'));
-  if (!answered) return first.reason;
-  const responder = trace.hops.find((h) => h.kind === 'icmp' && h.detail.includes('answers the echo request'));
-  const ns = responder ? world.state.netns[responder.nsId] : undefined;
-  const back = ns ? lookupRoute(world, ns, packet.src) : undefined;
+  const ns = trace.answeredBy === undefined ? undefined : world.state.netns[trace.answeredBy];
+  if (!ns) return first.reason;
+  const back = lookupRoute(world, ns, packet.src);
   if (back && back.len === 0) return `${formatIpv4(packet.dst)} has no route back to ${formatIpv4(packet.src)} (replies go to its default gateway)`;
   return first.reason;
 }
