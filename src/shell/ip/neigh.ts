@@ -1,5 +1,6 @@
 /** `ip neigh`: the ARP cache of a namespace (show, add, replace, change, del, flush). */
 import { formatIpv4 } from '../../engine/net/ipv4';
+import { refreshNeighbours } from '../../engine/packet/arp';
 import type { Link, Neigh, NeighState } from '../../engine/net/types';
 import { Args, invarg, IpError, matches, rtnl } from './args';
 import type { IpContext } from './context';
@@ -28,6 +29,8 @@ export function neighLine(ctx: IpContext, n: Neigh, showDev: boolean): string {
 }
 
 function showNeigh(ctx: IpContext, args: Args, flush: boolean): void {
+  // Timers (REACHABLE -> STALE, INCOMPLETE -> FAILED) run as simulated time passes.
+  refreshNeighbours(ctx.world, ctx.ns);
   let dev: Link | undefined;
   let states: NeighState[] | undefined;
   let to: number | undefined;
