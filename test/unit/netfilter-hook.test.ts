@@ -4,7 +4,7 @@ import { rootNs } from '../../src/engine/host';
 import { parseIpv4 } from '../../src/engine/net/ipv4';
 import type { Netns } from '../../src/engine/net/types';
 import { runHook, type HookContext } from '../../src/engine/netfilter/hook';
-import { appendRule, findChain } from '../../src/engine/netfilter/rules';
+import { appendRule, findChain, setPolicy, zeroChain } from '../../src/engine/netfilter/rules';
 import type { Hook, MatchModule, Rule, Target } from '../../src/engine/netfilter/types';
 import type { Packet } from '../../src/engine/packet/packet';
 
@@ -107,7 +107,7 @@ describe('netfilter hook: NAT round trips', () => {
     const out = forward(ns, { src: ip('192.168.15.2'), dst: ip('8.8.8.8'), proto: 'udp', ttl: 64, length: 40, sport: 5000, dport: 53 }, 'v', 'eth0');
     const error: Packet = { src: ip('192.168.1.1'), dst: ip('192.168.1.2'), proto: 'icmp', ttl: 64, length: 56, icmp: { type: 'dest-unreachable', id: 0, seq: 0, code: 3 }, inner: out.packet };
     appendRule(ns, 'filter', 'FORWARD', rule({ kind: 'ACCEPT' }, {}, [{ kind: 'conntrack', ctstate: ['RELATED'], neg: false }]));
-    findChain(ns, 'filter', 'FORWARD')!.policy = 'DROP';
+    setPolicy(ns.netfilter.tables.filter, 'filter', 'FORWARD', 'DROP');
     const back = forward(ns, error, 'eth0', 'v');
     assert.equal(back.verdict.kind, 'accept');
     assert.equal(back.packet.dst, ip('192.168.15.2'));
@@ -126,10 +126,21 @@ describe('netfilter hook: NAT round trips', () => {
 });
 
 describe('netfilter hook: filtering', () => {
+  it('leaves built-in chains nothing was written to out of the path, and counts policies only once -P or -Z gave counters', () => {
+    const ns = freshNs();
+    appendRule(ns, 'filter', 'INPUT', { modules: [], target: null, counters: { packets: 0, bytes: 0 } });
+    const p = ping('192.168.1.3', '192.168.1.2', 'echo-request');
+    runHook(ns, 'INPUT', p, ctx('eth0', null));
+    assert.deepEqual(findChain(ns, 'filter', 'INPUT')!.counters, { packets: 0, bytes: 0 }, 'no counters yet');
+    assert.equal(findChain(ns, 'filter', 'OUTPUT')!.live, false);
+    zeroChain(ns.netfilter.tables.filter, 'INPUT');
+    runHook(ns, 'INPUT', p, ctx('eth0', null));
+    assert.deepEqual(findChain(ns, 'filter', 'INPUT')!.counters, { packets: 1, bytes: 84 });
+  });
+
   it('drops on policy and names it', () => {
     const ns = freshNs();
-    findChain(ns, 'filter', 'FORWARD')!.policy = 'DROP';
-    ns.netfilter.tables.filter.present = true;
+    setPolicy(ns.netfilter.tables.filter, 'filter', 'FORWARD', 'DROP');
     const r = forward(ns, ping('192.168.15.2', '8.8.8.8', 'echo-request'), 'v', 'eth0');
     assert.deepEqual(r.verdict, { kind: 'drop', reason: 'filter/FORWARD policy DROP' });
     assert.deepEqual(findChain(ns, 'filter', 'FORWARD')!.counters, { packets: 1, bytes: 84 });

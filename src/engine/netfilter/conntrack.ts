@@ -7,7 +7,7 @@
  * packet's tuple; a packet part-way through NAT has one of four shapes, all of which are tried.
  */
 import { isIcmpError, portsOf, type Packet } from '../packet/packet';
-import type { ConntrackEntry, CtState, Tuple } from './types';
+import type { ConntrackEntry, CtState, Rule, Tuple } from './types';
 import type { Netns } from '../net/types';
 
 export type Direction = 'orig' | 'reply';
@@ -26,6 +26,22 @@ export function timeoutOf(e: ConntrackEntry): number {
   if (e.proto === 'tcp') return (e.replied ? 432000 : 120) * SECOND;
   if (e.proto === 'udp') return (e.replied ? 120 : 30) * SECOND;
   return 30 * SECOND;
+}
+
+/**
+ * Connection tracking runs in a namespace only while a rule needs it (a NAT target, or a
+ * conntrack/state match), as nf_ct_netns_get does; without it nat chains never see a packet.
+ */
+export function conntrackActive(ns: Netns): boolean {
+  return Object.values(ns.netfilter.tables).some((t) =>
+    t.present && t.chains.some((c) => c.rules.some((r) => needsConntrack(r))),
+  );
+}
+
+function needsConntrack(r: Rule): boolean {
+  const k = r.target?.kind;
+  if (k === 'SNAT' || k === 'DNAT' || k === 'MASQUERADE' || k === 'REDIRECT') return true;
+  return r.modules.some((m) => m.kind === 'conntrack' || m.kind === 'state');
 }
 
 export function expire(ns: Netns, now: number): void {

@@ -2,7 +2,8 @@
  * A packet at one netfilter hook of a namespace, as the packet walker calls it.
  *
  * Per hook the tables run in priority order (raw, conntrack, mangle, nat for destination NAT,
- * filter, security, nat for source NAT). Connection tracking finds or starts the packet's
+ * filter, security, nat for source NAT). Connection tracking (active while some rule needs it)
+ * finds or starts the packet's
  * connection first; the nat chains are consulted only for a connection's first packet, and every
  * later packet (and every reply) is rewritten from its conntrack entry. A first packet's entry is
  * confirmed when it leaves INPUT or POSTROUTING, and forgotten if the packet is dropped before.
@@ -10,7 +11,7 @@
  */
 import type { Netns } from '../net/types';
 import type { Packet } from '../packet/packet';
-import { confirm, expire, forget, statesOf, track } from './conntrack';
+import { confirm, conntrackActive, expire, forget, statesOf, track } from './conntrack';
 import type { MatchEnv } from './match';
 import { natStep } from './nat';
 import { HOOK_STEPS } from './state';
@@ -43,7 +44,7 @@ export interface HookResult {
 
 export function runHook(ns: Netns, hook: Hook, packet: Packet, ctx: HookContext): HookResult {
   expire(ns, ctx.now);
-  const ref = track(ns, packet, ctx.now, hook === 'PREROUTING' || hook === 'OUTPUT');
+  const ref = conntrackActive(ns) ? track(ns, packet, ctx.now, hook === 'PREROUTING' || hook === 'OUTPUT') : null;
   let env: MatchEnv = { inIface: ctx.inIface, outIface: ctx.outIface, states: statesOf(ref), isLocal: (a) => ctx.isLocal(a), now: ctx.now, srcMac: ctx.srcMac ?? null };
   const events: string[] = [];
   let p = packet;

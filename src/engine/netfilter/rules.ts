@@ -22,7 +22,13 @@ export function appendRule(ns: Netns, table: TableName, chain: string, rule: Rul
   const target = findChain(ns, table, chain);
   if (!target) throw new Error(`no chain ${table}/${chain}`);
   ns.netfilter.tables[table].present = true;
+  target.live = true;
   target.rules.push(rule);
+}
+
+/** A chain the kernel has: a user chain, or a built-in chain something was written to. */
+export function isLive(chain: Chain): boolean {
+  return chain.policy === null || chain.live === true;
 }
 
 /** Runs `edit` on a copy of the table and installs the copy only if it returned no error. */
@@ -88,6 +94,7 @@ export function insertRule(table: Table, chain: string, index: number, rule: Rul
   if (!c) return 'ENOENT';
   if (index < 0 || index > c.rules.length) return 'E2BIG';
   c.rules.splice(index, 0, rule);
+  if (c.policy !== null) c.live = true;
   ensurePresent(table);
   return null;
 }
@@ -120,7 +127,7 @@ export function flushChain(table: Table, chain: string): NfErrno | null {
   return null;
 }
 
-/** Zeroes a chain's rule counters (and its policy counters), or only rule `index` when given. */
+/** Zeroes a chain's rule counters and its policy counters (which it keeps from now on), or only rule `index`. */
 export function zeroChain(table: Table, chain: string, index?: number): NfErrno | null {
   const c = chainOf(table, chain);
   if (!c) return 'ENOENT';
@@ -130,8 +137,10 @@ export function zeroChain(table: Table, chain: string, index?: number): NfErrno 
     if (rule) zero(rule);
     return null;
   }
+  if (!isLive(c)) return 'ENOENT';
   c.rules.forEach(zero);
   zero(c);
+  if (c.policy !== null) c.counted = true;
   return null;
 }
 
@@ -142,13 +151,24 @@ export function newChain(table: Table, name: string): NfErrno | null {
   return null;
 }
 
-/** Deletes a user chain; a built-in, non-empty or referenced chain is busy. */
+/**
+ * Deletes a chain. A non-empty or referenced chain is busy; an empty built-in chain goes back
+ * to being a stand-in (nf_tables deletes base chains too).
+ */
 export function deleteChain(table: Table, tableName: TableName, name: string): NfErrno | null {
   const c = chainOf(table, name);
-  if (!c) return 'ENOENT';
-  if (isBuiltinChain(tableName, name) || c.rules.length > 0 || references(table, name) > 0) return 'EBUSY';
-  table.chains = table.chains.filter((x) => x !== c);
+  if (!c || !isLive(c)) return 'ENOENT';
+  if (c.rules.length > 0 || references(table, name) > 0) return 'EBUSY';
+  if (isBuiltinChain(tableName, name)) Object.assign(c, { policy: 'ACCEPT', counters: { packets: 0, bytes: 0 }, live: false, counted: false });
+  else table.chains = table.chains.filter((x) => x !== c);
   return null;
+}
+
+/** `-L -Z` zeroes through the listing, which registers a stand-in built-in chain first. */
+export function zeroListedChain(table: Table, chain: string): NfErrno | null {
+  const c = chainOf(table, chain);
+  if (c && c.policy !== null && !c.live) c.live = true;
+  return zeroChain(table, chain);
 }
 
 /** Renames a user chain and every jump to it. */
@@ -170,6 +190,8 @@ export function setPolicy(table: Table, tableName: TableName, chain: string, pol
   const c = chainOf(table, chain);
   if (!c || !isBuiltinChain(tableName, chain)) return 'ENOENT';
   c.policy = policy;
+  c.live = true;
+  c.counted = true;
   ensurePresent(table);
   return null;
 }

@@ -39,7 +39,7 @@ export function isBuiltinChain(table: TableName, chain: string): chain is Hook {
 }
 
 function builtin(name: string): Chain {
-  return { name, policy: 'ACCEPT', rules: [], counters: { packets: 0, bytes: 0 } };
+  return { name, policy: 'ACCEPT', rules: [], counters: { packets: 0, bytes: 0 }, live: false, counted: false };
 }
 
 export function emptyTable(table: TableName): Table {

@@ -32,7 +32,7 @@ interface Frame {
 export function runChain(tableName: TableName, table: Table, hook: Hook, p: Packet, env: MatchEnv): ChainRun {
   const events: string[] = [];
   const base = chainOf(table, hook);
-  if (!base) return { outcome: { kind: 'accept' }, events };
+  if (!base || !base.live) return { outcome: { kind: 'accept' }, events };
   const stack: Frame[] = [];
   let frame: Frame = { chain: base, next: 0 };
   for (let steps = 0; steps < MAX_STEPS; steps++) {
@@ -82,8 +82,10 @@ export function runChain(tableName: TableName, table: Table, hook: Hook, p: Pack
 }
 
 function policy(tableName: TableName, base: Chain, p: Packet): ChainOutcome {
-  base.counters.packets += 1;
-  base.counters.bytes += p.length;
+  if (base.counted) {
+    base.counters.packets += 1;
+    base.counters.bytes += p.length;
+  }
   if (base.policy === 'DROP') return { kind: 'drop', reason: `${tableName}/${base.name} policy DROP` };
   return { kind: 'accept' };
 }

@@ -121,6 +121,14 @@ export interface Chain {
   rules: Rule[];
   /** Policy counters of a built-in chain. */
   counters: Counters;
+  /**
+   * Built-in chains only. With nf_tables a built-in chain is registered with the kernel when a
+   * rule or a policy is first written to it; until then iptables shows a stand-in (policy
+   * ACCEPT, no rules) that packets never traverse.
+   */
+  live?: boolean;
+  /** Built-in chains only: policy counters are kept once -P or -Z gave the chain counters. */
+  counted?: boolean;
 }
 
 export interface Table {

@@ -11,6 +11,7 @@ import {
   editTable,
   ensurePresent,
   findRule,
+  isLive,
   flushChain,
   insertRule,
   listingOrder,
@@ -20,6 +21,7 @@ import {
   setPolicy,
   userChains,
   zeroChain,
+  zeroListedChain,
   type NfErrno,
 } from '../../engine/netfilter/rules';
 import { isBuiltinChain } from '../../engine/netfilter/state';
@@ -143,9 +145,11 @@ function addRules(c: Context, chain: string, index: number | null): IptError | n
 
 function replace(c: Context, chain: string): IptError | null {
   return edit(c, (t) => {
-    if (!t.present || !hasChain(t, chain)) return NO_CHAIN;
+    if (!t.present) return NO_CHAIN;
     const rule = c.plan.rules[0]!;
-    if (replaceRule(t, chain, c.plan.args.rulenum - 1, rule) === 'E2BIG') return strerror('Index of replacement too big');
+    const e = replaceRule(t, chain, c.plan.args.rulenum - 1, rule);
+    if (e === 'ENOENT') return NO_CHAIN;
+    if (e === 'E2BIG') return strerror('Index of replacement too big');
     const invalid = checkRule(c.tableName, rule) ?? checkTable(c.tableName, t);
     return invalid ? batchError('RULE_REPLACE', invalid, `rule in chain ${chain}`) : null;
   });
@@ -164,8 +168,10 @@ function deleteOrCheck(c: Context, chain: string, remove: boolean): IptError | n
 
 function deleteNumber(c: Context, chain: string): IptError | null {
   return edit(c, (t) => {
-    if (!t.present || !hasChain(t, chain)) return NO_CHAIN;
-    return deleteRuleAt(t, chain, c.plan.args.rulenum - 1) === 'E2BIG' ? strerror('Index of deletion too big') : null;
+    if (!t.present) return NO_CHAIN;
+    const e = deleteRuleAt(t, chain, c.plan.args.rulenum - 1);
+    if (e === 'ENOENT') return NO_CHAIN;
+    return e === 'E2BIG' ? strerror('Index of deletion too big') : null;
   });
 }
 
@@ -176,12 +182,13 @@ function zeroNumber(c: Context, chain: string): IptError | null {
   });
 }
 
-/** -F / -Z on one chain or on every chain of the table; -v names each chain. */
-function eachChain(c: Context, verb: string, change: (t: Table, name: string) => NfErrno | null): Applied {
+/** -F / -Z on one chain or on every chain the kernel has; -v names each chain, stand-ins too. */
+function eachChain(c: Context, verb: string, change: (t: Table, name: string) => NfErrno | null, standIns = false): Applied {
   const { args } = c.plan;
   const table = c.ns.netfilter.tables[c.tableName];
   const names = args.chain !== null ? [args.chain] : listingOrder(table, c.tableName).map((x) => x.name);
-  const error = edit(c, (t) => (names.some((n) => change(t, n) !== null) ? NO_CHAIN : null));
+  const live = args.chain !== null || standIns ? names : listingOrder(table, c.tableName).filter(isLive).map((x) => x.name);
+  const error = edit(c, (t) => (live.some((n) => change(t, n) !== null) ? NO_CHAIN : null));
   const verbose = args.options & OPT.VERBOSE && !error ? names.map((n) => `${verb} chain \`${n}'\n`).join('') : '';
   return { stdout: verbose, error };
 }
@@ -237,7 +244,7 @@ function list(c: Context): Applied {
       : listRules(table, c.tableName, args.chain, args.command & CMD.ZERO_NUM ? 0 : args.rulenum, verbose);
   if (text === null) return { stdout: '', error: { kind: 'other', message: `chain \`${args.chain}' in table \`${c.tableName}' is incompatible, use 'nft' tool.` } };
   if (args.command & CMD.ZERO) {
-    const zeroed = eachChain(c, 'Zeroing', (t, name) => zeroChain(t, name));
+    const zeroed = eachChain(c, 'Zeroing', (t, name) => zeroListedChain(t, name), true);
     return { stdout: text + zeroed.stdout, error: zeroed.error };
   }
   if (args.command & CMD.ZERO_NUM) return { stdout: text, error: zeroNumber(c, args.chain ?? '') };
