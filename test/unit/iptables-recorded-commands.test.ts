@@ -1727,4 +1727,220 @@ $ iptables -S INPUT
 
 `,
   ],
+  [
+    't34',
+    `$ iptables -A INPUT -p tcp -m tcp --dport 80 -m state --state NEW -j ACCEPT
+[exit 0]
+
+$ iptables -I FORWARD -i docker0 -o eth0 -j ACCEPT
+[exit 0]
+
+$ iptables -t nat -N DOCKER
+[exit 0]
+
+$ iptables -t nat -A DOCKER ! -i docker0 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 172.17.0.2:80
+[exit 0]
+
+$ iptables -t nat -A PREROUTING -m addrtype --dst-type LOCAL -j DOCKER
+[exit 0]
+
+$ iptables -L -n --line-numbers -t nat
+Chain PREROUTING (policy ACCEPT)
+num  target     prot opt source               destination         
+1    DOCKER     0    --  0.0.0.0/0            0.0.0.0/0            ADDRTYPE match dst-type LOCAL
+
+Chain INPUT (policy ACCEPT)
+num  target     prot opt source               destination         
+
+Chain OUTPUT (policy ACCEPT)
+num  target     prot opt source               destination         
+
+Chain POSTROUTING (policy ACCEPT)
+num  target     prot opt source               destination         
+
+Chain DOCKER (1 references)
+num  target     prot opt source               destination         
+1    DNAT       6    --  0.0.0.0/0            0.0.0.0/0            tcp dpt:8080 to:172.17.0.2:80
+[exit 0]
+
+$ iptables --list-rules
+-P INPUT ACCEPT
+-P FORWARD ACCEPT
+-P OUTPUT ACCEPT
+-A INPUT -p tcp -m tcp --dport 80 -m state --state NEW -j ACCEPT
+-A FORWARD -i docker0 -o eth0 -j ACCEPT
+[exit 0]
+
+$ iptables -vnL
+Chain INPUT (policy ACCEPT 0 packets, 0 bytes)
+ pkts bytes target     prot opt in     out     source               destination         
+    0     0 ACCEPT     6    --  *      *       0.0.0.0/0            0.0.0.0/0            tcp dpt:80 state NEW
+
+Chain FORWARD (policy ACCEPT 0 packets, 0 bytes)
+ pkts bytes target     prot opt in     out     source               destination         
+    0     0 ACCEPT     0    --  docker0 eth0    0.0.0.0/0            0.0.0.0/0           
+
+Chain OUTPUT (policy ACCEPT 0 packets, 0 bytes)
+ pkts bytes target     prot opt in     out     source               destination         
+[exit 0]
+
+$ iptables -nvL INPUT --line-numbers
+Chain INPUT (policy ACCEPT 0 packets, 0 bytes)
+num   pkts bytes target     prot opt in     out     source               destination         
+1        0     0 ACCEPT     6    --  *      *       0.0.0.0/0            0.0.0.0/0            tcp dpt:80 state NEW
+[exit 0]
+
+$ iptables -t filter -L INPUT -nv
+Chain INPUT (policy ACCEPT 0 packets, 0 bytes)
+ pkts bytes target     prot opt in     out     source               destination         
+    0     0 ACCEPT     6    --  *      *       0.0.0.0/0            0.0.0.0/0            tcp dpt:80 state NEW
+[exit 0]
+
+$ iptables -A FORWARD -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT
+[exit 0]
+
+$ iptables -t nat -A PREROUTING -d 192.168.1.2 -p tcp --dport 8080 -j DNAT --to 192.168.15.2:80
+[exit 0]
+
+$ iptables -t nat -A POSTROUTING -o eth0 -j SNAT --to 192.168.1.2
+[exit 0]
+
+$ iptables -A INPUT -j LOG --log-prefix "DROP: "
+[exit 0]
+
+$ iptables -A INPUT -p tcp --dport 22 -m conntrack --ctstate NEW -m limit --limit 3/min --limit-burst 3 -j ACCEPT
+[exit 0]
+
+$ iptables -A INPUT -p icmp --icmp-type echo-request -m limit --limit 1/s -j ACCEPT
+[exit 0]
+
+$ iptables -A OUTPUT -o lo -j ACCEPT
+[exit 0]
+
+$ iptables -A INPUT -s 192.168.1.0/24 -d 192.168.1.2 -p udp --dport 53 -j ACCEPT
+[exit 0]
+
+$ iptables -L
+Chain INPUT (policy ACCEPT)
+target     prot opt source               destination         
+ACCEPT     tcp  --  anywhere             anywhere             tcp dpt:http state NEW
+LOG        all  --  anywhere             anywhere             LOG level warn prefix "DROP: "
+ACCEPT     tcp  --  anywhere             anywhere             tcp dpt:ssh ctstate NEW limit: avg 3/min burst 3
+ACCEPT     icmp --  anywhere             anywhere             icmp echo-request limit: avg 1/sec burst 5
+ACCEPT     udp  --  192.168.1.0/24       192.168.1.2          udp dpt:domain
+
+Chain FORWARD (policy ACCEPT)
+target     prot opt source               destination         
+ACCEPT     all  --  anywhere             anywhere            
+ACCEPT     all  --  anywhere             anywhere             ctstate RELATED,ESTABLISHED
+
+Chain OUTPUT (policy ACCEPT)
+target     prot opt source               destination         
+ACCEPT     all  --  anywhere             anywhere            
+[exit 0]
+
+$ iptables -L -v
+Chain INPUT (policy ACCEPT 0 packets, 0 bytes)
+ pkts bytes target     prot opt in     out     source               destination         
+    0     0 ACCEPT     tcp  --  any    any     anywhere             anywhere             tcp dpt:http state NEW
+    0     0 LOG        all  --  any    any     anywhere             anywhere             LOG level warn prefix "DROP: "
+    0     0 ACCEPT     tcp  --  any    any     anywhere             anywhere             tcp dpt:ssh ctstate NEW limit: avg 3/min burst 3
+    0     0 ACCEPT     icmp --  any    any     anywhere             anywhere             icmp echo-request limit: avg 1/sec burst 5
+    0     0 ACCEPT     udp  --  any    any     192.168.1.0/24       192.168.1.2          udp dpt:domain
+
+Chain FORWARD (policy ACCEPT 0 packets, 0 bytes)
+ pkts bytes target     prot opt in     out     source               destination         
+    0     0 ACCEPT     all  --  docker0 eth0    anywhere             anywhere            
+    0     0 ACCEPT     all  --  any    any     anywhere             anywhere             ctstate RELATED,ESTABLISHED
+
+Chain OUTPUT (policy ACCEPT 0 packets, 0 bytes)
+ pkts bytes target     prot opt in     out     source               destination         
+    0     0 ACCEPT     all  --  any    lo      anywhere             anywhere            
+[exit 0]
+
+$ iptables-save
+# Generated by iptables-save v1.8.9 (nf_tables) on Tue Nov 24 14:24:15 2026
+*filter
+:INPUT ACCEPT [0:0]
+:FORWARD ACCEPT [0:0]
+:OUTPUT ACCEPT [0:0]
+-A INPUT -p tcp -m tcp --dport 80 -m state --state NEW -j ACCEPT
+-A INPUT -j LOG --log-prefix "DROP: "
+-A INPUT -p tcp -m tcp --dport 22 -m conntrack --ctstate NEW -m limit --limit 3/min --limit-burst 3 -j ACCEPT
+-A INPUT -p icmp -m icmp --icmp-type 8 -m limit --limit 1/sec -j ACCEPT
+-A INPUT -s 192.168.1.0/24 -d 192.168.1.2/32 -p udp -m udp --dport 53 -j ACCEPT
+-A FORWARD -i docker0 -o eth0 -j ACCEPT
+-A FORWARD -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT
+-A OUTPUT -o lo -j ACCEPT
+COMMIT
+# Completed on Tue Nov 24 14:24:15 2026
+# Generated by iptables-save v1.8.9 (nf_tables) on Tue Nov 24 14:24:15 2026
+*nat
+:PREROUTING ACCEPT [0:0]
+:INPUT ACCEPT [0:0]
+:OUTPUT ACCEPT [0:0]
+:POSTROUTING ACCEPT [0:0]
+:DOCKER - [0:0]
+-A PREROUTING -m addrtype --dst-type LOCAL -j DOCKER
+-A PREROUTING -d 192.168.1.2/32 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 192.168.15.2:80
+-A POSTROUTING -o eth0 -j SNAT --to-source 192.168.1.2
+-A DOCKER ! -i docker0 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 172.17.0.2:80
+COMMIT
+# Completed on Tue Nov 24 14:24:15 2026
+[exit 0]
+
+$ iptables -t nat -L DOCKER
+Chain DOCKER (1 references)
+target     prot opt source               destination         
+DNAT       tcp  --  anywhere             anywhere             tcp dpt:http-alt to:172.17.0.2:80
+[exit 0]
+
+$ iptables -D FORWARD -i docker0 -o eth0 -j ACCEPT
+[exit 0]
+
+$ iptables -t nat -F DOCKER
+[exit 0]
+
+$ iptables -t nat -D PREROUTING -m addrtype --dst-type LOCAL -j DOCKER
+[exit 0]
+
+$ iptables -t nat -X DOCKER
+[exit 0]
+
+$ iptables -L FORWARD --line-numbers
+Chain FORWARD (policy ACCEPT)
+num  target     prot opt source               destination         
+1    ACCEPT     all  --  anywhere             anywhere             ctstate RELATED,ESTABLISHED
+[exit 0]
+
+$ iptables -D FORWARD 1
+[exit 0]
+
+$ iptables -S
+-P INPUT ACCEPT
+-P FORWARD ACCEPT
+-P OUTPUT ACCEPT
+-A INPUT -p tcp -m tcp --dport 80 -m state --state NEW -j ACCEPT
+-A INPUT -j LOG --log-prefix "DROP: "
+-A INPUT -p tcp -m tcp --dport 22 -m conntrack --ctstate NEW -m limit --limit 3/min --limit-burst 3 -j ACCEPT
+-A INPUT -p icmp -m icmp --icmp-type 8 -m limit --limit 1/sec -j ACCEPT
+-A INPUT -s 192.168.1.0/24 -d 192.168.1.2/32 -p udp -m udp --dport 53 -j ACCEPT
+-A OUTPUT -o lo -j ACCEPT
+[exit 0]
+
+$ iptables-save -t nat
+# Generated by iptables-save v1.8.9 (nf_tables) on Tue Nov 24 14:24:16 2026
+*nat
+:PREROUTING ACCEPT [0:0]
+:INPUT ACCEPT [0:0]
+:OUTPUT ACCEPT [0:0]
+:POSTROUTING ACCEPT [0:0]
+-A PREROUTING -d 192.168.1.2/32 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 192.168.15.2:80
+-A POSTROUTING -o eth0 -j SNAT --to-source 192.168.1.2
+COMMIT
+# Completed on Tue Nov 24 14:24:16 2026
+[exit 0]
+
+`,
+  ],
 ]);

@@ -22,10 +22,6 @@ export type IptError =
 
 export const paramError = (message: string): IptError => ({ kind: 'param', message });
 
-export function isIptError(value: unknown): value is IptError {
-  return typeof value === 'object' && value !== null && 'kind' in value && typeof (value as { kind: unknown }).kind === 'string' && !('modules' in value);
-}
-
 export function formatError(prog: string, e: IptError): { stderr: string; exitCode: number } {
   const prefix = `${prog} ${VERSION}: `;
   const tryHelp = `Try \`${prog} -h' or '${prog} --help' for more information.\n`;

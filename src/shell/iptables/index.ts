@@ -5,7 +5,5 @@ import { iptablesSave } from './save';
 
 export const IPTABLES_COMMANDS: Record<string, CommandFn> = {
   iptables,
-  'iptables-nft': iptables,
   'iptables-save': iptablesSave,
-  'iptables-nft-save': iptablesSave,
 };

@@ -5,7 +5,7 @@
  */
 import { CMD, OPT, OPT_INVERTIBLE, cmdChar, emptyArgs, optChar, type LoadedMatch, type ParsedArgs } from './command';
 import { paramError, type IptError } from './errors';
-import { findMatch, findTarget, isKnownTarget } from './ext/registry';
+import { findMatch, findTarget, isKnownTarget, STANDARD_TARGETS } from './ext/registry';
 import { checkNewChainName, CORE_OPTIONS, OPTSTRING, parseProtocol, PROTO_MATCH } from './options';
 import type { MatchExtension, ParseEnv } from './ext/types';
 import { Getopt, shortOptions, type LongOption } from './getopt';
@@ -271,7 +271,7 @@ class Parser {
     }
     const ext = findTarget(name);
     if (ext) a.target = { ext, state: ext.init(), seen: new Set(), key: `t${this.instances}`, order: this.instances++ };
-    else if (isKnownTarget(name) && !['ACCEPT', 'DROP', 'RETURN'].includes(name)) return paramError(`Couldn't load target \`${name}':No such file or directory\n`);
+    else if (isKnownTarget(name) && !STANDARD_TARGETS.includes(name)) return paramError(`Couldn't load target \`${name}':No such file or directory\n`);
     return null;
   }
 
