@@ -28,20 +28,21 @@ export function canRecord(): string | null {
   return null;
 }
 
-const PRELUDE = `set +e
-mkdir -p /run/netns && mount -t tmpfs none /run/netns || exit 99
-ip link set lo up
-`;
-
-export function recordKernel(lines: string[], timeoutSec: number): KernelTiming {
+/**
+ * Runs the script through test/oracle/record.sh in BENCH mode: the same sandbox and hidden LAN
+ * (router, 192.168.1.3, internet) as the goldens, one `bash -c` per line, no recorder waits.
+ */
+export function recordKernel(recorder: string, name: string, lines: string[], timeoutSec: number): KernelTiming {
   const dir = mkdtempSync(join(tmpdir(), 'vethlab-bench-'));
   try {
-    const script = join(dir, 'script.sh');
-    // Each line runs as its own process, as when a learner types it.
-    const body = lines.map((l) => `bash -c ${JSON.stringify(l)} >/dev/null 2>&1`).join('\n');
-    writeFileSync(script, `${PRELUDE}start=$(date +%s%N)\n${body}\nend=$(date +%s%N)\necho $(( (end - start) / 1000 ))\n`);
-    const out = execFileSync('timeout', [String(timeoutSec), 'unshare', '--net', '--mount', '--uts', '--propagation', 'private', 'bash', script], { encoding: 'utf8' });
-    const micros = Number(out.trim().split('\n').pop());
+    const script = join(dir, `${name}.sh`);
+    const timeFile = join(dir, 'elapsed-us');
+    writeFileSync(script, lines.join('\n') + '\n');
+    execFileSync('bash', [recorder, script], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, BENCH: '1', BENCH_FILE: timeFile, GOLDEN_DIR: dir, SCRIPT_TIMEOUT: String(timeoutSec) },
+    });
+    const micros = Number(readFileSync(timeFile, 'utf8').trim());
     const kernel = execFileSync('uname', ['-r'], { encoding: 'utf8' }).trim();
     return { ms: micros / 1000, commands: lines.length, recordedAt: new Date().toISOString(), kernel };
   } finally {

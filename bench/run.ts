@@ -1,16 +1,17 @@
 /**
  * `npm run bench`: simulator vs real kernel on the same scripts, as ratios, against the budgets
  * of the foundation issue (simulator >= 50x faster; the walkthrough < 5 ms in-process).
- * Pass --record to re-time the real kernel (root + iproute2 needed; runs in a private sandbox).
+ * Pass --record to re-time the real kernel (root needed; runs through test/oracle/record.sh in
+ * BENCH mode: a private sandbox with the same hidden LAN as the goldens).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { scriptLines } from './shell/script';
-import { starScript } from './bench/scripts';
-import { timeScript } from './bench/simulator';
-import { canRecord, loadRecorded, recordKernel, saveRecorded, type KernelTiming } from './bench/kernel';
+import { scriptLines } from '../src/shell/script';
+import { starScript } from './scripts';
+import { timeScript } from './simulator';
+import { canRecord, loadRecorded, recordKernel, saveRecorded, type KernelTiming } from './kernel';
 
-const root = join(__dirname, '..');
+const root = join(__dirname, '..'); // dist/bench.js -> the repository
 const recordedFile = join(root, 'bench', 'real-kernel.json');
 const record = process.argv.includes('--record');
 
@@ -27,7 +28,7 @@ for (const [name, { lines, runs, warmup }] of Object.entries(scripts)) {
   const sim = timeScript(lines, runs, warmup);
   let real: KernelTiming | undefined = recorded[name];
   if (record && !why) {
-    real = recordKernel(lines, 900);
+    real = recordKernel(join(root, 'test', 'oracle', 'record.sh'), name, lines, 1800);
     recorded[name] = real;
     saveRecorded(recordedFile, recorded);
   }

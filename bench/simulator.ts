@@ -1,7 +1,7 @@
 /** Times scripts in-process on fresh `bare` worlds: the first (cold) run, then the median after JIT warm-up. */
 import { performance } from 'node:perf_hooks';
-import { createBareWorld } from '../engine/presets';
-import { Shell } from '../shell/shell';
+import { createBareWorld } from '../src/engine/presets';
+import { Shell } from '../src/shell/shell';
 
 export interface SimTiming {
   /** Median milliseconds to run the whole script once after warm-up (world creation excluded). */

@@ -1,5 +1,5 @@
 // Bundles every entry point into dist/: the Node extension, the web extension, the CLI,
-// the benchmark runner and (when present) the topology webview.
+// the benchmark runner (bench/, a dev tool outside src/ because it starts real processes) and (when present) the topology webview.
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
 
@@ -9,7 +9,7 @@ const builds = [
   { ...common, entryPoints: ['src/host/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
   { ...common, entryPoints: ['src/host/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
-  { ...common, entryPoints: ['src/bench.ts'], outfile: 'dist/bench.js', platform: 'node', format: 'cjs' },
+  { ...common, entryPoints: ['bench/run.ts'], outfile: 'dist/bench.js', platform: 'node', format: 'cjs' },
 ];
 if (existsSync('webview/main.ts')) {
   builds.push({ ...common, entryPoints: ['webview/main.ts'], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife' });
