@@ -13,24 +13,25 @@ import { tcpReset } from './sockets';
 import { UNREACH, type Packet } from './packet';
 import { drop, hop, MAX_STEPS, nsLabel, type Walk } from './walk-context';
 
-export function receive(walk: Walk, link: Link, packet: Packet): void {
+/** `srcMac` is the Ethernet source of the frame the packet came in (for `-m mac`). */
+export function receive(walk: Walk, link: Link, packet: Packet, srcMac: string | null = null): void {
   const ns = walk.world.netns(link.nsId);
   if (++walk.steps > MAX_STEPS) return drop(walk, ns, 'too many hops: the packet is looping', link);
-  const pre = runHook(walk, ns, 'PREROUTING', packet, link, null);
+  const pre = runHook(walk, ns, 'PREROUTING', packet, link, null, srcMac);
   if (pre.verdict.kind !== 'accept') return drop(walk, ns, pre.verdict.reason, link);
   packet = pre.packet;
   const route = lookupRoute(walk.world, ns, packet.dst);
-  if (route?.type === 'local') return localIn(walk, ns, link, packet);
+  if (route?.type === 'local') return localIn(walk, ns, link, packet, srcMac);
   if (route?.type === 'broadcast' || packet.dst === 0xffffffff || isMulticast(packet.dst)) {
     hop(walk, ns, 'receive', `broadcast ${formatIpv4(packet.dst)} ignored (icmp_echo_ignore_broadcasts=1)`, link);
     return;
   }
-  forward(walk, ns, link, packet, route);
+  forward(walk, ns, link, packet, route, srcMac);
 }
 
 /** ip_local_deliver: INPUT, then the kernel's ICMP or a socket. */
-function localIn(walk: Walk, ns: Netns, link: Link, packet: Packet): void {
-  const input = runHook(walk, ns, 'INPUT', packet, link, null);
+function localIn(walk: Walk, ns: Netns, link: Link, packet: Packet, srcMac: string | null): void {
+  const input = runHook(walk, ns, 'INPUT', packet, link, null, srcMac);
   if (input.verdict.kind === 'reject') {
     drop(walk, ns, input.verdict.reason, link);
     return sendIcmpError(walk, ns, packet, 'dest-unreachable', rejectCode(input.verdict.rejectWith));
@@ -65,7 +66,7 @@ function refuse(walk: Walk, ns: Netns, link: Link, packet: Packet): void {
 }
 
 /** ip_forward: TTL, FORWARD, POSTROUTING (SNAT/MASQUERADE), next hop. */
-function forward(walk: Walk, ns: Netns, inLink: Link, packet: Packet, route: Route | undefined): void {
+function forward(walk: Walk, ns: Netns, inLink: Link, packet: Packet, route: Route | undefined, srcMac: string | null): void {
   const where = nsLabel(walk.world, ns);
   if (!ipForward(ns)) return drop(walk, ns, `ip_forward=0 in ${where}: packet to ${formatIpv4(packet.dst)} not forwarded`, inLink);
   if (!route || route.type !== 'unicast' || route.linkId === null) {
@@ -78,7 +79,7 @@ function forward(walk: Walk, ns: Netns, inLink: Link, packet: Packet, route: Rou
   }
   const outLink = walk.world.state.links[route.linkId];
   if (!outLink) return drop(walk, ns, `route to ${formatIpv4(packet.dst)} has no device`, inLink);
-  const fwd = runHook(walk, ns, 'FORWARD', packet, inLink, outLink);
+  const fwd = runHook(walk, ns, 'FORWARD', packet, inLink, outLink, srcMac);
   if (fwd.verdict.kind === 'reject') {
     drop(walk, ns, fwd.verdict.reason, inLink);
     return sendIcmpError(walk, ns, packet, 'dest-unreachable', rejectCode(fwd.verdict.rejectWith));

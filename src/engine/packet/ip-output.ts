@@ -39,10 +39,11 @@ export function routeOutput(walk: Walk, ns: Netns, dst: number, opts: OutputOpti
   return { ok: true, route, src: selectSource(walk.world, ns, route, dst) };
 }
 
-function hookCtx(walk: Walk, ns: Netns, inIface: string | null, outIface: string | null): HookContext {
+function hookCtx(walk: Walk, ns: Netns, inIface: string | null, outIface: string | null, srcMac: string | null): HookContext {
   return {
     inIface,
     outIface,
+    srcMac,
     now: walk.at,
     isLocal: (addr: number) => isLocalAddr(ns, addr),
     masqueradeAddr: (iface: string) => {
@@ -53,10 +54,11 @@ function hookCtx(walk: Walk, ns: Netns, inIface: string | null, outIface: string
   };
 }
 
-/** Runs one hook, writing its events to the trace. */
-export function runHook(walk: Walk, ns: Netns, hook: Hook, packet: Packet, inLink: Link | null, outLink: Link | null): HookResult {
-  const result = walk.hooks(ns, hook, packet, hookCtx(walk, ns, inLink?.name ?? null, outLink?.name ?? null));
-  for (const event of result.events) hop(walk, ns, 'netfilter', `${hook}: ${event}`);
+/** Runs one hook, writing its events to the trace. `srcMac`: the arriving frame's source (for -m mac). */
+export function runHook(walk: Walk, ns: Netns, hook: Hook, packet: Packet, inLink: Link | null, outLink: Link | null, srcMac: string | null = null): HookResult {
+  const result = walk.hooks(ns, hook, packet, hookCtx(walk, ns, inLink?.name ?? null, outLink?.name ?? null, srcMac));
+  // Events already name their table and chain ("nat/POSTROUTING: MASQUERADE ...").
+  for (const event of result.events) hop(walk, ns, 'netfilter', event);
   return result;
 }
 
@@ -124,7 +126,7 @@ function loopback(walk: Walk, ns: Netns, packet: Packet): void {
   if (!lo || !lo.adminUp) return drop(walk, ns, `lo is down in ${nsLabel(walk.world, ns)}: a packet to its own address ${formatIpv4(packet.dst)} is lost`);
   walk.hops++;
   for (const arrival of transmit(walk, lo, { src: lo.mac, dst: lo.mac, kind: 'ipv4', packet })) {
-    if (arrival.frame.kind === 'ipv4') receive(walk, arrival.link, arrival.frame.packet);
+    if (arrival.frame.kind === 'ipv4') receive(walk, arrival.link, arrival.frame.packet, arrival.frame.src);
   }
 }
 
@@ -144,6 +146,6 @@ export function neighOutput(walk: Walk, ns: Netns, link: Link, nextHop: number, 
   walk.hops++;
   const arrivals = transmit(walk, link, { src: link.mac, dst: res.mac, kind: 'ipv4', packet });
   for (const arrival of arrivals) {
-    if (arrival.frame.kind === 'ipv4') receive(walk, arrival.link, { ...arrival.frame.packet });
+    if (arrival.frame.kind === 'ipv4') receive(walk, arrival.link, { ...arrival.frame.packet }, arrival.frame.src);
   }
 }

@@ -71,7 +71,8 @@ export function icmpError(offender: Packet, src: number, type: 'dest-unreachable
     dst: offender.src,
     proto: 'icmp',
     ttl,
-    length: IP_HEADER + ICMP_HEADER + IP_HEADER + 8,
+    // icmp_send quotes as much of the offending packet as fits in 576 bytes.
+    length: IP_HEADER + ICMP_HEADER + Math.min(offender.length, 576 - IP_HEADER - ICMP_HEADER),
     icmp: { type, id: 0, seq: 0, code },
     inner: { ...offender, inner: undefined },
   };
