@@ -4,7 +4,7 @@ import { rootNs } from '../../src/engine/host';
 import { parseIpv4 } from '../../src/engine/net/ipv4';
 import { runHook, type HookContext } from '../../src/engine/netfilter/hook';
 import type { Packet } from '../../src/engine/packet/packet';
-import { ctime } from '../../src/shell/iptables/save';
+import { ctime } from '../../src/common/clock';
 import { Shell } from '../../src/shell/shell';
 
 const ip = (s: string) => parseIpv4(s)!;

@@ -8,16 +8,7 @@ import { Output, type CommandResult, type ShellContext } from '../types';
 import { VERSION } from './errors';
 import { Getopt, shortOptions, type LongOption } from './getopt';
 import { saveRule } from './print-rule';
-
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** ctime(3) without the newline: "Tue Nov 24 13:22:31 2026" (UTC). */
-export function ctime(ms: number): string {
-  const d = new Date(ms);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2)} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} ${d.getUTCFullYear()}`;
-}
+import { ctime } from '../../common/clock';
 
 export function saveTable(name: TableName, table: Table, counters: boolean, date: string): string {
   const chains = listingOrder(table, name);
