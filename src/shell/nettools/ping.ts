@@ -13,6 +13,7 @@ import { defaultTtl } from '../../engine/packet/icmp';
 import { echoRequest } from '../../engine/packet/packet';
 import { isLocalAddr } from '../../engine/packet/source';
 import { routeFor, sendPacket, type Delivery } from '../../engine/packet/walk';
+import { recordTrace } from '../../engine/view/last-trace';
 import { Output, type CommandFn, type ShellContext } from '../types';
 import { icmpErrorText } from './ping-format';
 import { parsePingArgs, type PingOptions } from './ping-options';
@@ -75,6 +76,7 @@ function probe4(ctx: ShellContext, opts: PingOptions, t: Target4): Probe {
   return (seq, at) => {
     const packet = echoRequest(t.src, t.dst, { id: ident, seq, dataLen: opts.dataLen, ttl: opts.ttl ?? defaultTtl(ctx.ns) });
     const result = sendPacket(ctx.world, ctx.ns, packet, t.oif ? { oif: t.oif } : {});
+    recordTrace(ctx.world, `ping ${formatIpv4(t.dst)}`, result.trace);
     const events: PingEvent[] = [];
     for (const d of result.deliveries) {
       const e = socketEvent(ctx, d, at, ident, t.dst, name);

@@ -1,0 +1,45 @@
+/** A recorded packet walk as view steps: each hop pinned to the box it happened in. */
+import type { World } from '../world';
+import type { Hop } from '../packet/trace';
+import type { ViewTrace, ViewTraceStep } from '../../protocol/view-model';
+import { netnsLabel } from './describe';
+import type { RecordedTrace } from './last-trace';
+import { nodeOfLink, nodeOfNetns } from './build';
+
+export function toViewTrace(world: World, recorded: RecordedTrace): ViewTrace {
+  const { trace } = recorded;
+  const steps: ViewTraceStep[] = trace.hops.map((hop) => step(world, hop));
+  const first = trace.drops[0];
+  let drop: ViewTrace['drop'] = null;
+  if (first) {
+    const nodeId = locate(world, first);
+    // The walker records every drop as a hop too: the first 'drop' hop is the first death.
+    let at = steps.findIndex((s) => s.kind === 'drop');
+    if (at < 0) {
+      steps.push({ nodeId, kind: 'drop', where: whereOf(world, first.nsId), detail: first.reason });
+      at = steps.length - 1;
+    }
+    drop = { step: at, nodeId, reason: first.reason };
+  }
+  return { seq: recorded.seq, label: recorded.label, steps, drop };
+}
+
+function step(world: World, hop: Hop): ViewTraceStep {
+  return { nodeId: locate(world, hop), kind: hop.kind, where: whereOf(world, hop.nsId), detail: hop.detail };
+}
+
+function locate(world: World, at: { nsId: number; linkId?: number }): string {
+  const link = at.linkId === undefined ? undefined : world.state.links[at.linkId];
+  const onLink = link ? nodeOfLink(world, link) : null;
+  if (onLink) return onLink;
+  const ns = world.state.netns[at.nsId];
+  return ns ? nodeOfNetns(world, ns) : `ns:${at.nsId}`;
+}
+
+function whereOf(world: World, nsIdNumber: number): string {
+  const ns = world.state.netns[nsIdNumber];
+  if (!ns) return '?';
+  const host = world.state.hosts[ns.hostId];
+  if (host && host.role !== 'linux') return host.name;
+  return netnsLabel(world, ns);
+}
