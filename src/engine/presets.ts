@@ -9,9 +9,10 @@ import { attachPort, createLink, setAdminUp } from './net/linkops';
 import { setIpForward } from './net/forwarding';
 import type { Host } from './net/types';
 import { appendRule } from './netfilter/rules';
+import { startDaemon } from './docker/daemon';
 
-export type PresetName = 'bare';
-export const PRESETS: PresetName[] = ['bare'];
+export type PresetName = 'bare' | 'docker';
+export const PRESETS: PresetName[] = ['bare', 'docker'];
 
 export interface WorldHandle {
   world: World;
@@ -21,6 +22,7 @@ export interface WorldHandle {
 
 export function createWorld(preset: string, seed = 0x5eed): WorldHandle | undefined {
   if (preset === 'bare') return createBareWorld(seed);
+  if (preset === 'docker') return createDockerWorld(seed);
   return undefined;
 }
 
@@ -79,4 +81,12 @@ export function createBareWorld(seed = 0x5eed): WorldHandle {
   addGatewayRoute(root, eth0, 'default', '192.168.1.1');
   world.clock.set(0);
   return { world, host };
+}
+
+/** The bare host with a Docker daemon: docker0 172.17.0.1/16, ip_forward=1, Docker's iptables chains. */
+export function createDockerWorld(seed = 0x5eed): WorldHandle {
+  const handle = createBareWorld(seed);
+  startDaemon(handle.world, handle.host);
+  handle.world.clock.set(0);
+  return handle;
 }

@@ -14,6 +14,7 @@ import { ls } from './coreutils/ls';
 import { timeout } from './coreutils/timeout';
 import { NETTOOLS } from './nettools';
 import { IPTABLES_COMMANDS } from './iptables';
+import { docker } from './docker/docker';
 
 export const COMMANDS: Record<string, CommandFn> = {
   cat,
@@ -41,4 +42,5 @@ export const COMMANDS: Record<string, CommandFn> = {
   timeout,
   ...NETTOOLS,
   ...IPTABLES_COMMANDS,
+  docker,
 };

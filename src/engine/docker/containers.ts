@@ -1,0 +1,252 @@
+/**
+ * Container lifecycle: create, start, stop, kill, remove, and the clock catching up (processes
+ * that end by themselves, --rm, restart policies). Errors are values holding the daemon's text
+ * (without the "Error response from daemon: " the client adds).
+ */
+import type { World } from '../world';
+import type { Host } from '../net/types';
+import { err, ok, type Result } from '../../common/result';
+import { formatIpv4 } from '../net/ipv4';
+import { randomHexId } from './ids';
+import { randomName } from './names';
+import { allocateIp, findNetwork } from './networks';
+import { createSandbox, destroySandbox, macFromIp, networkOfEndpoint, plugEndpoint, unplugEndpoint } from './sandbox';
+import { runsDefault, startupLog } from './services';
+import type { Container, DaemonState, Endpoint, Image, PortBinding } from './types';
+
+export interface CreateOptions {
+  name?: string;
+  image: string;
+  imageObj: Image;
+  /** Command after the image name (empty: the image's CMD). */
+  command: string[];
+  entrypoint?: string[];
+  hostname?: string;
+  env: string[];
+  tty: boolean;
+  interactive: boolean;
+  autoRemove: boolean;
+  restart: string;
+  network: string;
+  ports: PortBinding[];
+  publishAll: boolean;
+  links: string[];
+  aliases: string[];
+}
+
+export function findContainer(daemon: DaemonState, ref: string): Container | undefined {
+  const bare = ref.startsWith('/') ? ref.slice(1) : ref;
+  const exact = daemon.containers.find((c) => c.id === ref || c.name === bare);
+  if (exact) return exact;
+  if (ref.length === 0) return undefined;
+  const matches = daemon.containers.filter((c) => c.id.startsWith(ref));
+  return matches.length === 1 ? matches[0] : undefined;
+}
+
+export function imageOf(daemon: DaemonState, c: Container): Image | undefined {
+  return daemon.images.find((i) => i.id === c.imageId);
+}
+
+export function createContainer(world: World, daemon: DaemonState, opts: CreateOptions): Result<Container> {
+  if (opts.name !== undefined) {
+    if (!/^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$/.test(opts.name)) return err(`Invalid container name (${opts.name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
+    const clash = daemon.containers.find((c) => c.name === opts.name!.replace(/^\//, ''));
+    if (clash) return err(`Conflict. The container name "/${opts.name.replace(/^\//, '')}" is already in use by container "${clash.id}". You have to remove (or rename) that container to be able to reuse that name.`);
+  }
+  const net = findNetwork(daemon, opts.network === 'default' ? 'bridge' : opts.network);
+  if (!net) return err(`network ${opts.network} not found`);
+  const image = opts.imageObj;
+  const entry = opts.entrypoint ?? image.entrypoint ?? [];
+  const cmd = opts.command.length > 0 ? opts.command : opts.entrypoint ? [] : image.cmd;
+  const full = [...entry, ...cmd];
+  const id = randomHexId(world);
+  const exposed = [...new Set([...image.exposed, ...opts.ports.map((p) => `${p.containerPort}/${p.proto}`)])];
+  const ports = [...opts.ports];
+  const c: Container = {
+    id,
+    name: opts.name?.replace(/^\//, '') ?? randomName(world.rng, (n) => daemon.containers.some((x) => x.name === n)),
+    image: opts.image,
+    imageId: image.id,
+    path: full[0] ?? '',
+    args: full.slice(1),
+    created: world.clock.now(),
+    state: 'created',
+    startedAt: null,
+    finishedAt: null,
+    exitCode: 0,
+    exitsAt: null,
+    exitCodeAtEnd: 0,
+    hostname: net.driver === 'host' ? '' : opts.hostname ?? id.slice(0, 12),
+    env: [...opts.env, ...image.env.filter((v) => !opts.env.some((o) => o.split('=')[0] === v.split('=')[0]))],
+    tty: opts.tty,
+    interactive: opts.interactive,
+    autoRemove: opts.autoRemove,
+    restart: opts.restart,
+    restartCount: 0,
+    networkMode: opts.network,
+    ports,
+    exposed,
+    endpoints: [],
+    links: opts.links,
+    nsId: null,
+    logs: [],
+    installed: [],
+    aptUpdated: false,
+    pid: 0,
+  };
+  if (opts.publishAll) for (const e of image.exposed) if (!ports.some((p) => `${p.containerPort}/${p.proto}` === e)) ports.push({ hostIp: '', hostPort: 0, containerPort: Number(e.split('/')[0]), proto: e.endsWith('udp') ? 'udp' : 'tcp' });
+  if (net.driver === 'bridge') c.endpoints.push({ networkId: net.id, ip: 0, mac: '', aliases: opts.aliases, vethHost: '' });
+  daemon.containers.push(c);
+  return ok(c);
+}
+
+type LogEntry = { stream: 'stdout' | 'stderr'; text: string };
+
+/** Container logs are kept as "o:" / "e:" prefixed lines (plain strings keep snapshots cheap). */
+export function appendLog(c: Container, lines: LogEntry[]): void {
+  for (const l of lines) c.logs.push((l.stream === 'stdout' ? 'o:' : 'e:') + l.text);
+}
+
+export function readLogs(c: Container): LogEntry[] {
+  return c.logs.map((l) => ({ stream: l.startsWith('o:') ? 'stdout' : 'stderr', text: l.slice(2) }));
+}
+
+/** Host ports in use by running containers (hostIp:port/proto). */
+function usedPorts(daemon: DaemonState, except: Container): Set<string> {
+  const used = new Set<string>();
+  for (const c of daemon.containers) if (c !== except && c.state === 'running') for (const p of c.ports) used.add(`${p.hostPort}/${p.proto}`);
+  return used;
+}
+
+export function startContainer(world: World, host: Host, daemon: DaemonState, c: Container): Result<void> {
+  if (c.state === 'running' || c.state === 'paused') return ok(undefined);
+  const image = imageOf(daemon, c);
+  if (!image) return err(`No such image: ${c.image}`);
+  const used = usedPorts(daemon, c);
+  for (const p of c.ports) {
+    if (p.hostPort !== 0 && used.has(`${p.hostPort}/${p.proto}`)) {
+      return err(`driver failed programming external connectivity on endpoint ${c.name} (${randomHexId(world)}): Bind for ${p.hostIp || '0.0.0.0'}:${p.hostPort} failed: port is already allocated`);
+    }
+  }
+  for (const p of c.ports) {
+    if (p.hostPort !== 0 && !p.ephemeral) continue;
+    let port = 32768;
+    while (used.has(`${port}/${p.proto}`)) port++;
+    p.hostPort = port;
+    p.ephemeral = true;
+    used.add(`${port}/${p.proto}`);
+  }
+  for (const ep of c.endpoints) {
+    const net = networkOfEndpoint(daemon, ep);
+    if (!net) return err(`network ${ep.networkId} not found`);
+    const ip = allocateIp(daemon, net);
+    if (ip === undefined) return err(`no available IPv4 addresses on this network's address pools: ${net.name} (${net.id})`);
+    ep.ip = ip;
+    ep.mac = macFromIp(ip);
+    ep.vethHost = 'veth' + randomHexId(world).slice(0, 7);
+  }
+  if (c.networkMode !== 'host') {
+    const ns = createSandbox(world, host);
+    c.nsId = ns.id;
+    for (const ep of c.endpoints) plugEndpoint(world, host, c, networkOfEndpoint(daemon, ep)!, ep);
+  } else {
+    c.nsId = host.rootNsId;
+  }
+  c.state = 'running';
+  c.startedAt = world.clock.now();
+  c.pid = daemon.nextPid;
+  daemon.nextPid += 40;
+  scheduleEnd(c, image, world.clock.now());
+  const ip = c.endpoints[0] ? formatIpv4(c.endpoints[0].ip) : '127.0.0.1';
+  if (runsDefault(c, image)) appendLog(c, startupLog(image, c, world.clock.epoch + world.clock.now(), c.pid + 28).map((l) => ({ ...l, text: l.text.replace('$IP', ip) })));
+  world.changed();
+  return ok(undefined);
+}
+
+/** When the main process ends by itself: a shell without stdin at once, `sleep N` after N s, postgres without a password. */
+function scheduleEnd(c: Container, image: Image, now: number): void {
+  c.exitsAt = null;
+  c.exitCodeAtEnd = 0;
+  const argv = [c.path, ...c.args];
+  const prog = (c.path.split('/').pop() ?? '');
+  if (runsDefault(c, image) && image.service !== 'shell') {
+    if (image.service === 'postgres' && c.logs.length === 0 && !c.env.some((v) => v.startsWith('POSTGRES_PASSWORD=') || v === 'POSTGRES_HOST_AUTH_METHOD=trust')) {
+      c.exitsAt = now;
+      c.exitCodeAtEnd = 1;
+    }
+    return;
+  }
+  if (['bash', 'sh', 'ash'].includes(prog) && argv.length === 1) {
+    if (!c.interactive) c.exitsAt = now;
+    return;
+  }
+  if (prog === 'sleep') {
+    const secs = argv[1] === 'infinity' ? Infinity : Number(argv[1]);
+    if (Number.isFinite(secs)) c.exitsAt = now + secs * 1000;
+    return;
+  }
+  const text = argv.join(' ');
+  if (/while true|while :|sleep infinity|tail -f/.test(text)) return;
+  c.exitsAt = now;
+}
+
+/** Ends the main process: the sandbox goes, the ports are released. */
+export function exitContainer(world: World, host: Host, daemon: DaemonState, c: Container, code: number): void {
+  if (c.state !== 'running' && c.state !== 'paused') return;
+  for (const ep of c.endpoints) {
+    const net = networkOfEndpoint(daemon, ep);
+    if (net && c.nsId !== null) unplugEndpoint(world, host, c, net, ep);
+  }
+  if (c.networkMode !== 'host') destroySandbox(world, host, c);
+  c.nsId = null;
+  c.state = 'exited';
+  c.exitCode = code;
+  c.exitsAt = null;
+  c.finishedAt = world.clock.now();
+  world.changed();
+}
+
+/** docker stop: SIGTERM (nginx's STOPSIGNAL is SIGQUIT); a PID 1 without a handler is killed after the timeout. */
+export function stopContainer(world: World, host: Host, daemon: DaemonState, c: Container, timeoutSec = 10): void {
+  if (c.state !== 'running' && c.state !== 'paused') return;
+  const image = imageOf(daemon, c);
+  const handles = image !== undefined && runsDefault(c, image) && image.service !== 'shell';
+  if (!handles) world.clock.advance(timeoutSec * 1000);
+  c.restartSuppressed = true;
+  exitContainer(world, host, daemon, c, handles ? 0 : 137);
+}
+
+export function removeContainer(world: World, host: Host, daemon: DaemonState, c: Container): void {
+  exitContainer(world, host, daemon, c, 137);
+  daemon.containers = daemon.containers.filter((x) => x !== c);
+  world.changed();
+}
+
+/** The clock caught up: processes that ended, --rm, restart policies. */
+export function settle(world: World, host: Host, daemon: DaemonState): void {
+  const now = world.clock.now();
+  for (const c of [...daemon.containers]) {
+    if (c.state !== 'running' || c.exitsAt === null || c.exitsAt > now) continue;
+    const code = c.exitCodeAtEnd;
+    exitContainer(world, host, daemon, c, code);
+    if (c.autoRemove) {
+      removeContainer(world, host, daemon, c);
+      continue;
+    }
+    if (wantsRestart(c, code)) {
+      c.restartCount++;
+      startContainer(world, host, daemon, c);
+    }
+  }
+}
+
+function wantsRestart(c: Container, code: number): boolean {
+  const [policy, max] = c.restart.split(':');
+  if (policy === 'always' || policy === 'unless-stopped') return true;
+  if (policy === 'on-failure') return code !== 0 && (max === undefined || c.restartCount < Number(max));
+  return false;
+}
+
+export function endpointsOf(c: Container): Endpoint[] {
+  return c.endpoints;
+}

@@ -1,0 +1,70 @@
+/**
+ * A container's network sandbox: an anonymous namespace with lo, and per network an eth
+ * (a veth pair whose host end `vethXXXXXXX` is a port of the network's bridge), the default
+ * route via the first network's gateway, and published ports as iptables rules.
+ */
+import type { World } from '../world';
+import type { Host, Netns } from '../net/types';
+import { configure, addGatewayRoute } from '../host';
+import { createNetns, destroyNetns } from '../net/netns';
+import { attachPort, createVethPair, deleteLink, moveLink, setAdminUp } from '../net/linkops';
+import { linkByName } from '../net/links';
+import { formatIpv4 } from '../net/ipv4';
+import { installPortRules, removePortRules } from './rules';
+import type { Container, DaemonState, DockerNetwork, Endpoint } from './types';
+
+/** Docker 27 derives a container's MAC from its IPv4 address: 02:42:ac:11:00:02. */
+export function macFromIp(ip: number): string {
+  const bytes = [0x02, 0x42, ip >>> 24, (ip >>> 16) & 0xff, (ip >>> 8) & 0xff, ip & 0xff];
+  return bytes.map((b) => b.toString(16).padStart(2, '0')).join(':');
+}
+
+export function createSandbox(world: World, host: Host): Netns {
+  const ns = createNetns(world, host, null);
+  setAdminUp(world, linkByName(world, ns.id, 'lo')!, true);
+  return ns;
+}
+
+/** Joins the sandbox to a network: the veth, the address, the route, the port rules. */
+export function plugEndpoint(world: World, host: Host, c: Container, net: DockerNetwork, ep: Endpoint): void {
+  const root = world.netns(host.rootNsId);
+  const ns = world.netns(c.nsId!);
+  const ifname = `eth${c.endpoints.indexOf(ep)}`;
+  const [hostEnd, inner] = createVethPair(world, root, ep.vethHost, root, `veth${ep.vethHost.slice(4)}t`);
+  moveLink(world, inner, ns, ifname);
+  inner.mac = ep.mac;
+  const bridge = linkByName(world, root.id, net.bridge)!;
+  attachPort(world, bridge, hostEnd);
+  setAdminUp(world, hostEnd, true);
+  configure(world, ns, inner, `${formatIpv4(ep.ip)}/${net.prefixLen}`);
+  setAdminUp(world, inner, true);
+  if (c.endpoints[0] === ep && !net.internal) addGatewayRoute(ns, inner, 'default', formatIpv4(net.gateway));
+  if (c.endpoints[0] === ep) installPortRules(root, net, ep.ip, c.ports);
+}
+
+export function unplugEndpoint(world: World, host: Host, c: Container, net: DockerNetwork, ep: Endpoint): void {
+  const root = world.netns(host.rootNsId);
+  if (c.endpoints[0] === ep) removePortRules(root, net, ep.ip, c.ports);
+  const hostEnd = linkByName(world, root.id, ep.vethHost);
+  if (!hostEnd || c.nsId === null) return;
+  const ns = world.netns(c.nsId);
+  const inner = Object.values(world.state.links).find((l) => l.nsId === ns.id && l.id === hostEnd.peerId);
+  if (inner) destroyLinkPair(world, inner.id);
+}
+
+function destroyLinkPair(world: World, linkId: number): void {
+  const link = world.state.links[linkId];
+  // Deleting either end of a veth pair deletes both.
+  if (link) deleteLink(world, link);
+}
+
+export function destroySandbox(world: World, host: Host, c: Container): void {
+  if (c.nsId === null) return;
+  const ns = world.state.netns[c.nsId];
+  if (ns) destroyNetns(world, host, ns);
+  c.nsId = null;
+}
+
+export function networkOfEndpoint(daemon: DaemonState, ep: Endpoint): DockerNetwork | undefined {
+  return daemon.networks.find((n) => n.id === ep.networkId);
+}

@@ -1,0 +1,14 @@
+/** Programs that behave differently inside a container: ps (the container's processes), apt-get (installs into the image's layer). */
+import type { Container } from '../../engine/docker/types';
+import { imageOf } from '../../engine/docker/containers';
+import type { CommandResult, ShellContext } from '../types';
+import type { DockerCtx } from '../docker/context';
+import { aptGet } from './apt';
+import { containerPs } from './ps';
+
+export function containerBuiltin(d: DockerCtx, c: Container, argv: string[], ctx: ShellContext): CommandResult | undefined {
+  const prog = argv[0]?.split('/').pop();
+  if (prog === 'ps') return containerPs(d, c, argv);
+  if (prog === 'apt-get' || prog === 'apt') return aptGet(c, argv, imageOf(d.daemon, c)?.programs ?? [], ctx);
+  return undefined;
+}

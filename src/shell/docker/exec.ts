@@ -1,0 +1,48 @@
+/** Running programs inside a container: its namespace, hostname and files, and only the programs its image has. */
+import type { Container } from '../../engine/docker/types';
+import { findContainer, imageOf } from '../../engine/docker/containers';
+import { fail, type CommandResult, type ShellContext } from '../types';
+import { ContainerFs } from './container-fs';
+import { daemonError, argsError, usageError, type DockerCtx } from './context';
+import { parseFlags } from './flags';
+import { containerBuiltin } from '../container/builtins';
+
+export function containerCtx(d: DockerCtx, c: Container): ShellContext {
+  const sh = d.sh;
+  const ns = sh.world.netns(c.nsId ?? sh.host.rootNsId);
+  const env: Record<string, string> = { HOSTNAME: c.hostname, HOME: '/root' };
+  for (const kv of c.env) {
+    const eq = kv.indexOf('=');
+    if (eq > 0) env[kv.slice(0, eq)] = kv.slice(eq + 1);
+  }
+  return { ...sh, host: { ...sh.host, hostname: c.hostname || sh.host.hostname }, ns, env, cwd: '/', fs: c.networkMode === 'host' ? sh.fs : new ContainerFs(d.daemon, c, sh.fs), stdin: '' };
+}
+
+export function hasProgram(d: DockerCtx, c: Container, name: string): boolean {
+  const prog = name.split('/').pop() ?? name;
+  const image = imageOf(d.daemon, c);
+  return (image?.programs.includes(prog) ?? false) || c.installed.includes(prog);
+}
+
+/** Runs argv as the container's process; `null` when the program does not exist in the image. */
+export function runInContainer(d: DockerCtx, c: Container, argv: string[]): CommandResult | null {
+  if (!hasProgram(d, c, argv[0] ?? '')) return null;
+  const ctx = containerCtx(d, c);
+  const builtin = containerBuiltin(d, c, argv, ctx);
+  if (builtin) return builtin;
+  return ctx.exec(argv, ctx);
+}
+
+export function dockerExec(d: DockerCtx, argv: string[]): CommandResult {
+  const parsed = parseFlags(argv, [{ long: 'interactive', short: 'i', value: false }, { long: 'tty', short: 't', value: false }, { long: 'detach', short: 'd', value: false }, { long: 'env', short: 'e', value: true }, { long: 'workdir', short: 'w', value: true }, { long: 'user', short: 'u', value: true }, { long: 'privileged', value: false }], false);
+  if (!parsed.ok) return usageError('exec', parsed.error);
+  const [ref, ...cmd] = parsed.value.args;
+  if (ref === undefined || cmd.length === 0) return argsError('exec', '[OPTIONS] CONTAINER COMMAND [ARG...]', 'Execute a command in a running container', 'at least 2 arguments');
+  const c = findContainer(d.daemon, ref);
+  if (!c) return daemonError(`No such container: ${ref}`);
+  if (c.state === 'paused') return daemonError(`Container ${c.id} is paused, unpause the container before exec`);
+  if (c.state !== 'running') return daemonError(`container ${c.id} is not running`);
+  const result = runInContainer(d, c, cmd);
+  if (result === null) return fail(`OCI runtime exec failed: exec failed: unable to start container process: exec: "${cmd[0]}": executable file not found in $PATH: unknown`, 127);
+  return result;
+}

@@ -1,0 +1,190 @@
+/** docker inspect: the API's container JSON (field names and order as the Engine returns them), -f templates. */
+import type { Container, DaemonState, DockerNetwork } from '../../engine/docker/types';
+import { findContainer, imageOf } from '../../engine/docker/containers';
+import { findNetwork } from '../../engine/docker/networks';
+import { formatIpv4 } from '../../engine/net/ipv4';
+import { Output, type CommandResult } from '../types';
+import { argsError, usageError, type DockerCtx } from './context';
+import { last, parseFlags } from './flags';
+import { apiTime } from './human';
+import { renderTemplate } from './template';
+
+const ZERO_TIME = '0001-01-01T00:00:00Z';
+
+function endpointJson(_d: DaemonState, c: Container, net: DockerNetwork) {
+  const ep = c.endpoints.find((e) => e.networkId === net.id);
+  const running = c.state === 'running' || c.state === 'paused';
+  return {
+    IPAMConfig: null,
+    Links: null,
+    Aliases: net.isDefault ? null : ep?.aliases.length ? ep.aliases : null,
+    MacAddress: running && ep ? ep.mac : '',
+    DriverOpts: null,
+    NetworkID: net.id,
+    EndpointID: running ? `${c.id.slice(32)}${net.id.slice(0, 32)}` : '',
+    Gateway: running && net.gateway ? formatIpv4(net.gateway) : '',
+    IPAddress: running && ep ? formatIpv4(ep.ip) : '',
+    IPPrefixLen: running && ep ? net.prefixLen : 0,
+    IPv6Gateway: '',
+    GlobalIPv6Address: '',
+    GlobalIPv6PrefixLen: 0,
+    DNSNames: net.isDefault || !running ? null : [c.name, c.id.slice(0, 12), ...(ep?.aliases ?? [])],
+  };
+}
+
+export function containerJson(d: DaemonState, c: Container, epoch: number) {
+  const image = imageOf(d, c);
+  const running = c.state === 'running' || c.state === 'paused';
+  const nets = c.networkMode === 'host' || c.networkMode === 'none' ? [findNetwork(d, c.networkMode)!] : c.endpoints.map((e) => d.networks.find((n) => n.id === e.networkId)!).filter(Boolean);
+  const primary = c.endpoints[0] && nets[0] && nets[0].isDefault ? endpointJson(d, c, nets[0]) : undefined;
+  const ports: Record<string, Array<{ HostIp: string; HostPort: string }> | null> = {};
+  for (const e of c.exposed) ports[e] = null;
+  if (running) for (const p of c.ports) ports[`${p.containerPort}/${p.proto}`] = [{ HostIp: p.hostIp || '0.0.0.0', HostPort: String(p.hostPort) }, ...(p.hostIp ? [] : [{ HostIp: '::', HostPort: String(p.hostPort) }])];
+  return {
+    Id: c.id,
+    Created: apiTime(epoch + c.created),
+    Path: c.path,
+    Args: c.args,
+    State: {
+      Status: c.state,
+      Running: running,
+      Paused: c.state === 'paused',
+      Restarting: false,
+      OOMKilled: false,
+      Dead: false,
+      Pid: running ? c.pid : 0,
+      ExitCode: c.exitCode,
+      Error: '',
+      StartedAt: c.startedAt === null ? ZERO_TIME : apiTime(epoch + c.startedAt),
+      FinishedAt: c.finishedAt === null ? ZERO_TIME : apiTime(epoch + c.finishedAt),
+    },
+    Image: 'sha256:' + c.imageId,
+    ResolvConfPath: `/var/lib/docker/containers/${c.id}/resolv.conf`,
+    HostnamePath: `/var/lib/docker/containers/${c.id}/hostname`,
+    HostsPath: `/var/lib/docker/containers/${c.id}/hosts`,
+    LogPath: `/var/lib/docker/containers/${c.id}/${c.id}-json.log`,
+    Name: '/' + c.name,
+    RestartCount: c.restartCount,
+    Driver: 'overlay2',
+    Platform: 'linux',
+    MountLabel: '',
+    ProcessLabel: '',
+    AppArmorProfile: 'docker-default',
+    ExecIDs: null,
+    HostConfig: {
+      NetworkMode: c.networkMode,
+      PortBindings: Object.fromEntries(c.ports.map((p) => [`${p.containerPort}/${p.proto}`, [{ HostIp: p.hostIp, HostPort: p.ephemeral ? '' : String(p.hostPort) }]])),
+      RestartPolicy: { Name: c.restart.split(':')[0], MaximumRetryCount: Number(c.restart.split(':')[1] ?? 0) },
+      AutoRemove: c.autoRemove,
+      Links: c.links.length ? c.links : null,
+    },
+    Mounts: [],
+    Config: {
+      Hostname: c.hostname,
+      Domainname: '',
+      User: '',
+      AttachStdin: c.interactive,
+      AttachStdout: true,
+      AttachStderr: true,
+      ExposedPorts: c.exposed.length ? Object.fromEntries(c.exposed.map((e) => [e, {}])) : undefined,
+      Tty: c.tty,
+      OpenStdin: c.interactive,
+      StdinOnce: false,
+      Env: c.env,
+      Cmd: c.args.length || image?.entrypoint === null ? [c.path, ...c.args].slice(image?.entrypoint ? image.entrypoint.length : 0) : null,
+      Image: c.image,
+      Volumes: null,
+      WorkingDir: image?.workdir ?? '',
+      Entrypoint: image?.entrypoint ?? null,
+      OnBuild: null,
+      Labels: {},
+    },
+    NetworkSettings: {
+      Bridge: '',
+      SandboxID: running && c.nsId !== null ? c.id.slice(8, 40) + c.id.slice(0, 32) : '',
+      SandboxKey: running ? `/var/run/docker/netns/${c.id.slice(20, 32)}` : '',
+      Ports: ports,
+      HairpinMode: false,
+      LinkLocalIPv6Address: '',
+      LinkLocalIPv6PrefixLen: 0,
+      SecondaryIPAddresses: null,
+      SecondaryIPv6Addresses: null,
+      EndpointID: primary?.EndpointID ?? '',
+      Gateway: primary?.Gateway ?? '',
+      GlobalIPv6Address: '',
+      GlobalIPv6PrefixLen: 0,
+      IPAddress: primary?.IPAddress ?? '',
+      IPPrefixLen: primary?.IPPrefixLen ?? 0,
+      IPv6Gateway: '',
+      MacAddress: primary?.MacAddress ?? '',
+      Networks: Object.fromEntries(nets.map((n) => [n.name, endpointJson(d, c, n)])),
+    },
+  };
+}
+
+export function networkJson(d: DaemonState, n: DockerNetwork, epoch: number) {
+  const members = d.containers.filter((c) => (c.state === 'running' || c.state === 'paused') && c.endpoints.some((e) => e.networkId === n.id));
+  return {
+    Name: n.name,
+    Id: n.id,
+    Created: apiTime(epoch + n.created),
+    Scope: 'local',
+    Driver: n.driver,
+    EnableIPv6: false,
+    IPAM: { Driver: 'default', Options: n.isDefault ? null : {}, Config: n.driver === 'bridge' ? [{ Subnet: `${formatIpv4(n.subnet)}/${n.prefixLen}`, Gateway: formatIpv4(n.gateway) }] : [] },
+    Internal: n.internal,
+    Attachable: false,
+    Ingress: false,
+    ConfigFrom: { Network: '' },
+    ConfigOnly: false,
+    Containers: Object.fromEntries(
+      members.map((c) => {
+        const ep = c.endpoints.find((e) => e.networkId === n.id)!;
+        return [c.id, { Name: c.name, EndpointID: `${c.id.slice(32)}${n.id.slice(0, 32)}`, MacAddress: ep.mac, IPv4Address: `${formatIpv4(ep.ip)}/${n.prefixLen}`, IPv6Address: '' }];
+      }),
+    ),
+    Options: n.isDefault ? { 'com.docker.network.bridge.default_bridge': 'true', 'com.docker.network.bridge.enable_icc': 'true', 'com.docker.network.bridge.enable_ip_masquerade': 'true', 'com.docker.network.bridge.host_binding_ipv4': '0.0.0.0', 'com.docker.network.bridge.name': 'docker0', 'com.docker.network.driver.mtu': '1500' } : {},
+    Labels: {},
+  };
+}
+
+export function printInspect(objects: unknown[], format: string | undefined, out: Output): boolean {
+  if (format === undefined) {
+    out.out(JSON.stringify(objects, null, 4).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026') + '\n');
+    return true;
+  }
+  for (const o of objects) {
+    const r = renderTemplate(format.replace(/\\t/g, '\t').replace(/\\n/g, '\n'), o);
+    if (!r.ok) {
+      out.err(r.error);
+      return false;
+    }
+    out.line(r.value);
+  }
+  return true;
+}
+
+export function dockerInspect(d: DockerCtx, argv: string[], kind: 'any' | 'container' | 'network' = 'any'): CommandResult {
+  const cmd = kind === 'network' ? 'network inspect' : kind === 'container' ? 'container inspect' : 'inspect';
+  const parsed = parseFlags(argv, [{ long: 'format', short: 'f', value: true }, { long: 'size', short: 's', value: false }, { long: 'type', value: true }, { long: 'verbose', short: 'v', value: false }], true);
+  if (!parsed.ok) return usageError(cmd, parsed.error);
+  if (parsed.value.args.length === 0) return argsError(cmd, '[OPTIONS] NAME|ID [NAME|ID...]', 'Return low-level information on Docker objects');
+  const epoch = d.sh.world.clock.epoch;
+  const out = new Output();
+  const objects: unknown[] = [];
+  let missing = false;
+  for (const ref of parsed.value.args) {
+    const c = kind !== 'network' ? findContainer(d.daemon, ref) : undefined;
+    const n = !c && kind !== 'container' ? findNetwork(d.daemon, ref) : undefined;
+    if (c) objects.push(containerJson(d.daemon, c, epoch));
+    else if (n) objects.push(networkJson(d.daemon, n, epoch));
+    else {
+      missing = true;
+      out.err(kind === 'network' ? `Error response from daemon: network ${ref} not found` : `Error: No such object: ${ref}`);
+    }
+  }
+  if (objects.length > 0 || parsed.value.args.length === 0 || last(parsed.value, 'format') === undefined) {
+    if (!printInspect(objects, last(parsed.value, 'format'), out)) return out.done(1);
+  }
+  return out.done(missing ? 1 : 0);
+}

@@ -1,0 +1,166 @@
+/** start, stop, restart, kill, rm, logs, port, rename, wait: one loop over the named containers each. */
+import type { Container } from '../../engine/docker/types';
+import { exitContainer, findContainer, readLogs, removeContainer, startContainer, stopContainer } from '../../engine/docker/containers';
+import { Output, type CommandResult } from '../types';
+import { argsError, usageError, type DockerCtx } from './context';
+import { has, last, parseFlags, type FlagSpec } from './flags';
+
+type Action = (d: DockerCtx, c: Container, ref: string, out: Output, flags: Record<string, string[]>) => boolean;
+
+function eachContainer(d: DockerCtx, argv: string[], cmd: string, summary: string, specs: FlagSpec[], action: Action): CommandResult {
+  const parsed = parseFlags(argv, specs, true);
+  if (!parsed.ok) return usageError(cmd, parsed.error);
+  if (parsed.value.args.length === 0) return argsError(cmd, '[OPTIONS] CONTAINER [CONTAINER...]', summary);
+  const out = new Output();
+  let failed = false;
+  for (const ref of parsed.value.args) {
+    const c = findContainer(d.daemon, ref);
+    if (!c) {
+      out.err(`Error response from daemon: No such container: ${ref}`);
+      failed = true;
+      continue;
+    }
+    if (!action(d, c, ref, out, parsed.value.flags)) failed = true;
+  }
+  d.sh.world.changed();
+  return out.done(failed ? 1 : 0);
+}
+
+const running = (c: Container) => c.state === 'running' || c.state === 'paused';
+
+export function dockerStart(d: DockerCtx, argv: string[]): CommandResult {
+  return eachContainer(d, argv, 'start', 'Start one or more stopped containers', [{ long: 'attach', short: 'a', value: false }, { long: 'interactive', short: 'i', value: false }], (d, c, ref, out) => {
+    const r = startContainer(d.sh.world, d.sh.host, d.daemon, c);
+    if (!r.ok) {
+      out.err(`Error response from daemon: ${r.error}`);
+      out.err(`Error: failed to start containers: ${ref}`);
+      return false;
+    }
+    out.line(ref);
+    return true;
+  });
+}
+
+export function dockerStop(d: DockerCtx, argv: string[]): CommandResult {
+  return eachContainer(d, argv, 'stop', 'Stop one or more running containers', [{ long: 'time', short: 't', value: true }, { long: 'timeout', value: true }, { long: 'signal', short: 's', value: true }], (d, c, ref, out, f) => {
+    stopContainer(d.sh.world, d.sh.host, d.daemon, c, Number(f['time']?.[0] ?? f['timeout']?.[0] ?? 10));
+    if (c.autoRemove) removeContainer(d.sh.world, d.sh.host, d.daemon, c);
+    out.line(ref);
+    return true;
+  });
+}
+
+export function dockerRestart(d: DockerCtx, argv: string[]): CommandResult {
+  return eachContainer(d, argv, 'restart', 'Restart one or more containers', [{ long: 'time', short: 't', value: true }, { long: 'signal', short: 's', value: true }], (d, c, ref, out) => {
+    stopContainer(d.sh.world, d.sh.host, d.daemon, c);
+    const r = startContainer(d.sh.world, d.sh.host, d.daemon, c);
+    if (!r.ok) {
+      out.err(`Error response from daemon: Cannot restart container ${ref}: ${r.error}`);
+      return false;
+    }
+    out.line(ref);
+    return true;
+  });
+}
+
+const SIGNALS: Record<string, number> = { KILL: 9, TERM: 15, INT: 2, HUP: 1, QUIT: 3, USR1: 10, USR2: 12 };
+
+export function dockerKill(d: DockerCtx, argv: string[]): CommandResult {
+  return eachContainer(d, argv, 'kill', 'Kill one or more running containers', [{ long: 'signal', short: 's', value: true }], (d, c, ref, out, f) => {
+    if (!running(c)) {
+      out.err(`Error response from daemon: cannot kill container: ${ref}: container ${c.id} is not running`);
+      return false;
+    }
+    const sigText = (f['signal']?.[0] ?? 'KILL').toUpperCase().replace(/^SIG/, '');
+    const sig = /^\d+$/.test(sigText) ? Number(sigText) : SIGNALS[sigText];
+    if (sig === undefined) {
+      out.err(`Error response from daemon: Invalid signal: ${f['signal']?.[0]}`);
+      return false;
+    }
+    if (sig === 9 || sig === 15 || sig === 2) {
+      c.restartSuppressed = true;
+      exitContainer(d.sh.world, d.sh.host, d.daemon, c, 128 + sig);
+      if (c.autoRemove) removeContainer(d.sh.world, d.sh.host, d.daemon, c);
+    }
+    out.line(ref);
+    return true;
+  });
+}
+
+export function dockerRm(d: DockerCtx, argv: string[]): CommandResult {
+  return eachContainer(d, argv, 'rm', 'Remove one or more containers', [{ long: 'force', short: 'f', value: false }, { long: 'volumes', short: 'v', value: false }, { long: 'link', short: 'l', value: false }], (d, c, ref, out, f) => {
+    if (running(c) && !f['force']) {
+      out.err(`Error response from daemon: cannot remove container "/${c.name}": container is running: stop the container before removing or force remove`);
+      return false;
+    }
+    removeContainer(d.sh.world, d.sh.host, d.daemon, c);
+    out.line(ref);
+    return true;
+  });
+}
+
+export function dockerWait(d: DockerCtx, argv: string[]): CommandResult {
+  return eachContainer(d, argv, 'wait', 'Block until one or more containers stop, then print their exit codes', [], (d, c, _ref, out) => {
+    if (running(c) && c.exitsAt !== null) {
+      d.sh.world.clock.advance(c.exitsAt - d.sh.world.clock.now());
+      exitContainer(d.sh.world, d.sh.host, d.daemon, c, c.exitCodeAtEnd);
+    }
+    if (running(c)) {
+      out.err('vethlab: docker wait: the container never stops by itself (stop it from another terminal)');
+      return false;
+    }
+    out.line(String(c.exitCode));
+    return true;
+  });
+}
+
+export function dockerLogs(d: DockerCtx, argv: string[]): CommandResult {
+  const parsed = parseFlags(argv, [{ long: 'follow', short: 'f', value: false }, { long: 'tail', short: 'n', value: true }, { long: 'timestamps', short: 't', value: false }, { long: 'since', value: true }, { long: 'until', value: true }, { long: 'details', value: false }], true);
+  if (!parsed.ok) return usageError('logs', parsed.error);
+  const [ref, ...extra] = parsed.value.args;
+  if (ref === undefined || extra.length > 0) return argsError('logs', '[OPTIONS] CONTAINER', 'Fetch the logs of a container', 'exactly 1 argument');
+  const c = findContainer(d.daemon, ref);
+  if (!c) return { stdout: '', stderr: `Error response from daemon: No such container: ${ref}\n`, exitCode: 1 };
+  let logs = readLogs(c);
+  const tail = last(parsed.value, 'tail');
+  if (tail !== undefined && tail !== 'all' && /^\d+$/.test(tail)) logs = Number(tail) === 0 ? [] : logs.slice(-Number(tail));
+  const out = new Output();
+  for (const l of logs) (l.stream === 'stdout' ? out.line(l.text) : out.err(l.text));
+  return out.done(0);
+}
+
+export function dockerPort(d: DockerCtx, argv: string[]): CommandResult {
+  const parsed = parseFlags(argv, [], true);
+  if (!parsed.ok) return usageError('port', parsed.error);
+  const [ref, want] = parsed.value.args;
+  if (ref === undefined) return argsError('port', 'CONTAINER [PRIVATE_PORT[/PROTO]]', 'List port mappings or a specific mapping for the container');
+  const c = findContainer(d.daemon, ref);
+  if (!c) return { stdout: '', stderr: `Error response from daemon: No such container: ${ref}\n`, exitCode: 1 };
+  const out = new Output();
+  const ports = running(c) ? c.ports : [];
+  const key = want === undefined ? undefined : want.includes('/') ? want : `${want}/tcp`;
+  const chosen = ports.filter((p) => key === undefined || `${p.containerPort}/${p.proto}` === key);
+  if (key !== undefined && chosen.length === 0) return { stdout: '', stderr: `Error: No public port '${key}' published for ${ref}\n`, exitCode: 1 };
+  for (const p of chosen) {
+    const prefix = key === undefined ? `${p.containerPort}/${p.proto} -> ` : '';
+    out.line(`${prefix}${p.hostIp || '0.0.0.0'}:${p.hostPort}`);
+    if (!p.hostIp) out.line(`${prefix}[::]:${p.hostPort}`);
+  }
+  return out.done(0);
+}
+
+export function dockerRename(d: DockerCtx, argv: string[]): CommandResult {
+  const parsed = parseFlags(argv, [], true);
+  if (!parsed.ok) return usageError('rename', parsed.error);
+  const [ref, name, ...extra] = parsed.value.args;
+  if (ref === undefined || name === undefined || extra.length > 0) return argsError('rename', 'CONTAINER NEW_NAME', 'Rename a container', 'exactly 2 arguments');
+  const c = findContainer(d.daemon, ref);
+  if (!c) return { stdout: '', stderr: `Error response from daemon: No such container: ${ref}\n`, exitCode: 1 };
+  const clash = d.daemon.containers.find((x) => x.name === name);
+  if (clash) return { stdout: '', stderr: `Error response from daemon: Conflict. The container name "/${name}" is already in use by container "${clash.id}". You have to remove (or rename) that container to be able to reuse that name.\n`, exitCode: 1 };
+  c.name = name;
+  d.sh.world.changed();
+  return { stdout: '', stderr: '', exitCode: 0 };
+}
+
+export { has };

@@ -1,0 +1,125 @@
+/** docker network create / ls / inspect / rm / connect / disconnect. */
+import { createBridgeNetwork, findNetwork, nextPool, overlaps, removeBridgeNetwork } from '../../engine/docker/networks';
+import { findContainer } from '../../engine/docker/containers';
+import { plugEndpoint } from '../../engine/docker/sandbox';
+import { allocateIp } from '../../engine/docker/networks';
+import { macFromIp } from '../../engine/docker/sandbox';
+import { randomHexId } from '../../engine/docker/ids';
+import { parsePrefixLoose } from '../../engine/net/ipv4';
+import { Output, fail, type CommandResult } from '../types';
+import { argsError, daemonError, usageError, type DockerCtx } from './context';
+import { all, has, last, parseFlags } from './flags';
+import { dockerInspect } from './inspect';
+import { tabwrite } from './table';
+
+export function dockerNetwork(d: DockerCtx, argv: string[]): CommandResult {
+  const [sub, ...rest] = argv;
+  switch (sub) {
+    case 'create':
+      return create(d, rest);
+    case 'ls':
+    case 'list':
+      return list(d, rest);
+    case 'inspect':
+      return dockerInspect(d, rest, 'network');
+    case 'rm':
+    case 'remove':
+      return remove(d, rest);
+    case 'connect':
+      return connect(d, rest);
+    default:
+      if (sub === undefined) return { stdout: '\nUsage:  docker network COMMAND\n\nManage networks\n\nCommands:\n  connect     Connect a container to a network\n  create      Create a network\n  disconnect  Disconnect a container from a network\n  inspect     Display detailed information on one or more networks\n  ls          List networks\n  prune       Remove all unused networks\n  rm          Remove one or more networks\n\nRun \'docker network COMMAND --help\' for more information on a command.\n', stderr: '', exitCode: 0 };
+      return fail(`docker: '${sub}' is not a docker command.\nSee 'docker --help'`, 1);
+  }
+}
+
+function create(d: DockerCtx, argv: string[]): CommandResult {
+  const parsed = parseFlags(argv, [{ long: 'driver', short: 'd', value: true }, { long: 'subnet', value: true }, { long: 'gateway', value: true }, { long: 'internal', value: false }, { long: 'ip-range', value: true }, { long: 'attachable', value: false }, { long: 'opt', short: 'o', value: true }, { long: 'label', value: true }], true);
+  if (!parsed.ok) return usageError('network create', parsed.error);
+  const [name, ...extra] = parsed.value.args;
+  if (name === undefined || extra.length > 0) return argsError('network create', '[OPTIONS] NETWORK', 'Create a network', 'exactly 1 argument');
+  const driver = last(parsed.value, 'driver') ?? 'bridge';
+  if (driver !== 'bridge') return daemonError(driver === 'overlay' ? 'This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.' : `plugin "${driver}" not found`);
+  if (d.daemon.networks.some((n) => n.name === name)) return daemonError(`network with name ${name} already exists`);
+  let pool: [number, number] | undefined;
+  const subnetText = last(parsed.value, 'subnet');
+  if (subnetText !== undefined) {
+    const prefix = parsePrefixLoose(subnetText);
+    if (!prefix || !subnetText.includes('/')) return daemonError(`invalid CIDR address: ${subnetText}`);
+    const clash = d.daemon.networks.find((n) => n.driver === 'bridge' && overlaps(prefix.addr, prefix.len, n.subnet, n.prefixLen));
+    if (clash) return daemonError(`invalid pool request: Pool overlaps with other one on this address space`);
+    pool = [prefix.addr, prefix.len];
+  } else pool = nextPool(d.daemon);
+  if (!pool) return daemonError('could not find an available, non-overlapping IPv4 address pool among the defaults to assign to the network');
+  const gwText = last(parsed.value, 'gateway');
+  const gw = gwText === undefined ? undefined : parsePrefixLoose(gwText)?.addr;
+  const opts = all(parsed.value, 'opt');
+  const bridgeName = opts.find((o) => o.startsWith('com.docker.network.bridge.name='))?.split('=')[1];
+  const net = createBridgeNetwork(d.sh.world, d.sh.host, d.daemon, { name, subnet: pool[0], prefixLen: pool[1], internal: has(parsed.value, 'internal'), ...(gw !== undefined ? { gateway: gw } : {}), ...(bridgeName ? { bridge: bridgeName } : {}) });
+  d.sh.world.changed();
+  return { stdout: net.id + '\n', stderr: '', exitCode: 0 };
+}
+
+function list(d: DockerCtx, argv: string[]): CommandResult {
+  const parsed = parseFlags(argv, [{ long: 'quiet', short: 'q', value: false }, { long: 'no-trunc', value: false }, { long: 'filter', short: 'f', value: true }, { long: 'format', value: true }], true);
+  if (!parsed.ok) return usageError('network ls', parsed.error);
+  const nets = d.daemon.networks.slice().sort((a, b) => (a.name < b.name ? -1 : 1));
+  const id = (i: string) => (has(parsed.value, 'no-trunc') ? i : i.slice(0, 12));
+  if (has(parsed.value, 'quiet')) return { stdout: nets.map((n) => id(n.id) + '\n').join(''), stderr: '', exitCode: 0 };
+  const rows = [['NETWORK ID', 'NAME', 'DRIVER', 'SCOPE'], ...nets.map((n) => [id(n.id), n.name, n.driver, 'local'])];
+  return { stdout: tabwrite(rows), stderr: '', exitCode: 0 };
+}
+
+function remove(d: DockerCtx, argv: string[]): CommandResult {
+  const parsed = parseFlags(argv, [{ long: 'force', short: 'f', value: false }], true);
+  if (!parsed.ok) return usageError('network rm', parsed.error);
+  if (parsed.value.args.length === 0) return argsError('network rm', 'NETWORK [NETWORK...]', 'Remove one or more networks');
+  const out = new Output();
+  let failed = false;
+  for (const ref of parsed.value.args) {
+    const net = findNetwork(d.daemon, ref);
+    if (!net) {
+      out.err(`Error response from daemon: network ${ref} not found`);
+      failed = true;
+      continue;
+    }
+    if (net.isDefault || net.driver !== 'bridge') {
+      out.err(`Error response from daemon: ${net.name} is a pre-defined network and cannot be removed`);
+      failed = true;
+      continue;
+    }
+    const active = d.daemon.containers.some((c) => c.state === 'running' && c.endpoints.some((e) => e.networkId === net.id));
+    if (active) {
+      out.err(`Error response from daemon: error while removing network: network ${net.name} id ${net.id} has active endpoints`);
+      failed = true;
+      continue;
+    }
+    for (const c of d.daemon.containers) c.endpoints = c.endpoints.filter((e) => e.networkId !== net.id);
+    removeBridgeNetwork(d.sh.world, d.sh.host, d.daemon, net);
+    out.line(ref);
+  }
+  return out.done(failed ? 1 : 0);
+}
+
+function connect(d: DockerCtx, argv: string[]): CommandResult {
+  const parsed = parseFlags(argv, [{ long: 'alias', value: true }, { long: 'ip', value: true }, { long: 'link', value: true }], true);
+  if (!parsed.ok) return usageError('network connect', parsed.error);
+  const [netRef, ref, ...extra] = parsed.value.args;
+  if (netRef === undefined || ref === undefined || extra.length > 0) return argsError('network connect', '[OPTIONS] NETWORK CONTAINER', 'Connect a container to a network', 'exactly 2 arguments');
+  const net = findNetwork(d.daemon, netRef);
+  if (!net) return daemonError(`network ${netRef} not found`);
+  const c = findContainer(d.daemon, ref);
+  if (!c) return daemonError(`No such container: ${ref}`);
+  if (c.endpoints.some((e) => e.networkId === net.id)) return daemonError(`endpoint with name ${c.name} already exists in network ${net.name}`);
+  const ep = { networkId: net.id, ip: 0, mac: '', aliases: all(parsed.value, 'alias'), vethHost: '' };
+  c.endpoints.push(ep);
+  if (c.state === 'running' && c.nsId !== null) {
+    const ip = allocateIp(d.daemon, net)!;
+    ep.ip = ip;
+    ep.mac = macFromIp(ip);
+    ep.vethHost = 'veth' + randomHexId(d.sh.world).slice(0, 7);
+    plugEndpoint(d.sh.world, d.sh.host, c, net, ep);
+  }
+  d.sh.world.changed();
+  return { stdout: '', stderr: '', exitCode: 0 };
+}

@@ -1,0 +1,105 @@
+/** docker ps: the table, -a -q -l -n --no-trunc --format. */
+import type { Container } from '../../engine/docker/types';
+import { formatIpv4 } from '../../engine/net/ipv4';
+import type { CommandResult } from '../types';
+import { usageError, type DockerCtx } from './context';
+import { has, last, parseFlags } from './flags';
+import { createdAt, humanDuration } from './human';
+import { epochNow } from './images';
+import { ellipsis, tabwrite } from './table';
+import { renderTemplate } from './template';
+
+export function statusOf(c: Container, nowMs: number): string {
+  if (c.state === 'created') return 'Created';
+  if (c.state === 'exited') return `Exited (${c.exitCode}) ${humanDuration(nowMs - (c.finishedAt ?? nowMs))} ago`;
+  const up = `Up ${humanDuration(nowMs - (c.startedAt ?? nowMs))}`;
+  return c.state === 'paused' ? `${up} (Paused)` : up;
+}
+
+/** PORTS: "0.0.0.0:8080->80/tcp, [::]:8080->80/tcp" for published ports, "80/tcp" for exposed ones. */
+export function portsOf(c: Container): string {
+  if (c.state !== 'running' && c.state !== 'paused') return '';
+  const parts: string[] = [];
+  const published = new Set<string>();
+  for (const p of c.ports) {
+    published.add(`${p.containerPort}/${p.proto}`);
+    const ip = p.hostIp || '0.0.0.0';
+    parts.push(`${ip}:${p.hostPort}->${p.containerPort}/${p.proto}`);
+    if (!p.hostIp) parts.push(`[::]:${p.hostPort}->${p.containerPort}/${p.proto}`);
+  }
+  for (const e of c.exposed) if (!published.has(e)) parts.push(e);
+  return parts.join(', ');
+}
+
+function commandOf(c: Container, noTrunc: boolean): string {
+  const cmd = [c.path, ...c.args].join(' ');
+  return `"${noTrunc ? cmd : ellipsis(cmd, 20)}"`;
+}
+
+function row(c: Container, now: number, noTrunc: boolean): Record<string, string> {
+  return {
+    ID: noTrunc ? c.id : c.id.slice(0, 12),
+    Image: c.image,
+    Command: commandOf(c, noTrunc),
+    CreatedAt: createdAt(c.created),
+    RunningFor: `${humanDuration(now - c.created)} ago`,
+    Status: statusOf(c, now),
+    State: c.state,
+    Ports: portsOf(c),
+    Names: c.name,
+    Networks: c.networkMode,
+    Labels: '',
+    Mounts: '',
+    Size: '0B',
+    LocalVolumes: '0',
+  };
+}
+
+const HEADERS: Record<string, string> = { ID: 'CONTAINER ID', Image: 'IMAGE', Command: 'COMMAND', CreatedAt: 'CREATED AT', RunningFor: 'CREATED', Status: 'STATUS', State: 'STATE', Ports: 'PORTS', Names: 'NAMES', Networks: 'NETWORKS', Labels: 'LABELS', Mounts: 'MOUNTS', Size: 'SIZE', LocalVolumes: 'LOCAL VOLUMES' };
+
+export function dockerPs(d: DockerCtx, argv: string[]): CommandResult {
+  const parsed = parseFlags(argv, [{ long: 'all', short: 'a', value: false }, { long: 'quiet', short: 'q', value: false }, { long: 'latest', short: 'l', value: false }, { long: 'last', short: 'n', value: true }, { long: 'no-trunc', value: false }, { long: 'format', value: true }, { long: 'size', short: 's', value: false }, { long: 'filter', short: 'f', value: true }], true);
+  if (!parsed.ok) return usageError('ps', parsed.error);
+  const p = parsed.value;
+  if (p.args.length > 0) return usageError('ps', `"docker ps" accepts no arguments.`);
+  const now = d.sh.world.clock.now();
+  let list = d.daemon.containers.slice().reverse();
+  const n = has(p, 'latest') ? 1 : Number(last(p, 'last') ?? -1);
+  if (!has(p, 'all') && n < 0) list = list.filter((c) => c.state === 'running' || c.state === 'paused');
+  if (n >= 0) list = list.slice(0, n);
+  const noTrunc = has(p, 'no-trunc');
+  if (has(p, 'quiet')) return { stdout: list.map((c) => (noTrunc ? c.id : c.id.slice(0, 12)) + '\n').join(''), stderr: '', exitCode: 0 };
+  const format = last(p, 'format');
+  const rows = list.map((c) => row(c, now, noTrunc));
+  if (format === undefined || format === 'table') {
+    const cols = ['ID', 'Image', 'Command', 'RunningFor', 'Status', 'Ports', 'Names'];
+    return { stdout: tabwrite([cols.map((k) => HEADERS[k]!), ...rows.map((r) => cols.map((k) => r[k]!))]), stderr: '', exitCode: 0 };
+  }
+  return formatRows(format, rows, HEADERS);
+}
+
+/** --format: "table ..." prints headers and aligns; otherwise one template per item. `\t` and `\n` are unescaped as docker/cli does. */
+export function formatRows(format: string, rows: Array<Record<string, unknown>>, headers: Record<string, string>): CommandResult {
+  if (format === 'json') return { stdout: rows.map((r) => JSON.stringify(r) + '\n').join(''), stderr: '', exitCode: 0 };
+  const table = format.startsWith('table ');
+  const body = (table ? format.slice(6) : format).replace(/\\t/g, '\t').replace(/\\n/g, '\n');
+  const lines: string[] = [];
+  if (table) {
+    const head = renderTemplate(body, Object.fromEntries(Object.keys(headers).map((k) => [k, headers[k]])));
+    if (!head.ok) return { stdout: '', stderr: head.error + '\n', exitCode: 1 };
+    lines.push(head.value);
+  }
+  for (const r of rows) {
+    const t = renderTemplate(body, r);
+    if (!t.ok) return { stdout: '', stderr: t.error + '\n', exitCode: 1 };
+    lines.push(t.value);
+  }
+  if (!table) return { stdout: lines.map((l) => l + '\n').join(''), stderr: '', exitCode: 0 };
+  return { stdout: tabwrite(lines.map((l) => l.split('\t'))), stderr: '', exitCode: 0 };
+}
+
+export function ipOf(c: Container): string {
+  return c.endpoints[0]?.ip ? formatIpv4(c.endpoints[0].ip) : '';
+}
+
+export { epochNow };

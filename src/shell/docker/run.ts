@@ -1,0 +1,138 @@
+/** docker run / create: flags, the implicit pull, create, start, and the foreground process's output. */
+import { parseImageRef } from '../../engine/docker/catalog';
+import { createContainer, exitContainer, removeContainer, startContainer, type CreateOptions } from '../../engine/docker/containers';
+import type { PortBinding } from '../../engine/docker/types';
+import { Output, type CommandResult } from '../types';
+import { argsError, usageError, type DockerCtx } from './context';
+import { runInContainer } from './exec';
+import { all, has, last, parseFlags, type FlagSpec } from './flags';
+import { localImage, pull } from './images';
+
+const RUN_FLAGS: FlagSpec[] = [
+  { long: 'detach', short: 'd', value: false },
+  { long: 'interactive', short: 'i', value: false },
+  { long: 'tty', short: 't', value: false },
+  { long: 'rm', value: false },
+  { long: 'name', value: true },
+  { long: 'hostname', short: 'h', value: true },
+  { long: 'publish', short: 'p', value: true },
+  { long: 'publish-all', short: 'P', value: false },
+  { long: 'env', short: 'e', value: true },
+  { long: 'network', value: true },
+  { long: 'net', value: true },
+  { long: 'network-alias', value: true },
+  { long: 'net-alias', value: true },
+  { long: 'restart', value: true },
+  { long: 'link', value: true },
+  { long: 'volume', short: 'v', value: true },
+  { long: 'entrypoint', value: true },
+  { long: 'workdir', short: 'w', value: true },
+  { long: 'memory', short: 'm', value: true },
+  { long: 'cpus', value: true },
+  { long: 'cpu-shares', short: 'c', value: true },
+  { long: 'init', value: false },
+  { long: 'privileged', value: false },
+  { long: 'user', short: 'u', value: true },
+  { long: 'expose', value: true },
+];
+
+/** -p [ip:][hostPort:]containerPort[/proto] */
+export function parsePublish(spec: string): PortBinding | string {
+  const [body, proto = 'tcp'] = spec.split('/');
+  if (proto !== 'tcp' && proto !== 'udp') return `invalid proto: ${proto}`;
+  const parts = body!.split(':');
+  const [hostIp, hostPort, containerPort] = parts.length === 3 ? parts : parts.length === 2 ? ['', parts[0]!, parts[1]!] : ['', '', parts[0]!];
+  const cport = Number(containerPort);
+  const hport = hostPort === '' ? 0 : Number(hostPort);
+  if (!/^\d+$/.test(containerPort ?? '') || cport < 1 || cport > 65535) return `invalid containerPort: ${containerPort}`;
+  if (hostPort !== '' && (!/^\d+$/.test(hostPort!) || hport > 65535)) return `invalid hostPort: ${hostPort}`;
+  return { hostIp: hostIp ?? '', hostPort: hport, containerPort: cport, proto };
+}
+
+export function dockerRun(d: DockerCtx, argv: string[], create = false): CommandResult {
+  const cmdName = create ? 'create' : 'run';
+  const parsed = parseFlags(argv, RUN_FLAGS, false);
+  if (!parsed.ok) return usageError(cmdName, parsed.error);
+  const p = parsed.value;
+  const [imageText, ...command] = p.args;
+  if (imageText === undefined) return argsError(cmdName, '[OPTIONS] IMAGE [COMMAND] [ARG...]', create ? 'Create a new container' : 'Create and run a new container from an image');
+  const ref = parseImageRef(imageText);
+  if (!ref) return usageError(cmdName, `docker: invalid reference format.`);
+  const ports: PortBinding[] = [];
+  for (const spec of all(p, 'publish')) {
+    const b = parsePublish(spec);
+    if (typeof b === 'string') return usageError(cmdName, `docker: ${b}.`);
+    ports.push(b);
+  }
+  const restart = last(p, 'restart') ?? 'no';
+  if (!/^(no|always|unless-stopped|on-failure(:\d+)?)$/.test(restart)) return usageError(cmdName, `docker: invalid restart policy ${restart}.`);
+  if (has(p, 'rm') && restart !== 'no') return usageError(cmdName, 'docker: Conflicting options: --restart and --rm.');
+  const out = new Output();
+  let image = localImage(d.daemon, ref);
+  if (!image) {
+    out.err(`Unable to find image '${ref.repo}:${ref.tag}' locally`);
+    const pulled = pull(d.daemon, ref);
+    if (!pulled.ok) return { stdout: '', stderr: out.stderr + `docker: Error response from daemon: ${pulled.error}\nSee 'docker ${cmdName} --help'.\n`, exitCode: 125 };
+    for (const l of pulled.lines) out.err(l);
+    image = pulled.image;
+  }
+  const network = last(p, 'network') ?? last(p, 'net') ?? 'bridge';
+  const opts: CreateOptions = {
+    image: imageText,
+    imageObj: image,
+    command,
+    env: all(p, 'env').map((e) => (e.includes('=') ? e : `${e}=${d.sh.env[e] ?? ''}`)),
+    tty: has(p, 'tty'),
+    interactive: has(p, 'interactive'),
+    autoRemove: has(p, 'rm'),
+    restart,
+    network,
+    ports,
+    publishAll: has(p, 'publish-all'),
+    links: all(p, 'link'),
+    aliases: [...all(p, 'network-alias'), ...all(p, 'net-alias')],
+    ...(last(p, 'name') !== undefined ? { name: last(p, 'name')! } : {}),
+    ...(last(p, 'hostname') !== undefined ? { hostname: last(p, 'hostname')! } : {}),
+    ...(last(p, 'entrypoint') !== undefined ? { entrypoint: [last(p, 'entrypoint')!] } : {}),
+  };
+  const created = createContainer(d.sh.world, d.daemon, opts);
+  if (!created.ok) return { stdout: '', stderr: out.stderr + `docker: Error response from daemon: ${created.error}\nSee 'docker ${cmdName} --help'.\n`, exitCode: 125 };
+  const c = created.value;
+  if (create) return out.line(c.id).done(0);
+  const started = startContainer(d.sh.world, d.sh.host, d.daemon, c);
+  if (!started.ok) {
+    c.state = 'created';
+    return { stdout: out.stdout, stderr: out.stderr + `docker: Error response from daemon: ${started.error}.\n`, exitCode: 125 };
+  }
+  if (has(p, 'detach')) return out.line(c.id).done(0);
+  return foreground(d, c.id, command, out);
+}
+
+/** Attached run: the process's output, and its exit status as docker's. */
+function foreground(d: DockerCtx, id: string, command: string[], out: Output): CommandResult {
+  const c = d.daemon.containers.find((x) => x.id === id)!;
+  if (c.exitsAt === null) {
+    // A server or an interactive shell keeps the terminal; the transcript shows what it printed so far.
+    for (const l of c.logs) (l.startsWith('o:') ? out.line(l.slice(2)) : out.err(l.slice(2)));
+    return out.done(0);
+  }
+  let code = c.exitCodeAtEnd;
+  if (command.length > 0) {
+    const result = runInContainer(d, c, command);
+    if (result === null) {
+      exitContainer(d.sh.world, d.sh.host, d.daemon, c, 127);
+      c.exitCode = 127;
+      if (c.autoRemove) removeContainer(d.sh.world, d.sh.host, d.daemon, c);
+      return { stdout: out.stdout, stderr: out.stderr + `docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "${command[0]}": executable file not found in $PATH: unknown.\n`, exitCode: 127 };
+    }
+    out.out(result.stdout);
+    if (result.stderr) out.err(result.stderr);
+    c.logs.push(...result.stdout.split('\n').slice(0, -1).map((l) => 'o:' + l));
+    code = result.exitCode;
+  } else {
+    for (const l of c.logs) (l.startsWith('o:') ? out.line(l.slice(2)) : out.err(l.slice(2)));
+  }
+  exitContainer(d.sh.world, d.sh.host, d.daemon, c, code);
+  if (c.autoRemove) removeContainer(d.sh.world, d.sh.host, d.daemon, c);
+  return out.done(code);
+}
