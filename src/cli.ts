@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs, USAGE } from './cli/args';
+import { runLabCheck } from './cli/lab';
 import { runRepl } from './cli/repl';
 import { runScript } from './cli/run';
 import { openShell } from './cli/session';
@@ -21,6 +22,10 @@ async function main(argv: readonly string[]): Promise<number> {
     case 'usage-error':
       process.stderr.write(`vethlab: ${command.message}\n\n${USAGE}`);
       return 2;
+    case 'lab-check': {
+      const status = runLabCheck(command, (text) => process.stdout.write(text));
+      return typeof status === 'string' ? fail(status) : status;
+    }
   }
   const shell = openShell(command.world, process.cwd());
   if (typeof shell === 'string') return fail(shell);

@@ -1,8 +1,10 @@
-/** The CLI's command line: `run`, `shell`, `--help`, `--version`. Pure: no I/O. */
+/** The CLI's command line: `run`, `shell`, `lab`, `--help`, `--version`. Pure: no I/O. */
+import { LAB_HELP, LAB_USAGE, parseLabArgs } from './lab-args';
 
 export type CliCommand =
   | { kind: 'run'; world: string; transcript?: string; script?: string }
   | { kind: 'shell'; world: string }
+  | { kind: 'lab-check'; file: string; solution: boolean }
   | { kind: 'help' }
   | { kind: 'version' }
   | { kind: 'usage-error'; message: string };
@@ -12,7 +14,7 @@ export const DEFAULT_WORLD = 'bare';
 export const USAGE = `Usage:
   vethlab run [--world NAME] [--transcript FILE] [SCRIPT]
   vethlab shell [--world NAME]
-  vethlab --help | --version
+${LAB_USAGE}  vethlab --help | --version
 
 Vethlab simulates a Linux host's networking (and nothing touches your real network).
 
@@ -24,7 +26,7 @@ Commands:
           is the last command's exit code (0 when there was no command).
   shell   Interactive shell on the world (history in ~/.vethlab_history; Ctrl-D or
           "exit" leaves, Ctrl-C clears the line).
-
+${LAB_HELP}
 Options:
   -w, --world NAME       world preset to start from (default: ${DEFAULT_WORLD})
   -t, --transcript FILE  (run) also write, for each command: "$ <command line>",
@@ -52,6 +54,7 @@ export function parseArgs(argv: readonly string[]): CliCommand {
   if (command === undefined) return { kind: 'usage-error', message: 'missing command (run or shell)' };
   if (command === 'help' || HELP.has(command)) return { kind: 'help' };
   if (command === 'version' || VERSION.has(command)) return { kind: 'version' };
+  if (command === 'lab') return parseLabArgs(rest);
   if (command !== 'run' && command !== 'shell') return { kind: 'usage-error', message: `unknown command '${command}'` };
   const options = parseOptions(rest);
   if (typeof options === 'string') return { kind: 'usage-error', message: options };

@@ -1,5 +1,6 @@
 /** Wires Vethlab into VS Code. Only registrations here; every one is disposed with the extension. */
 import * as vscode from 'vscode';
+import { registerLabNotebooks } from './notebook/controller';
 import { LineHistory } from './terminal/line-editor';
 import { terminalOptions } from './terminal/shell-pty';
 
@@ -18,6 +19,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.window.registerTerminalProfileProvider('vethlab.shell', {
       provideTerminalProfile: () => new vscode.TerminalProfile(terminalOptions(history)),
     }),
+    ...registerLabNotebooks(),
   );
 }
 

@@ -24,7 +24,8 @@ describe('cli arguments', () => {
 
   const errors: Array<[string[], RegExp]> = [
     [[], /missing command/],
-    [['lab'], /unknown command 'lab'/],
+    [['lab'], /missing lab command/],
+    [['labs'], /unknown command 'labs'/],
     [['run', '--transcript'], /'--transcript' needs a value/],
     [['run', '--world='], /'--world' needs a value/],
     [['run', '-x'], /unknown option '-x'/],

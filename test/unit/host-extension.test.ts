@@ -39,6 +39,9 @@ function fakeVscode() {
   const profiles = new Map<string, { provideTerminalProfile(): { options: { name: string; pty: FakePty } } }>();
   const terminals: Array<{ name: string; pty: FakePty; shown: boolean }> = [];
   const disposable = () => ({ dispose() {} });
+  const serializers = new Map<string, unknown>();
+  const controllers: Array<{ id: string; notebookType: string }> = [];
+  const listeners: unknown[] = [];
   const api = {
     EventEmitter: FakeEventEmitter,
     TerminalProfile: class {
@@ -55,8 +58,19 @@ function fakeVscode() {
       },
       registerTerminalProfileProvider: (id: string, provider: never) => (profiles.set(id, provider), disposable()),
     },
+    workspace: {
+      registerNotebookSerializer: (type: string, serializer: unknown) => (serializers.set(type, serializer), disposable()),
+      onDidCloseNotebookDocument: (listener: unknown) => (listeners.push(listener), disposable()),
+    },
+    notebooks: {
+      createNotebookController: (id: string, notebookType: string) => {
+        const controller = { id, notebookType, dispose() {} };
+        controllers.push(controller);
+        return controller;
+      },
+    },
   };
-  return { api, commands, profiles, terminals };
+  return { api, commands, profiles, terminals, serializers, controllers, listeners };
 }
 
 function loadExtension(vscode: unknown): { activate(context: unknown): void } {
@@ -103,10 +117,12 @@ describe('host extension (dist/extension.js)', () => {
 
   it('registers exactly what package.json contributes, all as subscriptions', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-    const { commands, profiles, context } = activate();
-    assert.deepEqual([...commands.keys()], pkg.contributes.commands.map((c: { command: string }) => c.command));
+    const { commands, profiles, context, serializers, controllers, listeners } = activate();
+    assert.deepEqual([...commands.keys()].sort(), pkg.contributes.commands.map((c: { command: string }) => c.command).sort());
     assert.deepEqual([...profiles.keys()], pkg.contributes.terminal.profiles.map((p: { id: string }) => p.id));
-    assert.equal(context.subscriptions.length, commands.size + profiles.size);
+    assert.deepEqual([...serializers.keys()], pkg.contributes.notebooks.map((n: { type: string }) => n.type));
+    assert.deepEqual(controllers.map((c) => c.notebookType), ['vethlab-notebook']);
+    assert.equal(context.subscriptions.length, commands.size + profiles.size + serializers.size + controllers.length + listeners.length);
     assert.ok(pkg.activationEvents.includes('onTerminalProfile:vethlab.shell'));
   });
 

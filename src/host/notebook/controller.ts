@@ -1,0 +1,81 @@
+/**
+ * The `vethlab-notebook` kernel in VS Code: converts notebook cells and executions to the
+ * pure LabKernel's ports, and registers the notebook commands. Only wiring lives here.
+ */
+import * as vscode from 'vscode';
+import { CHECK_LANGUAGE, SHELL_LANGUAGE } from './lab-cells';
+import { LabKernel, type CellOutput, type CellRef, type NotebookRef } from './lab-kernel';
+import { LabNotebookSerializer, NOTEBOOK_TYPE } from './serializer';
+
+export const CONTROLLER_ID = 'vethlab-notebook-kernel';
+
+export function notebookRef(notebook: vscode.NotebookDocument): NotebookRef {
+  const meta = notebook.metadata?.['vethlab'] as { world?: string } | undefined;
+  return { id: notebook.uri.toString(), world: meta?.world ?? 'bare' };
+}
+
+export function cellRef(cell: vscode.NotebookCell): CellRef {
+  const language = cell.document.languageId;
+  const kind = language === CHECK_LANGUAGE ? 'check' : language === SHELL_LANGUAGE || language === 'shell' || language === 'bash' ? 'shell' : 'other';
+  return { id: cell.document.uri.toString(), kind, code: cell.document.getText() };
+}
+
+function toOutput(output: CellOutput): vscode.NotebookCellOutput {
+  return new vscode.NotebookCellOutput(
+    output.map((item) => {
+      if (item.mime === 'stdout') return vscode.NotebookCellOutputItem.stdout(item.text);
+      if (item.mime === 'stderr') return vscode.NotebookCellOutputItem.stderr(item.text);
+      return vscode.NotebookCellOutputItem.text(item.text, item.mime);
+    }),
+  );
+}
+
+/** Everything lab notebooks need, as disposables for context.subscriptions. */
+export function registerLabNotebooks(): vscode.Disposable[] {
+  const kernel = new LabKernel(undefined, () => new Promise((resolve) => setTimeout(resolve, 0)));
+  const controller = vscode.notebooks.createNotebookController(CONTROLLER_ID, NOTEBOOK_TYPE, 'Vethlab');
+  controller.supportedLanguages = [SHELL_LANGUAGE, CHECK_LANGUAGE];
+  controller.supportsExecutionOrder = true;
+  controller.description = 'simulated Linux networking';
+  controller.executeHandler = (cells, notebook) =>
+    kernel.execute(notebookRef(notebook), cells.map(cellRef), (ref) => {
+      const execution = controller.createNotebookCellExecution(cells.find((c) => c.document.uri.toString() === ref.id)!);
+      return {
+        start: () => execution.start(Date.now()),
+        setOrder: (order) => (execution.executionOrder = order),
+        setOutputs: (outputs) => execution.replaceOutput(outputs.map(toOutput)),
+        end: (success) => execution.end(success, Date.now()),
+      };
+    });
+  controller.interruptHandler = (notebook) => kernel.interrupt(notebookRef(notebook).id);
+
+  const activeNotebook = () => vscode.window.activeNotebookEditor?.notebook;
+  return [
+    vscode.workspace.registerNotebookSerializer(NOTEBOOK_TYPE, new LabNotebookSerializer(), { transientOutputs: true }),
+    controller,
+    vscode.workspace.onDidCloseNotebookDocument((notebook) => kernel.close(notebookRef(notebook).id)),
+    vscode.commands.registerCommand('vethlab.openAsLab', async (uri?: vscode.Uri) => {
+      const target = uri ?? vscode.window.activeTextEditor?.document.uri;
+      if (!target) return void vscode.window.showInformationMessage('Vethlab: open a Markdown file first.');
+      try {
+        await vscode.commands.executeCommand('vscode.openWith', target, NOTEBOOK_TYPE);
+      } catch {
+        // Fallback: an untitled lab with the file's contents (saving asks where).
+        const data = new LabNotebookSerializer().deserializeNotebook(await vscode.workspace.fs.readFile(target));
+        await vscode.window.showNotebookDocument(await vscode.workspace.openNotebookDocument(NOTEBOOK_TYPE, data));
+      }
+    }),
+    vscode.commands.registerCommand('vethlab.restartWorld', (arg?: { notebookEditor?: { notebookUri?: vscode.Uri } }) => {
+      const id = arg?.notebookEditor?.notebookUri?.toString() ?? activeNotebook()?.uri.toString();
+      if (!id) return;
+      kernel.restart(id);
+      void vscode.window.showInformationMessage('Vethlab: the world was restarted; run the cells again from the top.');
+    }),
+    vscode.commands.registerCommand('vethlab.revertToCell', (cell?: vscode.NotebookCell) => {
+      const target = cell ?? (activeNotebook() && vscode.window.activeNotebookEditor?.selection && activeNotebook()!.cellAt(vscode.window.activeNotebookEditor.selection.start));
+      if (!target) return;
+      const done = kernel.revert(notebookRef(target.notebook).id, cellRef(target).id);
+      void vscode.window.showInformationMessage(done ? 'Vethlab: the world is back as it was before this cell ran.' : 'Vethlab: this cell has not run in the current world, there is nothing to revert to.');
+    }),
+  ];
+}
