@@ -1,0 +1,35 @@
+// The extension in the real workbench: activation from the command palette, and the Vethlab
+// terminal running a command on the simulated bare world.
+import assert from 'node:assert/strict';
+import { openWorkbench, plain } from './workbench.mjs';
+import { skipUnlessReady } from './env.mjs';
+
+describe('e2e: terminal (code-server, headless chromium)', function () {
+  let wb;
+  before(async function () {
+    skipUnlessReady(this);
+    wb = await openWorkbench();
+  });
+  after(async () => { await wb?.close(); });
+
+  it('Vethlab: Open Shell (bare world) activates the extension and opens its terminal', async () => {
+    await wb.runCommand('Vethlab: Open Shell (bare world)');
+    const rows = wb.page.locator('.terminal-wrapper.active .xterm-rows');
+    await rows.filter({ hasText: 'Vethlab: a simulated Linux host' }).waitFor({ timeout: 30000 });
+    const log = wb.exthostLog();
+    assert.match(log, /ExtensionService#_doActivateExtension vethlab\.vethlab/, 'the extension host log shows Vethlab activated');
+  });
+
+  it('ip -br a in the terminal shows eth0 192.168.1.2/24', async () => {
+    const page = wb.page;
+    await page.locator('.terminal-wrapper.active .xterm-helper-textarea').focus();
+    await page.keyboard.type('ip -br a');
+    await page.keyboard.press('Enter');
+    const rows = page.locator('.terminal-wrapper.active .xterm-rows');
+    await rows.filter({ hasText: /eth0\s+UP\s+192\.168\.1\.2\/24/ }).waitFor({ timeout: 15000 });
+    const text = plain(await rows.innerText());
+    assert.match(text, /^lo\s+UNKNOWN\s+127\.0\.0\.1\/8/m);
+    assert.match(text, /^eth0\s+UP\s+192\.168\.1\.2\/24/m);
+    await wb.screenshot('terminal');
+  });
+});

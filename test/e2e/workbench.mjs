@@ -1,0 +1,116 @@
+// Drives the real VS Code workbench for one scenario: a fresh code-server (fresh user data and
+// extensions, the Vethlab .vsix installed), a fresh headless chromium profile, then the page.
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { freshProfile, installExtension, startCodeServer } from '../../scripts/vscode/code-server.mjs';
+import { CHROMIUM, ROOT } from '../../scripts/vscode/paths.mjs';
+import { e2eEnv } from './env.mjs';
+
+export const RESULTS = path.join(ROOT, 'test-results', 'e2e');
+
+/** Chromium stays off the network: no background requests, no component updates, no sync. */
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-default-apps',
+  '--no-default-browser-check', '--disable-features=Translate,OptimizationHints,MediaRouter'];
+
+export async function launchChromium() {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'vethlab-chromium-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM, headless: true, viewport: { width: 1400, height: 900 }, args: CHROMIUM_ARGS,
+  });
+  return { context, close: async () => { await context.close().catch(() => {}); rmSync(dir, { recursive: true, force: true }); } };
+}
+
+/** A copy of labs/ (so a scenario can run and save cells without touching the repository). */
+function workspaceCopy(profileDir) {
+  const ws = path.join(profileDir, 'labs');
+  mkdirSync(ws, { recursive: true });
+  const labs = path.join(ROOT, 'labs');
+  if (existsSync(labs)) cpSync(labs, ws, { recursive: true });
+  return ws;
+}
+
+export async function openWorkbench() {
+  const env = e2eEnv();
+  const profile = freshProfile('vethlab-e2e-');
+  const workspace = workspaceCopy(profile.dir);
+  installExtension(profile, env.vsix);
+  const server = await startCodeServer({ profile, workspace, log: path.join(profile.dir, 'server.log') });
+  const browser = await launchChromium();
+  const page = browser.context.pages()[0] || (await browser.context.newPage());
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const t0 = Date.now();
+  await page.goto(server.folderUrl(workspace));
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
+  await page.locator('.statusbar').waitFor();
+  const wb = {
+    page, profile, workspace, server, errors, loadMs: Date.now() - t0,
+    runCommand: (title, timeoutMs) => runCommand(page, title, timeoutMs),
+    quickOpen: (name) => quickOpen(page, name),
+    screenshot: (name) => { mkdirSync(RESULTS, { recursive: true }); return page.screenshot({ path: path.join(RESULTS, `${name}.png`) }); },
+    exthostLog: () => readLogs(profile.userData, 'remoteexthost.log'),
+    close: async () => {
+      await browser.close();
+      server.stop();
+      await new Promise((r) => setTimeout(r, 300));
+      if (!process.env.VETHLAB_E2E_KEEP) profile.remove();
+    },
+  };
+  return wb;
+}
+
+/** Text of every log file with this name under the user-data logs folder. */
+function readLogs(userData, name) {
+  const out = [];
+  const walk = (d) => {
+    let entries = [];
+    try { entries = readdirSync(d, { withFileTypes: true }); } catch { return; }
+    for (const e of entries) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name === name) out.push(readFileSync(p, 'utf8'));
+    }
+  };
+  walk(path.join(userData, 'logs'));
+  return out.join('\n');
+}
+
+/**
+ * Runs a command by its palette title. Extension contributions register a moment after the
+ * workbench appears and the palette does not refresh while open, so close and retry until listed.
+ */
+export async function runCommand(page, title, timeoutMs = 30000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill('>' + title);
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    try {
+      await row.waitFor({ timeout: 2000 });
+      await page.keyboard.press('Enter');
+      return;
+    } catch {
+      await page.keyboard.press('Escape');
+      if (Date.now() > deadline) throw new Error(`command "${title}" never appeared in the palette`);
+      await page.waitForTimeout(500);
+    }
+  }
+}
+
+/** Ctrl+P, type a file name, open the first match. */
+export async function quickOpen(page, name) {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 15000 });
+  await page.keyboard.press('Enter');
+}
+
+/** Monaco and xterm write spaces as U+00A0. */
+export const plain = (s) => s.replace(/\u00a0/g, ' ');
