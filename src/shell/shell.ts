@@ -1,20 +1,24 @@
 /**
  * The host's shell: parses a command line and runs it against the world, like bash would.
+ * Commands run as jobs on a scheduler over the simulated clock (jobs/), so `cmd &`, `wait`,
+ * `sleep` and `timeout` behave as in bash while nothing reads the real clock.
  * Nothing throws out of `run`: an internal error becomes a message and exit status 1.
  */
 import type { World } from '../engine/world';
 import type { Host, Netns } from '../engine/net/types';
-import type { AndOr, Command, List, Pipeline, Redirect, SimpleCommand, Word } from './parse/ast';
+import { activity } from '../engine/packet/capture';
+import type { AndOr, Command, List, Pipeline, SimpleCommand, Word } from './parse/ast';
 import { parse, SyntaxError } from './parse/parser';
 import { resolvePath, SimFs, type FileSystem, type RealFiles } from './fs';
 import { COMMANDS } from './registry';
-import { fsMessage } from './fsmessage';
-import type { CommandResult, ShellContext } from './types';
+import { Output, type CommandResult, type ShellContext } from './types';
+import { drive, Group, Signal, type Proc, type ProcContext } from './jobs/process';
+import { Scheduler } from './jobs/scheduler';
+import { processFor, spawn, type SpawnDeps } from './jobs/spawn';
+import { inputRedirect, joinStream, redirect, type Chunk, type RedirectDeps, type Sink } from './jobs/redirect';
+import { JobTable, killBuiltin, waitBuiltin } from './jobs/table';
 
-export interface Chunk {
-  stream: 'stdout' | 'stderr';
-  text: string;
-}
+export type { Chunk } from './jobs/redirect';
 
 export interface LineResult extends CommandResult {
   /** stdout and stderr in the order they were written. */
@@ -26,13 +30,35 @@ export interface ShellOptions {
   cwd?: string;
 }
 
-const MAX_LINE = 64 * 1024;
+/** What a (sub)shell carries: the shell itself, or a copy for `( … )`, `cmd &` and `sh -c`. */
+interface Env {
+  cwd: string;
+  vars: Record<string, string>;
+  lastStatus: number;
+  /** Set by `exit`: the (sub)shell runs nothing more. */
+  exited?: boolean;
+}
 
-export class Shell {
+const MAX_LINE = 64 * 1024;
+/** `$$`. */
+const SHELL_PID = 4242;
+
+type Exec = Generator<import('./jobs/process').Wait, number, void>;
+
+export class Shell implements Env {
   readonly fs: FileSystem;
   cwd: string;
   lastStatus = 0;
+  exited = false;
   readonly vars: Record<string, string>;
+  readonly jobs = new JobTable(SHELL_PID);
+  private readonly scheduler: Scheduler;
+  /** Where background jobs write: the transcript of the line being run. */
+  private lineChunks: Chunk[] = [];
+  private readonly spawnDeps: SpawnDeps = {
+    exec: (argv, ctx) => this.exec(argv, ctx),
+    runLine: (line, ctx, out) => this.childShell(line, ctx, out),
+  };
 
   constructor(
     readonly world: World,
@@ -42,6 +68,7 @@ export class Shell {
     this.fs = new SimFs(world, host, options.realFiles);
     this.cwd = options.cwd ?? '/root';
     this.vars = { HOME: '/root', USER: 'root', PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', SHELL: '/bin/bash' };
+    this.scheduler = new Scheduler(world.clock, () => activity(world));
   }
 
   get prompt(): string {
@@ -51,6 +78,7 @@ export class Shell {
 
   run(line: string): LineResult {
     const chunks: Chunk[] = [];
+    this.lineChunks = chunks;
     try {
       if (line.length > MAX_LINE) {
         chunks.push({ stream: 'stderr', text: `bash: command line too long (over ${MAX_LINE} characters)\n` });
@@ -61,225 +89,228 @@ export class Shell {
           chunks.push({ stream: 'stderr', text: `bash: ${list.message}\n` });
           this.lastStatus = 2;
         } else {
-          this.lastStatus = this.runList(list, this.rootNs(), chunks);
+          this.exited = false;
+          const group = new Group();
+          const job = this.scheduler.spawn(this.runList(list, this, this.rootNs(), chunks, group), SHELL_PID, line, group);
+          this.scheduler.runUntil(job);
+          // Background jobs do what they can at this instant (a listener binds its port).
+          this.scheduler.settle();
+          this.lastStatus = job.status ?? 1;
         }
       }
     } catch (e) {
       chunks.push({ stream: 'stderr', text: `vethlab: internal error: ${e instanceof Error ? e.message : String(e)}\n` });
       this.lastStatus = 1;
     }
-    return {
-      stdout: chunks.filter((c) => c.stream === 'stdout').map((c) => c.text).join(''),
-      stderr: chunks.filter((c) => c.stream === 'stderr').map((c) => c.text).join(''),
-      exitCode: this.lastStatus,
-      chunks,
-    };
+    return { stdout: joinStream(chunks, 'stdout'), stderr: joinStream(chunks, 'stderr'), exitCode: this.lastStatus, chunks };
   }
 
   private rootNs(): Netns {
     return this.world.netns(this.host.rootNsId);
   }
 
-  private runList(list: List, ns: Netns, chunks: Chunk[]): number {
-    let status = this.lastStatus;
+  private *runList(list: List, env: Env, ns: Netns, chunks: Sink, group: Group): Exec {
+    let status = env.lastStatus;
     for (const item of list.items) {
-      status = this.runAndOr(item.andOr, ns, chunks);
-      this.lastStatus = status;
+      if (group.killed || env.exited) break;
+      if (item.background) {
+        this.background(item.andOr, env, ns);
+        status = env.lastStatus = 0;
+        continue;
+      }
+      status = yield* this.runAndOr(item.andOr, env, ns, chunks, group);
+      env.lastStatus = status;
     }
-    return status;
+    return group.killed?.status ?? status;
   }
 
-  private runAndOr(andOr: AndOr, ns: Netns, chunks: Chunk[]): number {
-    let status = this.runPipeline(andOr.first, ns, chunks);
+  /** `cmd &`: a subshell job on the scheduler, writing to whatever line is running when it writes. */
+  private background(andOr: AndOr, env: Env, ns: Netns): void {
+    const pid = this.jobs.allocatePid();
+    const copy: Env = { cwd: env.cwd, vars: { ...env.vars }, lastStatus: env.lastStatus };
+    const group = new Group();
+    const sink: Sink = { push: (...items: Chunk[]) => this.lineChunks.push(...items) };
+    const job = this.scheduler.spawn(this.runAndOr(andOr, copy, ns, sink, group), pid, '', group);
+    this.jobs.add(pid, job, group);
+  }
+
+  private *runAndOr(andOr: AndOr, env: Env, ns: Netns, chunks: Sink, group: Group): Exec {
+    let status = yield* this.runPipeline(andOr.first, env, ns, chunks, group);
     for (const { op, pipeline } of andOr.rest) {
-      this.lastStatus = status;
-      if ((op === '&&') === (status === 0)) status = this.runPipeline(pipeline, ns, chunks);
+      if (group.killed || env.exited) break;
+      env.lastStatus = status;
+      if ((op === '&&') === (status === 0)) status = yield* this.runPipeline(pipeline, env, ns, chunks, group);
     }
     return status;
   }
 
-  private runPipeline(pipeline: Pipeline, ns: Netns, chunks: Chunk[]): number {
+  private *runPipeline(pipeline: Pipeline, env: Env, ns: Netns, chunks: Sink, group: Group): Exec {
     let stdin = '';
     let status = 0;
-    pipeline.commands.forEach((command, index) => {
+    for (let index = 0; index < pipeline.commands.length; index++) {
       const last = index === pipeline.commands.length - 1;
       const local: Chunk[] = [];
-      status = this.runCommand(command, ns, stdin, local);
-      stdin = local.filter((c) => c.stream === 'stdout').map((c) => c.text).join('');
+      status = yield* this.runCommand(pipeline.commands[index]!, env, ns, stdin, local, group);
+      stdin = joinStream(local, 'stdout');
       for (const c of local) if (last || c.stream === 'stderr') chunks.push(c);
-    });
+    }
     return pipeline.negate ? (status === 0 ? 1 : 0) : status;
   }
 
-  private runCommand(command: Command, ns: Netns, stdin: string, chunks: Chunk[]): number {
+  private *runCommand(command: Command, env: Env, ns: Netns, stdin: string, chunks: Sink, group: Group): Exec {
     if (command.kind === 'for') {
       const inner: Chunk[] = [];
       let status = 0;
       for (const word of command.words) {
-        this.vars[command.name] = this.expand(word);
-        status = this.runList(command.body, ns, inner);
+        if (group.killed || env.exited) break;
+        env.vars[command.name] = this.expand(word, env);
+        status = yield* this.runList(command.body, env, ns, inner, group);
       }
-      return this.redirect(command.redirects, { stdout: '', stderr: '', exitCode: status }, inner, chunks, ns);
+      return redirect(this.redirectDeps(env), command.redirects, { stdout: '', stderr: '', exitCode: status }, inner, chunks, ns);
     }
     if (command.kind === 'subshell') {
-      const saved = { cwd: this.cwd, vars: { ...this.vars } };
+      const sub: Env = { cwd: env.cwd, vars: { ...env.vars }, lastStatus: env.lastStatus };
       const inner: Chunk[] = [];
-      const status = this.runList(command.body, ns, inner);
-      this.cwd = saved.cwd;
-      Object.assign(this.vars, saved.vars);
-      return this.redirect(command.redirects, { stdout: '', stderr: '', exitCode: status }, inner, chunks, ns);
+      const status = yield* this.runList(command.body, sub, ns, inner, group);
+      return redirect(this.redirectDeps(env), command.redirects, { stdout: '', stderr: '', exitCode: status }, inner, chunks, ns);
     }
-    return this.runSimple(command, ns, stdin, chunks);
+    return yield* this.runSimple(command, env, ns, stdin, chunks, group);
   }
 
-  private runSimple(command: SimpleCommand, ns: Netns, stdin: string, chunks: Chunk[]): number {
-    const argv = command.words.map((w) => this.expand(w));
-    const env: Record<string, string> = { ...this.vars };
+  private *runSimple(command: SimpleCommand, env: Env, ns: Netns, stdin: string, chunks: Sink, group: Group): Exec {
+    const argv = command.words.map((w) => this.expand(w, env));
+    const vars: Record<string, string> = { ...env.vars };
     for (const { name, value } of command.assigns) {
-      if (argv.length === 0) this.vars[name] = this.expand(value);
-      else env[name] = this.expand(value);
+      if (argv.length === 0) env.vars[name] = this.expand(value, env);
+      else vars[name] = this.expand(value, env);
     }
-    const input = this.inputRedirect(command.redirects, ns);
-    if (typeof input === 'object') return this.redirect([], input, [], chunks, ns);
-    if (argv.length === 0) return this.redirect(command.redirects, { stdout: '', stderr: '', exitCode: 0 }, [], chunks, ns);
-    const ctx: ShellContext = {
+    const deps = this.redirectDeps(env);
+    const input = inputRedirect(deps, command.redirects, ns);
+    if (typeof input === 'object') return redirect(deps, [], input, [], chunks, ns);
+    if (argv.length === 0) return redirect(deps, command.redirects, { stdout: '', stderr: '', exitCode: 0 }, [], chunks, ns);
+    const ctx: ProcContext = {
       world: this.world,
       host: this.host,
       ns,
       stdin: input ?? stdin,
-      env,
-      cwd: this.cwd,
+      env: vars,
+      cwd: env.cwd,
       fs: this.fs,
       exec: (args, c) => this.exec(args, c),
       runLine: (line, c) => this.runIn(line, c.ns),
+      group,
+      spawn: (args, c, out) => spawn(this.spawnDeps, args, c, out),
     };
-    const result = this.builtin(argv, ctx) ?? this.exec(argv, ctx);
-    return this.redirect(command.redirects, result, [], chunks, ns);
+    const out = new Output();
+    let status: number;
+    try {
+      status = yield* this.program(argv, ctx, out, env);
+    } catch (e) {
+      if (!(e instanceof Signal)) throw e;
+      status = e.status;
+    }
+    return redirect(deps, command.redirects, out.done(status), [], chunks, ns);
   }
 
-  /** Shell builtins that change the shell itself. */
-  private builtin(argv: string[], ctx: ShellContext): CommandResult | undefined {
+  /** Builtins that change or ask the shell itself, else a program. */
+  private *program(argv: string[], ctx: ProcContext, out: Output, env: Env): Exec {
     const [name, ...args] = argv;
     if (name === 'cd') {
-      const target = resolvePath(this.cwd, args[0] ?? '/root');
-      if (!this.fs.isDirectory(target)) return { stdout: '', stderr: `bash: cd: ${args[0]}: No such file or directory\n`, exitCode: 1 };
-      this.cwd = target;
-      return { stdout: '', stderr: '', exitCode: 0 };
+      const target = resolvePath(env.cwd, args[0] ?? '/root');
+      if (!this.fs.isDirectory(target)) {
+        out.err(`bash: cd: ${args[0]}: No such file or directory`);
+        return 1;
+      }
+      env.cwd = target;
+      return 0;
     }
     if (name === 'export') {
       for (const a of args) {
         const eq = a.indexOf('=');
-        if (eq > 0) this.vars[a.slice(0, eq)] = a.slice(eq + 1);
+        if (eq > 0) env.vars[a.slice(0, eq)] = a.slice(eq + 1);
       }
-      return { stdout: '', stderr: '', exitCode: 0 };
+      return 0;
     }
-    if (name === 'pwd') return { stdout: ctx.cwd + '\n', stderr: '', exitCode: 0 };
-    return undefined;
+    if (name === 'pwd') {
+      out.line(ctx.cwd);
+      return 0;
+    }
+    if (name === 'exit') {
+      const code = args[0] === undefined ? env.lastStatus : Number(args[0]);
+      if (!Number.isInteger(code)) {
+        out.err(`bash: exit: ${args[0]}: numeric argument required`);
+        env.exited = true;
+        return 2;
+      }
+      env.exited = true;
+      return code & 255;
+    }
+    if (name === 'wait') return yield* waitBuiltin(args, this.jobs, out);
+    if (name === 'kill') return killBuiltin(args, this.jobs, out);
+    return yield* spawn(this.spawnDeps, argv, ctx, out);
   }
 
-  /** `sh -c LINE`: parses and runs a command line in a namespace, like a child shell. */
-  runIn(line: string, ns: Netns): CommandResult {
+  /** `sh -c LINE` as a child shell process in the context's namespace. */
+  private *childShell(line: string, ctx: ProcContext, out: Output): Proc {
     const list = parse(line);
-    if (list instanceof SyntaxError) return { stdout: '', stderr: `sh: 1: ${list.message}\n`, exitCode: 2 };
-    const saved = { cwd: this.cwd, vars: { ...this.vars }, status: this.lastStatus };
+    if (list instanceof SyntaxError) {
+      out.err(`sh: 1: ${list.message}`);
+      return 2;
+    }
+    const env: Env = { cwd: ctx.cwd, vars: { ...ctx.env }, lastStatus: this.lastStatus };
     const chunks: Chunk[] = [];
-    const exitCode = this.runList(list, ns, chunks);
-    this.cwd = saved.cwd;
-    Object.assign(this.vars, saved.vars);
-    this.lastStatus = saved.status;
-    return {
-      stdout: chunks.filter((c) => c.stream === 'stdout').map((c) => c.text).join(''),
-      stderr: chunks.filter((c) => c.stream === 'stderr').map((c) => c.text).join(''),
-      exitCode,
-    };
+    const status = yield* this.runList(list, env, ctx.ns, chunks, ctx.group);
+    out.stdout += joinStream(chunks, 'stdout');
+    out.stderr += joinStream(chunks, 'stderr');
+    return status;
   }
 
-  /** Runs one program by name (also used by `ip netns exec`, `sudo`). */
+  /** `sh -c LINE` run to its end at once, in a namespace. */
+  runIn(line: string, ns: Netns): CommandResult {
+    const out = new Output();
+    const ctx = this.procContext({ world: this.world, host: this.host, ns, stdin: '', env: { ...this.vars }, cwd: this.cwd, fs: this.fs, exec: (a, c) => this.exec(a, c), runLine: (l, c) => this.runIn(l, c.ns) });
+    const status = drive(this.childShell(line, ctx, out), this.world.clock);
+    return out.done(status);
+  }
+
+  /** Runs one program by name at once (also used by `ip netns exec`, `sudo`). */
   exec(argv: string[], ctx: ShellContext): CommandResult {
     const name = argv[0] ?? '';
-    const fn = COMMANDS[name.includes('/') ? name.slice(name.lastIndexOf('/') + 1) : name];
-    if (!fn || !Object.prototype.hasOwnProperty.call(COMMANDS, name.slice(name.lastIndexOf('/') + 1))) {
+    const base = name.slice(name.lastIndexOf('/') + 1);
+    const waiting = processFor(base);
+    if (waiting) {
+      const out = new Output();
+      const status = drive(waiting(argv, this.procContext(ctx), out), this.world.clock, ctx.deadline);
+      return out.done(status);
+    }
+    const fn = COMMANDS[base];
+    if (!fn || !Object.prototype.hasOwnProperty.call(COMMANDS, base)) {
       return { stdout: '', stderr: `bash: ${name}: command not found\n`, exitCode: 127 };
     }
     return fn(argv, ctx);
   }
 
-  private expand(word: Word): string {
+  private procContext(ctx: ShellContext): ProcContext {
+    const p = ctx as Partial<ProcContext>;
+    return { ...ctx, group: p.group ?? new Group(), spawn: p.spawn ?? ((args, c, out) => spawn(this.spawnDeps, args, c, out)) };
+  }
+
+  private redirectDeps(env: Env): RedirectDeps {
+    return { fs: this.fs, cwd: env.cwd, expand: (w) => this.expand(w, env) };
+  }
+
+  private expand(word: Word, env: Env): string {
     return word.parts
       .map((p) => {
         if (p.kind === 'lit') return p.text;
-        if (p.name === '?') return String(this.lastStatus);
-        if (p.name === '$') return '4242';
+        if (p.name === '?') return String(env.lastStatus);
+        if (p.name === '$') return String(SHELL_PID);
+        if (p.name === '!') return this.jobs.lastPid === null ? '' : String(this.jobs.lastPid);
         if (p.name === '#' || /^\d$/.test(p.name)) return p.name === '0' ? 'bash' : '';
-        if (p.name === 'PWD') return this.cwd;
+        if (p.name === 'PWD') return env.cwd;
         if (p.name === 'HOSTNAME') return this.host.hostname;
-        return this.vars[p.name] ?? '';
+        return env.vars[p.name] ?? '';
       })
       .join('');
-  }
-
-  private inputRedirect(redirects: Redirect[], ns: Netns): string | undefined | CommandResult {
-    let input: string | undefined;
-    for (const r of redirects) {
-      if (r.op !== '<') continue;
-      const name = this.expand(r.target);
-      const file = this.fs.read(resolvePath(this.cwd, name), ns);
-      if (!file.ok) return { stdout: '', stderr: `bash: ${name}: ${fsMessage(file.error)}\n`, exitCode: 1 };
-      input = file.data;
-    }
-    return input;
-  }
-
-  /** Applies n>file, n>>file, n>&m in order, then writes the command's output where it points. */
-  private redirect(redirects: Redirect[], result: CommandResult, inner: Chunk[], chunks: Chunk[], ns: Netns = this.rootNs()): number {
-    type Dest = { kind: 'stdout' | 'stderr' } | { kind: 'file'; path: string };
-    const dest: Record<number, Dest> = { 1: { kind: 'stdout' }, 2: { kind: 'stderr' } };
-    const files: Record<string, string> = {};
-    for (const r of redirects) {
-      if (r.op === '<') continue;
-      const target = this.expand(r.target);
-      if (r.op === '>&') {
-        const from = dest[Number(target)];
-        if (!/^\d+$/.test(target) || !from) {
-          chunks.push({ stream: 'stderr', text: `bash: ${target}: ambiguous redirect\n` });
-          return 1;
-        }
-        dest[r.fd] = from;
-        continue;
-      }
-      const path = resolvePath(this.cwd, target);
-      if (!(path in files)) {
-        const initial = r.op === '>>' ? this.readOr(path, ns) : '';
-        const error = r.op === '>>' ? null : this.fs.write(path, '', false, ns);
-        if (error && error !== 'EINVAL') {
-          chunks.push({ stream: 'stderr', text: `bash: ${target}: ${fsMessage(error)}\n` });
-          return 1;
-        }
-        files[path] = initial;
-      }
-      dest[r.fd] = { kind: 'file', path };
-    }
-    const all = inner.length > 0 ? inner : [{ stream: 'stdout' as const, text: result.stdout }, { stream: 'stderr' as const, text: result.stderr }];
-    for (const chunk of all) {
-      if (!chunk.text) continue;
-      const d = dest[chunk.stream === 'stdout' ? 1 : 2]!;
-      if (d.kind === 'file') files[d.path] += chunk.text;
-      else chunks.push({ stream: d.kind, text: chunk.text });
-    }
-    let status = result.exitCode;
-    for (const [path, data] of Object.entries(files)) {
-      if (path === '/dev/null') continue;
-      const error = this.fs.write(path, data, false, ns);
-      if (error === 'EINVAL') {
-        chunks.push({ stream: 'stderr', text: `bash: echo: write error: Invalid argument\n` });
-        status = 1;
-      }
-    }
-    return status;
-  }
-
-  private readOr(path: string, ns: Netns): string {
-    const r = this.fs.read(path, ns);
-    return r.ok ? r.data : '';
   }
 }

@@ -8,6 +8,7 @@ import { fdbLearn, fdbLookup } from '../net/fdb';
 import { hasCarrier, peerOf, portsOf } from '../net/links';
 import { isMulticastMac } from '../net/mac';
 import type { Link } from '../net/types';
+import { captureFrame } from './capture';
 import { frameBytes, type Frame } from './frame';
 import { drop, hop, MAX_STEPS, type Walk } from './walk-context';
 
@@ -16,12 +17,14 @@ export interface Arrival {
   frame: Frame;
 }
 
-function countTx(link: Link, frame: Frame): void {
+function countTx(walk: Walk, link: Link, frame: Frame): void {
+  captureFrame(walk.world, link, frame, 'out', walk.at, walk.hops);
   link.stats.txPackets++;
   link.stats.txBytes += frameBytes(frame);
 }
 
-function countRx(link: Link, frame: Frame): void {
+function countRx(walk: Walk, link: Link, frame: Frame): void {
+  captureFrame(walk.world, link, frame, 'in', walk.at, walk.hops);
   link.stats.rxPackets++;
   link.stats.rxBytes += frameBytes(frame);
 }
@@ -55,11 +58,11 @@ export function transmit(walk: Walk, from: Link, frame: Frame): Arrival[] {
     return [];
   }
   if (from.kind === 'loopback') {
-    countTx(from, frame);
-    countRx(from, frame);
+    countTx(walk, from, frame);
+    countRx(walk, from, frame);
     return [{ link: from, frame }];
   }
-  countTx(from, frame);
+  countTx(walk, from, frame);
   hop(walk, ns, 'xmit', `${describe(frame)} leaves ${from.name}`, from);
   const seen = new Set([from.id]);
   if (from.kind === 'bridge') return bridgeOut(walk, from, null, frame, seen);
@@ -81,7 +84,7 @@ function arrive(walk: Walk, link: Link, frame: Frame, seen: Set<number>): Arriva
     drop(walk, ns, `link ${link.name} is down`, link);
     return [];
   }
-  countRx(link, frame);
+  countRx(walk, link, frame);
   if (link.masterId !== null) {
     const bridge = walk.world.state.links[link.masterId];
     if (bridge) return bridgeIn(walk, bridge, link, frame, seen);
@@ -117,7 +120,7 @@ function bridgeOut(walk: Walk, bridge: Link, ingress: Link | null, frame: Frame,
   const multicast = isMulticastMac(frame.dst);
   const local = !multicast && isBridgeLocal(walk, bridge, frame.dst);
   if (ingress && (multicast || local) && bridge.adminUp) {
-    countRx(bridge, frame);
+    countRx(walk, bridge, frame);
     hop(walk, ns, 'receive', `${describe(frame)} goes up to ${bridge.name}`, bridge);
     arrivals.push({ link: bridge, frame });
   }
@@ -134,7 +137,7 @@ function bridgeOut(walk: Walk, bridge: Link, ingress: Link | null, frame: Frame,
     }
   }
   for (const port of egress) {
-    countTx(port, frame);
+    countTx(walk, port, frame);
     const peer = peerOf(walk.world, port);
     if (peer) arrivals.push(...arrive(walk, peer, frame, seen));
   }

@@ -8,6 +8,7 @@
  */
 import { refreshNeighbours, type SendError } from '../../engine/packet/walk';
 import type { Output, ShellContext } from '../types';
+import { Signal, type Proc, type Wait } from '../jobs/process';
 import { formatStatistics, formatTripTime } from './ping-format';
 import type { PingOptions } from './ping-options';
 
@@ -48,8 +49,11 @@ export class PingSession {
     this.lastSend = this.start;
   }
 
-  /** Runs to the end and prints the statistics; returns ping's exit status. */
-  run(): number {
+  /**
+   * Runs to the end, waiting on the simulated clock between events, and prints the statistics;
+   * returns ping's exit status. SIGINT (Ctrl-C) ends it with the statistics; other signals kill it.
+   */
+  *run(): Proc {
     const { count, deadline, interval } = this.opts;
     const alarmAt = deadline !== null ? this.start + deadline * 1000 : count === null ? this.start + INTERRUPT_AFTER * interval : null;
     let nextSend: number | null = this.start;
@@ -59,6 +63,10 @@ export class PingSession {
       const due = Math.min(nextSend ?? Infinity, this.nextEvent(), lingerAt ?? Infinity, alarmAt ?? Infinity);
       if (!Number.isFinite(due)) break;
       now = due;
+      if (due > this.ctx.world.clock.now() && !(yield* this.waitUntil(due))) {
+        now = this.ctx.world.clock.now();
+        break;
+      }
       if ((alarmAt !== null && alarmAt <= due) || (lingerAt !== null && lingerAt <= due)) break;
       if (nextSend !== null && nextSend <= due) {
         this.send(due);
@@ -89,6 +97,17 @@ export class PingSession {
     );
     const short = deadline !== null && count !== null && this.received < count;
     return !this.received || short ? 1 : 0;
+  }
+
+  /** False when Ctrl-C interrupted the wait. */
+  private *waitUntil(at: number): Generator<Wait, boolean, void> {
+    try {
+      yield { kind: 'timer', until: Math.ceil(at) };
+      return true;
+    } catch (e) {
+      if (e instanceof Signal && e.name === 'INT') return false;
+      throw e;
+    }
   }
 
   private nextEvent(): number {

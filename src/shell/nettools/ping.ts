@@ -15,6 +15,7 @@ import { isLocalAddr } from '../../engine/packet/source';
 import { routeFor, sendPacket, type Delivery } from '../../engine/packet/walk';
 import { recordTrace } from '../../engine/view/last-trace';
 import { Output, type CommandFn, type ShellContext } from '../types';
+import { drive, type Proc } from '../jobs/process';
 import { icmpErrorText } from './ping-format';
 import { parsePingArgs, type PingOptions } from './ping-options';
 import { ERRNO_TEXT, PingSession, type PingEvent, type Probe } from './ping-session';
@@ -25,42 +26,57 @@ export { INTERRUPT_AFTER } from './ping-session';
 const BROADCAST_HINT = 'ping: Do you want to ping broadcast? Then -b. If not, check your local firewall rules';
 
 export const ping: CommandFn = (argv, ctx) => {
-  const parsed = parsePingArgs(argv.slice(1));
-  if (!parsed.ok) return { stdout: parsed.stdout ?? '', stderr: parsed.stderr, exitCode: parsed.exitCode };
   const out = new Output();
+  const status = drive(pingProcess(argv, ctx, out), ctx.world.clock, ctx.deadline);
+  return out.done(status);
+};
+
+/** ping as a process on simulated time: it waits between echo requests (so `timeout 2 ping …` stops it). */
+export function* pingProcess(argv: string[], ctx: ShellContext, out: Output): Proc {
+  const parsed = parsePingArgs(argv.slice(1));
+  if (!parsed.ok) {
+    out.stdout += parsed.stdout ?? '';
+    out.stderr += parsed.stderr;
+    return parsed.exitCode;
+  }
   out.stderr += parsed.warnings;
   const opts = parsed.opts;
   const target = opts.targets[opts.targets.length - 1]!;
   const found = lookupHost(ctx, target, opts.family);
-  if (!found.ok) return out.err(`ping: ${target}: ${lookupMessage(found.error)}`).done(2);
-  if (found.family === 6) return ping6(ctx, out, opts, target, found.addr6, found.numeric);
+  if (!found.ok) return failed(out, `ping: ${target}: ${lookupMessage(found.error)}`, 2);
+  if (found.family === 6) return yield* ping6(ctx, out, opts, target, found.addr6, found.numeric);
   const dst = found.addr;
   let oif: Link | undefined;
   let bound: number | undefined;
   if (opts.iface !== null) {
     const addr = parseIpv4(opts.iface);
     if (addr !== null) {
-      if (!isLocalAddr(ctx.ns, addr)) return out.err('ping: bind: Cannot assign requested address').done(2);
+      if (!isLocalAddr(ctx.ns, addr)) return failed(out, 'ping: bind: Cannot assign requested address', 2);
       bound = addr;
     } else {
       oif = linkByName(ctx.world, ctx.ns.id, opts.iface);
-      if (!oif) return out.err(`ping: SO_BINDTODEVICE ${opts.iface}: No such device`).done(2);
+      if (!oif) return failed(out, `ping: SO_BINDTODEVICE ${opts.iface}: No such device`, 2);
     }
   }
   const decision = routeFor(ctx.world, ctx.ns, dst, oif);
   if (!decision.ok) {
-    if (decision.error === 'EACCES' && !opts.broadcast) return out.err(BROADCAST_HINT).done(2);
-    return out.err(`ping: connect: ${ERRNO_TEXT[decision.error]}`).done(2);
+    if (decision.error === 'EACCES' && !opts.broadcast) return failed(out, BROADCAST_HINT, 2);
+    return failed(out, `ping: connect: ${ERRNO_TEXT[decision.error]}`, 2);
   }
   const broadcast = decision.route.type === 'broadcast' || dst === 0xffffffff;
-  if (broadcast && !opts.broadcast) return out.err(BROADCAST_HINT).done(2);
+  if (broadcast && !opts.broadcast) return failed(out, BROADCAST_HINT, 2);
   if (broadcast) out.err('WARNING: pinging broadcast address');
   const src = bound ?? decision.src;
   const from = oif || bound !== undefined ? `from ${formatIpv4(src)} ${oif?.name ?? ''}: ` : '';
   out.line(`PING ${target} (${formatIpv4(dst)}) ${from}${opts.dataLen}(${opts.dataLen + 28}) bytes of data.`);
   const probe = probe4(ctx, opts, { dst, src: bound ?? 0, oif, numeric: opts.numeric || found.numeric });
-  return out.done(new PingSession(ctx, out, opts, target, probe).run());
-};
+  return yield* new PingSession(ctx, out, opts, target, probe).run();
+}
+
+function failed(out: Output, message: string, status: number): number {
+  out.err(message);
+  return status;
+}
 
 interface Target4 {
   dst: number;
@@ -114,10 +130,10 @@ function prAddr(numeric: boolean, text: string, lookup: () => string | null): st
 }
 
 /** ping to ::1 (the only IPv6 address the simulator carries): answered by lo if it is up. */
-function ping6(ctx: ShellContext, out: Output, opts: PingOptions, target: string, addr: string, numeric: boolean): ReturnType<CommandFn> {
+function* ping6(ctx: ShellContext, out: Output, opts: PingOptions, target: string, addr: string, numeric: boolean): Proc {
   const lo = linkByName(ctx.world, ctx.ns.id, 'lo');
   const up = !!lo?.adminUp && ctx.ns.addrs.some((a) => a.family === 6 && a.linkId === lo.id && a.local === addr);
-  if (!up) return out.err('ping: connect: Network is unreachable').done(2);
+  if (!up) return failed(out, 'ping: connect: Network is unreachable', 2);
   const from = prAddr(numeric, addr, () => reverseLookup6(ctx, addr));
   out.line(`PING ${target}(${from}) ${opts.dataLen} data bytes`);
   const probe: Probe = (seq, at) => {
@@ -128,5 +144,5 @@ function ping6(ctx: ShellContext, out: Output, opts: PingOptions, target: string
     lo!.stats.rxBytes += 2 * (opts.dataLen + 62);
     return { error: null, events: [{ kind: 'reply', at: at + rtt / 1000, seq, from, ttl: opts.ttl ?? 64, rtt }] };
   };
-  return out.done(new PingSession(ctx, out, opts, target, probe).run());
+  return yield* new PingSession(ctx, out, opts, target, probe).run();
 }

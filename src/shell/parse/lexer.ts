@@ -62,8 +62,8 @@ function lexWord(line: string, start: number): { word: Word; end: number } | Syn
   };
   const param = (at: number): number => {
     const rest = line.slice(at + 1);
-    const braced = /^\{([A-Za-z_][A-Za-z0-9_]*|[?$#0-9])\}/.exec(rest);
-    const plain = /^([A-Za-z_][A-Za-z0-9_]*|[?$#0-9])/.exec(rest);
+    const braced = /^\{([A-Za-z_][A-Za-z0-9_]*|[?$!#0-9])\}/.exec(rest);
+    const plain = /^([A-Za-z_][A-Za-z0-9_]*|[?$!#0-9])/.exec(rest);
     const m = braced ?? plain;
     if (!m) {
       lit += '$';

@@ -1,0 +1,126 @@
+/**
+ * A discrete-event scheduler over the simulated clock: the shell's jobs (the command line being
+ * run, and the `cmd &` jobs started before) take turns. At each instant every job that can go on
+ * runs until it waits again, in the order the jobs were started; when none can, the clock jumps
+ * to the earliest timer. Deterministic: nothing depends on the real clock or on Map order.
+ */
+import type { SimClock } from '../../common/clock';
+import { Signal, throwInto, wakeTime, type Group, type JobRef, type Proc, type Wait } from './process';
+
+export class Job implements JobRef {
+  status: number | null = null;
+  /** What the job waits for; null when it has not started yet. */
+  wait: Wait | null = null;
+  private pendingSignal: Signal | null = null;
+
+  constructor(
+    readonly id: number,
+    readonly pid: number,
+    readonly command: string,
+    private readonly proc: Proc,
+    /** The job's process group: a signal stops the commands that follow in the job too. */
+    readonly group: Group | null = null,
+  ) {}
+
+  signal(signal: Signal): void {
+    if (this.status !== null) return;
+    this.pendingSignal = signal;
+    if (this.group) this.group.signal = signal;
+  }
+
+  ready(now: number, activity: number): boolean {
+    if (this.status !== null) return false;
+    if (this.pendingSignal || !this.wait) return true;
+    const w = this.wait;
+    if (w.kind === 'timer') return w.until <= now;
+    if (w.kind === 'activity') return activity !== w.since || (w.until ?? Infinity) <= now;
+    return w.jobs.every((j) => j.status !== null);
+  }
+
+  /** Runs the job until it waits again or ends. */
+  step(): void {
+    const signal = this.pendingSignal;
+    this.pendingSignal = null;
+    let next: IteratorResult<Wait, number>;
+    try {
+      next = signal ? throwInto(this.proc, signal) : this.proc.next();
+    } catch (e) {
+      this.status = 1;
+      this.wait = null;
+      throw e;
+    }
+    if (next.done) {
+      this.status = next.value;
+      this.wait = null;
+    } else this.wait = next.value;
+  }
+}
+
+/** Bounds one run (a process that keeps waking without progress). */
+const MAX_STEPS = 1_000_000;
+
+export class Scheduler {
+  readonly jobs: Job[] = [];
+  private nextId = 1;
+
+  constructor(
+    private readonly clock: SimClock,
+    /** The world's activity counter (frames on wires). */
+    private readonly activity: () => number,
+  ) {}
+
+  spawn(proc: Proc, pid: number, command: string, group: Group | null = null): Job {
+    const job = new Job(this.nextId++, pid, command, proc, group);
+    this.jobs.push(job);
+    return job;
+  }
+
+  /**
+   * Runs every job until `target` ends. A target that can never wake up (it waits for packets
+   * or jobs that will never come, and no timer is pending) gets SIGINT, as a learner at the
+   * terminal would press Ctrl-C.
+   */
+  runUntil(target: Job): void {
+    for (let steps = 0; target.status === null && steps < MAX_STEPS; steps++) {
+      if (this.stepReady()) continue;
+      const next = this.nextTimer();
+      if (Number.isFinite(next)) {
+        this.clock.set(Math.max(this.clock.now(), Math.ceil(next)));
+        continue;
+      }
+      target.signal(new Signal('INT'));
+    }
+    if (target.status === null) {
+      target.signal(new Signal('KILL'));
+      target.step();
+    }
+    this.prune();
+  }
+
+  /** Runs the jobs that can go on at the current instant, without moving the clock. */
+  settle(): void {
+    for (let steps = 0; steps < MAX_STEPS && this.stepReady(); steps++);
+    this.prune();
+  }
+
+  /** Steps the first job (in start order) that can go on now; false if none can. */
+  private stepReady(): boolean {
+    const now = this.clock.now();
+    const activity = this.activity();
+    const job = this.jobs.find((j) => j.ready(now, activity));
+    if (!job) return false;
+    job.step();
+    return true;
+  }
+
+  private nextTimer(): number {
+    let min = Infinity;
+    for (const j of this.jobs) if (j.status === null && j.wait) min = Math.min(min, wakeTime(j.wait));
+    return min;
+  }
+
+  /** Forgets ended jobs (the shell keeps what `wait` needs in its own table). */
+  private prune(): void {
+    for (let i = this.jobs.length - 1; i >= 0; i--) if (this.jobs[i]!.status !== null) this.jobs.splice(i, 1);
+  }
+}
