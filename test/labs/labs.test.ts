@@ -62,6 +62,19 @@ describe('labs/', () => {
     });
   }
 
+  it("the README's complete example lab round-trips and passes with its solution", () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const example = /^````markdown\n([^]*?)^````$/m.exec(readme)?.[1];
+    assert.ok(example, 'README has a ````markdown example lab');
+    const lab = parseLab(example);
+    assert.equal(serializeLab(lab), example);
+    assert.equal(lab.frontMatter?.world, 'bare');
+    const shell = openShell(labWorld(lab), LABS);
+    assert.ok(typeof shell !== 'string');
+    const report = gradeLab(lab, { world: shell.world, host: shell.host, run: (line) => shell.run(line) }, { solution: true });
+    assert.deepEqual([report.passed, report.total], [2, 2]);
+  });
+
   describe('through the built CLI (dist/cli.js)', () => {
     before(function () {
       this.timeout(60000);

@@ -4,6 +4,7 @@
  * the lab's score and the world diff.
  */
 import { strict as assert } from 'node:assert';
+import { LabSession, MAX_SNAPSHOTS } from '../../src/host/notebook/lab-session';
 import { LabKernel, type CellOutput, type CellRef, type ExecutionPort, type NotebookRef } from '../../src/host/notebook/lab-kernel';
 
 interface FakeExecution {
@@ -137,5 +138,14 @@ describe('notebook kernel (fake notebook API)', () => {
     assert.match(text(bad.last().outputs), /unknown world 'mars'/);
     await kernel.execute(nb.ref, [{ id: 'p', kind: 'other', code: 'print(1)' }], nb.open);
     assert.equal(nb.last().success, false);
+  });
+
+  it('keeps at most MAX_SNAPSHOTS snapshots to revert to, dropping the oldest', () => {
+    const session = LabSession.open('bare');
+    assert.ok(typeof session !== 'string');
+    for (let i = 0; i <= MAX_SNAPSHOTS; i++) session.runShell(`c${i}`, 'true');
+    assert.equal(session.canRevert('c0'), false);
+    assert.equal(session.canRevert('c1'), true);
+    assert.equal(session.canRevert(`c${MAX_SNAPSHOTS}`), true);
   });
 });

@@ -38,6 +38,9 @@ export interface LabWorld {
   options?: ShellOptions;
 }
 
+/** Snapshots kept for "revert": the oldest are dropped beyond this (each is a copy of the world). */
+export const MAX_SNAPSHOTS = 200;
+
 export type ShellFactory = (worldName: string) => LabWorld | string;
 
 /** The default: a world preset, without the user's files. */
@@ -148,6 +151,7 @@ export class LabSession {
   private save(cellId: string): Saved {
     const saved = { cellId, world: this.shell.world.snapshot(), cwd: this.shell.cwd, vars: { ...this.shell.vars }, lastStatus: this.shell.lastStatus };
     this.history.push(saved);
+    if (this.history.length > MAX_SNAPSHOTS) this.history.shift();
     return saved;
   }
 }
