@@ -1,7 +1,7 @@
 /** The check language: parsing, judging against the world (never changing it), hints. */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { createBareWorld } from '../../src/engine/presets';
+import { createBareWorld, createWorld } from '../../src/engine/presets';
 import { judge } from '../../src/labs/checks/judge';
 import { parseChecks, parseStatement, tokenize } from '../../src/labs/checks/syntax';
 import { HintLedger, runCheckCell } from '../../src/labs/grade';
@@ -60,10 +60,14 @@ describe('lab checks', () => {
     ['iptables -t nat -S POSTROUTING contains "-j MASQUERADE"', { kind: 'command', command: 'iptables -t nat -S POSTROUTING', ns: 'host', predicates: [{ kind: 'contains', text: '-j MASQUERADE', negate: false }] }],
     ['command "ip -n red link show veth-red" exits 0', { kind: 'command', command: 'ip -n red link show veth-red', ns: 'host', predicates: [{ kind: 'exits', code: 0 }] }],
     ['command "ip link" in red output does not contain "eth0" and exits 0', { kind: 'command', command: 'ip link', ns: 'red', predicates: [{ kind: 'contains', text: 'eth0', negate: true }, { kind: 'exits', code: 0 }] }],
+    ['container web is running', { kind: 'container', container: 'web', status: 'running', expect: true }],
+    ['container web is not exited', { kind: 'container', container: 'web', status: 'exited', expect: false }],
+    ['container web does not exist', { kind: 'container', container: 'web', status: 'exists', expect: false }],
+    ['container box can ping 8.8.8.8', { kind: 'container-ping', container: 'box', target: '8.8.8.8', expect: true }],
   ];
   for (const [text, spec] of parses) it(`parses: ${text}`, () => assert.deepEqual(parseStatement(text), spec));
 
-  for (const bad of ['red can ping', 'link veth-red is sideways', 'netns', 'route', 'sysctl x', 'command "x"', 'command "x" exits', 'iptables -S', 'hello world']) {
+  for (const bad of ['red can ping', 'link veth-red is sideways', 'netns', 'route', 'sysctl x', 'command "x"', 'command "x" exits', 'iptables -S', 'hello world', 'container web is sleepy', 'container box can ping']) {
     it(`rejects: ${bad}`, () => assert.equal(parseStatement(bad).kind, 'invalid'));
   }
 
@@ -149,5 +153,29 @@ describe('lab checks', () => {
     assert.deepEqual(hints(), ['one', 'two']);
     shell.run('ip netns add green');
     assert.deepEqual(hints(), []);
+  });
+
+  it('judges containers in the docker world: state, existence, reachability from inside', () => {
+    const handle = createWorld('docker')!;
+    const shell = new Shell(handle.world, handle.host);
+    assert.equal(shell.run('docker run -d --name box busybox sleep 3600').exitCode, 0);
+    assert.equal(shell.run('docker run -d --name web nginx').exitCode, 0);
+    const cases: Array<[string, boolean]> = [
+      ['container box is running', true],
+      ['container box is exited', false],
+      ['container nope exists', false],
+      ['container nope does not exist', true],
+      ['container box can ping 8.8.8.8', true],
+      ['container box can ping 172.17.0.3', true],
+      ['container web can ping 8.8.8.8', false],
+    ];
+    const before = JSON.stringify(handle.world.snapshot());
+    for (const [text, pass] of cases) {
+      const verdict = judge(handle.world, handle.host, parseChecks(text)[0]!);
+      assert.equal(verdict.pass, pass, `${text}: ${verdict.detail}`);
+    }
+    assert.equal(JSON.stringify(handle.world.snapshot()), before, 'judging changed the world');
+    shell.run('docker stop box');
+    assert.equal(judge(handle.world, handle.host, parseChecks('container box is exited')[0]!).pass, true);
   });
 });

@@ -36,6 +36,10 @@ function judgeSpec(world: World, host: Host, spec: CheckSpec): Verdict {
       return judgePing(world, host, spec.from, spec.target, spec.expect);
     case 'command':
       return judgeCommand(world, host, spec);
+    case 'container-ping':
+      return judgeContainerPing(world, host, spec);
+    case 'container':
+      return judgeContainer(world, host, spec);
   }
   const ns = namespace(world, host, spec.ns);
   if (!ns) return { pass: false, detail: `there is no netns ${spec.ns}` };
@@ -138,6 +142,29 @@ function whyNot(world: World, host: Host, ns: Netns, target: string, output: str
     const why = walk.error ? undefined : explain(copy, walk.trace);
     return why ?? pingSays;
   });
+}
+
+/** What `docker` prints (or null when it fails), run in a scratch copy. */
+function docker(world: World, host: Host, line: string): { out: string; exitCode: number } {
+  return inScratchCopy(world, host, (copy, copyHost) => {
+    const result = new Shell(copy, copyHost).run(line);
+    return { out: (result.stdout + result.stderr).trim(), exitCode: result.exitCode };
+  });
+}
+
+function judgeContainer(world: World, host: Host, spec: Extract<CheckSpec, { kind: 'container' }>): Verdict {
+  const r = docker(world, host, `docker inspect -f '{{.State.Status}}' ${spec.container}`);
+  if (r.exitCode !== 0) return verdict(!spec.expect, r.out.split('\n')[0] || `no container ${spec.container}`);
+  if (spec.status === 'exists') return verdict(spec.expect, `container ${spec.container} exists (${r.out})`);
+  return verdict((r.out === spec.status) === spec.expect, `container ${spec.container} is ${r.out}`);
+}
+
+function judgeContainerPing(world: World, host: Host, spec: Extract<CheckSpec, { kind: 'container-ping' }>): Verdict {
+  const r = docker(world, host, `docker exec ${spec.container} ping -c 2 -i 0.2 -W 1 ${spec.target}`);
+  const reached = r.exitCode === 0;
+  if (reached === spec.expect) return { pass: true };
+  if (reached) return { pass: false, detail: `container ${spec.container} can ping ${spec.target}` };
+  return { pass: false, detail: r.out.split('\n').find((l) => /ping:|unreachable|packet loss|Error|exec failed/i.test(l))?.trim() ?? 'no reply' };
 }
 
 function judgeCommand(world: World, host: Host, spec: Extract<CheckSpec, { kind: 'command' }>): Verdict {

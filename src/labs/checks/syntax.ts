@@ -15,6 +15,8 @@
  *   iptables -t nat -S POSTROUTING contains "-j MASQUERADE"   (also "does not contain"; `in NS` before it)
  *   command "ip -n red link show veth-red" exits 0
  *   command "ip -n red addr" output contains "192.168.15.1/24" and exits 0
+ *   container web is running             container web exists / does not exist / is exited
+ *   container box can ping 8.8.8.8       (runs `docker exec box ping ...`; the image needs ping)
  */
 
 export const ROOT_NS = 'host';
@@ -31,7 +33,9 @@ export type CheckSpec =
   | { kind: 'route'; dst: string; via: string | null; dev: string | null; ns: string; expect: boolean }
   | { kind: 'sysctl'; key: string; value: string; ns: string }
   | { kind: 'neighbour'; ns: string; ip: string; expect: boolean }
-  | { kind: 'command'; command: string; ns: string; predicates: Predicate[] };
+  | { kind: 'command'; command: string; ns: string; predicates: Predicate[] }
+  | { kind: 'container-ping'; container: string; target: string; expect: boolean }
+  | { kind: 'container'; container: string; status: string | 'exists'; expect: boolean };
 
 export interface Check {
   /** The statement as written (trimmed). */
@@ -85,6 +89,7 @@ export function parseStatement(text: string): CheckSpec | { kind: 'invalid'; mes
   if (first === 'address' || (first === 'no' && second === 'address')) return parseAddress(first === 'no' ? words.slice(2) : words.slice(1), first !== 'no');
   if (first === 'route' || (first === 'no' && second === 'route')) return parseRoute(first === 'no' ? words.slice(2) : words.slice(1), first !== 'no');
   if (first === 'sysctl') return parseSysctl(words.slice(1));
+  if (first === 'container' && second !== undefined) return parseContainer(second, words.slice(2));
   if (second === 'can' || second === 'cannot') {
     if (words[2] === 'ping' && words.length === 4) return { kind: 'ping', from: first!, target: words[3]!, expect: second === 'can' };
   }
@@ -146,6 +151,15 @@ function parseRoute(words: string[], expect: boolean): CheckSpec | { kind: 'inva
     else return invalid(`unexpected "${opts[i]}" in a route check (use via, dev, in)`);
   }
   return { kind: 'route', dst, via, dev, ns, expect };
+}
+
+function parseContainer(container: string, rest: string[]): CheckSpec | { kind: 'invalid'; message: string } {
+  const tail = rest.join(' ');
+  if ((rest[0] === 'can' || rest[0] === 'cannot') && rest[1] === 'ping' && rest.length === 3) return { kind: 'container-ping', container, target: rest[2]!, expect: rest[0] === 'can' };
+  if (tail === 'exists' || tail === 'does not exist') return { kind: 'container', container, status: 'exists', expect: tail === 'exists' };
+  const m = /^is (not )?(created|running|paused|restarting|exited|dead)$/.exec(tail);
+  if (m) return { kind: 'container', container, status: m[2]!, expect: !m[1] };
+  return invalid('expected "container NAME exists | does not exist | is [not] running|exited|created|paused | can ping ADDR | cannot ping ADDR"');
 }
 
 function parseSysctl(words: string[]): CheckSpec | { kind: 'invalid'; message: string } {
