@@ -6,6 +6,7 @@ import { Output } from '../types';
 import { parseDuration } from '../coreutils/timeout';
 import { tcpdump } from '../nettools/tcpdump';
 import { pingProcess } from '../nettools/ping';
+import { traceroute } from '../nettools/traceroute';
 import { Group, Signal, throwInto, type Proc, type ProcContext, type ProcessFn, type Wait } from './process';
 
 const SLEEP_USAGE = "Try 'sleep --help' for more information.";
@@ -99,6 +100,7 @@ export const PROCESSES: Record<string, ProcessFn> = {
   timeout: timeoutProcess,
   tcpdump,
   ping: pingProcess,
+  traceroute,
 };
 
 export { Output };

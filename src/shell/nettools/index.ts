@@ -5,5 +5,6 @@ import { ifconfig } from './ifconfig';
 import { ping } from './ping';
 import { netstat } from './netstat';
 import { route } from './route';
+import { conntrack } from './conntrack';
 
-export const NETTOOLS: Record<string, CommandFn> = { ping, arp, route, ifconfig, netstat };
+export const NETTOOLS: Record<string, CommandFn> = { ping, arp, route, ifconfig, netstat, conntrack };
