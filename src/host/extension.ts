@@ -3,6 +3,8 @@ import * as vscode from 'vscode';
 import { registerLabNotebooks } from './notebook/controller';
 import { LineHistory } from './terminal/line-editor';
 import { terminalOptions } from './terminal/shell-pty';
+import { registerNetworkViews } from './topology/register';
+import { worlds } from './worlds';
 
 const HISTORY_KEY = 'vethlab.shellHistory';
 
@@ -20,6 +22,7 @@ export function activate(context: vscode.ExtensionContext): void {
       provideTerminalProfile: () => new vscode.TerminalProfile(terminalOptions(history)),
     }),
     ...registerLabNotebooks(),
+    ...registerNetworkViews(context, worlds),
   );
 }
 

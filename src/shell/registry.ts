@@ -14,6 +14,7 @@ import { ls } from './coreutils/ls';
 import { timeout } from './coreutils/timeout';
 import { NETTOOLS } from './nettools';
 import { IPTABLES_COMMANDS } from './iptables';
+import { help } from './docs/help';
 import { docker } from './docker/docker';
 
 export const COMMANDS: Record<string, CommandFn> = {
@@ -42,5 +43,6 @@ export const COMMANDS: Record<string, CommandFn> = {
   timeout,
   ...NETTOOLS,
   ...IPTABLES_COMMANDS,
+  help,
   docker,
 };

@@ -42,6 +42,8 @@ function fakeVscode() {
   const serializers = new Map<string, unknown>();
   const controllers: Array<{ id: string; notebookType: string }> = [];
   const listeners: unknown[] = [];
+  const views: string[] = [];
+  const languageProviders: string[] = [];
   const api = {
     EventEmitter: FakeEventEmitter,
     TerminalProfile: class {
@@ -57,6 +59,11 @@ function fakeVscode() {
         return { show: () => (terminal.shown = true) };
       },
       registerTerminalProfileProvider: (id: string, provider: never) => (profiles.set(id, provider), disposable()),
+      createTreeView: (id: string) => (views.push(id), disposable()),
+    },
+    languages: {
+      registerHoverProvider: () => (languageProviders.push('hover'), disposable()),
+      registerCompletionItemProvider: () => (languageProviders.push('completion'), disposable()),
     },
     workspace: {
       registerNotebookSerializer: (type: string, serializer: unknown) => (serializers.set(type, serializer), disposable()),
@@ -70,7 +77,7 @@ function fakeVscode() {
       },
     },
   };
-  return { api, commands, profiles, terminals, serializers, controllers, listeners };
+  return { api, commands, profiles, terminals, serializers, controllers, listeners, views, languageProviders };
 }
 
 function loadExtension(vscode: unknown): { activate(context: unknown): void } {
@@ -117,12 +124,15 @@ describe('host extension (dist/extension.js)', () => {
 
   it('registers exactly what package.json contributes, all as subscriptions', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-    const { commands, profiles, context, serializers, controllers, listeners } = activate();
+    const { commands, profiles, context, serializers, controllers, listeners, views, languageProviders } = activate();
     assert.deepEqual([...commands.keys()].sort(), pkg.contributes.commands.map((c: { command: string }) => c.command).sort());
     assert.deepEqual([...profiles.keys()], pkg.contributes.terminal.profiles.map((p: { id: string }) => p.id));
     assert.deepEqual([...serializers.keys()], pkg.contributes.notebooks.map((n: { type: string }) => n.type));
     assert.deepEqual(controllers.map((c) => c.notebookType), ['vethlab-notebook']);
-    assert.equal(context.subscriptions.length, commands.size + profiles.size + serializers.size + controllers.length + listeners.length);
+    assert.deepEqual(views, pkg.contributes.views.vethlab.map((v: { id: string }) => v.id));
+    assert.deepEqual(languageProviders, ['hover', 'completion']);
+    // + the topology panel and the explorer themselves.
+    assert.equal(context.subscriptions.length, commands.size + profiles.size + serializers.size + controllers.length + listeners.length + views.length + languageProviders.length + 2);
     assert.ok(pkg.activationEvents.includes('onTerminalProfile:vethlab.shell'));
   });
 

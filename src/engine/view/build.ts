@@ -7,7 +7,7 @@ import type { World } from '../world';
 import { linksIn } from '../net/links';
 import type { Host, Link, Netns } from '../net/types';
 import type { NodeKind, ViewEdge, ViewModel, ViewNode } from '../../protocol/view-model';
-import { addrsOf, formatNeigh, mainRoutes, netnsLabel, nodeState, STATE_WORDS } from './describe';
+import { addrsOf, formatAddr, formatNeigh, mainRoutes, netnsLabel, nodeState, STATE_WORDS } from './describe';
 import { hostId, ifId, nsId, pairId, portId } from './ids';
 
 const INFRA_KIND: Partial<Record<Host['role'], NodeKind>> = { switch: 'lan', router: 'router', internet: 'internet' };
@@ -43,8 +43,7 @@ export function nodeOfNetns(world: World, ns: Netns): string {
 
 function infraNode(world: World, host: Host): ViewNode {
   const ns = world.netns(host.rootNsId);
-  const addresses = ns.addrs.filter((a) => a.scope !== 'host').map((a) => addrsOf(ns, world.link(a.linkId))).flat();
-  const unique = [...new Set(addresses)];
+  const unique = [...new Set(ns.addrs.filter((a) => a.scope !== 'host' && !(a.family === 6 && a.scope === 'link')).map(formatAddr))];
   return {
     id: hostId(host.id),
     kind: INFRA_KIND[host.role]!,

@@ -2,6 +2,7 @@
 import type { World } from '../world';
 import { formatIpv4 } from '../net/ipv4';
 import { operState } from '../net/links';
+import { routesOfTable } from '../net/route';
 import { TABLE_MAIN, type Addr, type Host, type Link, type Neigh, type Netns, type Route } from '../net/types';
 import type { NodeState } from '../../protocol/view-model';
 
@@ -34,7 +35,7 @@ export function formatRoute(world: World, route: Route): string {
 }
 
 export function mainRoutes(world: World, ns: Netns): string[] {
-  return ns.routes.filter((r) => r.table === TABLE_MAIN).map((r) => formatRoute(world, r));
+  return routesOfTable(ns, TABLE_MAIN).map((r) => formatRoute(world, r));
 }
 
 export function formatNeigh(world: World, n: Neigh): string {

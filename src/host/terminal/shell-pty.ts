@@ -4,6 +4,7 @@ import { createWorld } from '../../engine/presets';
 import { Shell } from '../../shell/shell';
 import type { LineHistory } from './line-editor';
 import { TerminalSession } from './terminal-session';
+import { worlds, type WorldEntry } from '../worlds';
 
 export const DEFAULT_WORLD = 'bare';
 
@@ -13,10 +14,14 @@ export class ShellPseudoterminal implements vscode.Pseudoterminal {
   readonly onDidWrite = this.writeEmitter.event;
   readonly onDidClose = this.closeEmitter.event;
   private readonly session: TerminalSession;
+  /** The world in the views' registry while the terminal is open (active while it is typed in). */
+  readonly worldEntry: WorldEntry;
+  private static opened = 0;
 
   constructor(history: LineHistory, worldName = DEFAULT_WORLD) {
     const handle = createWorld(worldName);
     if (!handle) throw new Error(`unknown world '${worldName}'`);
+    this.worldEntry = worlds.register(handle.world, `terminal ${++ShellPseudoterminal.opened} (${worldName})`);
     const banner = `Vethlab: a simulated Linux host (world: ${worldName}). Nothing here touches your real network.\nType "exit" or press Ctrl-D to close.\n\n`;
     this.session = new TerminalSession(
       new Shell(handle.world, handle.host),
@@ -31,10 +36,12 @@ export class ShellPseudoterminal implements vscode.Pseudoterminal {
   }
 
   handleInput(data: string): void {
+    worlds.activate(this.worldEntry);
     this.session.input(data);
   }
 
   close(): void {
+    this.worldEntry.dispose();
     this.writeEmitter.dispose();
     this.closeEmitter.dispose();
   }

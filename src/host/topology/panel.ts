@@ -1,0 +1,127 @@
+/**
+ * "Vethlab: Show Topology": one webview panel that follows the active world (src/host/worlds.ts).
+ * It listens to world changes (never polls), sends snapshots, deltas and traces, and acts only
+ * on validated webview messages (select, positions, exportSvg, error).
+ */
+import * as vscode from 'vscode';
+import { PROTOCOL_VERSION, type HostMessage, type Positions, type WebviewMessage } from '../../protocol/messages';
+import { validateWebviewMessage } from '../../protocol/validate';
+import { onWorldSettled } from '../world-changes';
+import type { WorldEntry, WorldRegistry } from '../worlds';
+import { TopologyFeed } from './feed';
+import { makeNonce, topologyHtml } from './html';
+
+const POSITIONS_KEY = 'vethlab.topology.positions';
+
+export class TopologyPanel implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private worldSub: { dispose(): void } | undefined;
+  private readonly subs: vscode.Disposable[] = [];
+  /** Ids the webview selected last (for "Show in topology" round trips). */
+  selected: string | undefined;
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly worlds: WorldRegistry,
+  ) {
+    const sub = worlds.onDidChangeActive((entry) => this.follow(entry));
+    this.subs.push({ dispose: () => sub.dispose() });
+  }
+
+  show(): void {
+    if (this.panel) return this.panel.reveal(vscode.ViewColumn.Beside, true);
+    const roots = [vscode.Uri.joinPath(this.context.extensionUri, 'dist'), vscode.Uri.joinPath(this.context.extensionUri, 'media')];
+    const panel = vscode.window.createWebviewPanel('vethlab.topology', 'Vethlab Topology', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+      enableScripts: true,
+      localResourceRoots: roots,
+      retainContextWhenHidden: true,
+    });
+    const asUri = (...path: string[]) => panel.webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, ...path)).toString();
+    const random = new Uint32Array(32);
+    crypto.getRandomValues(random);
+    let i = 0;
+    panel.webview.html = topologyHtml({ cspSource: panel.webview.cspSource, nonce: makeNonce(() => random[i++ % 32]!), scriptUri: asUri('dist', 'webview', 'main.js'), styleUri: asUri('media', 'topology.css') });
+    panel.webview.onDidReceiveMessage((data: unknown) => this.receive(data), undefined, this.subs);
+    panel.onDidDispose(() => this.closed(), undefined, this.subs);
+    this.panel = panel;
+  }
+
+  /** Selects and reveals an object (`if:7`, `ns:3`) in the panel, opening it if needed. */
+  reveal(id: string): void {
+    this.show();
+    this.post({ v: PROTOCOL_VERSION, type: 'reveal', id });
+  }
+
+  dispose(): void {
+    this.worldSub?.dispose();
+    this.panel?.dispose();
+    for (const d of this.subs) d.dispose();
+  }
+
+  private follow(entry: WorldEntry | undefined): void {
+    this.worldSub?.dispose();
+    this.worldSub = undefined;
+    // A closed panel watches nothing; the webview's `ready` starts following again.
+    if (!this.panel) return;
+    if (!entry) {
+      this.post({ v: PROTOCOL_VERSION, type: 'empty', reason: 'No world yet: open a Vethlab terminal or a lab.' });
+      return;
+    }
+    const feed = new TopologyFeed(entry.world, entry.label);
+    this.worldSub = onWorldSettled(entry.world, () => this.send(feed.changes()));
+    this.send(feed.snapshot(this.savedPositions(entry.label)));
+  }
+
+  private receive(data: unknown): void {
+    const checked = validateWebviewMessage(data);
+    if (!checked.ok) {
+      console.warn(`Vethlab topology: ignored a malformed message (${checked.error})`);
+      return;
+    }
+    this.handle(checked.value);
+  }
+
+  private handle(msg: WebviewMessage): void {
+    switch (msg.type) {
+      case 'ready':
+        return this.follow(this.worlds.active);
+      case 'select':
+        this.selected = msg.id;
+        return;
+      case 'positions': {
+        const all = this.context.workspaceState.get<Record<string, Positions>>(POSITIONS_KEY, {});
+        void this.context.workspaceState.update(POSITIONS_KEY, { ...all, [msg.world]: msg.positions });
+        return;
+      }
+      case 'exportSvg':
+        void this.saveSvg(msg.svg);
+        return;
+      case 'error':
+        console.error(`Vethlab topology webview: ${msg.message}`);
+        return;
+    }
+  }
+
+  private async saveSvg(svg: string): Promise<void> {
+    const target = await vscode.window.showSaveDialog({ filters: { SVG: ['svg'] }, saveLabel: 'Export topology' });
+    if (target) await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(svg));
+  }
+
+  private savedPositions(label: string): Positions {
+    return this.context.workspaceState.get<Record<string, Positions>>(POSITIONS_KEY, {})[label] ?? {};
+  }
+
+  private send(messages: HostMessage[]): void {
+    for (const m of messages) this.post(m);
+  }
+
+  private post(msg: HostMessage): void {
+    void this.panel?.webview.postMessage(msg);
+  }
+
+  private closed(): void {
+    this.panel = undefined;
+    this.worldSub?.dispose();
+    this.worldSub = undefined;
+  }
+}

@@ -1,0 +1,31 @@
+/** The small programs and the shell itself: they read and print, and change no network state. */
+import { doc, type CommandDoc } from './types';
+
+const NO_KERNEL = 'Changes nothing in the network: it only reads or prints text.';
+
+function text(name: string, summary: string, usage: string, flags: [string, string][] = [], kernel = NO_KERNEL): CommandDoc {
+  return doc({ name, summary, kernel, usage, flags: flags.map(([flag, words]) => ({ flag, words })) });
+}
+
+export const COREUTILS_DOCS: CommandDoc[] = [
+  text('cat', 'print files (e.g. /proc/sys/net/ipv4/ip_forward, /etc/hosts)', 'cat [FILE]...', [['-n', 'number the lines']], 'Reads files; under /proc/sys/net they show the namespace’s kernel settings.'),
+  text('echo', 'print its arguments', 'echo [-n] [-e] TEXT...', [['-n', 'no newline at the end'], ['-e', 'interpret backslash escapes']], 'Prints text; `echo 1 > /proc/sys/net/ipv4/ip_forward` writes a kernel setting like sysctl -w.'),
+  text('help', 'list the commands, or explain one (help ip)', 'help [COMMAND]'),
+  text('clear', 'clear the terminal', 'clear'),
+  text('true', 'do nothing, successfully (exit 0)', 'true'),
+  text('false', 'do nothing, unsuccessfully (exit 1)', 'false'),
+  text('hostname', 'print the host name or its addresses', 'hostname [-I]', [['-I, --all-ip-addresses', 'every address of every interface (not loopback)']], 'Reads the UTS host name, or the addresses of the namespace’s interfaces with -I.'),
+  text('sleep', 'wait a number of seconds (simulated time)', 'sleep SECONDS', [], 'Lets simulated time pass: ARP entries and bridge FDB entries age while it waits.'),
+  text('sudo', 'run a command as root (you already are)', 'sudo COMMAND ...', [], 'Runs the command unchanged: the simulated shell is root.'),
+  text('grep', 'print lines that match a pattern', 'grep [-i] [-v] [-c] [-E] [-o] [-w] [-q] PATTERN [FILE]...', [['-i', 'ignore case'], ['-v', 'print lines that do not match'], ['-c', 'count matching lines'], ['-E', 'extended regular expressions'], ['-o', 'print only the matching part'], ['-w', 'whole words'], ['-q', 'quiet, only the exit status']]),
+  text('head', 'print the first lines', 'head [-n N] [FILE]', [['-n N', 'the first N lines (default 10)']]),
+  text('tail', 'print the last lines', 'tail [-n N] [FILE]', [['-n N', 'the last N lines (default 10); +N starts at line N']]),
+  text('wc', 'count lines, words, bytes', 'wc [-l] [-w] [-c] [FILE]', [['-l', 'lines'], ['-w', 'words'], ['-c', 'bytes']]),
+  text('sort', 'sort lines', 'sort [-r] [-n] [-u] [-k N] [FILE]', [['-r', 'reverse'], ['-n', 'numeric'], ['-u', 'unique'], ['-k N', 'sort by field N']]),
+  text('cut', 'print selected fields of each line', 'cut -d DELIM -f LIST [FILE]', [['-d DELIM', 'field separator'], ['-f LIST', 'fields to print (1,3 or 2-4)'], ['-c LIST', 'characters to print']]),
+  text('awk', 'print fields of each line (print one-liners)', "awk [-F SEP] '{print $N}' [FILE]", [['-F SEP', 'field separator']]),
+  text('ls', 'list files (/run/netns, /sys/class/net, your files)', 'ls [-l] [-a] [-1] [PATH]...', [['-l', 'long listing'], ['-a', 'also hidden files'], ['-1', 'one per line']], 'Lists files; `ls /run/netns` shows named namespaces, `ls /sys/class/net` the interfaces of this namespace.'),
+  text('timeout', 'run a command with a time limit', 'timeout [-s SIGNAL] DURATION COMMAND ...', [['-s SIGNAL', 'the signal to send at the limit']], 'Runs the command; after DURATION of simulated time it is stopped and timeout exits 124.'),
+  text('sh', 'run a command line in a new shell', "sh -c 'COMMANDS'", [['-c COMMANDS', 'the commands to run']], 'Runs the commands in a child shell in the same namespace.'),
+  text('bash', 'run a command line in a new shell', "bash -c 'COMMANDS'", [['-c COMMANDS', 'the commands to run']], 'Runs the commands in a child shell in the same namespace (`ip netns exec red bash` enters red).'),
+];

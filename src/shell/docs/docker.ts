@@ -1,0 +1,32 @@
+/** `docker`: the client of the simulated daemon. */
+import { doc } from './types';
+
+const sub = (name: string, usage: string, words: string) => ({ name, usage, words });
+
+export const DOCKER_DOC = doc({
+  name: 'docker',
+  summary: 'run containers and manage images and networks (Docker client)',
+  kernel: 'Asks the Docker daemon, which does the kernel work: a container gets its own network namespace, a veth pair with one end in the container (eth0) and the other on a bridge (docker0 or a user network’s br-…), an address from the network’s subnet, and iptables NAT rules for published ports.',
+  usage: 'docker COMMAND [OPTIONS]',
+  subcommands: [
+    sub('run', 'docker run [-d] [--name NAME] [-p HOST:CONTAINER] [--network NET] IMAGE [COMMAND]', 'creates and starts a container: a namespace, a veth to the bridge, an address, and DNAT rules in the DOCKER chain for each -p.'),
+    sub('create', 'docker create [OPTIONS] IMAGE', 'creates a container without starting it (no network namespace wiring until start).'),
+    sub('start', 'docker start CONTAINER', 'starts a container: its namespace and veth are set up.'),
+    sub('stop', 'docker stop CONTAINER', 'stops a container: its veth and address go away.'),
+    sub('restart', 'docker restart CONTAINER', 'stops and starts a container.'),
+    sub('kill', 'docker kill CONTAINER', 'kills the container’s process.'),
+    sub('rm', 'docker rm [-f] CONTAINER', 'removes a container (with -f even while running).'),
+    sub('ps', 'docker ps [-a] [-q]', 'lists containers.'),
+    sub('logs', 'docker logs CONTAINER', 'prints a container’s output.'),
+    sub('exec', 'docker exec [-it] CONTAINER COMMAND', 'runs a command inside the container’s namespaces (try `ip addr`).'),
+    sub('inspect', 'docker inspect OBJECT', 'prints an object’s details as JSON (addresses, gateway, ports).'),
+    sub('port', 'docker port CONTAINER', 'lists published ports.'),
+    sub('rename', 'docker rename OLD NEW', 'renames a container.'),
+    sub('wait', 'docker wait CONTAINER', 'waits for a container to stop and prints its exit code.'),
+    sub('pull', 'docker pull IMAGE', 'fetches an image (from the offline catalog).'),
+    sub('images', 'docker images', 'lists images.'),
+    sub('rmi', 'docker rmi IMAGE', 'removes an image.'),
+    sub('network', 'docker network ls|create|rm|inspect|connect|disconnect', 'manages networks: `create` makes a bridge (br-…) with its own subnet and iptables rules; `connect` adds a veth from a container to it.'),
+    sub('version', 'docker version', 'prints client and daemon versions.'),
+  ],
+});

@@ -1,0 +1,83 @@
+/** `ip` (iproute2): links, addresses, routes, neighbours, namespaces, policy rules. */
+import { doc, type FlagDoc } from './types';
+
+const DEV: FlagDoc = { flag: 'dev NAME', words: 'the interface to act on' };
+
+export const IP_DOC = doc({
+  name: 'ip',
+  summary: 'show and change links, addresses, routes, neighbours and network namespaces (iproute2)',
+  kernel: 'Talks to the kernel over rtnetlink: every `ip … add/set/del` changes a kernel object in the current network namespace (or the one given with -n).',
+  usage: 'ip [OPTIONS] OBJECT COMMAND ...   OBJECT := link | addr | route | neigh | netns | rule',
+  abbreviations: true,
+  flags: [
+    { flag: '-n NETNS, -netns NETNS', words: 'run in the named network namespace (same as `ip netns exec NETNS ip …`)' },
+    { flag: '-br, -brief', words: 'one line per object: name, state, addresses' },
+    { flag: '-4', words: 'IPv4 only' },
+    { flag: '-6', words: 'IPv6 only' },
+    { flag: '-o, -oneline', words: 'each record on one line (for grep)' },
+    { flag: '-d, -details', words: 'more details (link type, bridge and veth attributes)' },
+    { flag: '-s, -stats', words: 'packet and byte counters' },
+    { flag: '-c, -color', words: 'colour output (accepted, printed plain)' },
+  ],
+  subcommands: [
+    { name: 'link show', usage: 'ip link show [dev NAME] [type TYPE] [master BRIDGE] [up]', words: 'lists network interfaces: index, name, flags (UP, LOWER_UP), MTU, state, MAC; `@peer` after a veth name is its other end.', flags: [DEV] },
+    {
+      name: 'link add',
+      usage: 'ip link add NAME type veth peer name PEER | ip link add NAME type bridge | ip link add NAME type dummy',
+      words: 'creates a virtual interface. `type veth` creates two interfaces joined by a virtual cable: a frame sent into one comes out of the other (move one end into another namespace to connect them). `type bridge` creates a software switch. New interfaces start DOWN with no address.',
+      flags: [
+        { flag: 'type veth peer name PEER', words: 'a veth pair: NAME and PEER are the two ends' },
+        { flag: 'type bridge', words: 'a software switch; attach ports with `ip link set X master NAME`' },
+        { flag: 'address MAC', words: 'set the MAC address' },
+        { flag: 'mtu N', words: 'set the MTU' },
+        { flag: 'netns NETNS', words: 'create it directly in that namespace' },
+      ],
+    },
+    {
+      name: 'link set',
+      usage: 'ip link set [dev] NAME up|down | netns NETNS | master BRIDGE | nomaster | name NEW | address MAC | mtu N',
+      words: 'changes an interface. `up` turns it on administratively (a veth carries traffic only when both ends are up); `down` turns it off and removes its routes. `netns` moves it into another namespace (it loses its addresses). `master` plugs it into a bridge as a port; `nomaster` unplugs it.',
+      flags: [
+        { flag: 'up', words: 'administratively up (IFF_UP)' },
+        { flag: 'down', words: 'administratively down: no traffic, connected routes removed' },
+        { flag: 'netns NETNS', words: 'move into that namespace (addresses are dropped, the link goes down)' },
+        { flag: 'master BRIDGE', words: 'make it a port of the bridge: its frames are switched by the bridge' },
+        { flag: 'nomaster', words: 'remove it from its bridge' },
+        { flag: 'name NEW', words: 'rename (only while down)' },
+        { flag: 'address MAC', words: 'change the MAC address' },
+        { flag: 'mtu N', words: 'change the MTU' },
+      ],
+    },
+    { name: 'link delete', usage: 'ip link del [dev] NAME', words: 'deletes a virtual interface; deleting one end of a veth deletes both ends.' },
+    { name: 'addr show', usage: 'ip addr show [dev NAME]', words: 'lists interfaces with their IP addresses (inet, inet6), scope and broadcast.', flags: [DEV] },
+    {
+      name: 'addr add',
+      usage: 'ip addr add ADDR/LEN [brd +] dev NAME',
+      words: 'gives an interface an IP address. The kernel also adds a connected route for the subnet (`proto kernel scope link`), active once the link is up, and a local route in table local.',
+      flags: [DEV, { flag: 'brd +', words: 'set the broadcast address from the prefix' }, { flag: 'label NAME', words: 'an alias label (eth0:1)' }],
+    },
+    { name: 'addr delete', usage: 'ip addr del ADDR/LEN dev NAME', words: 'removes an address and the routes that came with it.', flags: [DEV] },
+    { name: 'addr flush', usage: 'ip addr flush dev NAME', words: 'removes every address of the interface.', flags: [DEV] },
+    { name: 'route show', usage: 'ip route [show] [table TABLE]', words: 'prints the routing table: where packets to each destination go (dev, via gateway).' },
+    {
+      name: 'route add',
+      usage: 'ip route add PREFIX|default via GATEWAY [dev NAME] | ip route add PREFIX dev NAME',
+      words: 'adds a route. `via` sends matching packets to a gateway (which must be reachable on a connected subnet); `dev` alone says the destination is directly on that link.',
+      flags: [{ flag: 'via GATEWAY', words: 'next hop router' }, DEV, { flag: 'metric N', words: 'preference when routes overlap (lower wins)' }, { flag: 'table TABLE', words: 'which routing table' }, { flag: 'src ADDR', words: 'preferred source address' }, { flag: 'onlink', words: 'treat the gateway as reachable on dev even without a matching subnet' }],
+    },
+    { name: 'route delete', usage: 'ip route del PREFIX [via GATEWAY] [dev NAME]', words: 'removes a route.' },
+    { name: 'route replace', usage: 'ip route replace PREFIX ...', words: 'adds the route, or changes it if one for that prefix exists.' },
+    { name: 'route get', usage: 'ip route get ADDR', words: 'asks the kernel which route, device and source address a packet to ADDR would use (nothing is sent).' },
+    { name: 'route flush', usage: 'ip route flush PREFIX|dev NAME|table TABLE', words: 'removes the matching routes.' },
+    { name: 'neigh show', usage: 'ip neigh [show] [dev NAME]', words: 'prints the ARP cache: which MAC answers for each IP on each link, and the entry state (REACHABLE, STALE, FAILED, …).' },
+    { name: 'neigh add', usage: 'ip neigh add ADDR lladdr MAC dev NAME [nud permanent]', words: 'adds a static ARP entry.' },
+    { name: 'neigh delete', usage: 'ip neigh del ADDR dev NAME', words: 'removes an ARP entry.' },
+    { name: 'neigh flush', usage: 'ip neigh flush dev NAME', words: 'empties the ARP cache of that link.' },
+    { name: 'netns list', usage: 'ip netns [list]', words: 'lists named network namespaces (the files in /run/netns).' },
+    { name: 'netns add', usage: 'ip netns add NAME', words: 'creates a network namespace: a separate network stack with its own interfaces (only `lo`, down), routes, ARP cache, iptables and sysctls.' },
+    { name: 'netns delete', usage: 'ip netns del NAME', words: 'deletes the namespace; its virtual interfaces (and their veth peers) are destroyed, physical ones go back to the root namespace.' },
+    { name: 'netns exec', usage: 'ip netns exec NAME COMMAND ...', words: 'runs a command inside the namespace: it sees only that namespace’s interfaces, routes and firewall.' },
+    { name: 'netns identify', usage: 'ip netns identify', words: 'prints the name of the current namespace.' },
+    { name: 'rule show', usage: 'ip rule [show]', words: 'prints the policy routing rules: which routing table is consulted for which packets (local, main, default).' },
+  ],
+});

@@ -1,0 +1,217 @@
+/**
+ * The topology webview in headless Chromium (Debian's `chromium` driven by playwright-core):
+ * the real bundle and the panel's HTML (with its CSP), fed a snapshot, deltas and a packet
+ * trace as the host would send them. Asserts the SVG's nodes and links, measures the budgets
+ * and saves screenshots to test-results/. Skipped, with the reason, when Chromium is missing.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import type { Browser, Page } from 'playwright-core';
+import { buildViewModel, diffViewModels, lastTrace, toViewTrace } from '../../src/engine/view';
+import { PROTOCOL_VERSION, type HostMessage } from '../../src/protocol/messages';
+import type { ViewModel } from '../../src/protocol/view-model';
+import { topologyHtml } from '../../src/host/topology/html';
+import { bareShell } from '../unit/helpers';
+
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const OUT = resolve('test-results/webview');
+const v = PROTOCOL_VERSION;
+
+const SETUP = [
+  'ip netns add red',
+  'ip netns add blue',
+  'ip link add br0 type bridge',
+  'ip link set br0 up',
+  'ip addr add 10.0.0.1/24 dev br0',
+  'ip link add veth-red type veth peer name veth-red-br',
+  'ip link add veth-blue type veth peer name veth-blue-br',
+  'ip link set veth-red netns red',
+  'ip link set veth-blue netns blue',
+  'ip link set veth-red-br master br0',
+  'ip link set veth-blue-br master br0',
+  'ip link set veth-red-br up',
+  'ip link set veth-blue-br up',
+  'ip -n red addr add 10.0.0.2/24 dev veth-red',
+  'ip -n red link set veth-red up',
+  'ip -n red link set lo up',
+  'ip -n red route add default via 10.0.0.1',
+  'ip -n blue addr add 10.0.0.3/24 dev veth-blue',
+];
+
+async function launch(): Promise<Browser | string> {
+  if (!existsSync(CHROMIUM)) return `no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM)`;
+  try {
+    const { chromium } = await import('playwright-core');
+    return await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--allow-file-access-from-files'] });
+  } catch (e) {
+    return `Chromium did not start: ${String(e).split('\n')[0]}`;
+  }
+}
+
+describe('topology webview in headless Chromium', function () {
+  this.timeout(90_000);
+  let browser: Browser | undefined;
+  let page: Page;
+  const problems: string[] = [];
+  const sent = () => page.evaluate(() => (window as unknown as { __sent: { type: string; [k: string]: unknown }[] }).__sent);
+  const send = (msg: HostMessage) => page.evaluate((m) => window.postMessage(m, '*'), msg);
+  const count = (selector: string) => page.locator(selector).count();
+
+  before(async function () {
+    const launched = await launch();
+    if (typeof launched === 'string') {
+      console.log(`    (skipped: ${launched})`);
+      this.skip();
+    }
+    browser = launched as Browser;
+    mkdirSync(OUT, { recursive: true });
+    await build({ entryPoints: ['webview/main.ts'], bundle: true, minify: true, format: 'iife', target: 'es2022', outfile: join(OUT, 'main.js'), logLevel: 'warning' });
+    const html = topologyHtml({ cspSource: 'file:', nonce: 'test0nce0000000000000000000000000', scriptUri: 'main.js', styleUri: pathToFileURL(resolve('media/topology.css')).href });
+    writeFileSync(join(OUT, 'index.html'), html);
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text());
+    });
+    page.on('pageerror', (e) => problems.push(e.message));
+    // A string, not a function: tsx's helpers (__name) do not exist in the page.
+    await page.addInitScript(`
+      window.__sent = [];
+      window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__sent.push(m) });
+      document.addEventListener('securitypolicyviolation', (e) => console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));
+    `);
+    await page.goto(pathToFileURL(join(OUT, 'index.html')).href);
+    await page.waitForFunction(() => (window as unknown as { __sent: { type: string }[] }).__sent.some((m) => m.type === 'ready'));
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  it('the bundle stays under 300 KB minified', () => {
+    const size = statSync(join(OUT, 'main.js')).size;
+    console.log(`    webview bundle: ${(size / 1024).toFixed(1)} KB minified`);
+    assert.ok(size < 300 * 1024, `${size} bytes`);
+  });
+
+  let model: ViewModel;
+  const shell = bareShell();
+
+  it('draws a snapshot: one SVG group per node and one line per link, with state classes and ARIA labels', async () => {
+    SETUP.forEach((l) => shell.run(l));
+    model = buildViewModel(shell.world);
+    await send({ v, type: 'snapshot', world: 'test', model, positions: {} });
+    assert.equal(await count('svg#topology g.node'), model.nodes.length);
+    const members = model.nodes.filter((n) => n.parent !== null).length;
+    assert.equal(await count('svg#topology line.wire'), model.edges.length + members);
+    assert.equal(await count('line.wire.kind-veth'), 2);
+    assert.equal(await count('line.wire.kind-port'), 2);
+    const blue = model.nodes.find((n) => n.label === 'veth-blue')!;
+    const g = page.locator(`g.node[data-id="${blue.id}"]`);
+    assert.match((await g.getAttribute('class'))!, /state-down/);
+    assert.equal(await g.getAttribute('aria-label'), 'interface veth-blue, down, 10.0.0.3/24');
+    assert.match((await page.locator('g.node.kind-netns', { hasText: 'red' }).first().textContent())!, /red/);
+    await page.screenshot({ path: join(OUT, '1-snapshot.png') });
+  });
+
+  it('applies deltas: new nodes appear, old ones keep their place, updates change only their node', async () => {
+    const positionOf = (id: string) => page.locator(`g.node[data-id="${id}"]`).getAttribute('transform');
+    const br = model.nodes.find((n) => n.label === 'br0')!;
+    const before = await positionOf(br.id);
+    const lines = ['ip -n blue link set veth-blue up', 'ip netns add green', 'ip link add veth-green type veth peer name veth-green-br', 'ip link set veth-green netns green', 'ip link set veth-green-br master br0'];
+    lines.forEach((l) => shell.run(l));
+    const after = buildViewModel(shell.world);
+    const delta = diffViewModels(model, after);
+    await send({ v, type: 'delta', delta });
+    model = after;
+    await page.waitForTimeout(400);
+    assert.equal(await count('svg#topology g.node'), model.nodes.length);
+    assert.equal(await positionOf(br.id), before, 'an existing node stays where it was');
+    const blue = model.nodes.find((n) => n.label === 'veth-blue')!;
+    assert.match((await page.locator(`g.node[data-id="${blue.id}"]`).getAttribute('class'))!, /state-up/);
+    assert.equal(await count('g.node.kind-netns[aria-label="network namespace green"]'), 1);
+    shell.run('ip netns del green');
+    const gone = buildViewModel(shell.world);
+    await send({ v, type: 'delta', delta: diffViewModels(model, gone) });
+    model = gone;
+    await page.waitForTimeout(400);
+    assert.equal(await count('svg#topology g.node'), model.nodes.length);
+    assert.equal(await count('g.node.kind-netns[aria-label="network namespace green"]'), 0);
+  });
+
+  it('animates a packet trace step by step and stops a dropped packet where it died, with the reason', async () => {
+    shell.run('ip netns exec red ping -c 1 -W 1 192.168.1.3');
+    const trace = toViewTrace(shell.world, lastTrace(shell.world)!);
+    assert.ok(trace.drop, 'the host does not forward (ip_forward=0)');
+    await send({ v, type: 'trace', trace });
+    assert.equal(await count('#trace-events li'), trace.steps.length);
+    assert.equal(await count('#trace-events li.current'), 1);
+    for (let i = 0; i < trace.steps.length + 3; i++) await page.click('#trace-step');
+    assert.equal(await count('g.node.trace-drop'), 1);
+    assert.equal(await page.locator('g.node.trace-drop').getAttribute('data-id'), trace.drop.nodeId);
+    assert.match((await page.locator('#trace-status').textContent())!, /Dropped: .*ip_forward/);
+    await page.click('#trace-back');
+    assert.equal(await count('g.node.trace-drop'), 0);
+    await page.click('#trace-step');
+    await page.screenshot({ path: join(OUT, '2-trace-drop.png') });
+  });
+
+  it('selecting a node (click or keyboard) shows its details and tells the host', async () => {
+    const red = model.nodes.find((n) => n.kind === 'netns' && n.label === 'red')!;
+    await page.locator(`g.node[data-id="${red.id}"]`).focus();
+    await page.keyboard.press('Enter');
+    assert.match((await page.locator('#details').textContent())!, /default via 10\.0\.0\.1 dev veth-red/);
+    assert.ok((await sent()).some((m) => m.type === 'select' && m.id === red.id));
+    await send({ v, type: 'reveal', id: model.nodes.find((n) => n.label === 'br0')!.id });
+    assert.match((await page.locator('#details').textContent())!, /br0/);
+  });
+
+  it('exports SVG and saves positions through messages', async () => {
+    await page.click('#export-svg');
+    const svg = (await sent()).find((m) => m.type === 'exportSvg');
+    assert.ok(svg && typeof svg.svg === 'string' && svg.svg.startsWith('<svg') && svg.svg.includes('veth-red'));
+    await page.waitForFunction(() => (window as unknown as { __sent: { type: string }[] }).__sent.some((m) => m.type === 'positions'));
+    await page.click('#fit');
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: join(OUT, 'topology.png') });
+  });
+
+  it('budgets: a 1,000-node world renders in under 1 s, a one-command delta applies in under 16 ms', async () => {
+    const big = bareShell();
+    big.run('ip link add br0 type bridge');
+    for (let i = 0; i < 333; i++) {
+      big.run(`ip netns add n${i}`);
+      big.run(`ip link add v${i} type veth peer name p${i}`);
+      big.run(`ip link set p${i} netns n${i}`);
+      big.run(`ip link set v${i} master br0`);
+    }
+    const bigModel = buildViewModel(big.world);
+    assert.ok(bigModel.nodes.length >= 1000, `${bigModel.nodes.length} nodes`);
+    // Each snapshot is a new world (nothing kept from the last one): the median of three full renders.
+    const renders: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await send({ v, type: 'snapshot', world: `big ${i}`, model: bigModel, positions: {} });
+      renders.push(await page.evaluate(() => (window as unknown as { vethlabTopology: { timings: { render: number } } }).vethlabTopology.timings.render));
+    }
+    const render = renders.sort((a, b) => a - b)[1]!;
+    assert.equal(await count('svg#topology g.node'), bigModel.nodes.length);
+    big.run('ip link set v7 up');
+    const delta = diffViewModels(bigModel, buildViewModel(big.world));
+    const deltas: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      await send({ v, type: 'delta', delta });
+      deltas.push(await page.evaluate(() => (window as unknown as { vethlabTopology: { timings: { delta: number } } }).vethlabTopology.timings.delta));
+    }
+    deltas.sort((a, b) => a - b);
+    console.log(`    ${bigModel.nodes.length} nodes rendered in ${render.toFixed(0)} ms (median of 3: ${renders.map((r) => r.toFixed(0)).join(', ')} ms); one-command delta applied in ${deltas[2]!.toFixed(2)} ms (median of 5)`);
+    await page.screenshot({ path: join(OUT, '3-thousand-nodes.png') });
+    assert.ok(render < 1000, `render ${render} ms`);
+    assert.ok(deltas[2]! < 16, `delta ${deltas[2]} ms`);
+  });
+
+  it('raised no page errors and no CSP violations', () => {
+    assert.deepEqual(problems, []);
+  });
+});
