@@ -16,6 +16,9 @@ import { NETTOOLS } from './nettools';
 import { IPTABLES_COMMANDS } from './iptables';
 import { help } from './docs/help';
 import { docker } from './docker/docker';
+import { curl } from './container/curl';
+import { wget } from './container/wget';
+import { getent, nslookup } from './container/dns-tools';
 
 export const COMMANDS: Record<string, CommandFn> = {
   cat,
@@ -45,4 +48,8 @@ export const COMMANDS: Record<string, CommandFn> = {
   ...IPTABLES_COMMANDS,
   help,
   docker,
+  curl,
+  wget,
+  getent,
+  nslookup,
 };

@@ -191,7 +191,7 @@ function scheduleEnd(c: Container, image: Image, now: number): void {
 }
 
 /** Ends the main process: the sandbox goes, the ports are released. */
-export function exitContainer(world: World, host: Host, daemon: DaemonState, c: Container, code: number): void {
+export function exitContainer(world: World, host: Host, daemon: DaemonState, c: Container, code: number, at = world.clock.now()): void {
   if (c.state !== 'running' && c.state !== 'paused') return;
   for (const ep of c.endpoints) {
     const net = networkOfEndpoint(daemon, ep);
@@ -202,7 +202,7 @@ export function exitContainer(world: World, host: Host, daemon: DaemonState, c: 
   c.state = 'exited';
   c.exitCode = code;
   c.exitsAt = null;
-  c.finishedAt = world.clock.now();
+  c.finishedAt = at;
   world.changed();
 }
 
@@ -228,7 +228,7 @@ export function settle(world: World, host: Host, daemon: DaemonState): void {
   for (const c of [...daemon.containers]) {
     if (c.state !== 'running' || c.exitsAt === null || c.exitsAt > now) continue;
     const code = c.exitCodeAtEnd;
-    exitContainer(world, host, daemon, c, code);
+    exitContainer(world, host, daemon, c, code, c.exitsAt);
     if (c.autoRemove) {
       removeContainer(world, host, daemon, c);
       continue;

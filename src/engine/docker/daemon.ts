@@ -16,6 +16,11 @@ export function daemonOf(world: World, host: Host): DaemonState | undefined {
   return (world.state as DockerWorldState).docker?.[host.id];
 }
 
+/** Every daemon of the world with its host id (a SYN may reach a container from another host). */
+export function allDaemons(world: World): DaemonState[] {
+  return Object.values((world.state as DockerWorldState).docker ?? {});
+}
+
 /** dockerd's first start: ip_forward=1, its chains, docker0 172.17.0.1/16, the bridge/host/none networks. */
 export function startDaemon(world: World, host: Host): DaemonState {
   const state = world.state as DockerWorldState;

@@ -1,0 +1,109 @@
+/**
+ * One HTTP GET as the tools see it: resolve, connect through the packet walker (DNAT, FORWARD,
+ * bridges), and the answer of the container's server. A published port reached on a host
+ * address goes through docker-proxy, which connects to the container from the bridge's gateway.
+ */
+import { allDaemons, daemonOf } from '../../engine/docker/daemon';
+import { imageOf } from '../../engine/docker/containers';
+import { containerSockets } from '../../engine/docker/sockets';
+import { clfTime, HTTPD_INDEX, NGINX_INDEX } from '../../engine/docker/services';
+import type { Container, DaemonState } from '../../engine/docker/types';
+import { formatIpv4 } from '../../engine/net/ipv4';
+import type { Netns } from '../../engine/net/types';
+import { sendPacket, type Sockets } from '../../engine/packet/walk';
+import type { ShellContext } from '../types';
+import { resolveName } from './resolve';
+
+export interface Url {
+  host: string;
+  port: number;
+  path: string;
+}
+
+export function parseUrl(text: string): Url | undefined {
+  const m = /^(?:(https?):\/\/)?([^/:?#]+)(?::(\d+))?([^#]*)?$/.exec(text);
+  if (!m) return undefined;
+  return { host: m[2]!, port: m[3] ? Number(m[3]) : m[1] === 'https' ? 443 : 80, path: m[4] || '/' };
+}
+
+export type HttpOutcome =
+  | { kind: 'response'; status: number; reason: string; headers: string[]; body: string }
+  | { kind: 'unresolved' }
+  | { kind: 'refused'; ms: number }
+  | { kind: 'timeout'; ms: number }
+  | { kind: 'empty' }
+  | { kind: 'unreachable' };
+
+const CONNECT_TIMEOUT_MS = 127_000;
+
+export function httpGet(ctx: ShellContext, url: Url, agent: string, headOnly: boolean, timeoutMs?: number): HttpOutcome {
+  const dst = resolveName(ctx, url.host);
+  if (dst === undefined) return { kind: 'unresolved' };
+  const daemon = daemonOf(ctx.world, ctx.host);
+  const proxied = daemon ? viaProxy(ctx, daemon, dst, url.port) : undefined;
+  const from = proxied ? ctx.world.netns(ctx.host.rootNsId) : ctx.ns;
+  const target = proxied ? proxied.ip : dst;
+  const port = proxied ? proxied.port : url.port;
+  let server: { c: Container; src: number; daemon: DaemonState } | undefined;
+  const daemons = allDaemons(ctx.world);
+  const perDaemon = daemons.map((dm) => containerSockets(ctx.world, dm, (c, src) => (server = { c, src, daemon: dm })));
+  const sockets: Sockets | undefined = perDaemon.length === 0 ? undefined : (ns, p) => perDaemon.map((f) => f(ns, p)).find((a) => a.kind !== 'refused') ?? { kind: 'refused' };
+  const syn = { src: 0, dst: target, proto: 'tcp' as const, ttl: 64, length: 60, sport: 40000 + (ctx.world.clock.now() % 20000), dport: port, tcpFlags: 'SYN' };
+  const walk = sendPacket(ctx.world, from, syn, sockets ? { sockets } : {});
+  if (walk.error) return { kind: 'unreachable' };
+  const back = walk.deliveries.find((d) => d.nsId === from.id && d.packet.proto === 'tcp' && d.packet.dport === syn.sport);
+  if (!back) {
+    const wait = timeoutMs ?? CONNECT_TIMEOUT_MS;
+    ctx.world.clock.advance(wait);
+    return { kind: 'timeout', ms: wait };
+  }
+  if (back.packet.tcpFlags !== 'SYN,ACK' || !server) return { kind: 'refused', ms: 0 };
+  return serve(ctx, server.daemon, server.c, server.src, url, agent, headOnly);
+}
+
+/** docker-proxy listens on published host ports: a connection to a local address reaches the container from the gateway. */
+function viaProxy(ctx: ShellContext, daemon: DaemonState, dst: number, port: number): { ip: number; port: number } | undefined {
+  const root = ctx.world.netns(ctx.host.rootNsId);
+  if (ctx.ns.id !== root.id || !isLocal(root, dst)) return undefined;
+  for (const c of daemon.containers) {
+    if (c.state !== 'running' || !c.endpoints[0]) continue;
+    const p = c.ports.find((x) => x.hostPort === port && x.proto === 'tcp' && (x.hostIp === '' || x.hostIp === '0.0.0.0' || x.hostIp === formatIpv4(dst)));
+    if (p) return { ip: c.endpoints[0].ip, port: p.containerPort };
+  }
+  return undefined;
+}
+
+function isLocal(ns: Netns, addr: number): boolean {
+  return (addr >>> 24) === 127 || ns.addrs.some((a) => a.family === 4 && a.local === addr);
+}
+
+function httpDate(ms: number): string {
+  return new Date(ms).toUTCString();
+}
+
+function serve(ctx: ShellContext, daemon: DaemonState, c: Container, src: number, url: Url, agent: string, headOnly: boolean): HttpOutcome {
+  const image = imageOf(daemon, c);
+  const now = ctx.world.clock.epoch + ctx.world.clock.now();
+  const method = headOnly ? 'HEAD' : 'GET';
+  if (image?.service === 'nginx') {
+    const found = url.path === '/' || url.path === '/index.html';
+    const body = found ? NGINX_INDEX : '<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx/1.27.3</center>\r\n</body>\r\n</html>\r\n';
+    const headers = ['Server: nginx/1.27.3', `Date: ${httpDate(now)}`, 'Content-Type: text/html', `Content-Length: ${body.length}`, ...(found ? ['Last-Modified: Tue, 26 Nov 2024 15:55:00 GMT'] : []), 'Connection: keep-alive', ...(found ? ['ETag: "6745ef54-267"', 'Accept-Ranges: bytes'] : [])];
+    c.logs.push(`o:${formatIpv4(src)} - - [${clfTime(now)}] "${method} ${url.path} HTTP/1.1" ${found ? 200 : 404} ${headOnly ? 0 : body.length} "-" "${agent}" "-"`);
+    if (!found) c.logs.push(`e:${nginxErrTime(now)} [error] 29#29: *1 open() "/usr/share/nginx/html${url.path}" failed (2: No such file or directory), client: ${formatIpv4(src)}, server: localhost, request: "${method} ${url.path} HTTP/1.1", host: "${url.host}${url.port === 80 ? '' : ':' + url.port}"`);
+    return { kind: 'response', status: found ? 200 : 404, reason: found ? 'OK' : 'Not Found', headers, body: headOnly ? '' : body };
+  }
+  if (image?.service === 'httpd') {
+    const found = url.path === '/' || url.path === '/index.html';
+    const body = found ? HTTPD_INDEX : '<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head>\n<title>404 Not Found</title>\n</head><body>\n<h1>Not Found</h1>\n<p>The requested URL was not found on this server.</p>\n</body></html>\n';
+    const headers = [`Date: ${httpDate(now)}`, 'Server: Apache/2.4.62 (Unix)', ...(found ? ['Last-Modified: Mon, 11 Jun 2007 18:53:14 GMT', 'ETag: "2d-432a5e4a73a80"', 'Accept-Ranges: bytes'] : []), `Content-Length: ${body.length}`, `Content-Type: text/html${found ? '' : '; charset=iso-8859-1'}`];
+    c.logs.push(`o:${formatIpv4(src)} - - [${clfTime(now)}] "${method} ${url.path} HTTP/1.1" ${found ? 200 : 404} ${headOnly ? '-' : body.length}`);
+    return { kind: 'response', status: found ? 200 : 404, reason: found ? 'OK' : 'Not Found', headers, body: headOnly ? '' : body };
+  }
+  return { kind: 'empty' };
+}
+
+function nginxErrTime(ms: number): string {
+  const iso = new Date(ms).toISOString();
+  return `${iso.slice(0, 10).replace(/-/g, '/')} ${iso.slice(11, 19)}`;
+}
