@@ -28,7 +28,7 @@ interface FakeCell {
 }
 
 interface FakeNotebookDocument {
-  uri: { toString(): string };
+  uri: { path: string; toString(): string };
   metadata: Record<string, unknown>;
 }
 
@@ -149,7 +149,7 @@ describe('notebook adapters (fake vscode)', () => {
       cells: Array<{ value: string; languageId: string }>;
       metadata: Record<string, unknown>;
     };
-    const notebook: FakeNotebookDocument = { uri: { toString: () => 'file:///lab.lab.md' }, metadata: data.metadata };
+    const notebook: FakeNotebookDocument = { uri: { path: '/lab.lab.md', toString: () => 'file:///lab.lab.md' }, metadata: data.metadata };
     const cells: FakeCell[] = data.cells.map((c, i) => ({ document: { uri: { toString: () => `cell:${i}` }, languageId: c.languageId, getText: () => c.value }, notebook }));
     const controller = fake.controllers[0]!;
     await (controller['executeHandler'] as (c: FakeCell[], n: FakeNotebookDocument) => Promise<void>)(cells, notebook);

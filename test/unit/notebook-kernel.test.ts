@@ -148,4 +148,22 @@ describe('notebook kernel (fake notebook API)', () => {
     assert.equal(session.canRevert('c1'), true);
     assert.equal(session.canRevert(`c${MAX_SNAPSHOTS}`), true);
   });
+
+  it('tells an observer about each notebook world: opened, used per cell, closed on restart and close', async () => {
+    const events: string[] = [];
+    const worlds = new Set<unknown>();
+    const observed = new LabKernel(undefined, undefined, {
+      opened: (id, world, label) => (worlds.add(world), events.push(`opened ${id} ${label}`)),
+      used: (id) => events.push(`used ${id}`),
+      closed: (id) => events.push(`closed ${id}`),
+    });
+    const ref = { id: 'nb9', world: 'bare', label: 'lab 04.lab.md' };
+    await observed.execute(ref, [sh('a', 'true'), sh('b', 'true')], nb.open);
+    observed.restart('nb9');
+    await observed.execute(ref, [sh('a', 'true')], nb.open);
+    observed.close('nb9');
+    observed.close('nb9');
+    assert.deepEqual(events, ['opened nb9 lab 04.lab.md', 'used nb9', 'used nb9', 'closed nb9', 'opened nb9 lab 04.lab.md', 'used nb9', 'closed nb9']);
+    assert.equal(worlds.size, 2, 'restart makes a new world');
+  });
 });

@@ -11,7 +11,8 @@ export const CONTROLLER_ID = 'vethlab-notebook-kernel';
 
 export function notebookRef(notebook: vscode.NotebookDocument): NotebookRef {
   const meta = notebook.metadata?.['vethlab'] as { world?: string } | undefined;
-  return { id: notebook.uri.toString(), world: meta?.world ?? 'bare' };
+  const file = notebook.uri.path.slice(notebook.uri.path.lastIndexOf('/') + 1);
+  return { id: notebook.uri.toString(), world: meta?.world ?? 'bare', label: `lab ${file}` };
 }
 
 export function cellRef(cell: vscode.NotebookCell): CellRef {

@@ -3,6 +3,7 @@
  * through small ports (so tests drive it with a fake notebook API), outputs as plain data.
  * Pure: the vscode adapter (controller.ts) only converts ports and outputs.
  */
+import type { World } from '../../engine/world';
 import type { CheckOutcome } from '../../labs/grade';
 import { LabSession, presetShell, type CellRun, type ShellFactory } from './lab-session';
 
@@ -26,6 +27,16 @@ export interface CellRef {
 export interface NotebookRef {
   id: string;
   world: string;
+  /** How views name this notebook's world ("lab 05-bridge.lab.md"). */
+  label?: string;
+}
+
+/** Told about each notebook's world, so views (the topology panel) can follow the one in use. */
+export interface WorldObserver {
+  opened(notebookId: string, world: World, label: string): void;
+  /** A cell of this notebook is running: its world is the one the learner looks at. */
+  used(notebookId: string): void;
+  closed(notebookId: string): void;
 }
 
 export interface ExecutionPort {
@@ -43,13 +54,16 @@ export class LabKernel {
     private readonly factory: ShellFactory = presetShell,
     /** Lets other events (an interrupt) run between cells. */
     private readonly tick: () => Promise<void> = () => Promise.resolve(),
+    private readonly observer?: WorldObserver,
   ) {}
 
   session(notebook: NotebookRef): LabSession | string {
     const existing = this.sessions.get(notebook.id);
     if (existing) return existing;
     const session = LabSession.open(notebook.world, this.factory);
-    if (typeof session !== 'string') this.sessions.set(notebook.id, session);
+    if (typeof session === 'string') return session;
+    this.sessions.set(notebook.id, session);
+    this.observer?.opened(notebook.id, session.world, notebook.label ?? notebook.id);
     return session;
   }
 
@@ -66,6 +80,7 @@ export class LabKernel {
         port.end(false);
         continue;
       }
+      this.observer?.used(notebook.id);
       if (cell.kind === 'other') {
         await port.setOutputs([[{ mime: 'stderr', text: 'Vethlab runs sh, bash, shell and check cells only.\n' }]]);
         port.end(false);
@@ -86,7 +101,7 @@ export class LabKernel {
 
   /** A fresh world for the notebook (made on the next run). */
   restart(notebookId: string): void {
-    this.sessions.delete(notebookId);
+    if (this.sessions.delete(notebookId)) this.observer?.closed(notebookId);
   }
 
   revert(notebookId: string, cellId: string): boolean {
@@ -94,7 +109,7 @@ export class LabKernel {
   }
 
   close(notebookId: string): void {
-    this.sessions.delete(notebookId);
+    if (this.sessions.delete(notebookId)) this.observer?.closed(notebookId);
     this.interrupted.delete(notebookId);
   }
 }
