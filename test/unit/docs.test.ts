@@ -1,12 +1,13 @@
 /** The command documentation table: every registered command is documented; lookups find subcommands and flags. */
 import assert from 'node:assert/strict';
 import { COMMANDS } from '../../src/shell/registry';
+import { PROCESSES } from '../../src/shell/jobs/programs';
 import { COMMAND_DOCS, docForWords, helpText } from '../../src/shell/docs';
 import { bareShell } from './helpers';
 
 describe('command documentation table', () => {
-  it('documents every command in src/shell/registry.ts', () => {
-    const missing = Object.keys(COMMANDS).filter((name) => !COMMAND_DOCS.has(name));
+  it('documents every command in src/shell/registry.ts and every waiting program in src/shell/jobs/programs.ts', () => {
+    const missing = [...new Set([...Object.keys(COMMANDS), ...Object.keys(PROCESSES)])].filter((name) => !COMMAND_DOCS.has(name));
     assert.deepEqual(missing, [], `commands without docs: ${missing.join(', ')} (add them to src/shell/docs)`);
   });
 

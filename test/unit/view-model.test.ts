@@ -5,6 +5,8 @@ import { applyViewDelta, buildViewModel, diffViewModels, lastTrace, toViewTrace 
 import type { ViewModel } from '../../src/protocol/view-model';
 import { isEmptyDelta } from '../../src/protocol/view-model';
 import { bareShell } from './helpers';
+import { createWorld } from '../../src/engine/presets';
+import { Shell } from '../../src/shell/shell';
 
 const SETUP = [
   'ip netns add red',
@@ -197,5 +199,32 @@ describe('view trace', () => {
     const hostRoot = node(model, 'netns', 'host (root)');
     const at = model.nodes.find((n) => n.id === trace.drop!.nodeId)!;
     assert.ok(at.id === hostRoot.id || at.parent === hostRoot.id, `died in the host, not at ${at.label}`);
+  });
+});
+
+describe('view model: Docker objects', () => {
+  it('containers are boxes holding eth0, wired by veth to their network bridge; networks are boxes on that bridge', () => {
+    const { world, host } = createWorld('docker')!;
+    const shell = new Shell(world, host);
+    const run = shell.run('docker run -d --name web -p 8080:80 nginx');
+    assert.equal(run.exitCode, 0, run.stderr);
+    const model = buildViewModel(world);
+    const web = node(model, 'container', 'web');
+    assert.equal(web.state, 'up');
+    assert.ok(web.details.some(([k, v]) => k === 'port' && /8080 -> 80\/tcp/.test(v)));
+    const eth0 = model.nodes.find((n) => n.parent === web.id && n.label === 'eth0')!;
+    assert.deepEqual(eth0.addresses, ['172.17.0.2/16']);
+    const docker0 = node(model, 'bridge', 'docker0');
+    const bridgeNet = node(model, 'docker-network', 'bridge');
+    assert.deepEqual(bridgeNet.addresses, ['172.17.0.0/16']);
+    assert.ok(model.edges.some((e) => e.kind === 'attachment' && e.source === bridgeNet.id && e.target === docker0.id));
+    const veth = model.edges.find((e) => e.kind === 'veth' && (e.source === eth0.id || e.target === eth0.id))!;
+    const hostEnd = veth.source === eth0.id ? veth.target : veth.source;
+    assert.ok(model.edges.some((e) => e.kind === 'port' && e.source === hostEnd && e.target === docker0.id));
+    shell.run('docker stop web');
+    const stopped = buildViewModel(world);
+    assert.equal(node(stopped, 'container', 'web').state, 'down');
+    const delta = diffViewModels(model, stopped);
+    assert.ok(delta.removedNodes.includes(eth0.id));
   });
 });

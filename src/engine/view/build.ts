@@ -9,6 +9,8 @@ import type { Host, Link, Netns } from '../net/types';
 import type { NodeKind, ViewEdge, ViewModel, ViewNode } from '../../protocol/view-model';
 import { addrsOf, formatAddr, formatNeigh, mainRoutes, netnsLabel, nodeState, STATE_WORDS } from './describe';
 import { hostId, ifId, nsId, pairId, portId } from './ids';
+import { containerDetails, containersByNetns, dockerNodes } from './docker';
+import type { Container } from '../docker/types';
 
 const INFRA_KIND: Partial<Record<Host['role'], NodeKind>> = { switch: 'lan', router: 'router', internet: 'internet' };
 const INFRA_LABEL: Partial<Record<Host['role'], string>> = { switch: 'LAN switch', router: 'router', internet: 'internet' };
@@ -17,10 +19,12 @@ export function buildViewModel(world: World): ViewModel {
   const nodes: ViewNode[] = [];
   const edges: ViewEdge[] = [];
   const hosts = Object.values(world.state.hosts).sort((a, b) => a.id - b.id);
+  const containers = containersByNetns(world);
   for (const host of hosts) {
     if (INFRA_KIND[host.role]) nodes.push(infraNode(world, host));
-    else hostNodes(world, host, nodes);
+    else hostNodes(world, host, nodes, containers);
   }
+  dockerNodes(world, nodes, edges);
   for (const link of Object.values(world.state.links).sort((a, b) => a.id - b.id)) linkEdges(world, link, edges);
   return { nodes, edges };
 }
@@ -55,18 +59,18 @@ function infraNode(world: World, host: Host): ViewNode {
   };
 }
 
-function hostNodes(world: World, host: Host, nodes: ViewNode[]): void {
+function hostNodes(world: World, host: Host, nodes: ViewNode[], containers: Map<number, Container>): void {
   nodes.push({ id: hostId(host.id), kind: 'host', parent: null, label: host.name, state: 'up', addresses: [], details: [['hostname', host.hostname]] });
   const namespaces = Object.values(world.state.netns)
     .filter((ns) => ns.hostId === host.id)
     .sort((a, b) => a.id - b.id);
   for (const ns of namespaces) {
-    nodes.push(netnsNode(world, host, ns));
+    nodes.push(netnsNode(world, host, ns, containers.get(ns.id)));
     for (const link of linksIn(world, ns.id)) if (link.kind !== 'loopback') nodes.push(linkNode(world, ns, link));
   }
 }
 
-function netnsNode(world: World, host: Host, ns: Netns): ViewNode {
+function netnsNode(world: World, host: Host, ns: Netns, container: Container | undefined): ViewNode {
   const lo = linksIn(world, ns.id).find((l) => l.kind === 'loopback');
   const details: [string, string][] = [];
   if (lo) details.push(['lo', `${STATE_WORDS[nodeState(world, lo)]} ${addrsOf(ns, lo).join(' ') || 'no address'}`]);
@@ -77,6 +81,7 @@ function netnsNode(world: World, host: Host, ns: Netns): ViewNode {
   for (const [table, chain] of rules) {
     if (chain.rules.length || chain.policy === 'DROP') details.push(['iptables', `${table} ${chain.name}: ${chain.rules.length} rules, policy ${chain.policy ?? '-'}`]);
   }
+  if (container) return { id: nsId(ns.id), kind: 'container', parent: hostId(host.id), label: container.name, state: container.state === 'running' ? 'up' : 'down', addresses: [], details: [...containerDetails(container), ...details] };
   return { id: nsId(ns.id), kind: 'netns', parent: hostId(host.id), label: netnsLabel(world, ns), state: 'up', addresses: [], details };
 }
 

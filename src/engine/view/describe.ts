@@ -1,6 +1,7 @@
 /** Kernel objects in the few words the view and the hovers show ("UP", "10.0.0.1/24", "default via ..."). */
 import type { World } from '../world';
 import { formatIpv4 } from '../net/ipv4';
+import { allDaemons } from '../docker/daemon';
 import { operState } from '../net/links';
 import { routesOfTable } from '../net/route';
 import { TABLE_MAIN, type Addr, type Host, type Link, type Neigh, type Netns, type Route } from '../net/types';
@@ -47,7 +48,11 @@ export function formatNeigh(world: World, n: Neigh): string {
 export function netnsLabel(world: World, ns: Netns): string {
   const host = world.state.hosts[ns.hostId];
   if (host && host.rootNsId === ns.id) return `${host.name} (root)`;
-  return ns.name ?? `netns ${ns.id}`;
+  if (ns.name !== null) return ns.name;
+  const container = allDaemons(world)
+    .flatMap((d) => d.containers)
+    .find((c) => c.nsId === ns.id);
+  return container ? `container ${container.name}` : `netns ${ns.id}`;
 }
 
 /** `veth-red: in red, DOWN, no address` (what a hover says about a named interface). */
