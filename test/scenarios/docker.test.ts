@@ -218,6 +218,29 @@ describe('docker: lifecycle', () => {
   });
 });
 
+describe('docker: seed 002 commands', () => {
+  it('pause/unpause, image inspect -f, tag, network connect/disconnect, /etc/lsb-release, kill --signal=9', () => {
+    const sh = dockerShell();
+    ok(sh, 'docker run -d --name web nginx');
+    assert.equal(ok(sh, 'docker pause web'), 'web\n');
+    assert.match(ok(sh, 'docker ps'), /Up Less than a second \(Paused\)/);
+    assert.match(run(sh, 'docker exec web ls').stderr, /^Error response from daemon: Container [0-9a-f]{64} is paused, unpause the container before exec\n$/);
+    assert.equal(ok(sh, 'docker unpause web'), 'web\n');
+    assert.equal(ok(sh, "docker image inspect httpd -f '{{.Architecture}} {{.Os}}'".replace('httpd', 'nginx')), 'amd64 linux\n');
+    ok(sh, 'docker tag nginx:latest nginx:test1');
+    assert.match(ok(sh, 'docker images'), /nginx        test1     [0-9a-f]{12}/);
+    ok(sh, 'docker network create net1');
+    ok(sh, 'docker network connect net1 web');
+    assert.match(ok(sh, "docker inspect -f '{{range $k, $v := .NetworkSettings.Networks}}{{$k}}={{$v.IPAddress}} {{end}}' web"), /^bridge=172\.17\.0\.2 net1=172\.18\.0\.2 \n$/);
+    ok(sh, 'docker network disconnect net1 web');
+    assert.match(run(sh, 'docker network disconnect net1 web').stderr, /is not connected to network net1/);
+    ok(sh, 'docker container run -itd --name=casefour --restart=unless-stopped ubuntu:14.04');
+    assert.match(ok(sh, 'docker exec -it casefour cat /etc/lsb-release'), /DISTRIB_RELEASE=14\.04\nDISTRIB_CODENAME=trusty/);
+    assert.equal(ok(sh, 'docker container kill --signal=9 casefour'), 'casefour\n');
+    assert.match(ok(sh, 'docker container ls -a'), /Exited \(137\)/);
+  });
+});
+
 describe('docker: property', () => {
   const words = ['run', 'create', 'start', 'stop', 'rm', '-f', 'ps', '-a', '-q', 'logs', 'exec', 'inspect', '-f', '{{.Name}}', '{{json .State}}', '{{range .X}}', 'port', 'network', 'create', 'ls', 'connect', 'nginx', 'alpine', 'busybox', 'ubuntu:14.04', 'web', 'net1', '-d', '-p', '8080:80', '80', '--name', '--network', '--rm', 'sleep', '10', 'ip', 'addr', 'kill', 'restart', 'rename', 'wait', 'images', 'pull', 'rmi', '--format', 'table {{.ID}}\\t{{.Names}}', '', '-', '--', ':', 'x:y:z'];
   it('random docker argument vectors never throw or leak internals', () => {

@@ -3,7 +3,8 @@ import type { Netns } from '../../engine/net/types';
 import type { Container, DaemonState } from '../../engine/docker/types';
 import { formatIpv4 } from '../../engine/net/ipv4';
 import type { FileSystem, FsError, ReadResult } from '../fs';
-import { findContainer } from '../../engine/docker/containers';
+import { findContainer, imageOf } from '../../engine/docker/containers';
+import { imageFile } from '../../engine/docker/image-files';
 
 const DIRS = new Set(['/', '/etc', '/proc', '/proc/sys', '/proc/sys/net', '/tmp', '/root', '/var', '/usr', '/bin', '/dev']);
 
@@ -19,7 +20,8 @@ export class ContainerFs implements FileSystem {
     if (path.startsWith('/proc/sys/') || path === '/dev/null') return this.hostFs.read(path, ns);
     const written = this.c.files?.[path];
     if (written !== undefined) return { ok: true, data: written };
-    const builtin = etcFile(this.daemon, this.c, path);
+    const image = imageOf(this.daemon, this.c);
+    const builtin = etcFile(this.daemon, this.c, path) ?? (image ? imageFile(image, path) : undefined);
     return builtin === undefined ? { ok: false, error: 'ENOENT' } : { ok: true, data: builtin };
   }
 

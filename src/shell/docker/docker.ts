@@ -4,7 +4,8 @@ import { dockerCtx, NO_DAEMON, type DockerCtx } from './context';
 import { dockerExec } from './exec';
 import { dockerImages, dockerPull, dockerRmi } from './images';
 import { dockerInspect } from './inspect';
-import { dockerKill, dockerLogs, dockerPort, dockerRename, dockerRestart, dockerRm, dockerStart, dockerStop, dockerWait } from './lifecycle';
+import { dockerKill, dockerLogs, dockerPause, dockerPort, dockerRename, dockerRestart, dockerRm, dockerStart, dockerStop, dockerWait } from './lifecycle';
+import { dockerImageInspect, dockerTag } from './image-inspect';
 import { dockerNetwork } from './network';
 import { dockerPs } from './ps';
 import { dockerRun } from './run';
@@ -32,10 +33,14 @@ const SUBCOMMANDS: Record<string, Sub> = {
   rmi: dockerRmi,
   network: dockerNetwork,
   version: dockerVersion,
+  pause: (d, a) => dockerPause(d, a, true),
+  unpause: (d, a) => dockerPause(d, a, false),
+  tag: dockerTag,
+  'image-inspect': dockerImageInspect,
 };
 
-const CONTAINER_ALIASES: Record<string, string> = { ls: 'ps', list: 'ps', run: 'run', create: 'create', start: 'start', stop: 'stop', restart: 'restart', kill: 'kill', rm: 'rm', remove: 'rm', logs: 'logs', exec: 'exec', inspect: 'inspect', port: 'port', rename: 'rename', wait: 'wait' };
-const IMAGE_ALIASES: Record<string, string> = { ls: 'images', list: 'images', pull: 'pull', rm: 'rmi', remove: 'rmi', inspect: 'inspect' };
+const CONTAINER_ALIASES: Record<string, string> = { ls: 'ps', list: 'ps', run: 'run', create: 'create', start: 'start', stop: 'stop', restart: 'restart', kill: 'kill', rm: 'rm', remove: 'rm', logs: 'logs', exec: 'exec', inspect: 'inspect', port: 'port', rename: 'rename', wait: 'wait', pause: 'pause', unpause: 'unpause' };
+const IMAGE_ALIASES: Record<string, string> = { ls: 'images', list: 'images', pull: 'pull', rm: 'rmi', remove: 'rmi', inspect: 'image-inspect', tag: 'tag' };
 
 export function docker(argv: string[], ctx: ShellContext): CommandResult {
   let args = argv.slice(1);
@@ -50,7 +55,7 @@ export function docker(argv: string[], ctx: ShellContext): CommandResult {
     sub = inner;
     rest = rest.slice(1);
   }
-  const fn = Object.prototype.hasOwnProperty.call(SUBCOMMANDS, sub) ? SUBCOMMANDS[sub] : undefined;
+  const fn = Object.prototype.hasOwnProperty.call(SUBCOMMANDS, sub) && !(sub === 'image-inspect' && args[0] !== 'image') ? SUBCOMMANDS[sub] : undefined;
   if (!fn) return fail(`docker: '${sub}' is not a docker command.\nSee 'docker --help'`, 1);
   const d = dockerCtx(ctx);
   if (!d) return fail(NO_DAEMON, 1);

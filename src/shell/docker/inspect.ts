@@ -8,6 +8,8 @@ import { argsError, usageError, type DockerCtx } from './context';
 import { last, parseFlags } from './flags';
 import { apiTime } from './human';
 import { renderTemplate } from './template';
+import { findImage } from './images';
+import { imageJson } from './image-inspect';
 
 const ZERO_TIME = '0001-01-01T00:00:00Z';
 
@@ -176,8 +178,10 @@ export function dockerInspect(d: DockerCtx, argv: string[], kind: 'any' | 'conta
   for (const ref of parsed.value.args) {
     const c = kind !== 'network' ? findContainer(d.daemon, ref) : undefined;
     const n = !c && kind !== 'container' ? findNetwork(d.daemon, ref) : undefined;
+    const image = !c && !n && kind === 'any' ? findImage(d.daemon, ref) : undefined;
     if (c) objects.push(containerJson(d.daemon, c, epoch));
     else if (n) objects.push(networkJson(d.daemon, n, epoch));
+    else if (image) objects.push(imageJson(image, d.daemon.images));
     else {
       missing = true;
       out.err(kind === 'network' ? `Error response from daemon: network ${ref} not found` : `Error: No such object: ${ref}`);

@@ -164,3 +164,25 @@ export function dockerRename(d: DockerCtx, argv: string[]): CommandResult {
 }
 
 export { has };
+
+export function dockerPause(d: DockerCtx, argv: string[], pause: boolean): CommandResult {
+  const cmd = pause ? 'pause' : 'unpause';
+  return eachContainer(d, argv, cmd, pause ? 'Pause all processes within one or more containers' : 'Unpause all processes within one or more containers', [], (d, c, ref, out) => {
+    if (pause && c.state === 'paused') {
+      out.err(`Error response from daemon: container ${c.id} is already paused`);
+      return false;
+    }
+    if (!pause && c.state !== 'paused') {
+      out.err(`Error response from daemon: container ${c.id} is not paused`);
+      return false;
+    }
+    if (pause && c.state !== 'running') {
+      out.err(`Error response from daemon: container ${c.id} is not running`);
+      return false;
+    }
+    c.state = pause ? 'paused' : 'running';
+    d.sh.world.changed();
+    out.line(ref);
+    return true;
+  });
+}

@@ -1,7 +1,7 @@
 /** docker network create / ls / inspect / rm / connect / disconnect. */
 import { createBridgeNetwork, findNetwork, nextPool, overlaps, removeBridgeNetwork } from '../../engine/docker/networks';
 import { findContainer } from '../../engine/docker/containers';
-import { plugEndpoint } from '../../engine/docker/sandbox';
+import { plugEndpoint, unplugEndpoint } from '../../engine/docker/sandbox';
 import { allocateIp } from '../../engine/docker/networks';
 import { macFromIp } from '../../engine/docker/sandbox';
 import { randomHexId } from '../../engine/docker/ids';
@@ -27,6 +27,8 @@ export function dockerNetwork(d: DockerCtx, argv: string[]): CommandResult {
       return remove(d, rest);
     case 'connect':
       return connect(d, rest);
+    case 'disconnect':
+      return disconnect(d, rest);
     default:
       if (sub === undefined) return { stdout: '\nUsage:  docker network COMMAND\n\nManage networks\n\nCommands:\n  connect     Connect a container to a network\n  create      Create a network\n  disconnect  Disconnect a container from a network\n  inspect     Display detailed information on one or more networks\n  ls          List networks\n  prune       Remove all unused networks\n  rm          Remove one or more networks\n\nRun \'docker network COMMAND --help\' for more information on a command.\n', stderr: '', exitCode: 0 };
       return fail(`docker: '${sub}' is not a docker command.\nSee 'docker --help'`, 1);
@@ -120,6 +122,23 @@ function connect(d: DockerCtx, argv: string[]): CommandResult {
     ep.vethHost = 'veth' + randomHexId(d.sh.world).slice(0, 7);
     plugEndpoint(d.sh.world, d.sh.host, c, net, ep);
   }
+  d.sh.world.changed();
+  return { stdout: '', stderr: '', exitCode: 0 };
+}
+
+function disconnect(d: DockerCtx, argv: string[]): CommandResult {
+  const parsed = parseFlags(argv, [{ long: 'force', short: 'f', value: false }], true);
+  if (!parsed.ok) return usageError('network disconnect', parsed.error);
+  const [netRef, ref, ...extra] = parsed.value.args;
+  if (netRef === undefined || ref === undefined || extra.length > 0) return argsError('network disconnect', '[OPTIONS] NETWORK CONTAINER', 'Disconnect a container from a network', 'exactly 2 arguments');
+  const net = findNetwork(d.daemon, netRef);
+  if (!net) return daemonError(`network ${netRef} not found`);
+  const c = findContainer(d.daemon, ref);
+  if (!c) return daemonError(`No such container: ${ref}`);
+  const ep = c.endpoints.find((e) => e.networkId === net.id);
+  if (!ep) return daemonError(`container ${c.id} is not connected to network ${net.name}`);
+  if (c.state === 'running' && c.nsId !== null) unplugEndpoint(d.sh.world, d.sh.host, c, net, ep);
+  c.endpoints = c.endpoints.filter((e) => e !== ep);
   d.sh.world.changed();
   return { stdout: '', stderr: '', exitCode: 0 };
 }
