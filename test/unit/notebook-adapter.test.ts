@@ -153,6 +153,8 @@ describe('notebook adapters (fake vscode)', () => {
     const cells: FakeCell[] = data.cells.map((c, i) => ({ document: { uri: { toString: () => `cell:${i}` }, languageId: c.languageId, getText: () => c.value }, notebook }));
     const controller = fake.controllers[0]!;
     await (controller['executeHandler'] as (c: FakeCell[], n: FakeNotebookDocument) => Promise<void>)(cells, notebook);
+    const { worlds } = require('../../src/host/worlds') as typeof import('../../src/host/worlds');
+    assert.equal(worlds.active?.label, 'lab lab.lab.md', 'the topology view follows the lab being run');
     const [shell, check] = fake.executions;
     assert.equal(shell!.executionOrder, 1);
     assert.equal(shell!.success, false);

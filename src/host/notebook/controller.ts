@@ -4,7 +4,8 @@
  */
 import * as vscode from 'vscode';
 import { CHECK_LANGUAGE, SHELL_LANGUAGE } from './lab-cells';
-import { LabKernel, type CellOutput, type CellRef, type NotebookRef } from './lab-kernel';
+import { worlds, type WorldEntry } from '../worlds';
+import { LabKernel, type CellOutput, type CellRef, type NotebookRef, type WorldObserver } from './lab-kernel';
 import { LabNotebookSerializer, NOTEBOOK_TYPE } from './serializer';
 
 export const CONTROLLER_ID = 'vethlab-notebook-kernel';
@@ -31,9 +32,31 @@ function toOutput(output: CellOutput): vscode.NotebookCellOutput {
   );
 }
 
+/** Each notebook's world in the shared registry, so the topology view follows the lab being run. */
+function registryObserver(): WorldObserver & vscode.Disposable {
+  const entries = new Map<string, WorldEntry>();
+  const drop = (id: string) => {
+    entries.get(id)?.dispose();
+    entries.delete(id);
+  };
+  return {
+    opened: (id, world, label) => {
+      drop(id);
+      entries.set(id, worlds.register(world, label));
+    },
+    used: (id) => {
+      const entry = entries.get(id);
+      if (entry) worlds.activate(entry);
+    },
+    closed: drop,
+    dispose: () => [...entries.keys()].forEach(drop),
+  };
+}
+
 /** Everything lab notebooks need, as disposables for context.subscriptions. */
 export function registerLabNotebooks(): vscode.Disposable[] {
-  const kernel = new LabKernel(undefined, () => new Promise((resolve) => setTimeout(resolve, 0)));
+  const observer = registryObserver();
+  const kernel = new LabKernel(undefined, () => new Promise((resolve) => setTimeout(resolve, 0)), observer);
   const controller = vscode.notebooks.createNotebookController(CONTROLLER_ID, NOTEBOOK_TYPE, 'Vethlab');
   controller.supportedLanguages = [SHELL_LANGUAGE, CHECK_LANGUAGE];
   controller.supportsExecutionOrder = true;
@@ -53,7 +76,8 @@ export function registerLabNotebooks(): vscode.Disposable[] {
   const activeNotebook = () => vscode.window.activeNotebookEditor?.notebook;
   return [
     vscode.workspace.registerNotebookSerializer(NOTEBOOK_TYPE, new LabNotebookSerializer(), { transientOutputs: true }),
-    controller,
+    // The controller and the notebooks' entries in the world registry go together.
+    { dispose: () => (observer.dispose(), controller.dispose()) },
     vscode.workspace.onDidCloseNotebookDocument((notebook) => kernel.close(notebookRef(notebook).id)),
     vscode.commands.registerCommand('vethlab.openAsLab', async (uri?: vscode.Uri) => {
       const target = uri ?? vscode.window.activeTextEditor?.document.uri;
