@@ -32,3 +32,25 @@ function resolvedRules(): string {
   }
   return rules.join('\n');
 }
+
+/** The same drawing rasterised (2x) through a canvas: resolves to base64 PNG data. */
+export function exportPng(svg: SVGSVGElement): Promise<string> {
+  const text = exportSvg(svg);
+  const box = svg.getBoundingClientRect();
+  const img = new Image();
+  return new Promise((resolve, reject) => {
+    img.onload = () => {
+      const canvas = document.createElement('canvas');
+      canvas.width = Math.max(1, Math.round(box.width * 2));
+      canvas.height = Math.max(1, Math.round(box.height * 2));
+      const g = canvas.getContext('2d')!;
+      g.fillStyle = getComputedStyle(document.body).backgroundColor || '#1e1e1e';
+      g.fillRect(0, 0, canvas.width, canvas.height);
+      g.scale(2, 2);
+      g.drawImage(img, 0, 0);
+      resolve(canvas.toDataURL('image/png').replace(/^data:image\/png;base64,/, ''));
+    };
+    img.onerror = () => reject(new Error('the SVG could not be rasterised'));
+    img.src = `data:image/svg+xml;base64,${btoa(unescape(encodeURIComponent(text)))}`;
+  });
+}

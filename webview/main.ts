@@ -8,7 +8,7 @@ import { TopologyState } from './state';
 import { TopologyView } from './render';
 import { TracePlayer } from './trace-player';
 import { showDetails } from './details';
-import { exportSvg } from './export';
+import { exportPng, exportSvg } from './export';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -112,6 +112,7 @@ const actions: Record<string, () => void> = {
   'zoom-in': () => view.zoomBy(1.3),
   'zoom-out': () => view.zoomBy(1 / 1.3),
   'export-svg': () => post({ type: 'exportSvg', svg: exportSvg(svg) }),
+  'export-png': () => void exportPng(svg).then((png) => post({ type: 'exportPng', png }), (err) => post({ type: 'error', message: String(err) })),
   'trace-back': () => player.back(),
   'trace-step': () => player.step(),
 };

@@ -25,6 +25,8 @@ export type WebviewMessage =
   | { v: typeof PROTOCOL_VERSION; type: 'select'; id: string }
   | { v: typeof PROTOCOL_VERSION; type: 'positions'; world: string; positions: Positions }
   | { v: typeof PROTOCOL_VERSION; type: 'exportSvg'; svg: string }
+  /** A PNG as base64 (no data: prefix). */
+  | { v: typeof PROTOCOL_VERSION; type: 'exportPng'; png: string }
   | { v: typeof PROTOCOL_VERSION; type: 'error'; message: string };
 
 export type HostMessageType = HostMessage['type'];

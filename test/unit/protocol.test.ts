@@ -13,6 +13,7 @@ describe('protocol: webview message validation', () => {
     ['positions', { v, type: 'positions', world: 'terminal 1', positions: { 'ns:3': { x: 1, y: -2.5 }, 'if:7': { x: 0, y: 0, pinned: true } } }],
     ['exportSvg', { v, type: 'exportSvg', svg: '<svg xmlns="http://www.w3.org/2000/svg"></svg>' }],
     ['error', { v, type: 'error', message: 'd3 failed' }],
+    ['exportPng', { v, type: 'exportPng', png: 'iVBORw0KGgoAAAANSUhEUgAA' }],
   ];
   for (const [name, msg] of valid) {
     it(`accepts ${name}`, () => {
@@ -42,6 +43,8 @@ describe('protocol: webview message validation', () => {
     ['a position with extra data', { v, type: 'positions', world: 'w', positions: { a: { x: 1, y: 0, html: '<b>' } } }, /unexpected field/],
     ['exportSvg that is not SVG', { v, type: 'exportSvg', svg: '<script>alert(1)</script>' }, /must start with <svg/],
     ['error without message', { v, type: 'error' }, /message must be a string/],
+    ['exportPng that is not a PNG', { v, type: 'exportPng', png: 'PHN2Zz4=' }, /base64 of a PNG/],
+    ['exportPng with a data: prefix', { v, type: 'exportPng', png: 'data:image/png;base64,iVBORw0KGgo' }, /base64 of a PNG/],
   ];
   for (const [name, msg, why] of invalid) {
     it(`rejects ${name}`, () => {
@@ -53,9 +56,9 @@ describe('protocol: webview message validation', () => {
 
   it('property: arbitrary JSON values never throw, and what passes has a known type', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.jsonValue(), fc.record({ v: fc.constant(v), type: fc.constantFrom('ready', 'select', 'positions', 'exportSvg', 'error', 'x'), id: fc.jsonValue() }, { requiredKeys: ['v', 'type'] })), (value) => {
+      fc.property(fc.oneof(fc.jsonValue(), fc.record({ v: fc.constant(v), type: fc.constantFrom('ready', 'select', 'positions', 'exportSvg', 'exportPng', 'error', 'x'), id: fc.jsonValue() }, { requiredKeys: ['v', 'type'] })), (value) => {
         const r = validateWebviewMessage(value);
-        if (r.ok) assert.ok(['ready', 'select', 'positions', 'exportSvg', 'error'].includes(r.value.type));
+        if (r.ok) assert.ok(['ready', 'select', 'positions', 'exportSvg', 'exportPng', 'error'].includes(r.value.type));
       }),
       { numRuns: 500 },
     );

@@ -14,6 +14,7 @@ import { buildViewModel, diffViewModels, lastTrace, toViewTrace } from '../../sr
 import { PROTOCOL_VERSION, type HostMessage } from '../../src/protocol/messages';
 import type { ViewModel } from '../../src/protocol/view-model';
 import { topologyHtml } from '../../src/host/topology/html';
+import { validateWebviewMessage } from '../../src/protocol/validate';
 import { bareShell } from '../unit/helpers';
 
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
@@ -168,11 +169,17 @@ describe('topology webview in headless Chromium', function () {
     assert.match((await page.locator('#details').textContent())!, /br0/);
   });
 
-  it('exports SVG and saves positions through messages', async () => {
+  it('exports SVG and PNG and saves positions through messages', async () => {
     await page.click('#export-svg');
     const svg = (await sent()).find((m) => m.type === 'exportSvg');
     assert.ok(svg && typeof svg.svg === 'string' && svg.svg.startsWith('<svg') && svg.svg.includes('veth-red'));
     await page.waitForFunction(() => (window as unknown as { __sent: { type: string }[] }).__sent.some((m) => m.type === 'positions'));
+    await page.click('#export-png');
+    await page.waitForFunction(() => (window as unknown as { __sent: { type: string }[] }).__sent.some((m) => m.type === 'exportPng' || m.type === 'error'));
+    const png = (await sent()).find((m) => m.type === 'exportPng' || m.type === 'error')!;
+    const checked = validateWebviewMessage(png);
+    assert.ok(checked.ok && checked.value.type === 'exportPng', JSON.stringify(png).slice(0, 200));
+    writeFileSync(join(OUT, 'export.png'), Buffer.from(checked.value.png, 'base64'));
     await page.click('#fit');
     await page.waitForTimeout(400);
     await page.screenshot({ path: join(OUT, 'topology.png') });

@@ -29,6 +29,7 @@ export function topologyHtml(page: TopologyPage): string {
   <vscode-button id="zoom-in" secondary title="Zoom in (+)" aria-label="Zoom in">+</vscode-button>
   <vscode-button id="zoom-out" secondary title="Zoom out (-)" aria-label="Zoom out">&minus;</vscode-button>
   <vscode-button id="export-svg" secondary title="Save the drawing as SVG">Export SVG</vscode-button>
+  <vscode-button id="export-png" secondary title="Save the drawing as PNG">Export PNG</vscode-button>
   <span id="world-label" aria-live="polite"></span>
 </div>
 <main>

@@ -94,7 +94,10 @@ export class TopologyPanel implements vscode.Disposable {
         return;
       }
       case 'exportSvg':
-        void this.saveSvg(msg.svg);
+        void this.save('SVG', 'svg', new TextEncoder().encode(msg.svg));
+        return;
+      case 'exportPng':
+        void this.save('PNG', 'png', Uint8Array.from(atob(msg.png), (c) => c.charCodeAt(0)));
         return;
       case 'error':
         console.error(`Vethlab topology webview: ${msg.message}`);
@@ -102,9 +105,9 @@ export class TopologyPanel implements vscode.Disposable {
     }
   }
 
-  private async saveSvg(svg: string): Promise<void> {
-    const target = await vscode.window.showSaveDialog({ filters: { SVG: ['svg'] }, saveLabel: 'Export topology' });
-    if (target) await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(svg));
+  private async save(kind: string, ext: string, bytes: Uint8Array): Promise<void> {
+    const target = await vscode.window.showSaveDialog({ filters: { [kind]: [ext] }, saveLabel: 'Export topology' });
+    if (target) await vscode.workspace.fs.writeFile(target, bytes);
   }
 
   private savedPositions(label: string): Positions {
