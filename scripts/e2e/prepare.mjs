@@ -56,7 +56,7 @@ export function packageVsix(log = console.log) {
   const out = path.join(CACHE, `vethlab-${version}.vsix`);
   const vsce = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
   const started = Date.now();
-  const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '-o', out], { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '-o', out], { cwd: ROOT, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`vsce package failed: ${r.stderr || r.stdout}`);
   log(`  packaged ${path.relative(ROOT, out)} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return out;

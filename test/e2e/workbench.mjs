@@ -1,6 +1,6 @@
 // Drives the real VS Code workbench for one scenario: a fresh code-server (fresh user data and
 // extensions, the Vethlab .vsix installed), a fresh headless chromium profile, then the page.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -32,18 +32,25 @@ function workspaceCopy(profileDir) {
   return ws;
 }
 
-export async function openWorkbench() {
+/**
+ * `open`: a file name in labs/ to open at start (through the workbench URL's payload, as
+ * `npm start` does; *.lab.md files open in the notebook editor).
+ */
+export async function openWorkbench({ open } = {}) {
   const env = e2eEnv();
   const profile = freshProfile('vethlab-e2e-');
   const workspace = workspaceCopy(profile.dir);
   installExtension(profile, env.vsix);
+  if (open) addSettings(profile, { 'workbench.editorAssociations': { '*.lab.md': 'vethlab-notebook' } });
   const server = await startCodeServer({ profile, workspace, log: path.join(profile.dir, 'server.log') });
   const browser = await launchChromium();
   const page = browser.context.pages()[0] || (await browser.context.newPage());
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   const t0 = Date.now();
-  await page.goto(server.folderUrl(workspace));
+  let url = server.folderUrl(workspace);
+  if (open) url += `&payload=${encodeURIComponent(JSON.stringify([['openFile', `vscode-remote://${new URL(server.url).host}${path.join(workspace, open)}`]]))}`;
+  await page.goto(url);
   await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
   await page.locator('.statusbar').waitFor();
   const wb = {
@@ -60,6 +67,11 @@ export async function openWorkbench() {
     },
   };
   return wb;
+}
+
+function addSettings(profile, extra) {
+  const file = path.join(profile.userData, 'User', 'settings.json');
+  writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), ...extra }, null, 2) + '\n');
 }
 
 /** Text of every log file with this name under the user-data logs folder. */
@@ -108,7 +120,7 @@ export async function quickOpen(page, name) {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
   await input.fill(name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 15000 });
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 60000 });
   await page.keyboard.press('Enter');
 }
 
