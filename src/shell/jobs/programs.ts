@@ -7,6 +7,7 @@ import { parseDuration } from '../coreutils/timeout';
 import { tcpdump } from '../nettools/tcpdump';
 import { pingProcess } from '../nettools/ping';
 import { traceroute } from '../nettools/traceroute';
+import { nc } from '../nettools/nc';
 import { Group, Signal, throwInto, type Proc, type ProcContext, type ProcessFn, type Wait } from './process';
 
 const SLEEP_USAGE = "Try 'sleep --help' for more information.";
@@ -101,6 +102,7 @@ export const PROCESSES: Record<string, ProcessFn> = {
   tcpdump,
   ping: pingProcess,
   traceroute,
+  nc,
 };
 
 export { Output };

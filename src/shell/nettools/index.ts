@@ -6,5 +6,6 @@ import { ping } from './ping';
 import { netstat } from './netstat';
 import { route } from './route';
 import { conntrack } from './conntrack';
+import { ss } from './ss';
 
-export const NETTOOLS: Record<string, CommandFn> = { ping, arp, route, ifconfig, netstat, conntrack };
+export const NETTOOLS: Record<string, CommandFn> = { ping, arp, route, ifconfig, netstat, conntrack, ss };
