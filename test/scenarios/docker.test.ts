@@ -115,7 +115,7 @@ describe('docker: seed 002 walkthrough (run -d -p 80:80 --name my-nginx nginx)',
     ok(sh, 'docker run -d --name client --link my-nginx1:web alpine sleep 600');
     assert.match(ok(sh, 'docker exec client cat /etc/hosts'), /172\.17\.0\.2\tweb [0-9a-f]{12} my-nginx1\n172\.17\.0\.3\t[0-9a-f]{12}\n$/);
     assert.match(ok(sh, 'docker exec client wget -qO- web'), /Welcome to nginx!/);
-    assert.match(ok(sh, 'docker exec client ping -c 1 172.17.0.2'), /1 received/);
+    assert.match(ok(sh, 'docker exec client ping -c 1 172.17.0.2'), /^PING 172\.17\.0\.2 \(172\.17\.0\.2\): 56 data bytes\n64 bytes from 172\.17\.0\.2: seq=0 ttl=64 time=\d+\.\d{3} ms\n\n--- 172\.17\.0\.2 ping statistics ---\n1 packets transmitted, 1 packets received, 0% packet loss\nround-trip min\/avg\/max = /);
     const dns = run(sh, 'docker exec client nslookup my-nginx1');
     assert.equal(dns.exitCode, 1, 'no embedded DNS on the default bridge');
   });
@@ -136,7 +136,11 @@ describe('docker: user-defined networks', () => {
     assert.equal(ok(sh, 'docker exec customfirst getent hosts db'), '172.18.0.3      db\n');
     assert.match(ok(sh, 'docker exec customfirst wget -qO- http://db/'), /Welcome to nginx!/);
     ok(sh, 'docker run -d --name outsider alpine sleep 600');
-    assert.match(run(sh, 'docker exec outsider ping -c 1 -W 1 172.18.0.3').stdout, /0 received/);
+    assert.match(run(sh, 'docker exec outsider ping -c 1 -W 1 172.18.0.3').stdout, /1 packets transmitted, 0 packets received, 100% packet loss/);
+    assert.match(ok(sh, 'docker exec -it customfirst ping -c 1 customsecond'), /^PING customsecond \(172\.18\.0\.3\): 56 data bytes\n64 bytes from 172\.18\.0\.3: seq=0/);
+    assert.match(ok(sh, 'docker exec customfirst ping -c 1 db'), /1 packets received/);
+    assert.equal(run(sh, 'docker exec customfirst ping -c 1 nothere').stderr, "ping: bad address 'nothere'\n");
+    assert.equal(run(sh, 'docker exec outsider ping -c 1 customsecond').exitCode, 1, 'no embedded DNS on the default bridge');
     assert.match(ok(sh, 'iptables -S DOCKER-ISOLATION-STAGE-2'), new RegExp(`-A DOCKER-ISOLATION-STAGE-2 -o br-${id.slice(0, 12)} -j DROP`));
     const rm = run(sh, 'docker network rm mynet');
     assert.equal(rm.exitCode, 1);

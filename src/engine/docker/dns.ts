@@ -29,3 +29,17 @@ export function usesEmbeddedDns(daemon: DaemonState, c: Container): boolean {
   const first = daemon.networks.find((n) => n.id === c.endpoints[0]?.networkId);
   return first !== undefined && !first.isDefault;
 }
+
+/** Every name the embedded DNS answers for this container, with its address (for resolvers that walk NSS). */
+export function embeddedDnsTable(daemon: DaemonState, from: Container): Array<[string, number]> {
+  const table: Array<[string, number]> = [];
+  for (const ep of from.endpoints) {
+    const net = daemon.networks.find((n) => n.id === ep.networkId);
+    if (!net || net.isDefault) continue;
+    for (const c of daemon.containers) {
+      const theirs = c.state === 'running' ? c.endpoints.find((e) => e.networkId === net.id) : undefined;
+      if (theirs) for (const name of [c.name, c.id.slice(0, 12), ...theirs.aliases]) table.push([name, theirs.ip]);
+    }
+  }
+  return table;
+}

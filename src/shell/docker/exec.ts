@@ -2,10 +2,21 @@
 import type { Container } from '../../engine/docker/types';
 import { findContainer, imageOf } from '../../engine/docker/containers';
 import { fail, type CommandResult, type ShellContext } from '../types';
-import { ContainerFs } from './container-fs';
+import { ContainerFs, ResolverFs } from './container-fs';
+import { embeddedDnsTable } from '../../engine/docker/dns';
+
+/** Programs of the host's toolset that resolve names through /etc/hosts only. */
+const NSS_HOSTS_ONLY = new Set(['ping', 'traceroute', 'arp', 'route', 'ifconfig']);
 import { daemonError, argsError, usageError, type DockerCtx } from './context';
 import { parseFlags } from './flags';
 import { containerBuiltin } from '../container/builtins';
+import { asBusyboxPing } from '../container/busybox-ping';
+
+/** Images whose ping is BusyBox's applet (installed ping from apt is iputils). */
+function isBusybox(d: DockerCtx, c: Container): boolean {
+  const image = imageOf(d.daemon, c);
+  return image !== undefined && image.programs.includes('ash') && !c.installed.includes('ping');
+}
 
 export function containerCtx(d: DockerCtx, c: Container): ShellContext {
   const sh = d.sh;
@@ -30,6 +41,11 @@ export function runInContainer(d: DockerCtx, c: Container, argv: string[]): Comm
   const ctx = containerCtx(d, c);
   const builtin = containerBuiltin(d, c, argv, ctx);
   if (builtin) return builtin;
+  const prog = argv[0]!.split('/').pop()!;
+  if (NSS_HOSTS_ONLY.has(prog)) {
+    const r = ctx.exec(argv, { ...ctx, fs: new ResolverFs(ctx.fs, embeddedDnsTable(d.daemon, c)) });
+    return prog === 'ping' && isBusybox(d, c) ? asBusyboxPing(r) : r;
+  }
   return ctx.exec(argv, ctx);
 }
 
