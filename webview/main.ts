@@ -74,9 +74,12 @@ function handle(msg: HostMessage): void {
       break;
     }
     case 'delta': {
-      const added = state.apply(msg.delta);
       const d = msg.delta;
-      view.update(added, new Set([...d.updatedNodes.map((n) => n.id), ...d.updatedEdges.map((e) => e.id)]));
+      // A node that moved to another box (ip link set X netns red) changes the membership wires too.
+      const moved = d.updatedNodes.some((n) => state.nodes.get(n.id)?.parent !== n.parent);
+      const added = state.apply(d);
+      const structural = moved || added.length + d.removedNodes.length + d.addedEdges.length + d.removedEdges.length > 0;
+      view.update(added, new Set([...d.updatedNodes.map((n) => n.id), ...d.updatedEdges.map((e) => e.id)]), structural);
       if (view.selected) showDetails(details, state.nodes.get(view.selected));
       timings.delta = performance.now() - t0;
       break;

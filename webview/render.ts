@@ -84,11 +84,32 @@ export class TopologyView {
   }
 
   /** After a delta: joins the changes; new nodes drift into place around the fixed old ones. */
-  update(added: string[], touched: Set<string>): void {
+  update(added: string[], touched: Set<string>, structural: boolean): void {
+    // Only states and addresses changed (most commands): redraw just those elements.
+    if (!structural) return this.redraw(touched);
     this.join(touched);
     if (added.length) {
       this.place();
       this.simulation.alpha(0.6).restart();
+    }
+  }
+
+  private redraw(touched: Set<string>): void {
+    for (const id of touched) {
+      const node = this.state.nodes.get(id);
+      const g = node && this.nodeElement(id);
+      if (node && g) {
+        g.setAttribute('class', nodeClass(node, this.selected));
+        g.setAttribute('aria-label', ariaLabel(node));
+        drawNode(g, node);
+      }
+      const edge = this.state.edges.get(id);
+      const line = edge && this.wireLayer.select<SVGLineElement>(`line[data-id="${CSS.escape(id)}"]`).node();
+      if (edge && line) {
+        const wire = this.wires.find((w) => w.id === id);
+        if (wire) wire.state = edge.state;
+        line.setAttribute('class', `wire kind-${edge.kind} state-${edge.state}`);
+      }
     }
   }
 

@@ -133,6 +133,18 @@ describe('topology webview in headless Chromium', function () {
     const blue = model.nodes.find((n) => n.label === 'veth-blue')!;
     assert.match((await page.locator(`g.node[data-id="${blue.id}"]`).getAttribute('class'))!, /state-up/);
     assert.equal(await count('g.node.kind-netns[aria-label="network namespace green"]'), 1);
+    // veth-green-br keeps its id when it moves into green: its membership wire follows it.
+    shell.run('ip link set veth-green-br netns green');
+    const movedModel = buildViewModel(shell.world);
+    await send({ v, type: 'delta', delta: diffViewModels(model, movedModel) });
+    model = movedModel;
+    const moved = model.nodes.find((n) => n.label === 'veth-green-br')!;
+    assert.equal(await count(`line.wire.kind-member[data-id="member:${moved.id}"]`), 1);
+    const wireEnds = await page.evaluate((id) => {
+      const line = document.querySelector(`line[data-id="member:${id}"]`) as unknown as { __data__: { target: { id: string } } };
+      return line.__data__.target.id;
+    }, moved.id);
+    assert.equal(wireEnds, moved.parent);
     shell.run('ip netns del green');
     const gone = buildViewModel(shell.world);
     await send({ v, type: 'delta', delta: diffViewModels(model, gone) });
