@@ -80,6 +80,7 @@ describe('e2e: lab notebook (code-server, headless chromium)', function () {
     await runCell(wb.page, row);
     const text = await outputText(wb.page, /192\.168\.1\.2\/24/);
     assert.match(text, /eth0\s+UP\s+192\.168\.1\.2\/24/);
+    await wb.page.mouse.move(1300, 880);
     await wb.screenshot('notebook');
   });
 
@@ -87,7 +88,8 @@ describe('e2e: lab notebook (code-server, headless chromium)', function () {
     const row = await scrollToCell(wb.page, 'link dummy0 exists');
     await runCell(wb.page, row);
     await outputText(wb.page, /link dummy0 exists[\s\S]*create it with/, { scroll: true });
-    await wb.page.waitForTimeout(300);
+    await wb.page.waitForTimeout(1500);
+    await wb.page.mouse.move(1300, 880);
     await wb.screenshot('check-hint');
   });
 });
