@@ -59,6 +59,8 @@ describe('sidebar explorer rows', () => {
     assert.equal(eth0.description, 'UP 192.168.1.2/24');
     assert.equal(eth0.address, '192.168.1.2');
     assert.equal(eth0.viewId, eth0.id);
+    assert.equal(eth0.command, 'ip addr show dev eth0');
+    assert.equal(namespaces[1]!.command, 'ip -n red addr');
     const routes = root.find((r) => r.kind === 'routes')!;
     assert.deepEqual(childRows(shell.world, routes).map((r) => r.label), ['default via 192.168.1.1 dev eth0', '192.168.1.0/24 dev eth0']);
     const neigh = root.find((r) => r.kind === 'neighbours')!;

@@ -6,6 +6,7 @@ import type { Row } from '../tree/tree-model';
 import { registerCommandHelp } from '../hover/providers';
 import { SHOW_IN_TOPOLOGY } from '../hover/hover-text';
 import { TopologyPanel } from './panel';
+import { ShellPseudoterminal } from '../terminal/shell-pty';
 
 export function registerNetworkViews(context: vscode.ExtensionContext, worlds: WorldRegistry): vscode.Disposable[] {
   const panel = new TopologyPanel(context, worlds);
@@ -23,6 +24,17 @@ export function registerNetworkViews(context: vscode.ExtensionContext, worlds: W
     }),
     vscode.commands.registerCommand('vethlab.copyAddress', (row: Row | undefined) => {
       if (row?.address) void vscode.env.clipboard.writeText(row.address);
+    }),
+    vscode.commands.registerCommand('vethlab.runIpAddr', (row: Row | undefined) => {
+      if (!row?.command) return;
+      // The terminal that owns the world the explorer shows (notebooks have no terminal).
+      const terminal = vscode.window.terminals.find((t) => {
+        const pty = (t.creationOptions as vscode.ExtensionTerminalOptions).pty;
+        return pty instanceof ShellPseudoterminal && pty.worldEntry === worlds.active;
+      });
+      if (!terminal) return void vscode.window.showInformationMessage(`Run \`${row.command}\` in a cell of the lab.`);
+      terminal.show();
+      terminal.sendText(row.command);
     }),
     ...registerCommandHelp(worlds),
   ];

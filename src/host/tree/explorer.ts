@@ -33,7 +33,7 @@ export class NetworkExplorer implements vscode.TreeDataProvider<Row>, vscode.Dis
     item.tooltip = `${row.label} ${row.description}`.trim();
     const down = row.state === 'down' || row.state === 'no-carrier';
     item.iconPath = new vscode.ThemeIcon(ICONS[row.kind], down ? new vscode.ThemeColor('disabledForeground') : undefined);
-    item.contextValue = [row.kind, row.viewId ? 'inTopology' : '', row.address ? 'hasAddress' : ''].filter(Boolean).join(' ');
+    item.contextValue = [row.kind, row.viewId ? 'inTopology' : '', row.address ? 'hasAddress' : '', row.command ? 'hasCommand' : ''].filter(Boolean).join(' ');
     return item;
   }
 

@@ -21,6 +21,8 @@ export interface Row {
   viewId?: string;
   /** First address, for "Copy Address". */
   address?: string;
+  /** `ip addr` for this object, to run in the world's terminal. */
+  command?: string;
   /** For icons: up, down, no-carrier, unknown. */
   state?: string;
   expandable: boolean;
@@ -60,7 +62,7 @@ function hostRow(world: World, host: Host): Row {
 
 function netnsRow(world: World, ns: Netns): Row {
   const links = linksIn(world, ns.id).length;
-  return { id: nsId(ns.id), kind: 'netns', label: netnsLabel(world, ns), description: `${links} link${links === 1 ? '' : 's'}`, viewId: nsId(ns.id), expandable: true };
+  return { id: nsId(ns.id), kind: 'netns', label: netnsLabel(world, ns), description: `${links} link${links === 1 ? '' : 's'}`, viewId: nsId(ns.id), command: `${ipIn(ns)}addr`, expandable: true };
 }
 
 function interfaceRows(world: World, ns: Netns): Row[] {
@@ -73,12 +75,18 @@ function interfaceRows(world: World, ns: Netns): Row[] {
       label: link.name,
       description: `${STATE_WORDS[state]} ${addrs.length ? addrs.join(' ') : 'no address'}`,
       state,
+      command: `${ipIn(ns)}addr show dev ${link.name}`,
       expandable: false,
     };
     if (link.kind !== 'loopback') row.viewId = ifId(link.id);
     if (addrs[0]) row.address = addrs[0].split('/')[0]!;
     return row;
   });
+}
+
+/** `ip ` or `ip -n red `: how to reach the namespace from the host's shell (anonymous ones cannot be named). */
+function ipIn(ns: Netns): string {
+  return ns.name === null ? 'ip ' : `ip -n ${ns.name} `;
 }
 
 function group(kind: 'routes' | 'neighbours', ns: Netns, label: string, count: number): Row {
