@@ -55,7 +55,8 @@ export function createBridgeNetwork(world: World, host: Host, daemon: DaemonStat
   };
   const root = world.netns(host.rootNsId);
   const link = createLink(world, root, { name: net.bridge, kind: 'bridge' });
-  // libnetwork sets a random MAC on the bridge; with no port ever attached it shows NO-CARRIER, state DOWN.
+  // libnetwork sets a random MAC with Docker's 02:42 prefix; with no port ever attached it shows NO-CARRIER, state DOWN.
+  link.mac = ['02', '42', ...world.rng.bytes(4).map((b) => b.toString(16).padStart(2, '0'))].join(':');
   link.macSet = true;
   if (link.bridge) link.bridge.everHadPort = true;
   configure(world, root, link, `${formatIpv4(net.gateway)}/${net.prefixLen}`);
