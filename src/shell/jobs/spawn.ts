@@ -6,7 +6,7 @@
 import { netnsByName } from '../../engine/net/netns';
 import type { CommandResult } from '../types';
 import type { Output } from '../types';
-import { drive, type Proc, type ProcContext, type ProcessFn } from './process';
+import type { Proc, ProcContext, ProcessFn } from './process';
 import { PROCESSES } from './programs';
 
 export interface SpawnDeps {
@@ -16,20 +16,12 @@ export interface SpawnDeps {
   runLine(line: string, ctx: ProcContext, out: Output): Proc;
 }
 
-/** Extra waiting programs registered by command families (tcpdump, nc). */
-const extra: Record<string, ProcessFn> = {};
-
-export function registerProcess(name: string, fn: ProcessFn): void {
-  extra[name] = fn;
-}
-
 function programName(argv0: string): string {
   return argv0.slice(argv0.lastIndexOf('/') + 1);
 }
 
 export function processFor(name: string): ProcessFn | undefined {
   const n = programName(name);
-  if (Object.prototype.hasOwnProperty.call(extra, n)) return extra[n];
   if (Object.prototype.hasOwnProperty.call(PROCESSES, n)) return PROCESSES[n];
   return undefined;
 }
@@ -75,9 +67,4 @@ function runNow(deps: SpawnDeps, argv: string[], ctx: ProcContext, out: Output):
   out.stdout += r.stdout;
   out.stderr += r.stderr;
   return r.exitCode;
-}
-
-/** A waiting program run to its end at once (inside `ip netns exec`'s own exec, say). */
-export function runToEnd(fn: ProcessFn, argv: string[], ctx: ProcContext, out: Output): number {
-  return drive(fn(argv, ctx, out), ctx.world.clock, ctx.deadline);
 }
