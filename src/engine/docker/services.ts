@@ -1,4 +1,5 @@
 /** What an image's main process does: the ports it listens on, its start-up log, how it answers signals. */
+import { hms, MONTHS, two, utcParts } from '../../common/clock';
 import type { Container, Image } from './types';
 
 export interface LogLine {
@@ -30,18 +31,14 @@ export function runsDefault(c: Container, image: Image): boolean {
 }
 
 function nginxTime(ms: number): string {
-  const d = new Date(ms);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${d.getUTCFullYear()}/${two(d.getUTCMonth() + 1)}/${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`;
+  const p = utcParts(ms);
+  return `${p.year}/${two(p.month + 1)}/${two(p.day)} ${hms(p)}`;
 }
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** nginx's combined log time: 15/Jan/2026:09:30:05 +0000 */
 export function clfTime(ms: number): string {
-  const d = new Date(ms);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${two(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} +0000`;
+  const p = utcParts(ms);
+  return `${two(p.day)}/${MONTHS[p.month]}/${p.year}:${hms(p)} +0000`;
 }
 
 /** What the default process writes when it starts. */
@@ -95,9 +92,8 @@ export function startupLog(image: Image, c: Container, epochMs: number, workerPi
 }
 
 function redisTime(ms: number): string {
-  const d = new Date(ms);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${two(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}.000`;
+  const p = utcParts(ms);
+  return `${two(p.day)} ${MONTHS[p.month]} ${p.year} ${hms(p)}.000`;
 }
 
 /** The page nginx serves at / (615 bytes). */

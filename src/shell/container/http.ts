@@ -3,6 +3,7 @@
  * bridges), and the answer of the container's server. A published port reached on a host
  * address goes through docker-proxy, which connects to the container from the bridge's gateway.
  */
+import { httpDate, utcParts } from '../../common/clock';
 import { allDaemons, daemonOf } from '../../engine/docker/daemon';
 import { imageOf } from '../../engine/docker/containers';
 import { containerSockets } from '../../engine/docker/sockets';
@@ -77,10 +78,6 @@ function isLocal(ns: Netns, addr: number): boolean {
   return (addr >>> 24) === 127 || ns.addrs.some((a) => a.family === 4 && a.local === addr);
 }
 
-function httpDate(ms: number): string {
-  return new Date(ms).toUTCString();
-}
-
 function serve(ctx: ShellContext, daemon: DaemonState, c: Container, src: number, url: Url, agent: string, headOnly: boolean): HttpOutcome {
   const image = imageOf(daemon, c);
   const now = ctx.world.clock.epoch + ctx.world.clock.now();
@@ -104,6 +101,6 @@ function serve(ctx: ShellContext, daemon: DaemonState, c: Container, src: number
 }
 
 function nginxErrTime(ms: number): string {
-  const iso = new Date(ms).toISOString();
+  const iso = utcParts(ms).iso;
   return `${iso.slice(0, 10).replace(/-/g, '/')} ${iso.slice(11, 19)}`;
 }

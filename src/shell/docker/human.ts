@@ -1,3 +1,4 @@
+import { utcParts } from '../../common/clock';
 /** go-units: HumanDuration ("3 seconds", "About a minute") and decimal sizes ("192MB"). */
 
 export function humanDuration(ms: number): string {
@@ -32,11 +33,11 @@ export function humanSize(bytes: number, precision = 3): string {
 
 /** RFC 3339 with nanoseconds as the API prints times: 2026-01-15T09:30:00.123456789Z */
 export function apiTime(epochMs: number): string {
-  const iso = new Date(epochMs).toISOString();
+  const iso = utcParts(epochMs).iso;
   return iso.replace(/\.(\d{3})Z$/, (_, ms: string) => `.${ms}000000Z`);
 }
 
 /** docker ps's CreatedAt: 2026-01-15 09:30:00 +0000 UTC */
 export function createdAt(epochMs: number): string {
-  return new Date(epochMs).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' +0000 UTC');
+  return utcParts(epochMs).iso.replace('T', ' ').replace(/\.\d+Z$/, ' +0000 UTC');
 }
