@@ -1,16 +1,8 @@
 /** nc listeners between namespaces on simulated time, and ss listing them. */
 import assert from 'node:assert/strict';
-import { bareShell } from './helpers';
+import { bareShell, RED_ON_HOST } from './helpers';
 
-const RED = [
-  'ip netns add red',
-  'ip link add veth-host type veth peer name veth-red',
-  'ip link set veth-red netns red',
-  'ip addr add 10.0.0.1/24 dev veth-host',
-  'ip link set veth-host up',
-  'ip -n red addr add 10.0.0.2/24 dev veth-red',
-  'ip -n red link set veth-red up',
-];
+const RED = RED_ON_HOST;
 
 describe('nc and ss', () => {
   it('nc -l & then ss -tlnp shows the listener; it goes away when killed', () => {

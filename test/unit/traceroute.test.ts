@@ -1,18 +1,8 @@
 /** traceroute through forwarding namespaces, and conntrack -L of the NAT it causes. */
 import assert from 'node:assert/strict';
-import { bareShell } from './helpers';
+import { bareShell, RED_ON_HOST } from './helpers';
 
-const RED = [
-  'iptables -t nat -A POSTROUTING -o eth0 -j MASQUERADE',
-  'ip netns add red',
-  'ip link add veth-host type veth peer name veth-red',
-  'ip link set veth-red netns red',
-  'ip addr add 10.0.0.1/24 dev veth-host',
-  'ip link set veth-host up',
-  'ip -n red addr add 10.0.0.2/24 dev veth-red',
-  'ip -n red link set veth-red up',
-  'ip -n red route add default via 10.0.0.1',
-];
+const RED = ['iptables -t nat -A POSTROUTING -o eth0 -j MASQUERADE', ...RED_ON_HOST, 'ip -n red route add default via 10.0.0.1'];
 
 const hops = (stdout: string) => stdout.split('\n').slice(1, -1).map((l) => l.replace(/\d+\.\d{3} ms/g, 'T'));
 

@@ -7,16 +7,9 @@ import { isEmptyDelta } from '../../src/protocol/view-model';
 import { bareShell } from './helpers';
 import { createWorld } from '../../src/engine/presets';
 import { Shell } from '../../src/shell/shell';
+import { RED_ON_HOST } from './helpers';
 
-const SETUP = [
-  'ip netns add red',
-  'ip link add veth-host type veth peer name veth-red',
-  'ip link set veth-red netns red',
-  'ip addr add 10.0.0.1/24 dev veth-host',
-  'ip link set veth-host up',
-  'ip -n red addr add 10.0.0.2/24 dev veth-red',
-  'ip -n red link set veth-red up',
-];
+const SETUP = RED_ON_HOST;
 
 function node(model: ViewModel, kind: string, label: string) {
   const found = model.nodes.find((n) => n.kind === kind && n.label === label);
