@@ -10,9 +10,10 @@ import { setIpForward } from './net/forwarding';
 import type { Host } from './net/types';
 import { appendRule } from './netfilter/rules';
 import { startDaemon } from './docker/daemon';
+import { createMultiHostWorld } from './hosts/multihost';
 
-export type PresetName = 'bare' | 'docker';
-export const PRESETS: PresetName[] = ['bare', 'docker'];
+export type PresetName = 'bare' | 'docker' | 'multi-host';
+export const PRESETS: PresetName[] = ['bare', 'docker', 'multi-host'];
 
 export interface WorldHandle {
   world: World;
@@ -23,6 +24,7 @@ export interface WorldHandle {
 export function createWorld(preset: string, seed = 0x5eed): WorldHandle | undefined {
   if (preset === 'bare') return createBareWorld(seed);
   if (preset === 'docker') return createDockerWorld(seed);
+  if (preset === 'multi-host') return createMultiHostWorld(seed);
   return undefined;
 }
 

@@ -17,6 +17,7 @@ import { Scheduler } from './jobs/scheduler';
 import { processFor, spawn, type SpawnDeps } from './jobs/spawn';
 import { inputRedirect, joinStream, redirect, type Chunk, type RedirectDeps, type Sink } from './jobs/redirect';
 import { JobTable, killBuiltin, waitBuiltin } from './jobs/table';
+import { ssh, type SshSession } from './nettools/ssh';
 
 export type { Chunk } from './jobs/redirect';
 
@@ -46,7 +47,8 @@ const SHELL_PID = 4242;
 type Exec = Generator<import('./jobs/process').Wait, number, void>;
 
 export class Shell implements Env {
-  readonly fs: FileSystem;
+  /** The current host's files (another host's after `ssh HOST`). */
+  fs: FileSystem;
   cwd: string;
   lastStatus = 0;
   exited = false;
@@ -55,6 +57,8 @@ export class Shell implements Env {
   private readonly scheduler: Scheduler;
   /** Where background jobs write: the transcript of the line being run. */
   private lineChunks: Chunk[] = [];
+  /** The hosts left by `ssh HOST`, innermost last: `exit` goes back to the previous one. */
+  private readonly logins: Array<{ host: Host; fs: FileSystem; cwd: string }> = [];
   private readonly spawnDeps: SpawnDeps = {
     exec: (argv, ctx) => this.exec(argv, ctx),
     runLine: (line, ctx, out) => this.childShell(line, ctx, out),
@@ -62,8 +66,9 @@ export class Shell implements Env {
 
   constructor(
     readonly world: World,
-    readonly host: Host,
-    options: ShellOptions = {},
+    /** The host the shell runs on: changes with `ssh HOST` and `exit`. */
+    public host: Host,
+    private readonly options: ShellOptions = {},
   ) {
     this.fs = new SimFs(world, host, options.realFiles);
     this.cwd = options.cwd ?? '/root';
@@ -235,6 +240,8 @@ export class Shell implements Env {
       out.line(ctx.cwd);
       return 0;
     }
+    if (name === 'exit' && env === this && this.logins.length > 0) return this.logout(args, out);
+    if (name === 'ssh') return ssh(args, this.sshSession(), out);
     if (name === 'exit') {
       const code = args[0] === undefined ? env.lastStatus : Number(args[0]);
       if (!Number.isInteger(code)) {
@@ -248,6 +255,33 @@ export class Shell implements Env {
     if (name === 'wait') return yield* waitBuiltin(args, this.jobs, out);
     if (name === 'kill') return killBuiltin(args, this.jobs, out);
     return yield* spawn(this.spawnDeps, argv, ctx, out);
+  }
+
+  /** What `ssh` may do to this shell: log in to another host, or run one line there. */
+  private sshSession(): SshSession {
+    return {
+      world: this.world,
+      login: (host) => {
+        this.logins.push({ host: this.host, fs: this.fs, cwd: this.cwd });
+        this.host = host;
+        this.fs = new SimFs(this.world, host, this.options.realFiles);
+        this.cwd = '/root';
+      },
+      runOn: (host, line) => new Shell(this.world, host, { ...this.options, cwd: '/root' }).run(line),
+    };
+  }
+
+  /** `exit` in a shell opened by `ssh HOST`: back to the host it came from, as ssh prints it. */
+  private logout(args: string[], out: Output): number {
+    const code = args[0] === undefined ? this.lastStatus : Number(args[0]);
+    const back = this.logins.pop()!;
+    const left = this.host.hostname;
+    this.host = back.host;
+    this.fs = back.fs;
+    this.cwd = back.cwd;
+    out.line('logout');
+    out.err(`Connection to ${left} closed.`);
+    return Number.isInteger(code) ? code & 255 : 2;
   }
 
   /** `sh -c LINE` as a child shell process in the context's namespace. */

@@ -1,0 +1,61 @@
+import { strict as assert } from 'node:assert';
+import { createWorld } from '../../src/engine/presets';
+import { Shell } from '../../src/shell/shell';
+
+function multiHost(): Shell {
+  const { world, host } = createWorld('multi-host')!;
+  return new Shell(world, host);
+}
+
+describe('multi-host world and ssh', () => {
+  it('starts on node1 with three nodes on one LAN, each with its own Docker daemon', () => {
+    const sh = multiHost();
+    assert.equal(sh.prompt, 'root@node1:~# ');
+    assert.match(sh.run('ip -4 -o addr show dev eth0').stdout, /inet 192\.168\.1\.11\/24/);
+    assert.equal(sh.run('ping -c 1 192.168.1.13').exitCode, 0);
+    assert.match(sh.run('ip link show docker0').stdout, /docker0/);
+  });
+
+  it('ssh HOST opens a shell on that host until exit, with its prompt and its own kernel', () => {
+    const sh = multiHost();
+    const login = sh.run('ssh node2');
+    assert.equal(login.exitCode, 0);
+    assert.equal(sh.prompt, 'root@node2:~# ');
+    assert.equal(sh.run('hostname').stdout, 'node2\n');
+    assert.match(sh.run('ip -4 -o addr show dev eth0').stdout, /192\.168\.1\.12\/24/);
+    const out = sh.run('exit');
+    assert.equal(out.stdout, 'logout\n');
+    assert.equal(out.stderr, 'Connection to node2 closed.\n');
+    assert.equal(sh.prompt, 'root@node1:~# ');
+    assert.equal(sh.run('hostname').stdout, 'node1\n');
+  });
+
+  it('ssh HOST CMD runs one command there; by address and user@host too', () => {
+    const sh = multiHost();
+    assert.equal(sh.run('ssh node3 hostname').stdout, 'node3\n');
+    assert.equal(sh.run('ssh root@192.168.1.12 hostname').stdout, 'node2\n');
+    assert.equal(sh.prompt, 'root@node1:~# ');
+    assert.equal(sh.run('ssh node2 false').exitCode, 1);
+  });
+
+  it('an unknown host is ssh\'s resolver error with status 255, and nothing changes', () => {
+    const sh = multiHost();
+    const r = sh.run('ssh node9');
+    assert.equal(r.stderr, 'ssh: Could not resolve hostname node9: Name or service not known\n');
+    assert.equal(r.exitCode, 255);
+    assert.equal(sh.prompt, 'root@node1:~# ');
+    assert.equal(sh.run('ssh').exitCode, 255);
+  });
+
+  it('exit on the first host still ends the shell as before', () => {
+    const sh = multiHost();
+    sh.run('ssh node2');
+    sh.run('ssh node3');
+    assert.equal(sh.prompt, 'root@node3:~# ');
+    sh.run('exit');
+    assert.equal(sh.prompt, 'root@node2:~# ');
+    sh.run('exit 3');
+    assert.equal(sh.lastStatus, 3);
+    assert.equal(sh.prompt, 'root@node1:~# ');
+  });
+});
