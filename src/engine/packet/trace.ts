@@ -14,6 +14,8 @@ export type HopKind =
   | 'forward'
   | 'deliver'
   | 'icmp'
+  /** A probe's TTL ran out here, as traceroute meant it to (see trace-merge.ts). */
+  | 'ttl'
   | 'drop';
 
 export interface Hop {

@@ -1,6 +1,7 @@
 /** A recorded packet walk as view steps: each hop pinned to the box it happened in. */
 import type { World } from '../world';
-import type { Hop } from '../packet/trace';
+import type { Hop, Trace } from '../packet/trace';
+import { lostReply } from '../packet/trace-explain';
 import type { ViewTrace, ViewTraceStep } from '../../protocol/view-model';
 import { netnsLabel } from './describe';
 import type { RecordedTrace } from './last-trace';
@@ -19,9 +20,17 @@ export function toViewTrace(world: World, recorded: RecordedTrace): ViewTrace {
       steps.push({ nodeId, kind: 'drop', where: whereOf(world, first.nsId), detail: first.reason });
       at = steps.length - 1;
     }
-    drop = { step: at, nodeId, reason: first.reason };
+    drop = { step: at, nodeId, reason: dropReason(world, trace) ?? first.reason };
   }
   return { seq: recorded.seq, label: recorded.label, steps, drop };
+}
+
+/** The cause when the first death is only its symptom (a reply lost for want of source NAT). */
+function dropReason(world: World, trace: Trace): string | undefined {
+  const lost = lostReply(trace);
+  if (!lost) return undefined;
+  const host = world.state.hosts[lost.originHostId]?.name ?? 'the sender';
+  return `no NAT for the reply: ${lost.src} left ${host} without MASQUERADE/SNAT, so the answer to it was lost (${trace.drops[0]!.reason})`;
 }
 
 function step(world: World, hop: Hop): ViewTraceStep {

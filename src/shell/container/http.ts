@@ -12,6 +12,7 @@ import type { Container, DaemonState } from '../../engine/docker/types';
 import { formatIpv4 } from '../../engine/net/ipv4';
 import type { Netns } from '../../engine/net/types';
 import { sendPacket, type Sockets } from '../../engine/packet/walk';
+import { recordTrace } from '../../engine/view/last-trace';
 import type { ShellContext } from '../types';
 import { resolveName } from './resolve';
 
@@ -51,6 +52,7 @@ export function httpGet(ctx: ShellContext, url: Url, agent: string, headOnly: bo
   const sockets: Sockets | undefined = perDaemon.length === 0 ? undefined : (ns, p) => perDaemon.map((f) => f(ns, p)).find((a) => a.kind !== 'refused') ?? { kind: 'refused' };
   const syn = { src: 0, dst: target, proto: 'tcp' as const, ttl: 64, length: 60, sport: 40000 + (ctx.world.clock.now() % 20000), dport: port, tcpFlags: 'SYN' };
   const walk = sendPacket(ctx.world, from, syn, sockets ? { sockets } : {});
+  recordTrace(ctx.world, `${agent.split('/')[0]!.toLowerCase()} ${url.host}:${url.port}${url.path}`, walk.trace);
   if (walk.error) return { kind: 'unreachable' };
   const back = walk.deliveries.find((d) => d.nsId === from.id && d.packet.proto === 'tcp' && d.packet.dport === syn.sport);
   if (!back) {

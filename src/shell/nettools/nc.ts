@@ -5,6 +5,7 @@
  */
 import { activity } from '../../engine/packet/capture';
 import { sendPacket } from '../../engine/packet/walk';
+import { recordTrace } from '../../engine/view/last-trace';
 import type { Output } from '../types';
 import { Signal, type Proc, type ProcContext } from '../jobs/process';
 import { listen, listenerSockets, listenersOf, unlisten } from './listeners';
@@ -109,6 +110,7 @@ function* connect(o: NcOptions, ctx: ProcContext, out: Output): Proc {
   const dst = found.addr;
   const sport = ctx.world.rng.int(32768, 60999);
   const result = sendPacket(ctx.world, ctx.ns, { src: 0, dst, proto: 'tcp', ttl: 64, length: 60, sport, dport: port, tcpFlags: 'SYN' }, { sockets: listenerSockets(ctx.world) });
+  recordTrace(ctx.world, `nc ${host} ${port}`, result.trace);
   const failed = (why: string) => {
     if (o.verbose) out.err(`nc: connect to ${host} port ${port} (tcp) ${why}`);
     return 1;

@@ -5,6 +5,9 @@
  */
 import { formatIpv4 } from '../../engine/net/ipv4';
 import { sendPacket, type Delivery } from '../../engine/packet/walk';
+import { mergeProbeTraces } from '../../engine/packet/trace-merge';
+import type { Trace } from '../../engine/packet/trace';
+import { recordTrace } from '../../engine/view/last-trace';
 import { UNREACH, type Packet } from '../../engine/packet/packet';
 import type { Output } from '../types';
 import type { Proc, ProcContext } from '../jobs/process';
@@ -73,6 +76,9 @@ export function* traceroute(argv: string[], ctx: ProcContext, out: Output): Proc
   out.line(`traceroute to ${parsed.target} (${formatIpv4(dst)}), ${parsed.maxHops} hops max, 60 byte packets`);
   const sport = ctx.world.rng.int(32768, 60999);
   let probe = 0;
+  // The view animates the first probe of each TTL, one after the other.
+  const probes: Trace[] = [];
+  const label = `traceroute ${formatIpv4(dst)}`;
   for (let ttl = parsed.firstTtl; ttl <= parsed.maxHops; ttl++) {
     let line = `${String(ttl).padStart(2)} `;
     let last: number | null = null;
@@ -82,6 +88,10 @@ export function* traceroute(argv: string[], ctx: ProcContext, out: Output): Proc
       const dport = parsed.port + probe++;
       const packet: Packet = { src: 0, dst, proto: 'udp', ttl, length: 60, sport, dport };
       const result = sendPacket(ctx.world, ctx.ns, packet);
+      if (q === 0) {
+        probes.push(result.trace);
+        recordTrace(ctx.world, label, mergeProbeTraces(probes));
+      }
       if (result.error) {
         out.err(`send: ${result.error === 'ENETUNREACH' ? 'Network is unreachable' : 'No route to host'}`);
         return 1;
