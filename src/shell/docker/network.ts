@@ -112,7 +112,10 @@ function connect(d: DockerCtx, argv: string[]): CommandResult {
   if (!net) return daemonError(`network ${netRef} not found`);
   const c = findContainer(d.daemon, ref);
   if (!c) return daemonError(`No such container: ${ref}`);
+  if (c.networkMode !== 'host' && net.driver === 'host') return daemonError('container cannot be disconnected from host network or connected to host network');
   if (c.endpoints.some((e) => e.networkId === net.id)) return daemonError(`endpoint with name ${c.name} already exists in network ${net.name}`);
+  const conflict = sharedNetworkConflict(c.networkMode, net.driver, net.name);
+  if (conflict) return daemonError(conflict);
   const ep = { networkId: net.id, ip: 0, mac: '', aliases: all(parsed.value, 'alias'), vethHost: '' };
   c.endpoints.push(ep);
   if (c.state === 'running' && c.nsId !== null) {
@@ -124,6 +127,16 @@ function connect(d: DockerCtx, argv: string[]): CommandResult {
   }
   d.sh.world.changed();
   return { stdout: '', stderr: '', exitCode: 0 };
+}
+
+/**
+ * moby's updateNetworkConfig: a container on the host's network (or another container's) joins
+ * no other network, and `none` excludes every other network.
+ */
+function sharedNetworkConflict(mode: string, driver: string, name: string): string | null {
+  if (mode === 'host' || driver === 'host') return 'container sharing network namespace with another container or host cannot be connected to any other network';
+  if (mode === 'none' || name === 'none') return 'container cannot be connected to multiple networks with one of the networks in private (none) mode';
+  return null;
 }
 
 function disconnect(d: DockerCtx, argv: string[]): CommandResult {
