@@ -1,0 +1,68 @@
+/**
+ * Issue 4's benchmark: 2,000 containers on one user-defined network started in-process (budget
+ * 1 s), names resolved by the embedded DNS and a ping between two of them, whose cost must not grow
+ * with the number of containers (O(path)), and the memory each container costs.
+ */
+import { performance } from 'node:perf_hooks';
+import { createDockerWorld } from '../../src/engine/presets';
+import { Shell } from '../../src/shell/shell';
+import { heapAfterGc } from './memory';
+
+export interface DockerScale {
+  containers: number;
+  startMs: number;
+  perContainerKB: number;
+  resolved: boolean;
+  pinged: boolean;
+  /** `docker exec cA ping -c 1 cB` at this size, and with only 2 containers on the network. */
+  pingMs: number;
+  pingSmallMs: number;
+  failures: string[];
+}
+
+function startContainers(count: number): { shell: Shell; ms: number; heapBytes: number; failures: string[] } {
+  const { world, host } = createDockerWorld();
+  const shell = new Shell(world, host);
+  shell.run('docker network create benchnet');
+  const failures: string[] = [];
+  const before = heapAfterGc().heapUsed;
+  const t0 = performance.now();
+  for (let i = 1; i <= count; i++) {
+    const r = shell.run(`docker run -d --name c${i} --network benchnet alpine sleep 1d`);
+    if (r.exitCode !== 0 && failures.length < 3) failures.push(`c${i}: ${r.stderr.trim()}`);
+  }
+  const ms = performance.now() - t0;
+  return { shell, ms, heapBytes: heapAfterGc().heapUsed - before, failures };
+}
+
+/** Median time of a few pings from the first container to the last, by name. */
+function timePing(shell: Shell, from: string, to: string, runs = 5): { ms: number; ok: boolean } {
+  const samples: number[] = [];
+  let ok = true;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    const r = shell.run(`docker exec ${from} ping -c 1 ${to}`);
+    samples.push(performance.now() - t0);
+    ok &&= r.exitCode === 0 && /1 packets received/.test(r.stdout);
+  }
+  samples.sort((a, b) => a - b);
+  return { ms: samples[Math.floor(runs / 2)]!, ok };
+}
+
+export function dockerScale(count = 2000): DockerScale {
+  const small = startContainers(2);
+  const pingSmall = timePing(small.shell, 'c1', 'c2');
+  const big = startContainers(count);
+  const lookup = big.shell.run(`docker exec c1 nslookup c${count}`);
+  const ping = timePing(big.shell, 'c1', `c${count}`);
+  return {
+    containers: count,
+    startMs: big.ms,
+    perContainerKB: big.heapBytes / count / 1024,
+    resolved: lookup.exitCode === 0 && /Address:?\s+172\./.test(lookup.stdout.split(/\n\n/).slice(1).join('\n')),
+    pinged: ping.ok && pingSmall.ok,
+    pingMs: ping.ms,
+    pingSmallMs: pingSmall.ms,
+    failures: big.failures,
+  };
+}

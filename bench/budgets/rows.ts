@@ -1,0 +1,54 @@
+/** Runs every extension budget and turns the figures into the table's rows. */
+import { join } from 'node:path';
+import { kb, shippedSizes } from './bundles';
+import { dockerScale } from './docker-scale';
+import { hostMemory, timeActivation, timeLab } from './extension-host';
+import type { BudgetRow } from './table';
+import { timeTopology } from './topology';
+
+const ms = (x: number) => (x < 10 ? `${x.toFixed(2)} ms` : `${x.toFixed(0)} ms`);
+const BUNDLE_BUDGETS: Record<string, number> = { 'dist/extension.js': 1e6, 'dist/web/extension.js': 1e6, 'dist/webview/main.js': 300 * 1024 };
+
+export async function extensionBudgets(root: string, log: (line: string) => void): Promise<BudgetRow[]> {
+  const rows: BudgetRow[] = [];
+  const bundle = join(root, 'dist', 'extension.js');
+
+  const activation = timeActivation(bundle);
+  log(`activation: first ${ms(activation.coldMs)}, median of 15 reloads ${ms(activation.medianMs)}`);
+  rows.push({ what: 'activation: load dist/extension.js + activate() (first in process; median of 15 reloads)', measured: `${ms(activation.coldMs)} (${ms(activation.medianMs)})`, budget: '< 50 ms', met: activation.coldMs < 50 });
+
+  const lab = await timeLab(bundle);
+  log(`30-cell lab: ${lab.cells} code cells, open ${ms(lab.openMs)}, Run All ${ms(lab.runAllMs)}, ${lab.ok} ok, ${lab.failed} failed`);
+  rows.push({ what: `open a ${lab.cells}-cell lab + Run All (notebook controller, fake notebook API)`, measured: `${ms(lab.openMs + lab.runAllMs)} (open ${ms(lab.openMs)}), ${lab.ok}/${lab.cells} cells ok`, budget: '', met: lab.failed === 0 && lab.cells === 30 ? undefined : false });
+
+  const topology = await timeTopology(root);
+  if ('skipped' in topology) {
+    log(`topology: skipped, ${topology.skipped}`);
+    rows.push({ what: 'topology: 1,000-node world, first render / one-command delta', measured: `not measured: ${topology.skipped}`, budget: '< 1 s / < 16 ms' });
+  } else {
+    log(`topology: ${topology.nodes} nodes rendered in ${ms(topology.renderMs)} (median of ${topology.renders.map((r) => r.toFixed(0)).join(', ')} ms), delta ${ms(topology.deltaMs)}`);
+    rows.push({ what: `topology: ${topology.nodes}-node world, first render (median of 3)`, measured: ms(topology.renderMs), budget: '< 1 s', met: topology.renderMs < 1000 });
+    rows.push({ what: 'topology: one-command delta on that world (median of 5)', measured: ms(topology.deltaMs), budget: '< 16 ms', met: topology.deltaMs < 16 });
+  }
+
+  for (const { file, bytes } of shippedSizes(root)) {
+    const budget = BUNDLE_BUDGETS[file];
+    rows.push({ what: file, measured: bytes === undefined ? 'missing (npm run build)' : kb(bytes), budget: budget ? (budget >= 1e6 ? '< 1 MB' : `< ${kb(budget)}`) : '', met: budget ? bytes !== undefined && bytes < budget : undefined });
+  }
+
+  const memory = await hostMemory(bundle);
+  log(`extension host with ${memory.containers} containers (one lab cell, ${ms(memory.runMs)}): heap +${memory.heapDeltaMB.toFixed(1)} MB, rss +${memory.rssDeltaMB.toFixed(1)} MB; docker ps -q | wc -l printed ${JSON.stringify(memory.listed)}`);
+  rows.push({ what: `extension host memory with ${memory.containers} containers (heap after GC; rss)`, measured: `+${memory.heapDeltaMB.toFixed(1)} MB heap, +${memory.rssDeltaMB.toFixed(0)} MB rss`, budget: '', met: memory.ok ? undefined : false });
+
+  const docker = dockerScale(2000);
+  log(`docker: ${docker.containers} containers started in ${ms(docker.startMs)}, ${docker.perContainerKB.toFixed(1)} KB each; DNS ${docker.resolved ? 'ok' : 'FAILED'}; ping ${docker.pinged ? 'ok' : 'FAILED'} ${ms(docker.pingMs)} (${ms(docker.pingSmallMs)} with 2 containers)${docker.failures.length ? `; failures: ${docker.failures.join('; ')}` : ''}`);
+  rows.push({ what: `${docker.containers} containers on one user-defined network, started in-process`, measured: ms(docker.startMs), budget: '< 1 s', met: docker.startMs < 1000 && docker.failures.length === 0 });
+  rows.push({ what: 'memory per container (heap after GC)', measured: `${docker.perContainerKB.toFixed(1)} KB`, budget: '' });
+  rows.push({
+    what: `DNS + ping c1 -> c${docker.containers} by name (with 2 containers)`,
+    measured: `${docker.resolved && docker.pinged ? 'ok' : 'FAILED'}, ${ms(docker.pingMs)} (${ms(docker.pingSmallMs)})`,
+    budget: 'O(path): < 2x the 2-container ping',
+    met: docker.resolved && docker.pinged && docker.pingMs < 2 * docker.pingSmallMs + 1,
+  });
+  return rows;
+}
