@@ -106,7 +106,9 @@ function cellText(cell: LabCellData, origin: CellOrigin | undefined): string {
   const indent = ' '.repeat(origin?.indent ?? 0);
   const body = cell.value === '' ? '' : splitLines(cell.value + '\n').map((l) => indent + l).join('');
   if (origin && origin.language === cell.language && origin.open !== undefined) {
-    return origin.open + lines(body) + (origin.close || `${indent}${fenceMarker(origin.open)}`);
+    // An opening line at the end of the file has no line end: the edited body starts on a line of its own.
+    const open = /\n$/.test(origin.open) || body === '' ? origin.open : origin.open + eol;
+    return open + lines(body) + (origin.close || `${indent}${fenceMarker(origin.open)}`);
   }
   const fence = cell.language === CHECK_LANGUAGE ? 'check' : 'sh';
   return lines(`\`\`\`${fence}\n${body}\`\`\`\n`);
