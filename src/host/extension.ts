@@ -22,7 +22,7 @@ export function activate(context: vscode.ExtensionContext): void {
       provideTerminalProfile: () => new vscode.TerminalProfile(terminalOptions(history)),
     }),
     ...registerLabNotebooks(),
-    ...registerNetworkViews(context, worlds),
+    ...registerNetworkViews(context, worlds, history),
   );
 }
 

@@ -43,6 +43,7 @@ function fakeVscode() {
   const controllers: Array<{ id: string; notebookType: string }> = [];
   const listeners: unknown[] = [];
   const views: string[] = [];
+  const webviewSerializers: string[] = [];
   const languageProviders: string[] = [];
   const api = {
     EventEmitter: FakeEventEmitter,
@@ -60,6 +61,7 @@ function fakeVscode() {
       },
       registerTerminalProfileProvider: (id: string, provider: never) => (profiles.set(id, provider), disposable()),
       createTreeView: (id: string) => (views.push(id), disposable()),
+      registerWebviewPanelSerializer: (viewType: string) => (webviewSerializers.push(viewType), disposable()),
     },
     languages: {
       registerHoverProvider: () => (languageProviders.push('hover'), disposable()),
@@ -77,7 +79,7 @@ function fakeVscode() {
       },
     },
   };
-  return { api, commands, profiles, terminals, serializers, controllers, listeners, views, languageProviders };
+  return { api, commands, profiles, terminals, serializers, controllers, listeners, views, webviewSerializers, languageProviders };
 }
 
 function loadExtension(vscode: unknown): { activate(context: unknown): void } {
@@ -124,15 +126,18 @@ describe('host extension (dist/extension.js)', () => {
 
   it('registers exactly what package.json contributes, all as subscriptions', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-    const { commands, profiles, context, serializers, controllers, listeners, views, languageProviders } = activate();
+    const { commands, profiles, context, serializers, controllers, listeners, views, webviewSerializers, languageProviders } = activate();
     assert.deepEqual([...commands.keys()].sort(), pkg.contributes.commands.map((c: { command: string }) => c.command).sort());
     assert.deepEqual([...profiles.keys()], pkg.contributes.terminal.profiles.map((p: { id: string }) => p.id));
     assert.deepEqual([...serializers.keys()], pkg.contributes.notebooks.map((n: { type: string }) => n.type));
     assert.deepEqual(controllers.map((c) => c.notebookType), ['vethlab-notebook']);
     assert.deepEqual(views, pkg.contributes.views.vethlab.map((v: { id: string }) => v.id));
     assert.deepEqual(languageProviders, ['hover', 'completion']);
+    // The topology panel survives a window reload, and VS Code activates us to restore it.
+    assert.deepEqual(webviewSerializers, ['vethlab.topology']);
+    assert.ok(pkg.activationEvents.includes('onWebviewPanel:vethlab.topology'));
     // + the topology panel and the explorer themselves.
-    assert.equal(context.subscriptions.length, commands.size + profiles.size + serializers.size + controllers.length + listeners.length + views.length + languageProviders.length + 2);
+    assert.equal(context.subscriptions.length, commands.size + profiles.size + serializers.size + controllers.length + listeners.length + views.length + webviewSerializers.length + languageProviders.length + 2);
     assert.ok(pkg.activationEvents.includes('onTerminalProfile:vethlab.shell'));
   });
 

@@ -1,7 +1,8 @@
 /**
  * "Vethlab: Show Topology": one webview panel that follows the active world (src/host/worlds.ts).
  * It listens to world changes (never polls), sends snapshots, deltas and traces, and acts only
- * on validated webview messages (select, positions, exportSvg, error).
+ * on validated webview messages (select, positions, exportSvg, error). It is also the panel's
+ * WebviewPanelSerializer: after a window reload VS Code hands the restored panel back here.
  */
 import * as vscode from 'vscode';
 import { PROTOCOL_VERSION, type HostMessage, type Positions, type WebviewMessage } from '../../protocol/messages';
@@ -12,13 +13,15 @@ import { TopologyFeed } from './feed';
 import { makeNonce, topologyHtml } from './html';
 
 const POSITIONS_KEY = 'vethlab.topology.positions';
+export const TOPOLOGY_VIEW_TYPE = 'vethlab.topology';
 
-export class TopologyPanel implements vscode.Disposable {
+export class TopologyPanel implements vscode.Disposable, vscode.WebviewPanelSerializer {
   private panel: vscode.WebviewPanel | undefined;
   private worldSub: { dispose(): void } | undefined;
   private readonly subs: vscode.Disposable[] = [];
   /** Ids the webview selected last (for "Show in topology" round trips). */
   selected: string | undefined;
+  private pendingReveal: string | undefined;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -30,12 +33,29 @@ export class TopologyPanel implements vscode.Disposable {
 
   show(): void {
     if (this.panel) return this.panel.reveal(vscode.ViewColumn.Beside, true);
-    const roots = [vscode.Uri.joinPath(this.context.extensionUri, 'dist'), vscode.Uri.joinPath(this.context.extensionUri, 'media')];
-    const panel = vscode.window.createWebviewPanel('vethlab.topology', 'Vethlab Topology', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
-      enableScripts: true,
-      localResourceRoots: roots,
+    const panel = vscode.window.createWebviewPanel(TOPOLOGY_VIEW_TYPE, 'Vethlab Topology', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+      ...this.webviewOptions(),
       retainContextWhenHidden: true,
     });
+    this.adopt(panel);
+  }
+
+  /** A panel VS Code restored after a reload: it gets fresh HTML and asks for a snapshot when ready. */
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, _state: unknown): Promise<void> {
+    if (this.panel) {
+      // Only one topology panel: a second restored one (two windows' state) is closed.
+      panel.dispose();
+      return;
+    }
+    panel.webview.options = this.webviewOptions();
+    this.adopt(panel);
+  }
+
+  private webviewOptions(): vscode.WebviewOptions {
+    return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(this.context.extensionUri, 'dist'), vscode.Uri.joinPath(this.context.extensionUri, 'media')] };
+  }
+
+  private adopt(panel: vscode.WebviewPanel): void {
     const asUri = (...path: string[]) => panel.webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, ...path)).toString();
     const random = new Uint32Array(32);
     crypto.getRandomValues(random);
@@ -48,8 +68,11 @@ export class TopologyPanel implements vscode.Disposable {
 
   /** Selects and reveals an object (`if:7`, `ns:3`) in the panel, opening it if needed. */
   reveal(id: string): void {
+    const opening = !this.panel;
     this.show();
-    this.post({ v: PROTOCOL_VERSION, type: 'reveal', id });
+    // A new panel's webview is not listening yet: the reveal follows its first snapshot.
+    if (opening) this.pendingReveal = id;
+    else this.post({ v: PROTOCOL_VERSION, type: 'reveal', id });
   }
 
   dispose(): void {
@@ -83,8 +106,13 @@ export class TopologyPanel implements vscode.Disposable {
 
   private handle(msg: WebviewMessage): void {
     switch (msg.type) {
-      case 'ready':
-        return this.follow(this.worlds.active);
+      case 'ready': {
+        this.follow(this.worlds.active);
+        const id = this.pendingReveal;
+        this.pendingReveal = undefined;
+        if (id) this.post({ v: PROTOCOL_VERSION, type: 'reveal', id });
+        return;
+      }
       case 'select':
         this.selected = msg.id;
         return;

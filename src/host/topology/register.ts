@@ -5,16 +5,31 @@ import { NetworkExplorer } from '../tree/explorer';
 import type { Row } from '../tree/tree-model';
 import { registerCommandHelp } from '../hover/providers';
 import { SHOW_IN_TOPOLOGY } from '../hover/hover-text';
-import { TopologyPanel } from './panel';
-import { ShellPseudoterminal } from '../terminal/shell-pty';
+import { TopologyPanel, TOPOLOGY_VIEW_TYPE } from './panel';
+import { attachedTerminalOptions, ShellPseudoterminal } from '../terminal/shell-pty';
+import type { LineHistory } from '../terminal/line-editor';
+import { openFirstLab } from '../tree/first-lab';
 
-export function registerNetworkViews(context: vscode.ExtensionContext, worlds: WorldRegistry): vscode.Disposable[] {
+export function registerNetworkViews(context: vscode.ExtensionContext, worlds: WorldRegistry, history: LineHistory): vscode.Disposable[] {
   const panel = new TopologyPanel(context, worlds);
   const explorer = new NetworkExplorer(worlds);
+  /** Types a command line into the terminal that drives the active world, opening one on it (a lab's world) if there is none. */
+  const runInTerminal = (line: string | undefined) => {
+    const entry = worlds.active;
+    if (!line || !entry) return;
+    let terminal = vscode.window.terminals.find((t) => {
+      const pty = (t.creationOptions as vscode.ExtensionTerminalOptions).pty;
+      return pty instanceof ShellPseudoterminal && pty.worldEntry === entry;
+    });
+    terminal ??= vscode.window.createTerminal(attachedTerminalOptions(history, entry));
+    terminal.show();
+    terminal.sendText(line);
+  };
   return [
     panel,
     explorer,
     vscode.window.createTreeView('vethlab.explorer', { treeDataProvider: explorer, showCollapseAll: true }),
+    vscode.window.registerWebviewPanelSerializer(TOPOLOGY_VIEW_TYPE, panel),
     vscode.commands.registerCommand('vethlab.showTopology', () => panel.show()),
     // From a hover link (an id) or a tree row.
     vscode.commands.registerCommand(SHOW_IN_TOPOLOGY, (target: string | Row | undefined) => {
@@ -25,17 +40,9 @@ export function registerNetworkViews(context: vscode.ExtensionContext, worlds: W
     vscode.commands.registerCommand('vethlab.copyAddress', (row: Row | undefined) => {
       if (row?.address) void vscode.env.clipboard.writeText(row.address);
     }),
-    vscode.commands.registerCommand('vethlab.runIpAddr', (row: Row | undefined) => {
-      if (!row?.command) return;
-      // The terminal that owns the world the explorer shows (notebooks have no terminal).
-      const terminal = vscode.window.terminals.find((t) => {
-        const pty = (t.creationOptions as vscode.ExtensionTerminalOptions).pty;
-        return pty instanceof ShellPseudoterminal && pty.worldEntry === worlds.active;
-      });
-      if (!terminal) return void vscode.window.showInformationMessage(`Run \`${row.command}\` in a cell of the lab.`);
-      terminal.show();
-      terminal.sendText(row.command);
-    }),
+    vscode.commands.registerCommand('vethlab.runIpAddr', (row: Row | undefined) => runInTerminal(row?.command)),
+    vscode.commands.registerCommand('vethlab.inspect', (row: Row | undefined) => runInTerminal(row?.inspect)),
+    vscode.commands.registerCommand('vethlab.openFirstLab', () => openFirstLab(context.extensionUri)),
     ...registerCommandHelp(worlds),
   ];
 }

@@ -12,6 +12,25 @@ const ICONS: Record<Row['kind'], string> = {
   route: 'arrow-right',
   neighbours: 'organization',
   neighbour: 'person',
+  docker: 'package',
+  containers: 'server-environment',
+  container: 'vm',
+  networks: 'type-hierarchy',
+  network: 'type-hierarchy-sub',
+  volumes: 'database',
+  volume: 'database',
+  images: 'layers',
+  image: 'layers',
+};
+
+/** Containers by state, as Docker Desktop shows them: running green, paused amber, stopped grey. */
+const CONTAINER_ICONS: Record<string, [string, string | undefined]> = {
+  running: ['vm-running', 'testing.iconPassed'],
+  restarting: ['sync', 'testing.iconQueued'],
+  paused: ['debug-pause', 'testing.iconQueued'],
+  created: ['vm-outline', 'disabledForeground'],
+  exited: ['vm-outline', 'disabledForeground'],
+  dead: ['error', 'testing.iconFailed'],
 };
 
 export class NetworkExplorer implements vscode.TreeDataProvider<Row>, vscode.Disposable {
@@ -31,9 +50,8 @@ export class NetworkExplorer implements vscode.TreeDataProvider<Row>, vscode.Dis
     item.id = `${this.entry?.label ?? ''}/${row.id}`;
     item.description = row.description;
     item.tooltip = `${row.label} ${row.description}`.trim();
-    const down = row.state === 'down' || row.state === 'no-carrier';
-    item.iconPath = new vscode.ThemeIcon(ICONS[row.kind], down ? new vscode.ThemeColor('disabledForeground') : undefined);
-    item.contextValue = [row.kind, row.viewId ? 'inTopology' : '', row.address ? 'hasAddress' : '', row.command ? 'hasCommand' : ''].filter(Boolean).join(' ');
+    item.iconPath = icon(row);
+    item.contextValue = [row.kind, row.viewId ? 'inTopology' : '', row.address ? 'hasAddress' : '', row.command ? 'hasCommand' : '', row.inspect ? 'hasInspect' : ''].filter(Boolean).join(' ');
     return item;
   }
 
@@ -53,4 +71,13 @@ export class NetworkExplorer implements vscode.TreeDataProvider<Row>, vscode.Dis
     this.worldSub = entry ? onWorldSettled(entry.world, () => this.changed.fire(undefined)) : undefined;
     this.changed.fire(undefined);
   }
+}
+
+function icon(row: Row): vscode.ThemeIcon {
+  if (row.kind === 'container') {
+    const [name, color] = CONTAINER_ICONS[row.state ?? ''] ?? ['vm', undefined];
+    return new vscode.ThemeIcon(name, color ? new vscode.ThemeColor(color) : undefined);
+  }
+  const down = row.state === 'down' || row.state === 'no-carrier';
+  return new vscode.ThemeIcon(ICONS[row.kind], down ? new vscode.ThemeColor('disabledForeground') : undefined);
 }

@@ -1,44 +1,30 @@
 /**
  * The sidebar explorer's rows, without VS Code: hosts -> namespaces -> interfaces (state,
- * addresses), routes, neighbours. Pure, so it is tested with a world; the provider only
- * turns rows into TreeItems.
+ * addresses), routes, neighbours; and per host with a Docker daemon, Docker -> containers,
+ * networks, volumes, images. Pure, so it is tested with a world; the provider only turns rows
+ * into TreeItems.
  */
 import type { World } from '../../engine/world';
+import { daemonOf } from '../../engine/docker/daemon';
 import { linksIn } from '../../engine/net/links';
 import type { Host, Netns } from '../../engine/net/types';
 import { addrsOf, formatNeigh, mainRoutes, netnsLabel, nodeState, STATE_WORDS } from '../../engine/view/describe';
 import { hostId, ifId, nsId } from '../../engine/view/ids';
+import { learnerHosts } from '../../engine/view/hosts';
+import { dockerRows, dockerSection, isDockerRow } from './docker-rows';
+import type { Row } from './row';
 
-export type RowKind = 'host' | 'netns' | 'interface' | 'routes' | 'route' | 'neighbours' | 'neighbour';
-
-export interface Row {
-  /** Unique in the tree; for objects the topology knows, their view id. */
-  id: string;
-  kind: RowKind;
-  label: string;
-  description: string;
-  /** The topology view id to reveal ("Show in Topology"), if the row is an object there. */
-  viewId?: string;
-  /** First address, for "Copy Address". */
-  address?: string;
-  /** `ip addr` for this object, to run in the world's terminal. */
-  command?: string;
-  /** For icons: up, down, no-carrier, unknown. */
-  state?: string;
-  expandable: boolean;
-}
+export type { Row, RowKind } from './row';
 
 /** Rows under `parent` (the top level when undefined). Only the learner's hosts: the LAN, router and internet are scenery. */
 export function childRows(world: World, parent: Row | undefined): Row[] {
-  if (!parent) return Object.values(world.state.hosts).filter((h) => h.role === 'linux' && h.name === 'host').map((h) => hostRow(world, h));
+  if (!parent) return learnerHosts(world).map((h) => hostRow(world, h));
+  if (isDockerRow(parent)) return dockerRows(world, parent);
   const [kind, raw] = splitId(parent.id);
   const ns = world.state.netns[raw];
   switch (kind) {
     case 'host':
-      return Object.values(world.state.netns)
-        .filter((n) => n.hostId === raw)
-        .sort((a, b) => a.id - b.id)
-        .map((n) => netnsRow(world, n));
+      return hostChildren(world, raw);
     case 'ns':
       return ns ? [...interfaceRows(world, ns), group('routes', ns, 'Routes', mainRoutes(world, ns).length), group('neighbours', ns, 'Neighbours', ns.neigh.length)] : [];
     case 'routes':
@@ -48,6 +34,18 @@ export function childRows(world: World, parent: Row | undefined): Row[] {
     default:
       return [];
   }
+}
+
+function hostChildren(world: World, id: number): Row[] {
+  const host = world.state.hosts[id];
+  if (!host) return [];
+  const rows = Object.values(world.state.netns)
+    .filter((n) => n.hostId === id)
+    .sort((a, b) => a.id - b.id)
+    .map((n) => netnsRow(world, host, n));
+  const daemon = daemonOf(world, host);
+  if (daemon) rows.push(dockerSection(host, daemon));
+  return rows;
 }
 
 function splitId(id: string): [string, number] {
@@ -60,12 +58,17 @@ function hostRow(world: World, host: Host): Row {
   return { id: hostId(host.id), kind: 'host', label: host.name, description: `${count} namespace${count === 1 ? '' : 's'}`, viewId: hostId(host.id), expandable: true };
 }
 
-function netnsRow(world: World, ns: Netns): Row {
+function netnsRow(world: World, host: Host, ns: Netns): Row {
   const links = linksIn(world, ns.id).length;
-  return { id: nsId(ns.id), kind: 'netns', label: netnsLabel(world, ns), description: `${links} link${links === 1 ? '' : 's'}`, viewId: nsId(ns.id), command: `${ipIn(ns)}addr`, expandable: true };
+  const row: Row = { id: nsId(ns.id), kind: 'netns', label: netnsLabel(world, ns), description: `${links} link${links === 1 ? '' : 's'}`, viewId: nsId(ns.id), expandable: true };
+  const ip = ipIn(host, ns);
+  if (ip !== null) row.command = `${ip}addr`;
+  return row;
 }
 
 function interfaceRows(world: World, ns: Netns): Row[] {
+  const host = world.state.hosts[ns.hostId];
+  const ip = host ? ipIn(host, ns) : null;
   return linksIn(world, ns.id).map((link) => {
     const addrs = addrsOf(ns, link);
     const state = nodeState(world, link);
@@ -75,24 +78,25 @@ function interfaceRows(world: World, ns: Netns): Row[] {
       label: link.name,
       description: `${STATE_WORDS[state]} ${addrs.length ? addrs.join(' ') : 'no address'}`,
       state,
-      command: `${ipIn(ns)}addr show dev ${link.name}`,
       expandable: false,
     };
+    if (ip !== null) row.command = `${ip}addr show dev ${link.name}`;
     if (link.kind !== 'loopback') row.viewId = ifId(link.id);
     if (addrs[0]) row.address = addrs[0].split('/')[0]!;
     return row;
   });
 }
 
-/** `ip ` or `ip -n red `: how to reach the namespace from the host's shell (anonymous ones cannot be named). */
-function ipIn(ns: Netns): string {
-  return ns.name === null ? 'ip ' : `ip -n ${ns.name} `;
+/** `ip ` or `ip -n red `: how to reach the namespace from the host's shell; null when it has no name (a container's: use docker exec). */
+function ipIn(host: Host, ns: Netns): string | null {
+  if (ns.id === host.rootNsId) return 'ip ';
+  return ns.name === null ? null : `ip -n ${ns.name} `;
 }
 
 function group(kind: 'routes' | 'neighbours', ns: Netns, label: string, count: number): Row {
   return { id: `${kind}:${ns.id}`, kind, label, description: String(count), expandable: count > 0 };
 }
 
-function leaf(id: string, kind: RowKind, label: string): Row {
+function leaf(id: string, kind: Row['kind'], label: string): Row {
   return { id, kind, label, description: '', expandable: false };
 }
