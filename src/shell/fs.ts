@@ -14,7 +14,7 @@ export interface RealFiles {
   list?(path: string): string[] | undefined;
 }
 
-export type FsError = 'ENOENT' | 'EISDIR' | 'EINVAL' | 'EACCES';
+export type FsError = 'ENOENT' | 'EISDIR' | 'EINVAL' | 'EACCES' | 'EROFS';
 export type ReadResult = { ok: true; data: string } | { ok: false; error: FsError };
 
 export interface FileSystem {

@@ -7,6 +7,8 @@ export function fsMessage(error: string): string {
       return 'Is a directory';
     case 'EINVAL':
       return 'Invalid argument';
+    case 'EROFS':
+      return 'Read-only file system';
     default:
       return 'Permission denied';
   }

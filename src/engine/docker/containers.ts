@@ -13,6 +13,7 @@ import { allocateIp, findNetwork } from './networks';
 import { createSandbox, destroySandbox, macFromIp, networkOfEndpoint, plugEndpoint, unplugEndpoint } from './sandbox';
 import { runsDefault, startupLog } from './services';
 import type { Container, DaemonState, Endpoint, Image, PortBinding } from './types';
+import { anonymousVolumesOf, removeAnonymousVolumes } from './volumes';
 
 export interface CreateOptions {
   name?: string;
@@ -216,9 +217,11 @@ export function stopContainer(world: World, host: Host, daemon: DaemonState, c: 
   exitContainer(world, host, daemon, c, handles ? 0 : 137);
 }
 
-export function removeContainer(world: World, host: Host, daemon: DaemonState, c: Container): void {
+export function removeContainer(world: World, host: Host, daemon: DaemonState, c: Container, removeVolumes = c.autoRemove): void {
   exitContainer(world, host, daemon, c, 137);
+  const anonymous = removeVolumes ? anonymousVolumesOf(daemon, c) : [];
   daemon.containers = daemon.containers.filter((x) => x !== c);
+  removeAnonymousVolumes(world, daemon, anonymous);
   world.changed();
 }
 

@@ -21,6 +21,50 @@ export interface Image {
   programs: string[];
   /** What the default process does: serve on ports, run a shell, exit. */
   service: ServiceKind;
+  /** Bytes each layer adds (same order as `layers`); absent for catalog images (see layers.ts). */
+  layerSizes?: number[];
+  /** `docker history`, oldest first; absent for catalog images (see layers.ts). */
+  history?: HistoryEntry[];
+  /** Files the image's own layers add (built, committed, imported): path -> content. */
+  files?: Record<string, string>;
+  user?: string;
+  labels?: Record<string, string>;
+  /** The image this one was built or committed from (sha256 hex). */
+  parent?: string;
+  /** How the image came to be, for `docker image inspect` Comment and the build cache. */
+  comment?: string;
+}
+
+export interface HistoryEntry {
+  /** ISO 8601. */
+  created: string;
+  createdBy: string;
+  size: number;
+  comment: string;
+  /** A metadata step (ENV, CMD, ...): no layer, `<missing>` rules apply as docker history prints them. */
+  empty: boolean;
+}
+
+export interface Volume {
+  name: string;
+  driver: 'local';
+  created: number;
+  labels: Record<string, string> | null;
+  options: Record<string, string> | null;
+  /** Files written in the volume: path inside the volume ("/f") -> content. */
+  files: Record<string, string>;
+}
+
+/** A mount as the daemon stores it (`-v`, `--mount`). Source is a volume name or a host path. */
+export interface Mount {
+  type: 'volume' | 'bind';
+  source: string;
+  target: string;
+  readOnly: boolean;
+  /** The mode as the API reports it: -v gives "z" (volumes), "ro", "rw"...; --mount gives "". */
+  mode: string;
+  /** The -v text, for HostConfig.Binds (absent for --mount). */
+  bind?: string;
 }
 
 export type ServiceKind = 'nginx' | 'httpd' | 'redis' | 'postgres' | 'registry' | 'shell';
@@ -84,6 +128,8 @@ export interface Container {
   restartSuppressed?: boolean;
   /** Files the container's processes wrote. */
   files?: Record<string, string>;
+  /** Volumes and bind mounts, in the order given. */
+  mounts?: Mount[];
 }
 
 export interface DockerNetwork {
@@ -108,4 +154,7 @@ export interface DaemonState {
   containers: Container[];
   networks: DockerNetwork[];
   nextPid: number;
+  volumes?: Volume[];
+  /** A `registry:2` or other registry the images were pushed to: "host:port/repo:tag" -> image id. */
+  registry?: Record<string, string>;
 }

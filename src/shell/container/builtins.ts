@@ -5,10 +5,12 @@ import type { CommandResult, ShellContext } from '../types';
 import type { DockerCtx } from '../docker/context';
 import { aptGet } from './apt';
 import { containerPs } from './ps';
+import { containerShell } from './container-shell';
 
 export function containerBuiltin(d: DockerCtx, c: Container, argv: string[], ctx: ShellContext): CommandResult | undefined {
   const prog = argv[0]?.split('/').pop();
   if (prog === 'ps') return containerPs(d, c, argv);
   if (prog === 'apt-get' || prog === 'apt') return aptGet(c, argv, imageOf(d.daemon, c)?.programs ?? [], ctx);
+  if (prog === 'sh' || prog === 'bash' || prog === 'ash') return containerShell(c, argv, ctx, imageOf(d.daemon, c)?.programs.includes('ash') ?? false);
   return undefined;
 }

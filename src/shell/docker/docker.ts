@@ -10,6 +10,7 @@ import { dockerNetwork } from './network';
 import { dockerPs } from './ps';
 import { dockerRun } from './run';
 import { dockerVersion } from './version';
+import { dockerVolume } from './volume';
 
 type Sub = (d: DockerCtx, argv: string[]) => CommandResult;
 
@@ -37,6 +38,7 @@ const SUBCOMMANDS: Record<string, Sub> = {
   unpause: (d, a) => dockerPause(d, a, false),
   tag: dockerTag,
   'image-inspect': dockerImageInspect,
+  volume: dockerVolume,
 };
 
 const CONTAINER_ALIASES: Record<string, string> = { ls: 'ps', list: 'ps', run: 'run', create: 'create', start: 'start', stop: 'stop', restart: 'restart', kill: 'kill', rm: 'rm', remove: 'rm', logs: 'logs', exec: 'exec', inspect: 'inspect', port: 'port', rename: 'rename', wait: 'wait', pause: 'pause', unpause: 'unpause' };

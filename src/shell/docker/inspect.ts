@@ -10,6 +10,7 @@ import { apiTime } from './human';
 import { renderTemplate } from './template';
 import { findImage } from './images';
 import { imageJson } from './image-inspect';
+import { bindsJson, configVolumesJson, mountsJson } from './volume-inspect';
 
 const ZERO_TIME = '0001-01-01T00:00:00Z';
 
@@ -74,13 +75,14 @@ export function containerJson(d: DaemonState, c: Container, epoch: number) {
     AppArmorProfile: 'docker-default',
     ExecIDs: null,
     HostConfig: {
+      Binds: bindsJson(c),
       NetworkMode: c.networkMode,
       PortBindings: Object.fromEntries(c.ports.map((p) => [`${p.containerPort}/${p.proto}`, [{ HostIp: p.hostIp, HostPort: p.ephemeral ? '' : String(p.hostPort) }]])),
       RestartPolicy: { Name: c.restart.split(':')[0], MaximumRetryCount: Number(c.restart.split(':')[1] ?? 0) },
       AutoRemove: c.autoRemove,
       Links: c.links.length ? c.links : null,
     },
-    Mounts: [],
+    Mounts: mountsJson(c),
     Config: {
       Hostname: c.hostname,
       Domainname: '',
@@ -95,7 +97,7 @@ export function containerJson(d: DaemonState, c: Container, epoch: number) {
       Env: c.env,
       Cmd: c.args.length || image?.entrypoint === null ? [c.path, ...c.args].slice(image?.entrypoint ? image.entrypoint.length : 0) : null,
       Image: c.image,
-      Volumes: null,
+      Volumes: configVolumesJson(c),
       WorkingDir: image?.workdir ?? '',
       Entrypoint: image?.entrypoint ?? null,
       OnBuild: null,

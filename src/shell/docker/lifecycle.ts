@@ -93,7 +93,7 @@ export function dockerRm(d: DockerCtx, argv: string[]): CommandResult {
       out.err(`Error response from daemon: cannot remove container "/${c.name}": container is running: stop the container before removing or force remove`);
       return false;
     }
-    removeContainer(d.sh.world, d.sh.host, d.daemon, c);
+    removeContainer(d.sh.world, d.sh.host, d.daemon, c, Boolean(f['volumes']) || c.autoRemove);
     out.line(ref);
     return true;
   });

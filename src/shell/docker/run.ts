@@ -7,6 +7,8 @@ import { argsError, usageError, type DockerCtx } from './context';
 import { runInContainer } from './exec';
 import { all, has, last, parseFlags, type FlagSpec } from './flags';
 import { localImage, pull } from './images';
+import { planMounts } from './volume-flags';
+import { attachMounts } from '../../engine/docker/volumes';
 
 const RUN_FLAGS: FlagSpec[] = [
   { long: 'detach', short: 'd', value: false },
@@ -25,6 +27,7 @@ const RUN_FLAGS: FlagSpec[] = [
   { long: 'restart', value: true },
   { long: 'link', value: true },
   { long: 'volume', short: 'v', value: true },
+  { long: 'mount', value: true },
   { long: 'entrypoint', value: true },
   { long: 'workdir', short: 'w', value: true },
   { long: 'memory', short: 'm', value: true },
@@ -67,6 +70,8 @@ export function dockerRun(d: DockerCtx, argv: string[], create = false): Command
   const restart = last(p, 'restart') ?? 'no';
   if (!/^(no|always|unless-stopped|on-failure(:\d+)?)$/.test(restart)) return usageError(cmdName, `docker: invalid restart policy ${restart}.`);
   if (has(p, 'rm') && restart !== 'no') return usageError(cmdName, 'docker: Conflicting options: --restart and --rm.');
+  const mounts = planMounts(d, p);
+  if (mounts.kind === 'flag') return usageError(cmdName, mounts.error);
   const out = new Output();
   let image = localImage(d.daemon, ref);
   if (!image) {
@@ -95,9 +100,11 @@ export function dockerRun(d: DockerCtx, argv: string[], create = false): Command
     ...(last(p, 'hostname') !== undefined ? { hostname: last(p, 'hostname')! } : {}),
     ...(last(p, 'entrypoint') !== undefined ? { entrypoint: [last(p, 'entrypoint')!] } : {}),
   };
+  if (mounts.kind !== 'ok') return { stdout: '', stderr: out.stderr + `docker: Error response from daemon: ${mounts.error}.\nSee 'docker ${cmdName} --help'.\n`, exitCode: 125 };
   const created = createContainer(d.sh.world, d.daemon, opts);
   if (!created.ok) return { stdout: '', stderr: out.stderr + `docker: Error response from daemon: ${created.error}\nSee 'docker ${cmdName} --help'.\n`, exitCode: 125 };
   const c = created.value;
+  attachMounts(d.sh.world, d.daemon, c, mounts.plans);
   if (create) return out.line(c.id).done(0);
   const started = startContainer(d.sh.world, d.sh.host, d.daemon, c);
   if (!started.ok) {

@@ -1,5 +1,6 @@
 /** `docker`: the client of the simulated daemon. */
 import { doc } from './types';
+import { DOCKER_STORAGE_SUBCOMMANDS, RUN_MOUNT_FLAGS } from './docker-storage';
 
 const sub = (name: string, usage: string, words: string) => ({ name, usage, words });
 
@@ -9,7 +10,7 @@ export const DOCKER_DOC = doc({
   kernel: 'Asks the Docker daemon, which does the kernel work: a container gets its own network namespace, a veth pair with one end in the container (eth0) and the other on a bridge (docker0 or a user network’s br-…), an address from the network’s subnet, and iptables NAT rules for published ports.',
   usage: 'docker COMMAND [OPTIONS]',
   subcommands: [
-    sub('run', 'docker run [-d] [--name NAME] [-p HOST:CONTAINER] [--network NET] IMAGE [COMMAND]', 'creates and starts a container: a namespace, a veth to the bridge, an address, and DNAT rules in the DOCKER chain for each -p.'),
+    { ...sub('run', 'docker run [-d] [--name NAME] [-p HOST:CONTAINER] [--network NET] IMAGE [COMMAND]', 'creates and starts a container: a namespace, a veth to the bridge, an address, and DNAT rules in the DOCKER chain for each -p.'), flags: RUN_MOUNT_FLAGS },
     sub('create', 'docker create [OPTIONS] IMAGE', 'creates a container without starting it (no network namespace wiring until start).'),
     sub('start', 'docker start CONTAINER', 'starts a container: its namespace and veth are set up.'),
     sub('stop', 'docker stop CONTAINER', 'stops a container: its veth and address go away.'),
@@ -28,5 +29,6 @@ export const DOCKER_DOC = doc({
     sub('rmi', 'docker rmi IMAGE', 'removes an image.'),
     sub('network', 'docker network ls|create|rm|inspect|connect|disconnect', 'manages networks: `create` makes a bridge (br-…) with its own subnet and iptables rules; `connect` adds a veth from a container to it.'),
     sub('version', 'docker version', 'prints client and daemon versions.'),
+    ...DOCKER_STORAGE_SUBCOMMANDS,
   ],
 });
