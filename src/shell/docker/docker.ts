@@ -10,6 +10,7 @@ import { dockerNetwork } from './network';
 import { dockerPs } from './ps';
 import { dockerRun } from './run';
 import { dockerVersion } from './version';
+import { dockerCompose } from './compose';
 import { dockerVolume } from './volume';
 
 type Sub = (d: DockerCtx, argv: string[]) => CommandResult;
@@ -38,6 +39,7 @@ const SUBCOMMANDS: Record<string, Sub> = {
   unpause: (d, a) => dockerPause(d, a, false),
   tag: dockerTag,
   'image-inspect': dockerImageInspect,
+  compose: dockerCompose,
   volume: dockerVolume,
 };
 

@@ -1,0 +1,189 @@
+/**
+ * What `up`/`create` do before starting anything: pull missing images, build `build:` services,
+ * create the project's networks and volumes, then each service's containers (project-service-N)
+ * through the daemon, in depends_on order. Returns false after printing compose's error.
+ */
+import { startOrder, type ComposeProject, type ComposeService } from '../../engine/compose';
+import { composeStateOf, containerName } from '../../engine/compose/ownership';
+import { parseImageRef } from '../../engine/docker/catalog';
+import { findNetwork } from '../../engine/docker/networks';
+import type { Output } from '../types';
+import type { DockerCtx } from './context';
+import { projectContainers } from './compose-containers';
+import { statusLine, textLine } from './compose-progress';
+import { localImage, pull } from './images';
+
+/** The image a service runs: `image:`, or project-service for a build without one (compose v2's naming). */
+export function imageOfService(p: ComposeProject, s: ComposeService): string {
+  return s.image ?? `${p.name}-${s.name}`;
+}
+
+function daemonText(stderr: string): string {
+  const line = stderr.split('\n').find((l) => l.includes('Error response from daemon: ')) ?? stderr.split('\n')[0] ?? '';
+  return line.replace(/^docker: /, '').replace(/\.$/, '');
+}
+
+function docker(d: DockerCtx, argv: string[]): { exitCode: number; stdout: string; stderr: string } {
+  return d.sh.exec(['docker', ...argv], d.sh);
+}
+
+function pullImages(d: DockerCtx, p: ComposeProject, out: Output): boolean {
+  for (const s of p.services) {
+    if (!s.image) continue;
+    const ref = parseImageRef(s.image);
+    if (!ref) {
+      out.err(`invalid reference format`);
+      return false;
+    }
+    if (localImage(d.daemon, ref)) continue;
+    if (s.build) continue;
+    out.err(textLine(s.name, 'Pulling'));
+    const result = pull(d.daemon, ref);
+    if (!result.ok) {
+      out.err(textLine(s.name, 'Error'));
+      out.err(`Error response from daemon: ${result.error}`);
+      return false;
+    }
+    for (const l of result.lines) {
+      const m = /^([0-9a-f]{12}): (Pull complete|Already exists)$/.exec(l);
+      if (m) out.err(textLine(m[1]!, m[2] === 'Already exists' ? 'Already exists' : 'Pull complete'));
+    }
+    out.err(textLine(s.name, 'Pulled'));
+  }
+  d.sh.world.changed();
+  return true;
+}
+
+/** `build:` services whose image is missing are built with the daemon's `docker build`. */
+function buildImages(d: DockerCtx, p: ComposeProject, out: Output): boolean {
+  for (const s of p.services) {
+    if (!s.build) continue;
+    const tag = imageOfService(p, s);
+    const ref = parseImageRef(tag);
+    if (ref && localImage(d.daemon, ref)) continue;
+    const context = s.build.context.startsWith('/') ? s.build.context : `${p.workingDir}/${s.build.context}`.replace(/\/\.$/, '');
+    const r = docker(d, ['build', '-t', tag, '-f', `${context}/${s.build.dockerfile}`, context]);
+    if (r.stdout) out.out(r.stdout);
+    if (r.exitCode !== 0) {
+      if (r.stderr) out.err(r.stderr);
+      return false;
+    }
+    if (r.stderr) out.err(r.stderr);
+  }
+  return true;
+}
+
+function ensureNetworks(d: DockerCtx, p: ComposeProject, out: Output): boolean {
+  const used = new Set(p.services.flatMap((s) => s.networks.map((n) => n.name)));
+  const record = composeStateOf(d.sh.world, d.sh.host).projects[p.name]!;
+  for (const n of p.networks) {
+    if (!used.has(n.key)) continue;
+    const exists = findNetwork(d.daemon, n.name) !== undefined && d.daemon.networks.some((x) => x.name === n.name);
+    if (n.external) {
+      if (!exists) {
+        out.err(`network ${n.name} declared as external, but could not be found`);
+        return false;
+      }
+      continue;
+    }
+    if (exists) continue;
+    const id = `Network ${n.name}`;
+    out.err(statusLine(id, 'Creating'));
+    const args = ['network', 'create', ...(n.driver !== 'bridge' ? ['-d', n.driver] : []), ...(n.internal ? ['--internal'] : []), ...(n.attachable ? ['--attachable'] : []), n.name];
+    const r = docker(d, args);
+    if (r.exitCode !== 0) {
+      out.err(statusLine(id, 'Error'));
+      out.err(`failed to create network ${n.name}: ${daemonText(r.stderr)}`);
+      return false;
+    }
+    out.err(statusLine(id, 'Created'));
+    if (!record.networks.includes(n.name)) record.networks.push(n.name);
+  }
+  return true;
+}
+
+function ensureVolumes(d: DockerCtx, p: ComposeProject, out: Output): boolean {
+  const record = composeStateOf(d.sh.world, d.sh.host).projects[p.name]!;
+  for (const v of p.volumes) {
+    const listed = docker(d, ['volume', 'inspect', v.name]);
+    if (listed.exitCode === 0) continue;
+    if (v.external) {
+      out.err(`external volume "${v.name}" not found`);
+      return false;
+    }
+    const id = `Volume "${v.name}"`;
+    out.err(statusLine(id, 'Creating'));
+    const r = docker(d, ['volume', 'create', ...(v.driver !== 'local' ? ['-d', v.driver] : []), '--label', `com.docker.compose.project=${p.name}`, '--label', `com.docker.compose.volume=${v.key}`, v.name]);
+    if (r.exitCode !== 0) {
+      out.err(statusLine(id, 'Error'));
+      out.err(daemonText(r.stderr));
+      return false;
+    }
+    out.err(statusLine(id, 'Created'));
+    if (!record.volumes.includes(v.name)) record.volumes.push(v.name);
+  }
+  return true;
+}
+
+/** `docker create` arguments for replica `n` of a service. */
+function createArgs(d: DockerCtx, p: ComposeProject, s: ComposeService, name: string): string[] {
+  const args = ['create', '--name', name];
+  const first = s.networks[0];
+  if (s.networkMode !== undefined) args.push('--network', s.networkMode);
+  else if (first) {
+    const net = p.networks.find((n) => n.key === first.name)!;
+    args.push('--network', net.name, '--network-alias', s.name);
+    for (const a of first.aliases) args.push('--network-alias', a);
+  }
+  if (s.hostname) args.push('--hostname', s.hostname);
+  for (const [k, v] of s.environment) {
+    if (v !== null) args.push('-e', `${k}=${v}`);
+    else if (d.sh.env[k] !== undefined) args.push('-e', `${k}=${d.sh.env[k]}`);
+  }
+  for (const port of s.ports) args.push('-p', `${port.hostIp ? port.hostIp + ':' : ''}${port.published ? port.published + ':' : ''}${port.target}/${port.protocol}`);
+  if (s.restart !== 'no') args.push('--restart', s.restart);
+  for (const m of s.volumes) {
+    const source = m.type === 'volume' && m.source !== '' ? p.volumes.find((v) => v.key === m.source)?.name ?? m.source : m.source;
+    args.push('-v', source === '' ? m.target : `${source}:${m.target}${m.readOnly ? ':ro' : ''}`);
+  }
+  const entry = s.entrypoint ?? [];
+  if (entry.length > 0) args.push('--entrypoint', entry[0]!);
+  args.push(imageOfService(p, s), ...entry.slice(1), ...(s.command ?? []));
+  return args;
+}
+
+function createService(d: DockerCtx, p: ComposeProject, s: ComposeService, out: Output): boolean {
+  const state = composeStateOf(d.sh.world, d.sh.host);
+  const existing = projectContainers(d, p.name).filter((x) => x.labels.service === s.name);
+  for (let n = 1; n <= s.replicas; n++) {
+    if (existing.some((x) => x.labels.number === n)) continue;
+    const name = s.containerName && s.replicas === 1 ? s.containerName : containerName(p.name, s.name, n);
+    const id = `Container ${name}`;
+    out.err(statusLine(id, 'Creating'));
+    const r = docker(d, createArgs(d, p, s, name));
+    if (r.exitCode !== 0) {
+      out.err(statusLine(id, 'Error'));
+      out.err(daemonText(r.stderr));
+      return false;
+    }
+    const c = d.daemon.containers.find((x) => x.name === name)!;
+    state.containers[c.id] = { project: p.name, service: s.name, number: n };
+    for (const extra of s.networks.slice(1)) {
+      const net = p.networks.find((x) => x.key === extra.name)!;
+      docker(d, ['network', 'connect', '--alias', s.name, ...extra.aliases.flatMap((a) => ['--alias', a]), net.name, name]);
+    }
+    out.err(statusLine(id, 'Created'));
+  }
+  return true;
+}
+
+/** Everything `create` does; `up` then starts. */
+export function createProject(d: DockerCtx, p: ComposeProject, out: Output): boolean {
+  const state = composeStateOf(d.sh.world, d.sh.host);
+  state.projects[p.name] ??= { name: p.name, workingDir: p.workingDir, configFiles: p.files, networks: [], volumes: [] };
+  state.projects[p.name]!.configFiles = p.files;
+  if (!pullImages(d, p, out) || !buildImages(d, p, out) || !ensureNetworks(d, p, out) || !ensureVolumes(d, p, out)) return false;
+  for (const s of startOrder(p)) if (!createService(d, p, s, out)) return false;
+  d.sh.world.changed();
+  return true;
+}

@@ -1,0 +1,183 @@
+/**
+ * `docker compose` (Compose v2.32.4, the plugin Engine 27.5's packages ship). Global flags, then the
+ * subcommand. Progress goes to stderr in compose's plain form (see compose-progress.ts). A
+ * `docker-compose` (v1, hyphen) binary is not installed on such a host: the shell answers
+ * `bash: docker-compose: command not found`, exit 127.
+ */
+import type { ComposeProject } from '../../engine/compose';
+import { startOrder } from '../../engine/compose';
+import { Output, fail, type CommandResult } from '../types';
+import type { DockerCtx } from './context';
+import { composeConfig } from './compose-config';
+import { composeDown, composeRestart, composeStart, composeStop, composeUp } from './compose-lifecycle';
+import { projectContainers, pruneLabels } from './compose-containers';
+import { projectLogs } from './compose-logs';
+import { loadComposeProject, projectNameOnly, type ComposeGlobals } from './compose-project';
+import { composeLs, composePs } from './compose-ps';
+import { has, last, parseFlags, type FlagSpec, type Parsed } from './flags';
+import { warningLine } from './compose-progress';
+
+export const COMPOSE_VERSION = 'v2.32.4';
+
+const GLOBAL_FLAGS: FlagSpec[] = [
+  { long: 'file', short: 'f', value: true },
+  { long: 'project-name', short: 'p', value: true },
+  { long: 'project-directory', value: true },
+  { long: 'progress', value: true },
+  { long: 'ansi', value: true },
+  { long: 'env-file', value: true },
+  { long: 'profile', value: true },
+  { long: 'parallel', value: true },
+  { long: 'compatibility', value: false },
+  { long: 'dry-run', value: false },
+];
+
+const SUB_FLAGS: Record<string, FlagSpec[]> = {
+  up: [{ long: 'detach', short: 'd', value: false }, { long: 'remove-orphans', value: false }, { long: 'build', value: false }, { long: 'no-build', value: false }, { long: 'force-recreate', value: false }, { long: 'no-recreate', value: false }, { long: 'no-deps', value: false }, { long: 'wait', value: false }, { long: 'quiet-pull', value: false }, { long: 'no-start', value: false }, { long: 'timeout', short: 't', value: true }, { long: 'no-color', value: false }, { long: 'no-log-prefix', value: false }],
+  create: [{ long: 'build', value: false }, { long: 'no-build', value: false }, { long: 'force-recreate', value: false }, { long: 'no-recreate', value: false }, { long: 'remove-orphans', value: false }, { long: 'quiet-pull', value: false }],
+  start: [],
+  stop: [{ long: 'timeout', short: 't', value: true }],
+  restart: [{ long: 'timeout', short: 't', value: true }, { long: 'no-deps', value: false }],
+  down: [{ long: 'volumes', short: 'v', value: false }, { long: 'remove-orphans', value: false }, { long: 'timeout', short: 't', value: true }, { long: 'rmi', value: true }],
+  ps: [{ long: 'all', short: 'a', value: false }, { long: 'quiet', short: 'q', value: false }, { long: 'services', value: false }, { long: 'format', value: true }, { long: 'no-trunc', value: false }],
+  logs: [{ long: 'follow', short: 'f', value: false }, { long: 'tail', short: 'n', value: true }, { long: 'no-log-prefix', value: false }, { long: 'timestamps', short: 't', value: false }, { long: 'no-color', value: false }, { long: 'since', value: true }, { long: 'until', value: true }],
+  ls: [{ long: 'all', short: 'a', value: false }, { long: 'quiet', short: 'q', value: false }, { long: 'format', value: true }, { long: 'filter', value: true }],
+  config: [{ long: 'quiet', short: 'q', value: false }, { long: 'services', value: false }, { long: 'volumes', value: false }, { long: 'networks', value: false }, { long: 'format', value: true }, { long: 'no-interpolate', value: false }],
+  version: [{ long: 'short', value: false }, { long: 'format', short: 'f', value: true }],
+};
+
+function flagError(sub: string, message: string): CommandResult {
+  return fail(`${message}\nSee 'docker compose ${sub} --help'.`, 1);
+}
+
+function withProject(d: DockerCtx, g: ComposeGlobals, fn: (p: ComposeProject) => CommandResult): CommandResult {
+  const loaded = loadComposeProject(d.sh, g);
+  if (!loaded.ok) return fail(loaded.error, 1);
+  return fn(loaded.project);
+}
+
+/** Services named on the command line must exist: compose says `no such service: x`. */
+function selectServices(p: ComposeProject, names: string[]): ComposeProject | string {
+  if (names.length === 0) return p;
+  const missing = names.find((n) => !p.services.some((s) => s.name === n));
+  if (missing) return `no such service: ${missing}`;
+  const keep = new Set<string>();
+  const add = (n: string): void => {
+    if (keep.has(n)) return;
+    keep.add(n);
+    for (const dep of p.services.find((s) => s.name === n)?.dependsOn ?? []) add(dep);
+  };
+  names.forEach(add);
+  return { ...p, services: p.services.filter((s) => keep.has(s.name)) };
+}
+
+/** For commands that work from the project name alone (stop, down, ps, logs): the file when there is one. */
+function projectOrName(d: DockerCtx, g: ComposeGlobals): { project?: ComposeProject; name: string } | { error: string } {
+  const loaded = loadComposeProject(d.sh, g);
+  if (loaded.ok) return { project: loaded.project, name: loaded.project.name };
+  if (g.projectName !== undefined && loaded.missingFile) return { name: g.projectName };
+  const only = projectNameOnly(d.sh, g);
+  return 'error' in only ? { error: loaded.error } : only;
+}
+
+function run(d: DockerCtx, sub: string, g: ComposeGlobals, p: Parsed): CommandResult {
+  switch (sub) {
+    case 'up':
+    case 'create':
+      return withProject(d, g, (project) => {
+        const sel = selectServices(project, p.args);
+        if (typeof sel === 'string') return fail(sel, 1);
+        return composeUp(d, sel, { detach: has(p, 'detach'), removeOrphans: has(p, 'remove-orphans'), noStart: sub === 'create' || has(p, 'no-start') });
+      });
+    case 'start':
+      return withProject(d, g, (project) => {
+        const sel = selectServices(project, p.args);
+        return typeof sel === 'string' ? fail(sel, 1) : composeStart(d, sel);
+      });
+    case 'restart':
+      return withProject(d, g, (project) => composeRestart(d, project));
+    case 'stop': {
+      const r = projectOrName(d, g);
+      if ('error' in r) return fail(r.error, 1);
+      return composeStop(d, r.name, r.project ? startOrder(r.project).map((s) => s.name) : []);
+    }
+    case 'down': {
+      const r = projectOrName(d, g);
+      if ('error' in r) return fail(r.error, 1);
+      return composeDown(d, r.name, r.project, { volumes: has(p, 'volumes'), removeOrphans: has(p, 'remove-orphans') });
+    }
+    case 'ps': {
+      const r = projectOrName(d, g);
+      if ('error' in r) return fail(r.error, 1);
+      return composePs(d, r.name, r.project ? r.project.services.map((s) => s.name) : [], { all: has(p, 'all'), quiet: has(p, 'quiet'), services: has(p, 'services') });
+    }
+    case 'logs': {
+      const r = projectOrName(d, g);
+      if ('error' in r) return fail(r.error, 1);
+      pruneLabels(d);
+      const order = r.project ? startOrder(r.project).map((s) => s.name) : [];
+      const list = projectContainers(d, r.name, order).filter((x) => p.args.length === 0 || p.args.includes(x.labels.service));
+      const tail = last(p, 'tail');
+      return projectLogs(list, r.name, { prefix: !has(p, 'no-log-prefix'), ...(tail !== undefined && /^\d+$/.test(tail) ? { tail: Number(tail) } : {}) });
+    }
+    case 'ls':
+      return composeLs(d, has(p, 'all'), has(p, 'quiet'));
+    case 'config':
+      return withProject(d, g, (project) => {
+        const out = new Output();
+        for (const w of project.warnings) out.err(warningLine(d.sh.world, w));
+        if (has(p, 'quiet')) return out.done(0);
+        if (has(p, 'services')) return out.out(project.services.map((s) => s.name + '\n').join('')).done(0);
+        if (has(p, 'volumes')) return out.out(project.volumes.map((v) => v.key + '\n').join('')).done(0);
+        if (has(p, 'networks')) return out.out(project.networks.map((n) => n.key + '\n').join('')).done(0);
+        return out.out(composeConfig(project)).done(0);
+      });
+    case 'version':
+      return { stdout: has(p, 'short') ? `${COMPOSE_VERSION.slice(1)}\n` : `Docker Compose version ${COMPOSE_VERSION}\n`, stderr: '', exitCode: 0 };
+    default:
+      return fail(`unknown docker command: "compose ${sub}"`, 1);
+  }
+}
+
+export function dockerCompose(d: DockerCtx, argv: string[]): CommandResult {
+  const globals = parseFlags(argv, GLOBAL_FLAGS, false);
+  if (!globals.ok) return fail(`${globals.error}\nSee 'docker compose --help'.`, 1);
+  const [sub, ...rest] = globals.value.args;
+  if (sub === undefined) return { stdout: USAGE, stderr: '', exitCode: 0 };
+  const g: ComposeGlobals = { files: globals.value.flags['file'] ?? [] };
+  const name = last(globals.value, 'project-name');
+  if (name !== undefined) g.projectName = name;
+  const dir = last(globals.value, 'project-directory');
+  if (dir !== undefined) g.projectDirectory = dir;
+  const specs = SUB_FLAGS[sub];
+  if (!specs) return fail(`unknown docker command: "compose ${sub}"`, 1);
+  const parsed = parseFlags(rest, specs, true);
+  if (!parsed.ok) return flagError(sub, parsed.error);
+  return run(d, sub, g, parsed.value);
+}
+
+const USAGE = `
+Usage:  docker compose [OPTIONS] COMMAND
+
+Define and run multi-container applications with Docker
+
+Options:
+  -f, --file stringArray           Compose configuration files
+  -p, --project-name string        Project name
+      --project-directory string   Specify an alternate working directory
+
+Commands:
+  config      Parse, resolve and render compose file in canonical format
+  create      Creates containers for a service
+  down        Stop and remove containers, networks
+  logs        View output from containers
+  ls          List running compose projects
+  ps          List containers
+  restart     Restart service containers
+  start       Start services
+  stop        Stop services
+  up          Create and start containers
+  version     Show the Docker Compose version information
+
+Run 'docker compose COMMAND --help' for more information on a command.
+`;
