@@ -1,16 +1,21 @@
 /** The `vethlab-notebook` serializer: a thin adapter over lab-cells.ts (lossless Markdown <-> cells). */
 import * as vscode from 'vscode';
 import { labToNotebook, notebookToLab, type LabCellData } from './lab-cells';
+import { fromBase64, readLab } from './unreadable-lab';
 
 export const NOTEBOOK_TYPE = 'vethlab-notebook';
 
-// ignoreBOM: a byte-order mark is part of the file's bytes and must survive a save.
-const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 const encoder = new TextEncoder();
 
 export class LabNotebookSerializer implements vscode.NotebookSerializer {
   deserializeNotebook(content: Uint8Array): vscode.NotebookData {
-    const lab = labToNotebook(decoder.decode(content));
+    const read = readLab(content);
+    if (!('text' in read)) {
+      const notebook = new vscode.NotebookData([new vscode.NotebookCellData(vscode.NotebookCellKind.Markup, read.message, 'markdown')]);
+      notebook.metadata = { vethlab: { unreadable: read.original } };
+      return notebook;
+    }
+    const lab = labToNotebook(read.text);
     const cells = lab.cells.map((cell) => {
       const data = new vscode.NotebookCellData(cell.kind === 'code' ? vscode.NotebookCellKind.Code : vscode.NotebookCellKind.Markup, cell.value, cell.language);
       data.metadata = cell.metadata ?? {};
@@ -22,6 +27,8 @@ export class LabNotebookSerializer implements vscode.NotebookSerializer {
   }
 
   serializeNotebook(data: vscode.NotebookData): Uint8Array {
+    const original = (data.metadata as { vethlab?: { unreadable?: string } } | undefined)?.vethlab?.unreadable;
+    if (typeof original === 'string') return fromBase64(original);
     const cells: LabCellData[] = data.cells.map((cell) => ({
       kind: cell.kind === vscode.NotebookCellKind.Code ? 'code' : 'markup',
       language: cell.languageId,

@@ -1,0 +1,104 @@
+/**
+ * Every resource limit of Vethlab, in one place. A lab or a pasted script is untrusted input:
+ * these caps keep a hostile or mistaken one from hanging or exhausting the extension host.
+ * Each limit, when reached, ends what hit it with a message naming the limit and a non-zero
+ * exit status; a command that would grow the world past a cap is undone.
+ */
+import type { World } from './world';
+import { allDaemons } from './docker/daemon';
+
+export const LIMITS = {
+  /** Characters in one command line (bash itself has no such cap; a pasted file does). */
+  commandLineChars: 64 * 1024,
+  /** Bytes of stdout + stderr one command line may print; the rest is cut with a notice. */
+  outputBytesPerLine: 1024 * 1024,
+  /** Simulated time one command line may take (sleep, ping -c, wait, timeout). */
+  lineSimMs: 3600 * 1000,
+  /** Simulated time one lab cell may take, all its lines together. */
+  cellSimMs: 3 * 3600 * 1000,
+  /** Scheduler turns per command line: every wait of every job (a ping is a few per packet). */
+  schedulerStepsPerLine: 200_000,
+  /** Simple commands one command line may run (loops). */
+  commandsPerLine: 100_000,
+  /** Bytes of one file written in the simulated filesystem, and of one expanded word. */
+  fileBytes: 1024 * 1024,
+  /** The world: counts over every host. */
+  netns: 1000,
+  links: 4000,
+  containers: 500,
+  /** iptables rules, all tables and namespaces. */
+  rules: 10_000,
+  routes: 10_000,
+  neighbours: 10_000,
+  /** Lab files. */
+  labBytes: 2 * 1024 * 1024,
+  labCells: 1000,
+} as const;
+
+export type WorldCounts = Record<'netns' | 'links' | 'containers' | 'rules' | 'routes' | 'neighbours', number>;
+
+const WORLD_NOUNS: Record<keyof WorldCounts, string> = {
+  netns: 'network namespaces',
+  links: 'network interfaces',
+  containers: 'containers',
+  rules: 'iptables rules',
+  routes: 'routes',
+  neighbours: 'neighbour (ARP) entries',
+};
+
+/** How big the world is, in the units the caps count. */
+export function worldCounts(world: World): WorldCounts {
+  const counts: WorldCounts = { netns: 0, links: Object.keys(world.state.links).length, containers: 0, rules: 0, routes: 0, neighbours: 0 };
+  for (const ns of Object.values(world.state.netns)) {
+    counts.netns++;
+    counts.routes += ns.routes.length;
+    counts.neighbours += ns.neigh.length;
+    for (const table of Object.values(ns.netfilter.tables)) for (const chain of table.chains) counts.rules += chain.rules.length;
+  }
+  for (const daemon of allDaemons(world)) counts.containers += daemon.containers.length;
+  return counts;
+}
+
+/** The first cap `after` exceeds that `before` did not already exceed, as a message; null when none. */
+export function worldLimitExceeded(before: WorldCounts, after: WorldCounts): string | null {
+  for (const key of Object.keys(WORLD_NOUNS) as (keyof WorldCounts)[]) {
+    if (after[key] > LIMITS[key] && after[key] > before[key]) return `vethlab: limit reached: at most ${LIMITS[key]} ${WORLD_NOUNS[key]} in a world; the command was undone`;
+  }
+  return null;
+}
+
+/** True when one command could take the world past a cap (it is within a tenth of one). */
+export function nearWorldLimit(counts: WorldCounts): boolean {
+  return (Object.keys(WORLD_NOUNS) as (keyof WorldCounts)[]).some((key) => counts[key] >= LIMITS[key] * 0.9);
+}
+
+export function lineTimeLimitMessage(): string {
+  return `vethlab: stopped after ${LIMITS.lineSimMs / 1000} s of simulated time (the limit for one command line)\n`;
+}
+
+export function cellTimeLimitMessage(): string {
+  return `vethlab: stopped: the cell used its ${LIMITS.cellSimMs / 1000} s of simulated time (the limit for one cell)\n`;
+}
+
+export function stepLimitMessage(): string {
+  return `vethlab: stopped after ${LIMITS.schedulerStepsPerLine} scheduler steps (the limit for one command line)\n`;
+}
+
+export function commandLimitMessage(): string {
+  return `vethlab: stopped after ${LIMITS.commandsPerLine} commands (the limit for one command line)\n`;
+}
+
+export function lineTooLongMessage(): string {
+  return `bash: command line too long (over ${LIMITS.commandLineChars} characters)\n`;
+}
+
+export function outputTruncatedMessage(): string {
+  return `vethlab: output truncated after ${LIMITS.outputBytesPerLine} bytes (the limit for one command line)\n`;
+}
+
+/** Why a lab file is too big to open as a notebook or check, or null. */
+export function labTooLarge(text: string, cells: number): string | null {
+  if (text.length > LIMITS.labBytes) return `vethlab: this lab is too large: ${text.length} characters (the limit is ${LIMITS.labBytes})`;
+  if (cells > LIMITS.labCells) return `vethlab: this lab has too many cells: ${cells} (the limit is ${LIMITS.labCells})`;
+  return null;
+}
