@@ -1,6 +1,7 @@
 /** Completions in lab cells and .sh files: commands, then their subcommands and flags, and names of existing objects. Pure. */
 import type { World } from '../../engine/world';
 import { COMMAND_DOCS, docForWords } from '../../shell/docs';
+import { objectNames } from './object-names';
 
 export interface Completion {
   label: string;
@@ -16,7 +17,7 @@ export function completionsAt(prefix: string, world?: World): Completion[] {
   const match = docForWords(done);
   const out: Completion[] = [];
   if (match) {
-    const typed = done.slice(1).filter((w) => !w.startsWith('-'));
+    const typed = done.slice(1).filter((w, i, all) => !w.startsWith('-') && !(i > 0 && /^-(n|netns|t)$/.test(all[i - 1]!)));
     for (const s of match.command.subcommands) {
       const parts = s.name.split(' ');
       const next = parts[typed.length];
@@ -24,19 +25,7 @@ export function completionsAt(prefix: string, world?: World): Completion[] {
     }
     for (const f of [...match.command.flags, ...(match.subcommand?.flags ?? [])]) out.push({ label: f.flag.split(', ')[0]!.split(' ')[0]!, detail: f.words, kind: 'flag' });
   }
-  if (world) out.push(...objectNames(world));
+  if (world) out.push(...objectNames(world, done).map((o): Completion => ({ ...o, kind: 'object' })));
   const seen = new Set<string>();
   return out.filter((c) => !seen.has(c.kind + c.label) && seen.add(c.kind + c.label));
-}
-
-function objectNames(world: World): Completion[] {
-  const out: Completion[] = [];
-  for (const host of Object.values(world.state.hosts)) {
-    if (host.role !== 'linux' || host.name !== 'host') continue;
-    for (const name of Object.keys(host.netnsNames)) out.push({ label: name, detail: 'network namespace', kind: 'object' });
-    for (const link of Object.values(world.state.links)) {
-      if (world.state.netns[link.nsId]?.hostId === host.id && link.kind !== 'loopback') out.push({ label: link.name, detail: `${link.kind} interface`, kind: 'object' });
-    }
-  }
-  return out;
 }

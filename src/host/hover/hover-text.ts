@@ -7,6 +7,8 @@ import type { World } from '../../engine/world';
 import { linksIn } from '../../engine/net/links';
 import { describeLink, describeNetns } from '../../engine/view/describe';
 import { ifId, nsId } from '../../engine/view/ids';
+import { learnerHosts } from '../../engine/view/hosts';
+import { dockerObjectState } from './docker-state';
 import { docForWords } from '../../shell/docs';
 
 export interface HoverText {
@@ -65,8 +67,7 @@ export function hoverText(line: string, col: number, world?: World): HoverText |
 function objectState(world: World, words: string[]): string[] {
   const lines: string[] = [];
   const seen = new Set<string>();
-  const hosts = Object.values(world.state.hosts).filter((h) => h.role === 'linux' && h.name === 'host');
-  for (const host of hosts) {
+  for (const host of learnerHosts(world)) {
     for (const word of words) {
       if (seen.has(word)) continue;
       const netnsId = host.netnsNames[word];
@@ -82,11 +83,15 @@ function objectState(world: World, words: string[]): string[] {
       }
     }
   }
+  for (const { text, viewId, word } of dockerObjectState(world, words.filter((w) => !seen.has(w)))) {
+    seen.add(word);
+    lines.push(`- ${text}${viewId ? ` ${showLink(viewId)}` : ''}`);
+  }
   return lines;
 }
 
 export const SHOW_IN_TOPOLOGY = 'vethlab.showInTopology';
 
-function showLink(id: string): string {
+export function showLink(id: string): string {
   return `[Show in topology](command:${SHOW_IN_TOPOLOGY}?${encodeURIComponent(JSON.stringify([id]))})`;
 }

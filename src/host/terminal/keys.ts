@@ -4,7 +4,7 @@
  */
 export type EditKey =
   | 'enter' | 'backspace' | 'delete' | 'left' | 'right' | 'up' | 'down' | 'home' | 'end'
-  | 'interrupt' | 'eof' | 'clear-screen' | 'kill-before' | 'kill-after' | 'kill-word' | 'ignore';
+  | 'interrupt' | 'eof' | 'clear-screen' | 'kill-before' | 'kill-after' | 'kill-word' | 'complete' | 'ignore';
 
 export type Key = { kind: 'text'; text: string } | { kind: EditKey };
 
@@ -13,6 +13,7 @@ const CONTROL: Record<string, EditKey> = {
   '\n': 'enter',
   '\x7f': 'backspace',
   '\b': 'backspace',
+  '\t': 'complete', // Tab
   '\x01': 'home', // Ctrl-A
   '\x02': 'left', // Ctrl-B
   '\x03': 'interrupt', // Ctrl-C

@@ -16,6 +16,8 @@ export interface LineEditorHost {
   /** Ctrl-D on an empty line. */
   endOfInput(): void;
   prompt(): string;
+  /** Tab: the words that could replace the word before the cursor, given the line up to the cursor. */
+  complete?(beforeCursor: string): string[];
 }
 
 /** Submitted lines, oldest first; shared by the terminals of one window. */
@@ -71,6 +73,12 @@ export class LineEditor {
     this.closed = true;
   }
 
+  /** Takes input again after Ctrl-D left a nested shell (the terminal itself stays open): a new prompt. */
+  resume(): void {
+    this.closed = false;
+    this.host.write(this.host.prompt());
+  }
+
   feed(data: string): void {
     for (const key of parseKeys(data)) {
       if (this.closed) return;
@@ -96,6 +104,7 @@ export class LineEditor {
       case 'kill-before': return this.deleteRange(0, this.cursor);
       case 'kill-after': return this.deleteRange(this.cursor, this.chars.length);
       case 'kill-word': return this.deleteRange(this.wordStart(), this.cursor);
+      case 'complete': return this.complete();
       case 'ignore': return;
     }
   }
@@ -178,6 +187,24 @@ export class LineEditor {
     this.host.write('\x1b[H\x1b[2J' + this.host.prompt() + this.line + left(this.chars.length - this.cursor));
   }
 
+  /**
+   * Tab, as bash completes: one candidate is inserted with a space after it; several extend the
+   * word to their common prefix, or, when that adds nothing, are listed under the line (bash
+   * lists them on the second Tab) and the prompt and line are drawn again.
+   */
+  private complete(): void {
+    const before = this.chars.slice(0, this.cursor).join('');
+    let start = this.cursor;
+    while (start > 0 && this.chars[start - 1] !== ' ') start--;
+    const word = this.chars.slice(start, this.cursor).join('');
+    const candidates = [...new Set((this.host.complete?.(before) ?? []).filter((c) => c.startsWith(word)))].sort();
+    if (candidates.length === 0) return;
+    if (candidates.length === 1) return this.insert(Array.from(candidates[0]!.slice(word.length) + ' '));
+    const common = commonPrefix(candidates);
+    if (common.length > word.length) return this.insert(Array.from(common.slice(word.length)));
+    this.host.write(right(this.chars.length - this.cursor) + '\r\n' + candidates.join('  ') + '\r\n' + this.host.prompt() + this.line + left(this.chars.length - this.cursor));
+  }
+
   /** Where Ctrl-W stops: the start of the word before the cursor (after any spaces). */
   private wordStart(): number {
     let i = this.cursor;
@@ -191,4 +218,10 @@ export class LineEditor {
     this.cursor = 0;
     this.draft = [];
   }
+}
+
+function commonPrefix(words: string[]): string {
+  let prefix = words[0] ?? '';
+  for (const w of words) while (!w.startsWith(prefix)) prefix = prefix.slice(0, -1);
+  return prefix;
 }

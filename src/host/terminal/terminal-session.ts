@@ -5,6 +5,8 @@
 import type { Shell } from '../../shell/shell';
 import { LineEditor, type LineHistory } from './line-editor';
 import { chunkText, toCrlf } from './terminal-text';
+import { completionsAt } from '../hover/completion-items';
+import { startFrame, type ShellFrame } from './nested-shell';
 
 const EXIT = /^\s*(?:exit|logout)(?:\s+(\d+))?\s*$/;
 /** bash's $? after Ctrl-C. */
@@ -17,6 +19,8 @@ export interface TerminalSessionEvents {
 
 export class TerminalSession {
   private readonly editor: LineEditor;
+  /** Interactive shells started with `ip netns exec NS bash` or `docker exec -it C bash`, innermost last. */
+  private readonly frames: ShellFrame[] = [];
 
   constructor(
     private readonly shell: Shell,
@@ -31,8 +35,9 @@ export class TerminalSession {
         interrupt: () => {
           shell.lastStatus = INTERRUPTED;
         },
-        endOfInput: () => this.exit(shell.lastStatus),
-        prompt: () => shell.prompt,
+        endOfInput: () => this.endOfInput(),
+        prompt: () => this.frames[this.frames.length - 1]?.prompt() ?? shell.prompt,
+        complete: (before) => completionsAt(before, shell.world).map((c) => c.label),
       },
       history,
     );
@@ -49,9 +54,27 @@ export class TerminalSession {
 
   private submit(line: string): void {
     const exit = EXIT.exec(line);
-    if (exit) return this.exit(exit[1] === undefined ? this.shell.lastStatus : Number(exit[1]) & 255);
+    const status = exit && (exit[1] === undefined ? this.shell.lastStatus : Number(exit[1]) & 255);
+    if (exit && this.frames.pop()) {
+      this.shell.lastStatus = status!;
+      return;
+    }
+    if (exit) return this.exit(status!);
     if (line.trim() === '') return;
-    for (const chunk of this.shell.run(line).chunks) this.events.write(chunkText(chunk));
+    const started = startFrame(this.shell, line);
+    if (started && 'frame' in started) {
+      this.frames.push(started.frame);
+      return;
+    }
+    const chunks = started ? started.failed : (this.frames[this.frames.length - 1]?.run(line) ?? this.shell.run(line).chunks);
+    for (const chunk of chunks) this.events.write(chunkText(chunk));
+  }
+
+  /** Ctrl-D: leaves a nested shell (bash prints `exit`), or closes the terminal. */
+  private endOfInput(): void {
+    if (!this.frames.pop()) return this.exit(this.shell.lastStatus);
+    this.events.write('exit\r\n');
+    this.editor.resume();
   }
 
   private exit(code: number): void {
