@@ -3,6 +3,8 @@ import type { CommandFn } from './types';
 import { cat } from './coreutils/cat';
 import { echo } from './coreutils/echo';
 import { clear, falseCmd, hostname, sleep, sudo, trueCmd } from './coreutils/misc';
+import { testCmd } from './coreutils/test';
+import { printfCmd } from './coreutils/printf';
 import { grep, head, sort, tail, wc } from './coreutils/text';
 import { ip } from './ip/ip';
 import { bridge } from './bridge/bridge';
@@ -26,6 +28,10 @@ export const COMMANDS: Record<string, CommandFn> = {
   clear,
   false: falseCmd,
   true: trueCmd,
+  ':': trueCmd,
+  test: testCmd,
+  printf: printfCmd,
+  '[': testCmd,
   hostname,
   sleep,
   sudo,

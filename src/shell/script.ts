@@ -1,8 +1,24 @@
-/** Shell scripts as Vethlab runs them: one command per line, `#` comments, `\` continuations. */
+/**
+ * Shell scripts as Vethlab runs them: one entry per command line, `#` comment lines and blank lines
+ * skipped, `\` continuations joined, and a command that needs more lines (a here-document, an open
+ * quote or `$(`, `if … fi`, `for … done`, `{ … }`, a trailing `&&` or `|`) kept whole with its newlines.
+ */
+import { isIncomplete } from './parse/parser';
+
 export function scriptLines(text: string): string[] {
   const lines: string[] = [];
   let pending = '';
-  for (const raw of text.split(/\r?\n/)) {
+  let multi = '';
+  const raws = text.split(/\r?\n/);
+  for (const raw of raws) {
+    if (multi) {
+      multi += '\n' + raw;
+      if (!isIncomplete(multi)) {
+        lines.push(multi.trimEnd());
+        multi = '';
+      }
+      continue;
+    }
     if (raw.endsWith('\\') && !raw.endsWith('\\\\')) {
       pending += raw.slice(0, -1);
       continue;
@@ -10,9 +26,11 @@ export function scriptLines(text: string): string[] {
     const line = (pending + raw).trim();
     pending = '';
     if (line === '' || line.startsWith('#')) continue;
-    lines.push(line);
+    if (isIncomplete(line)) multi = line;
+    else lines.push(line);
   }
   if (pending.trim()) lines.push(pending.trim());
+  if (multi) lines.push(multi.trimEnd());
   return lines;
 }
 

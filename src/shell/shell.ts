@@ -7,8 +7,10 @@
 import type { World } from '../engine/world';
 import type { Host, Netns } from '../engine/net/types';
 import { activity } from '../engine/packet/capture';
-import type { AndOr, Command, List, Pipeline, SimpleCommand, Word } from './parse/ast';
-import { parse, SyntaxError } from './parse/parser';
+import type { AndOr, Command, List, Pipeline, SimpleCommand, Word, WordPart } from './parse/ast';
+import { parse, SyntaxError, unclosedHeredocs } from './parse/parser';
+import { heredocWord } from './parse/lexer';
+import { ArithError, evaluate } from './parse/arith';
 import { resolvePath, SimFs, type FileSystem, type RealFiles } from './fs';
 import { COMMANDS } from './registry';
 import { Output, type CommandResult, type ShellContext } from './types';
@@ -38,9 +40,20 @@ interface Env {
   lastStatus: number;
   /** Set by `exit`: the (sub)shell runs nothing more. */
   exited?: boolean;
+  /** How many loops enclose the command being run. */
+  loops?: number;
+  /** Set by `break N` / `continue N`: the loops still to leave, innermost first. */
+  jump?: { kind: 'break' | 'continue'; levels: number };
 }
 
 const MAX_LINE = 64 * 1024;
+/** A `while`/`until`/`for` loop stops after this many rounds (a cell must not hang the editor). */
+export const MAX_LOOP_ROUNDS = 100_000;
+
+/** An expansion that fails (`$((1/0))`): the command does not run and its status is 1. */
+class ExpansionError {
+  constructor(readonly message: string) {}
+}
 /** `$$`. */
 const SHELL_PID = 4242;
 
@@ -57,6 +70,8 @@ export class Shell implements Env {
   private readonly scheduler: Scheduler;
   /** Where background jobs write: the transcript of the line being run. */
   private lineChunks: Chunk[] = [];
+  /** The status of the last command substitution of the command being expanded. */
+  private substituted: number | undefined;
   /** The hosts left by `ssh HOST`, innermost last: `exit` goes back to the previous one. */
   private readonly logins: Array<{ host: Host; fs: FileSystem; cwd: string }> = [];
   private readonly spawnDeps: SpawnDeps = {
@@ -94,6 +109,7 @@ export class Shell implements Env {
           chunks.push({ stream: 'stderr', text: `bash: ${list.message}\n` });
           this.lastStatus = 2;
         } else {
+          for (const delimiter of unclosedHeredocs(line)) chunks.push({ stream: 'stderr', text: `bash: warning: here-document at line 1 delimited by end-of-file (wanted \`${delimiter}')\n` });
           this.exited = false;
           const group = new Group();
           const job = this.scheduler.spawn(this.runList(list, this, this.rootNs(), chunks, group), SHELL_PID, line, group);
@@ -117,7 +133,7 @@ export class Shell implements Env {
   private *runList(list: List, env: Env, ns: Netns, chunks: Sink, group: Group): Exec {
     let status = env.lastStatus;
     for (const item of list.items) {
-      if (group.killed || env.exited) break;
+      if (group.killed || env.exited || env.jump) break;
       if (item.background) {
         this.background(item.andOr, env, ns);
         status = env.lastStatus = 0;
@@ -142,7 +158,7 @@ export class Shell implements Env {
   private *runAndOr(andOr: AndOr, env: Env, ns: Netns, chunks: Sink, group: Group): Exec {
     let status = yield* this.runPipeline(andOr.first, env, ns, chunks, group);
     for (const { op, pipeline } of andOr.rest) {
-      if (group.killed || env.exited) break;
+      if (group.killed || env.exited || env.jump) break;
       env.lastStatus = status;
       if ((op === '&&') === (status === 0)) status = yield* this.runPipeline(pipeline, env, ns, chunks, group);
     }
@@ -163,36 +179,84 @@ export class Shell implements Env {
   }
 
   private *runCommand(command: Command, env: Env, ns: Netns, stdin: string, chunks: Sink, group: Group): Exec {
+    try {
+      return yield* this.runCompound(command, env, ns, stdin, chunks, group);
+    } catch (e) {
+      if (!(e instanceof ExpansionError)) throw e;
+      // A failed expansion (`$((1/0))`) ends the rest of the line, as it ends a script.
+      chunks.push({ stream: 'stderr', text: `bash: ${e.message}\n` });
+      env.exited = true;
+      return 1;
+    }
+  }
+
+  private *runCompound(command: Command, env: Env, ns: Netns, stdin: string, chunks: Sink, group: Group): Exec {
+    if (command.kind === 'simple') return yield* this.runSimple(command, env, ns, stdin, chunks, group);
+    const inner: Chunk[] = [];
+    let status = 0;
+    const over = (rounds: number) => {
+      if (rounds < MAX_LOOP_ROUNDS) return false;
+      inner.push({ stream: 'stderr', text: `vethlab: loop stopped after ${MAX_LOOP_ROUNDS} rounds\n` });
+      status = 1;
+      return true;
+    };
     if (command.kind === 'for') {
-      const inner: Chunk[] = [];
-      let status = 0;
-      for (const word of command.words) {
+      const values = command.words.flatMap((w) => this.expandFields(w, env, ns));
+      env.loops = (env.loops ?? 0) + 1;
+      for (let round = 0; round < values.length && !over(round); round++) {
         if (group.killed || env.exited) break;
-        env.vars[command.name] = this.expand(word, env);
+        env.vars[command.name] = values[round]!;
         status = yield* this.runList(command.body, env, ns, inner, group);
+        if (leaveLoop(env)) break;
       }
-      return redirect(this.redirectDeps(env), command.redirects, { stdout: '', stderr: '', exitCode: status }, inner, chunks, ns);
-    }
-    if (command.kind === 'subshell') {
+      env.loops--;
+    } else if (command.kind === 'while') {
+      env.loops = (env.loops ?? 0) + 1;
+      for (let round = 0; !over(round); round++) {
+        if (group.killed || env.exited) break;
+        const test = yield* this.runList(command.condition, env, ns, inner, group);
+        if (leaveLoop(env)) break;
+        if ((test === 0) === command.until || group.killed || env.exited) break;
+        status = yield* this.runList(command.body, env, ns, inner, group);
+        if (leaveLoop(env)) break;
+      }
+      env.loops--;
+    } else if (command.kind === 'if') {
+      const chosen = yield* this.chooseClause(command.clauses, env, ns, inner, group);
+      const body = chosen ?? command.otherwise;
+      if (body && !group.killed && !env.exited) status = yield* this.runList(body, env, ns, inner, group);
+    } else if (command.kind === 'group') {
+      status = yield* this.runList(command.body, env, ns, inner, group);
+    } else {
       const sub: Env = { cwd: env.cwd, vars: { ...env.vars }, lastStatus: env.lastStatus };
-      const inner: Chunk[] = [];
-      const status = yield* this.runList(command.body, sub, ns, inner, group);
-      return redirect(this.redirectDeps(env), command.redirects, { stdout: '', stderr: '', exitCode: status }, inner, chunks, ns);
+      status = yield* this.runList(command.body, sub, ns, inner, group);
     }
-    return yield* this.runSimple(command, env, ns, stdin, chunks, group);
+    return redirect(this.redirectDeps(env, ns), command.redirects, { stdout: '', stderr: '', exitCode: status }, inner, chunks, ns);
+  }
+
+  /** The body of the first `if`/`elif` whose condition succeeds. */
+  private *chooseClause(clauses: { condition: List; body: List }[], env: Env, ns: Netns, inner: Chunk[], group: Group): Generator<import('./jobs/process').Wait, List | undefined, void> {
+    for (const clause of clauses) {
+      const test = yield* this.runList(clause.condition, env, ns, inner, group);
+      if (group.killed || env.exited) return undefined;
+      if (test === 0) return clause.body;
+    }
+    return undefined;
   }
 
   private *runSimple(command: SimpleCommand, env: Env, ns: Netns, stdin: string, chunks: Sink, group: Group): Exec {
-    const argv = command.words.map((w) => this.expand(w, env));
+    this.substituted = undefined;
+    const argv = command.words.flatMap((w) => this.expandFields(w, env, ns));
     const vars: Record<string, string> = { ...env.vars };
     for (const { name, value } of command.assigns) {
-      if (argv.length === 0) env.vars[name] = this.expand(value, env);
-      else vars[name] = this.expand(value, env);
+      if (argv.length === 0) env.vars[name] = this.expand(value, env, ns);
+      else vars[name] = this.expand(value, env, ns);
     }
-    const deps = this.redirectDeps(env);
+    const deps = this.redirectDeps(env, ns);
     const input = inputRedirect(deps, command.redirects, ns);
     if (typeof input === 'object') return redirect(deps, [], input, [], chunks, ns);
-    if (argv.length === 0) return redirect(deps, command.redirects, { stdout: '', stderr: '', exitCode: 0 }, [], chunks, ns);
+    // `x=$(false)` has the status of its last command substitution.
+    if (argv.length === 0) return redirect(deps, command.redirects, { stdout: '', stderr: '', exitCode: this.substituted ?? 0 }, [], chunks, ns);
     const ctx: ProcContext = {
       world: this.world,
       host: this.host,
@@ -252,6 +316,7 @@ export class Shell implements Env {
       env.exited = true;
       return code & 255;
     }
+    if (name === 'break' || name === 'continue') return loopJump(name, args, env, out);
     if (name === 'wait') return yield* waitBuiltin(args, this.jobs, out);
     if (name === 'kill') return killBuiltin(args, this.jobs, out);
     return yield* spawn(this.spawnDeps, argv, ctx, out);
@@ -329,22 +394,106 @@ export class Shell implements Env {
     return { ...ctx, group: p.group ?? new Group(), spawn: p.spawn ?? ((args, c, out) => spawn(this.spawnDeps, args, c, out)) };
   }
 
-  private redirectDeps(env: Env): RedirectDeps {
-    return { fs: this.fs, cwd: env.cwd, expand: (w) => this.expand(w, env) };
+  private redirectDeps(env: Env, ns: Netns): RedirectDeps {
+    return { fs: this.fs, cwd: env.cwd, expand: (w) => this.expand(w, env, ns) };
   }
 
-  private expand(word: Word, env: Env): string {
-    return word.parts
-      .map((p) => {
-        if (p.kind === 'lit') return p.text;
-        if (p.name === '?') return String(env.lastStatus);
-        if (p.name === '$') return String(SHELL_PID);
-        if (p.name === '!') return this.jobs.lastPid === null ? '' : String(this.jobs.lastPid);
-        if (p.name === '#' || /^\d$/.test(p.name)) return p.name === '0' ? 'bash' : '';
-        if (p.name === 'PWD') return env.cwd;
-        if (p.name === 'HOSTNAME') return this.host.hostname;
-        return env.vars[p.name] ?? '';
-      })
-      .join('');
+  /** A word as one string (assignments, redirection targets, here-documents): no field splitting. */
+  private expand(word: Word, env: Env, ns: Netns): string {
+    return word.parts.map((p) => this.expandPart(p, env, ns)).join('');
   }
+
+  /** A command word's fields: unquoted expansions split on blanks, an unquoted empty expansion gives none. */
+  private expandFields(word: Word, env: Env, ns: Netns): string[] {
+    const fields: string[] = [];
+    let current = '';
+    let started = false;
+    for (const part of word.parts) {
+      const value = this.expandPart(part, env, ns);
+      if (part.kind === 'lit' || part.quoted) {
+        current += value;
+        started = true;
+        continue;
+      }
+      const pieces = value.split(/[ \t\n]+/);
+      pieces.forEach((piece, k) => {
+        if (k > 0) {
+          if (started) fields.push(current);
+          current = '';
+          started = false;
+        }
+        if (piece) {
+          current += piece;
+          started = true;
+        }
+      });
+    }
+    if (started) fields.push(current);
+    return fields;
+  }
+
+  private expandPart(p: WordPart, env: Env, ns: Netns): string {
+    if (p.kind === 'lit') return p.text;
+    if (p.kind === 'cmd') return this.substitute(p.source, env, ns);
+    if (p.kind === 'arith') {
+      const inner = heredocWord(p.expr);
+      if (inner instanceof SyntaxError) throw new ExpansionError(inner.message);
+      const value = evaluate(this.expand(inner, env, ns), (name) => env.vars[name]);
+      if (value instanceof ArithError) throw new ExpansionError(value.message);
+      return String(value);
+    }
+    if (p.name === '?') return String(env.lastStatus);
+    if (p.name === '$') return String(SHELL_PID);
+    if (p.name === '!') return this.jobs.lastPid === null ? '' : String(this.jobs.lastPid);
+    if (p.name === '#' || /^\d$/.test(p.name)) return p.name === '0' ? 'bash' : p.name === '#' ? '0' : '';
+    if (p.name === 'PWD') return env.cwd;
+    if (p.name === 'HOSTNAME') return this.host.hostname;
+    return env.vars[p.name] ?? '';
+  }
+
+  /** `$(…)`: runs the list in a subshell at once; its stdout without trailing newlines, its stderr to the line. */
+  private substitute(source: string, env: Env, ns: Netns): string {
+    const list = parse(source);
+    if (list instanceof SyntaxError) {
+      this.lineChunks.push({ stream: 'stderr', text: `bash: command substitution: line 1: ${list.message}\n` });
+      this.substituted = 2;
+      return '';
+    }
+    const sub: Env = { cwd: env.cwd, vars: { ...env.vars }, lastStatus: env.lastStatus };
+    const chunks: Chunk[] = [];
+    const status = drive(this.runList(list, sub, ns, chunks, new Group()), this.world.clock);
+    for (const c of chunks) if (c.stream === 'stderr') this.lineChunks.push(c);
+    this.substituted = status;
+    return joinStream(chunks, 'stdout').replace(/\n+$/, '');
+  }
+
+}
+
+/** After a loop body: true when `break`/`continue` ends this loop; consumes one level. */
+function leaveLoop(env: Env): boolean {
+  const jump = env.jump;
+  if (!jump) return false;
+  jump.levels--;
+  if (jump.levels > 0) return true;
+  env.jump = undefined;
+  return jump.kind === 'break';
+}
+
+/** `break [N]`, `continue [N]`. */
+function loopJump(kind: 'break' | 'continue', args: string[], env: Env, out: Output): number {
+  if (!env.loops) {
+    out.err(`bash: ${kind}: only meaningful in a \`for', \`while', or \`until' loop`);
+    return 0;
+  }
+  const n = args[0] === undefined ? 1 : Number(args[0]);
+  if (!Number.isInteger(n) || !/^\d+$/.test(args[0] ?? '1')) {
+    out.err(`bash: ${kind}: ${args[0]}: numeric argument required`);
+    return 128;
+  }
+  if (n < 1) {
+    out.err(`bash: ${kind}: ${args[0]}: loop count out of range`);
+    return 1;
+  }
+  env.jump = { kind, levels: Math.min(n, env.loops) };
+  return 0;
 }

@@ -56,7 +56,7 @@ describe('command documentation table', () => {
     const shell = bareShell();
     const all = shell.run('help');
     assert.equal(all.exitCode, 0);
-    for (const name of COMMAND_DOCS.keys()) assert.match(all.stdout, new RegExp(`^  ${name.replace('-', '\\-')} `, 'm'));
+    for (const name of COMMAND_DOCS.keys()) assert.match(all.stdout, new RegExp(`^  ${name.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')} `, 'm'));
     const ip = shell.run('help ip');
     assert.match(ip.stdout, /^ip: show and change links/);
     assert.match(ip.stdout, /ip netns add NAME\n {6}creates a network namespace/);

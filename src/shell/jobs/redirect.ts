@@ -29,11 +29,22 @@ export function joinStream(chunks: readonly Chunk[], stream: Chunk['stream']): s
     .join('');
 }
 
-/** The text of `< file` (the last one wins), undefined without one, or bash's error. */
+/** Redirections that feed standard input; the others send output somewhere. */
+const INPUT_OPS = new Set(['<', '<<', '<<<']);
+
+/** The text of `< file`, a here-document or `<<< word` (the last one wins), undefined without one, or bash's error. */
 export function inputRedirect(deps: RedirectDeps, redirects: Redirect[], ns: Netns): string | undefined | CommandResult {
   let input: string | undefined;
   for (const r of redirects) {
-    if (r.op !== '<') continue;
+    if (r.fd !== 0 || !INPUT_OPS.has(r.op)) continue;
+    if (r.op === '<<') {
+      input = deps.expand(r.body ?? { parts: [] });
+      continue;
+    }
+    if (r.op === '<<<') {
+      input = deps.expand(r.target) + '\n';
+      continue;
+    }
     const name = deps.expand(r.target);
     const file = deps.fs.read(resolvePath(deps.cwd, name), ns);
     if (!file.ok) return { stdout: '', stderr: `bash: ${name}: ${fsMessage(file.error)}\n`, exitCode: 1 };
@@ -48,7 +59,7 @@ export function redirect(deps: RedirectDeps, redirects: Redirect[], result: Comm
   const dest: Record<number, Dest> = { 1: { kind: 'stdout' }, 2: { kind: 'stderr' } };
   const files: Record<string, string> = {};
   for (const r of redirects) {
-    if (r.op === '<') continue;
+    if (INPUT_OPS.has(r.op)) continue;
     const target = deps.expand(r.target);
     if (r.op === '>&') {
       const from = dest[Number(target)];

@@ -1,17 +1,28 @@
-/** The shell grammar Vethlab supports: lists, && ||, pipelines, subshells, redirections. */
+/**
+ * The shell grammar Vethlab supports: lists, && ||, pipelines, subshells, { groups }, if, while,
+ * until, for, redirections incl. here-documents, and $(…), `…`, $((…)) expansions.
+ */
 
-/** A word before expansion: literal pieces and $parameters, with quoting remembered. */
-export type WordPart = { kind: 'lit'; text: string } | { kind: 'param'; name: string };
+/** A word before expansion: literal pieces and expansions, with quoting remembered. */
+export type WordPart =
+  | { kind: 'lit'; text: string }
+  | { kind: 'param'; name: string; quoted?: boolean }
+  /** `$(…)` or `` `…` ``: the source of the command list, parsed when expanded. */
+  | { kind: 'cmd'; source: string; quoted?: boolean }
+  /** `$((…))`: an integer expression. */
+  | { kind: 'arith'; expr: string; quoted?: boolean };
 export interface Word {
   parts: WordPart[];
 }
 
-export type RedirectOp = '>' | '>>' | '<' | '>&';
+export type RedirectOp = '>' | '>>' | '<' | '>&' | '<<' | '<<<';
 export interface Redirect {
   fd: number;
   op: RedirectOp;
-  /** A file name word, or for '>&' the target descriptor. */
+  /** A file name word, for '>&' the target descriptor, for '<<' the delimiter, for '<<<' the string. */
   target: Word;
+  /** The here-document's text (`<<`), expanded unless the delimiter was quoted. */
+  body?: Word;
 }
 
 export interface SimpleCommand {
@@ -27,15 +38,39 @@ export interface Subshell {
   redirects: Redirect[];
 }
 
+/** `{ LIST; }`: runs in the current shell. */
+export interface Group {
+  kind: 'group';
+  body: List;
+  redirects: Redirect[];
+}
+
 export interface ForLoop {
   kind: 'for';
   name: string;
+  /** Undefined without `in` (the positional parameters, none here). */
   words: Word[];
   body: List;
   redirects: Redirect[];
 }
 
-export type Command = SimpleCommand | Subshell | ForLoop;
+/** `while LIST; do LIST; done` and `until …`. */
+export interface WhileLoop {
+  kind: 'while';
+  until: boolean;
+  condition: List;
+  body: List;
+  redirects: Redirect[];
+}
+
+export interface IfCommand {
+  kind: 'if';
+  clauses: { condition: List; body: List }[];
+  otherwise?: List;
+  redirects: Redirect[];
+}
+
+export type Command = SimpleCommand | Subshell | Group | ForLoop | WhileLoop | IfCommand;
 
 export interface Pipeline {
   negate: boolean;

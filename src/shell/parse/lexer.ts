@@ -1,109 +1,271 @@
 /**
- * Splits a command line into words and operators with bash's quoting rules:
- * '...' is literal, "..." expands $VAR and honours \" \\ \$ \`, a backslash escapes one
- * character, # starts a comment at the beginning of a word.
+ * Splits command text into words and operators with bash's quoting rules: '...' is literal,
+ * "..." expands $VAR, $(…), `…` and $((…)) and honours \" \\ \$ \`, a backslash escapes one
+ * character (and joins lines before a newline), # starts a comment at the beginning of a word.
+ * A newline is an operator (it ends a command like `;`); here-document bodies (`<<EOF`, `<<-EOF`,
+ * `<<'EOF'`) are read from the lines after the one holding the operator.
  */
 import type { Word, WordPart } from './ast';
+
+export interface Heredoc {
+  delimiter: string;
+  /** `<<-`: leading tabs are removed from the body and the delimiter line. */
+  strip: boolean;
+  /** False when any part of the delimiter was quoted: the body is taken literally. */
+  expand: boolean;
+  body: string;
+  /** The delimiter line was found (else the body runs to the end of the text). */
+  closed: boolean;
+}
 
 export type Token =
   | { kind: 'word'; word: Word; raw: string }
   | { kind: 'op'; op: string }
-  | { kind: 'redir'; fd: number | null; op: string };
+  | { kind: 'redir'; fd: number | null; op: string; heredoc?: Heredoc };
 
 export class SyntaxError {
-  constructor(readonly message: string) {}
+  /** `incomplete`: more lines would complete the command (an open quote, `$(`, `if` without `fi` …). */
+  constructor(
+    readonly message: string,
+    readonly incomplete = false,
+  ) {}
 }
 
-const OPERATORS = ['&&', '||', ';;', ';', '&', '|', '(', ')'];
-const REDIRS = ['>>', '>&', '<&', '&>', '>', '<'];
+const OPERATORS = ['&&', '||', ';;', ';', '&', '|', '(', ')', '\n'];
+const REDIRS = ['<<<', '<<-', '<<', '>>', '>&', '<&', '&>', '>', '<'];
 
-export function lex(line: string): Token[] | SyntaxError {
+export function lex(text: string): Token[] | SyntaxError {
   const tokens: Token[] = [];
+  const pending: Heredoc[] = [];
   let i = 0;
-  while (i < line.length) {
-    const c = line[i]!;
-    if (c === ' ' || c === '\t' || c === '\n') {
+  while (i < text.length) {
+    const c = text[i]!;
+    if (c === ' ' || c === '\t' || c === '\r') {
       i++;
       continue;
     }
-    if (c === '#') break;
-    const op = OPERATORS.find((o) => line.startsWith(o, i));
-    const fdMatch = /^(\d+)(?=[<>])/.exec(line.slice(i));
-    const redirAt = fdMatch ? i + fdMatch[1]!.length : i;
-    const redir = REDIRS.find((r) => line.startsWith(r, redirAt));
-    if (redir) {
-      tokens.push({ kind: 'redir', fd: fdMatch ? Number(fdMatch[1]) : null, op: redir });
-      i = redirAt + redir.length;
+    if (c === '\\' && text[i + 1] === '\n') {
+      i += 2;
       continue;
     }
+    if (c === '#') {
+      while (i < text.length && text[i] !== '\n') i++;
+      continue;
+    }
+    if (c === '\n') {
+      tokens.push({ kind: 'op', op: '\n' });
+      i = readBodies(text, i + 1, pending);
+      pending.length = 0;
+      continue;
+    }
+    const fdMatch = /^(\d+)(?=[<>])/.exec(text.slice(i, i + 12));
+    const redirAt = fdMatch ? i + fdMatch[1]!.length : i;
+    const redir = REDIRS.find((r) => text.startsWith(r, redirAt));
+    if (redir) {
+      const token: Token = { kind: 'redir', fd: fdMatch ? Number(fdMatch[1]) : null, op: redir };
+      tokens.push(token);
+      i = redirAt + redir.length;
+      if (redir === '<<' || redir === '<<-') {
+        while (text[i] === ' ' || text[i] === '\t') i++;
+        const delim = lexWord(text, i);
+        if (delim instanceof SyntaxError) return delim;
+        if (delim.end > i) {
+          const raw = text.slice(i, delim.end);
+          const delimiter = raw.replace(/["'\\]/g, '');
+          token.heredoc = { delimiter, strip: redir === '<<-', expand: !/["'\\]/.test(raw), body: '', closed: false };
+          pending.push(token.heredoc);
+          tokens.push({ kind: 'word', word: { parts: [{ kind: 'lit', text: delimiter }] }, raw });
+          i = delim.end;
+        }
+      }
+      continue;
+    }
+    const op = OPERATORS.find((o) => text.startsWith(o, i));
     if (op) {
       tokens.push({ kind: 'op', op });
       i += op.length;
       continue;
     }
-    const word = lexWord(line, i);
+    const word = lexWord(text, i);
     if (word instanceof SyntaxError) return word;
-    tokens.push({ kind: 'word', word: word.word, raw: line.slice(i, word.end) });
+    tokens.push({ kind: 'word', word: word.word, raw: text.slice(i, word.end) });
     i = word.end;
   }
   return tokens;
+}
+
+/** Reads the bodies of the here-documents opened on the line that just ended; returns where the next line starts. */
+function readBodies(text: string, start: number, pending: Heredoc[]): number {
+  let i = start;
+  for (const doc of pending) {
+    while (i < text.length) {
+      const nl = text.indexOf('\n', i);
+      const line = nl < 0 ? text.slice(i) : text.slice(i, nl);
+      i = nl < 0 ? text.length : nl + 1;
+      const content = doc.strip ? line.replace(/^\t+/, '') : line;
+      if (content === doc.delimiter) {
+        doc.closed = true;
+        break;
+      }
+      doc.body += content + '\n';
+    }
+  }
+  return i;
 }
 
 function isBreak(c: string): boolean {
   return c === ' ' || c === '\t' || c === '\n' || c === ';' || c === '&' || c === '|' || c === '(' || c === ')' || c === '<' || c === '>';
 }
 
-function lexWord(line: string, start: number): { word: Word; end: number } | SyntaxError {
+type Scan = { part: WordPart | null; end: number } | SyntaxError;
+
+/** An expansion starting with `$` at `at`: a parameter, `$(…)` or `$((…))`; a lone `$` is literal (part null). */
+function dollar(text: string, at: number, quoted: boolean): Scan {
+  if (text.startsWith('$((', at)) {
+    const close = matchArith(text, at + 3);
+    if (close >= 0) return { part: { kind: 'arith', expr: text.slice(at + 3, close), quoted }, end: close + 2 };
+  }
+  if (text.startsWith('$(', at)) {
+    const close = matchParen(text, at + 2);
+    if (close < 0) return new SyntaxError("unexpected EOF while looking for matching `)'", true);
+    return { part: { kind: 'cmd', source: text.slice(at + 2, close), quoted }, end: close + 1 };
+  }
+  const rest = text.slice(at + 1, at + 260);
+  const m = /^\{([A-Za-z_][A-Za-z0-9_]*|[?$!#0-9])\}/.exec(rest) ?? /^([A-Za-z_][A-Za-z0-9_]*|[?$!#0-9])/.exec(rest);
+  if (!m) return { part: null, end: at + 1 };
+  return { part: { kind: 'param', name: m[1]!, quoted }, end: at + 1 + m[0].length };
+}
+
+/** A backquoted command starting at `at`; `\``, `\\` and `\$` inside are unescaped. */
+function backquote(text: string, at: number, quoted: boolean): Scan {
+  let source = '';
+  let i = at + 1;
+  while (i < text.length && text[i] !== '`') {
+    if (text[i] === '\\' && i + 1 < text.length && '`\\$'.includes(text[i + 1]!)) {
+      source += text[i + 1];
+      i += 2;
+    } else source += text[i++];
+  }
+  if (i >= text.length) return new SyntaxError('unexpected EOF while looking for matching ``\'', true);
+  return { part: { kind: 'cmd', source, quoted }, end: i + 1 };
+}
+
+/** Index of the `)` closing a `$(` whose body starts at `start`, skipping quotes; -1 when missing. */
+function matchParen(text: string, start: number): number {
+  let depth = 1;
+  for (let i = start; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\\') i++;
+    else if (c === "'") {
+      const close = text.indexOf("'", i + 1);
+      if (close < 0) return -1;
+      i = close;
+    } else if (c === '"') {
+      i++;
+      while (i < text.length && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
+      if (i >= text.length) return -1;
+    } else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** Index of the `))` closing a `$((` whose expression starts at `start`; -1 when missing. */
+function matchArith(text: string, start: number): number {
+  let depth = 0;
+  for (let i = start; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '(') depth++;
+    else if (c === ')') {
+      if (depth === 0) return text[i + 1] === ')' ? i : -1;
+      depth--;
+    }
+  }
+  return -1;
+}
+
+/** The text of an unquoted here-document as a word: $ expansions and `\$ \` \\` escapes, quotes literal. */
+export function heredocWord(body: string): Word | SyntaxError {
+  const parts: WordPart[] = [];
+  let lit = '';
+  let i = 0;
+  while (i < body.length) {
+    const c = body[i]!;
+    if (c === '\\' && i + 1 < body.length && '$`\\\n'.includes(body[i + 1]!)) {
+      if (body[i + 1] !== '\n') lit += body[i + 1];
+      i += 2;
+      continue;
+    }
+    if (c === '$' || c === '`') {
+      const scan = c === '$' ? dollar(body, i, true) : backquote(body, i, true);
+      if (scan instanceof SyntaxError) return scan;
+      if (scan.part) {
+        if (lit) parts.push({ kind: 'lit', text: lit });
+        lit = '';
+        parts.push(scan.part);
+      } else lit += c;
+      i = scan.end;
+      continue;
+    }
+    lit += c;
+    i++;
+  }
+  if (lit || parts.length === 0) parts.push({ kind: 'lit', text: lit });
+  return { parts };
+}
+
+function lexWord(text: string, start: number): { word: Word; end: number } | SyntaxError {
   const parts: WordPart[] = [];
   let lit = '';
   const flush = () => {
     if (lit) parts.push({ kind: 'lit', text: lit });
     lit = '';
   };
-  const param = (at: number): number => {
-    const rest = line.slice(at + 1);
-    const braced = /^\{([A-Za-z_][A-Za-z0-9_]*|[?$!#0-9])\}/.exec(rest);
-    const plain = /^([A-Za-z_][A-Za-z0-9_]*|[?$!#0-9])/.exec(rest);
-    const m = braced ?? plain;
-    if (!m) {
-      lit += '$';
-      return at + 1;
-    }
-    flush();
-    parts.push({ kind: 'param', name: m[1]! });
-    return at + 1 + m[0].length;
+  /** Adds an expansion's part; returns where scanning goes on. */
+  const expansion = (scan: Scan, c: string): number | SyntaxError => {
+    if (scan instanceof SyntaxError) return scan;
+    if (scan.part) {
+      flush();
+      parts.push(scan.part);
+    } else lit += c;
+    return scan.end;
   };
   let i = start;
   let quoted = false;
-  while (i < line.length && !isBreak(line[i]!)) {
-    const c = line[i]!;
+  while (i < text.length && !isBreak(text[i]!)) {
+    const c = text[i]!;
     if (c === '\\') {
-      if (i + 1 < line.length) lit += line[i + 1];
+      if (i + 1 < text.length && text[i + 1] !== '\n') lit += text[i + 1];
       i += 2;
     } else if (c === "'") {
-      const close = line.indexOf("'", i + 1);
-      if (close < 0) return new SyntaxError("unexpected EOF while looking for matching `''");
-      lit += line.slice(i + 1, close);
+      const close = text.indexOf("'", i + 1);
+      if (close < 0) return new SyntaxError("unexpected EOF while looking for matching `''", true);
+      lit += text.slice(i + 1, close);
       quoted = true;
       i = close + 1;
     } else if (c === '"') {
       quoted = true;
       i++;
-      while (i < line.length && line[i] !== '"') {
-        if (line[i] === '\\' && i + 1 < line.length && '"\\$`'.includes(line[i + 1]!)) {
-          lit += line[i + 1];
+      while (i < text.length && text[i] !== '"') {
+        const d = text[i]!;
+        if (d === '\\' && i + 1 < text.length && '"\\$`\n'.includes(text[i + 1]!)) {
+          if (text[i + 1] !== '\n') lit += text[i + 1];
           i += 2;
-        } else if (line[i] === '$') {
-          i = param(i);
+        } else if (d === '$' || d === '`') {
+          const next = expansion(d === '$' ? dollar(text, i, true) : backquote(text, i, true), d);
+          if (next instanceof SyntaxError) return next;
+          i = next;
         } else {
-          lit += line[i];
+          lit += d;
           i++;
         }
       }
-      if (i >= line.length) return new SyntaxError('unexpected EOF while looking for matching `"\'');
+      if (i >= text.length) return new SyntaxError('unexpected EOF while looking for matching `"\'', true);
       i++;
-    } else if (c === '$') {
-      i = param(i);
+    } else if (c === '$' || c === '`') {
+      const next = expansion(c === '$' ? dollar(text, i, false) : backquote(text, i, false), c);
+      if (next instanceof SyntaxError) return next;
+      i = next;
     } else {
       lit += c;
       i++;

@@ -1,15 +1,22 @@
-/** Recursive-descent parser: list := and_or ((';' | '&') and_or)*, and_or := pipeline (('&&'|'||') pipeline)*. */
+/**
+ * Recursive-descent parser for bash's grammar as far as Vethlab goes:
+ *   list     := and_or ((';' | '&' | newline) and_or)*
+ *   and_or   := pipeline (('&&' | '||') newline* pipeline)*
+ *   pipeline := ['!'] command ('|' newline* command)*
+ *   command  := simple | '(' list ')' | '{' list '}' | if | while | until | for, then redirections
+ * Reserved words count only where a command starts, as in bash.
+ */
 import type { AndOr, Command, List, Pipeline, Redirect, RedirectOp, Word } from './ast';
-import { lex, SyntaxError, type Token } from './lexer';
+import { heredocWord, lex, SyntaxError, type Token } from './lexer';
 
 export { SyntaxError };
 
-export function parse(line: string): List | SyntaxError {
-  const tokens = lex(line);
+export function parse(text: string): List | SyntaxError {
+  const tokens = lex(text);
   if (tokens instanceof SyntaxError) return tokens;
   const parser = new Parser(tokens);
   try {
-    const list = parser.list();
+    const list = parser.list([], []);
     if (!parser.atEnd()) return parser.unexpected();
     return list;
   } catch (e) {
@@ -17,6 +24,24 @@ export function parse(line: string): List | SyntaxError {
     throw e;
   }
 }
+
+/** True when more lines would complete `text`: an open quote, `$(`, here-document, `if`/`for`/`{`/`(`, or a trailing `&&`, `||`, `|`. */
+export function isIncomplete(text: string): boolean {
+  const tokens = lex(text);
+  if (tokens instanceof SyntaxError) return tokens.incomplete;
+  if (tokens.some((t) => t.kind === 'redir' && t.heredoc && !t.heredoc.closed)) return true;
+  const parsed = parse(text);
+  return parsed instanceof SyntaxError && parsed.incomplete;
+}
+
+/** Here-documents that end at the end of the text instead of at their delimiter (bash warns). */
+export function unclosedHeredocs(text: string): string[] {
+  const tokens = lex(text);
+  if (tokens instanceof SyntaxError) return [];
+  return tokens.flatMap((t) => (t.kind === 'redir' && t.heredoc && !t.heredoc.closed ? [t.heredoc.delimiter] : []));
+}
+
+const CLOSERS = new Set(['do', 'done', 'then', 'elif', 'else', 'fi', '}']);
 
 class Parser {
   private i = 0;
@@ -35,56 +60,59 @@ class Parser {
     return t?.kind === 'op' && t.op === op;
   }
 
-  unexpected(): SyntaxError {
-    const t = this.peek();
-    const text = !t ? 'newline' : t.kind === 'op' ? t.op : t.kind === 'redir' ? t.op : t.raw;
-    return new SyntaxError(`syntax error near unexpected token \`${text}'`);
-  }
-
-  /** Stops before the operator `stopAt`, or before the reserved word `stopWord` (e.g. `done`). */
-  list(stopAt?: string, stopWord?: string): List {
-    const items: List['items'] = [];
-    const stop = () => (stopAt !== undefined && this.isOp(stopAt)) || (stopWord !== undefined && this.isWord(stopWord));
-    while (!this.atEnd() && !stop()) {
-      const andOr = this.andOr();
-      let background = false;
-      if (this.isOp(';')) this.i++;
-      else if (this.isOp('&')) {
-        background = true;
-        this.i++;
-      } else if (!this.atEnd() && !stop()) throw this.unexpected();
-      items.push({ andOr, background });
-    }
-    return { items };
-  }
-
   private isWord(raw: string): boolean {
     const t = this.peek();
     return t?.kind === 'word' && t.raw === raw;
   }
 
-  private expectWord(raw: string): void {
-    if (!this.isWord(raw)) throw this.unexpected();
-    this.i++;
+  private skipNewlines(): void {
+    while (this.isOp('\n')) this.i++;
   }
 
-  /** for NAME [in WORD...]; do LIST; done */
-  private forLoop(): Command {
-    this.i++;
-    const nameToken = this.peek();
-    if (nameToken?.kind !== 'word' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(nameToken.raw)) throw this.unexpected();
-    this.i++;
-    const words: Word[] = [];
-    if (this.isWord('in')) {
-      this.i++;
-      while (this.peek()?.kind === 'word') words.push((this.tokens[this.i++] as { word: Word }).word);
+  unexpected(): SyntaxError {
+    const t = this.peek();
+    const text = !t ? 'newline' : t.kind === 'op' ? (t.op === '\n' ? 'newline' : t.op) : t.kind === 'redir' ? t.op : t.raw;
+    return new SyntaxError(`syntax error near unexpected token \`${text}'`);
+  }
+
+  /** The text ended where bash needs more of it. */
+  private eof(): SyntaxError {
+    return new SyntaxError('syntax error: unexpected end of file', true);
+  }
+
+  /** Commands until the end, an operator in `stopOps` or a reserved word in `stopWords` where a command would start. */
+  list(stopOps: string[], stopWords: string[]): List {
+    const items: List['items'] = [];
+    const stop = () => this.atEnd() || stopOps.some((o) => this.isOp(o)) || stopWords.some((w) => this.isWord(w));
+    this.skipNewlines();
+    while (!stop()) {
+      const andOr = this.andOr();
+      let background = false;
+      if (this.isOp(';') || this.isOp('\n')) this.i++;
+      else if (this.isOp('&')) {
+        background = true;
+        this.i++;
+      } else if (!stop()) throw this.unexpected();
+      items.push({ andOr, background });
+      this.skipNewlines();
     }
-    if (this.isOp(';')) this.i++;
-    this.expectWord('do');
-    const body = this.list(undefined, 'done');
-    if (body.items.length === 0) throw this.unexpected();
-    this.expectWord('done');
-    return { kind: 'for', name: nameToken.raw, words, body, redirects: this.redirects() };
+    return { items };
+  }
+
+  /** A non-empty list ending at one of `stopWords`. */
+  private body(stopWords: string[]): List {
+    const list = this.list([], stopWords);
+    if (this.atEnd()) throw this.eof();
+    if (list.items.length === 0) throw this.unexpected();
+    return list;
+  }
+
+  private expectWord(raw: string): void {
+    if (this.isWord(raw)) {
+      this.i++;
+      return;
+    }
+    throw this.atEnd() ? this.eof() : this.unexpected();
   }
 
   private andOr(): AndOr {
@@ -92,6 +120,7 @@ class Parser {
     const rest: AndOr['rest'] = [];
     while (this.isOp('&&') || this.isOp('||')) {
       const op = (this.tokens[this.i++] as { op: '&&' | '||' }).op;
+      this.skipNewlines();
       rest.push({ op, pipeline: this.pipeline() });
     }
     return { first, rest };
@@ -99,30 +128,99 @@ class Parser {
 
   private pipeline(): Pipeline {
     let negate = false;
-    const t = this.peek();
-    if (t?.kind === 'word' && t.raw === '!') {
+    if (this.isWord('!')) {
       negate = true;
       this.i++;
     }
     const commands = [this.command()];
     while (this.isOp('|')) {
       this.i++;
+      this.skipNewlines();
       commands.push(this.command());
     }
     return { negate, commands };
   }
 
   private command(): Command {
-    if (this.isWord('for')) return this.forLoop();
-    if (this.isWord('do') || this.isWord('done')) throw this.unexpected();
-    if (this.isOp('(')) {
-      this.i++;
-      const body = this.list(')');
-      if (!this.isOp(')')) throw this.unexpected();
-      this.i++;
-      if (body.items.length === 0) throw new SyntaxError("syntax error near unexpected token `)'");
-      return { kind: 'subshell', body, redirects: this.redirects() };
+    const t = this.peek();
+    if (!t) throw this.eof();
+    if (t.kind === 'word') {
+      if (t.raw === 'for') return this.forLoop();
+      if (t.raw === 'while' || t.raw === 'until') return this.whileLoop(t.raw === 'until');
+      if (t.raw === 'if') return this.ifCommand();
+      if (t.raw === '{') return this.group();
+      if (CLOSERS.has(t.raw)) throw this.unexpected();
     }
+    if (this.isOp('(')) return this.subshell();
+    return this.simple();
+  }
+
+  private subshell(): Command {
+    this.i++;
+    const body = this.list([')'], []);
+    if (this.atEnd()) throw this.eof();
+    if (!this.isOp(')')) throw this.unexpected();
+    if (body.items.length === 0) throw this.unexpected();
+    this.i++;
+    return { kind: 'subshell', body, redirects: this.redirects() };
+  }
+
+  private group(): Command {
+    this.i++;
+    const body = this.body(['}']);
+    this.expectWord('}');
+    return { kind: 'group', body, redirects: this.redirects() };
+  }
+
+  /** for NAME [in WORD...]; do LIST; done */
+  private forLoop(): Command {
+    this.i++;
+    const nameToken = this.peek();
+    if (!nameToken) throw this.eof();
+    if (nameToken.kind !== 'word' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(nameToken.raw)) throw this.unexpected();
+    this.i++;
+    const words: Word[] = [];
+    if (this.isWord('in')) {
+      this.i++;
+      while (this.peek()?.kind === 'word') words.push((this.tokens[this.i++] as { word: Word }).word);
+    }
+    if (this.isOp(';') || this.isOp('\n')) this.i++;
+    this.skipNewlines();
+    this.expectWord('do');
+    const body = this.body(['done']);
+    this.expectWord('done');
+    return { kind: 'for', name: nameToken.raw, words, body, redirects: this.redirects() };
+  }
+
+  /** while|until LIST; do LIST; done */
+  private whileLoop(until: boolean): Command {
+    this.i++;
+    const condition = this.body(['do']);
+    this.expectWord('do');
+    const body = this.body(['done']);
+    this.expectWord('done');
+    return { kind: 'while', until, condition, body, redirects: this.redirects() };
+  }
+
+  /** if LIST; then LIST; [elif LIST; then LIST;]... [else LIST;] fi */
+  private ifCommand(): Command {
+    const clauses: { condition: List; body: List }[] = [];
+    let otherwise: List | undefined;
+    do {
+      this.i++;
+      const condition = this.body(['then']);
+      this.expectWord('then');
+      clauses.push({ condition, body: this.body(['elif', 'else', 'fi']) });
+    } while (this.isWord('elif'));
+    if (this.isWord('else')) {
+      this.i++;
+      otherwise = this.body(['fi']);
+    }
+    this.expectWord('fi');
+    return { kind: 'if', clauses, otherwise, redirects: this.redirects() };
+  }
+
+  private simple(): Command {
     const assigns: { name: string; value: Word }[] = [];
     const words: Word[] = [];
     const redirects: Redirect[] = [];
@@ -135,14 +233,13 @@ class Parser {
       }
       const assign = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(t.raw);
       if (assign && words.length === 0) {
-        const value = stripPrefix(t.word, assign[0].length);
-        assigns.push({ name: assign[1]!, value });
+        assigns.push({ name: assign[1]!, value: stripPrefix(t.word, assign[0].length) });
       } else {
         words.push(t.word);
       }
       this.i++;
     }
-    if (words.length === 0 && assigns.length === 0 && redirects.length === 0) throw this.unexpected();
+    if (words.length === 0 && assigns.length === 0 && redirects.length === 0) throw this.atEnd() ? this.eof() : this.unexpected();
     return { kind: 'simple', assigns, words, redirects };
   }
 
@@ -152,15 +249,21 @@ class Parser {
     return out;
   }
 
-  /** One redirection; `&>file` is `>file 2>&1`. */
+  /** One redirection; `&>file` is `>file 2>&1`; `<<` carries its here-document. */
   private redirect(): Redirect[] {
-    const t = this.tokens[this.i++] as { kind: 'redir'; fd: number | null; op: string };
+    const t = this.tokens[this.i++] as Extract<Token, { kind: 'redir' }>;
     const target = this.peek();
     if (target?.kind !== 'word') throw this.unexpected();
     this.i++;
     if (t.op === '&>') return [{ fd: 1, op: '>', target: target.word }, { fd: 2, op: '>&', target: { parts: [{ kind: 'lit', text: '1' }] } }];
+    if (t.op === '<<' || t.op === '<<-') {
+      const doc = t.heredoc!;
+      const body = doc.expand ? heredocWord(doc.body) : { parts: [{ kind: 'lit' as const, text: doc.body }] };
+      if (body instanceof SyntaxError) throw body;
+      return [{ fd: t.fd ?? 0, op: '<<', target: target.word, body }];
+    }
     const op = (t.op === '<&' ? '<' : t.op) as RedirectOp;
-    const fd = t.fd ?? (op === '<' ? 0 : 1);
+    const fd = t.fd ?? (op === '<' || op === '<<<' ? 0 : 1);
     return [{ fd, op, target: target.word }];
   }
 }
