@@ -45,6 +45,10 @@ export class WorldRegistry {
     return this.entries.find((e) => e.world === world);
   }
 
+  byLabel(label: string): WorldEntry | undefined {
+    return this.entries.find((e) => e.label === label);
+  }
+
   onDidChangeActive(listener: Listener): { dispose(): void } {
     this.listeners.add(listener);
     return { dispose: () => this.listeners.delete(listener) };

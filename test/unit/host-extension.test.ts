@@ -62,6 +62,8 @@ function fakeVscode() {
       registerTerminalProfileProvider: (id: string, provider: never) => (profiles.set(id, provider), disposable()),
       createTreeView: (id: string) => (views.push(id), disposable()),
       registerWebviewPanelSerializer: (viewType: string) => (webviewSerializers.push(viewType), disposable()),
+      onDidChangeActiveTerminal: (listener: unknown) => (listeners.push(listener), disposable()),
+      onDidChangeActiveNotebookEditor: (listener: unknown) => (listeners.push(listener), disposable()),
     },
     languages: {
       registerHoverProvider: () => (languageProviders.push('hover'), disposable()),

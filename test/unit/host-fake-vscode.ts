@@ -76,6 +76,8 @@ export function fakeVscode() {
   const opened: string[] = [];
   const workspaceFiles: Array<{ path: string }> = [];
   const state = new Map<string, unknown>();
+  const activeTerminal = new FakeEventEmitter<unknown>();
+  const activeNotebook = new FakeEventEmitter<unknown>();
   const uri = (path: string) => ({ path, toString: () => `file://${path}` });
   const disposable = () => ({ dispose() {} });
   const api = {
@@ -108,6 +110,8 @@ export function fakeVscode() {
       },
       createTreeView: disposable,
       registerWebviewPanelSerializer: disposable,
+      onDidChangeActiveTerminal: activeTerminal.event,
+      onDidChangeActiveNotebookEditor: activeNotebook.event,
       showInformationMessage: async () => undefined,
       showSaveDialog: async () => undefined,
       showNotebookDocument: async (doc: { uri: { path: string } }) => void opened.push(doc.uri.path),
@@ -125,7 +129,7 @@ export function fakeVscode() {
     workspaceState: { get: (key: string, fallback: unknown) => state.get(key) ?? fallback, update: async (key: string, value: unknown) => void state.set(key, value) },
     globalState: { get: (_key: string, fallback: unknown) => fallback, update: async () => undefined },
   };
-  return { api, commands, panels, terminals, clipboard, opened, workspaceFiles, state, context, uri };
+  return { api, commands, panels, terminals, clipboard, opened, workspaceFiles, state, context, uri, activeTerminal, activeNotebook };
 }
 
 let installed: ReturnType<typeof fakeVscode>['api'] | undefined;

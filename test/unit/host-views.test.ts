@@ -122,6 +122,19 @@ describe('explorer commands (fake vscode)', () => {
     assert.equal(worlds.active?.label, 'lab 08-docker.lab.md');
   });
 
+  it('the views follow the terminal or the lab the learner switches to', () => {
+    const { fake, worlds } = registered();
+    const lab = worlds.register(createWorld('bare')!.world, 'lab 03-routes.lab.md');
+    const term = worlds.register(createWorld('bare')!.world, 'terminal 9 (bare)');
+    assert.equal(worlds.active, term);
+    fake.activeNotebook.fire({ notebook: { uri: { path: '/ws/labs/03-routes.lab.md', toString: () => 'file:///ws/labs/03-routes.lab.md' }, metadata: {} } });
+    assert.equal(worlds.active, lab);
+    fake.activeNotebook.fire({ notebook: { uri: { path: '/ws/other.lab.md', toString: () => 'file:///ws/other.lab.md' }, metadata: {} } });
+    assert.equal(worlds.active, lab);
+    fake.activeNotebook.fire(undefined);
+    assert.equal(worlds.active, lab);
+  });
+
   it('Copy Address copies the row address; nothing happens without a world', () => {
     const { fake } = registered();
     fake.commands.get('vethlab.copyAddress')!({ address: '172.17.0.2' });

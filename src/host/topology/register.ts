@@ -9,6 +9,7 @@ import { TopologyPanel, TOPOLOGY_VIEW_TYPE } from './panel';
 import { attachedTerminalOptions, ShellPseudoterminal } from '../terminal/shell-pty';
 import type { LineHistory } from '../terminal/line-editor';
 import { openFirstLab } from '../tree/first-lab';
+import { notebookRef } from '../notebook/controller';
 
 export function registerNetworkViews(context: vscode.ExtensionContext, worlds: WorldRegistry, history: LineHistory): vscode.Disposable[] {
   const panel = new TopologyPanel(context, worlds);
@@ -30,6 +31,15 @@ export function registerNetworkViews(context: vscode.ExtensionContext, worlds: W
     explorer,
     vscode.window.createTreeView('vethlab.explorer', { treeDataProvider: explorer, showCollapseAll: true }),
     vscode.window.registerWebviewPanelSerializer(TOPOLOGY_VIEW_TYPE, panel),
+    // The views follow the world in front of the learner: the terminal or the lab they switch to.
+    vscode.window.onDidChangeActiveTerminal((terminal) => {
+      const pty = (terminal?.creationOptions as vscode.ExtensionTerminalOptions | undefined)?.pty;
+      if (pty instanceof ShellPseudoterminal) worlds.activate(pty.worldEntry);
+    }),
+    vscode.window.onDidChangeActiveNotebookEditor((editor) => {
+      const entry = editor && worlds.byLabel(notebookRef(editor.notebook).label);
+      if (entry) worlds.activate(entry);
+    }),
     vscode.commands.registerCommand('vethlab.showTopology', () => panel.show()),
     // From a hover link (an id) or a tree row.
     vscode.commands.registerCommand(SHOW_IN_TOPOLOGY, (target: string | Row | undefined) => {
