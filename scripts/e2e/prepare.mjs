@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ensureWorkbench, installBlocker } from '../vscode/install.mjs';
+import { desktopVscode } from './desktop.mjs';
 import { CACHE, CHROMIUM, INSTALL_LOG, ROOT, workbenchInstalled } from '../vscode/paths.mjs';
 
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
@@ -30,8 +31,16 @@ function missingPackages() {
   return missing;
 }
 
+/** Which workbench the suites drive: code-server in headless chromium (CI), or a desktop VS Code. */
+export const e2eDriver = () => (process.env.VETHLAB_E2E_DRIVER === 'desktop' ? 'desktop' : 'code-server');
+
 export async function prepareE2E(log = console.log) {
   if (process.env.VETHLAB_E2E === '0') return { skip: 'VETHLAB_E2E=0' };
+  if (e2eDriver() === 'desktop') {
+    const desktop = await desktopVscode();
+    if (desktop.skip) return { skip: `desktop VS Code route: ${desktop.skip}` };
+    return { vsix: packageVsix(log), desktop };
+  }
   const missing = missingPackages();
   if (missing.length) {
     if (!isRoot() || !has('apt-get')) return { skip: `needs ${missing.join(', ')}; installing them takes apt-get as root (run: sudo apt-get install ${missing.join(' ')})` };

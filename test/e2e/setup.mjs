@@ -12,5 +12,7 @@ export async function mochaGlobalSetup() {
     return;
   }
   process.env.VETHLAB_E2E_VSIX = result.vsix;
-  console.log(`  e2e ready in ${((Date.now() - started) / 1000).toFixed(1)} s: code-server + chromium, extension ${result.vsix}`);
+  if (result.desktop) process.env.VETHLAB_E2E_DESKTOP = JSON.stringify(result.desktop);
+  const driver = result.desktop ? `desktop VS Code ${result.desktop.executable}` : 'code-server + chromium';
+  console.log(`  e2e ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${driver}, extension ${result.vsix}`);
 }

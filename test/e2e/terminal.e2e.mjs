@@ -2,9 +2,9 @@
 // terminal running a command on the simulated bare world.
 import assert from 'node:assert/strict';
 import { openWorkbench, plain } from './workbench.mjs';
-import { skipUnlessReady } from './env.mjs';
+import { skipUnlessReady, WORKBENCH } from './env.mjs';
 
-describe('e2e: terminal (code-server, headless chromium)', function () {
+describe(`e2e: terminal (${WORKBENCH})`, function () {
   let wb;
   before(async function () {
     skipUnlessReady(this);

@@ -2,10 +2,10 @@
 // the world's nodes (read from the DOM inside the webview's nested iframes), after a cell created them.
 import assert from 'node:assert/strict';
 import { skipUnlessContributes } from './contributes.mjs';
-import { skipUnlessReady } from './env.mjs';
+import { skipUnlessReady, WORKBENCH } from './env.mjs';
 import { openWorkbench } from './workbench.mjs';
 
-describe('e2e: topology panel (code-server, headless chromium)', function () {
+describe(`e2e: topology panel (${WORKBENCH})`, function () {
   let wb;
   before(async function () {
     skipUnlessReady(this);

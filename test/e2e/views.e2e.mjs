@@ -2,12 +2,12 @@
 // lists the world's host and its links.
 import assert from 'node:assert/strict';
 import { skipUnlessContributes } from './contributes.mjs';
-import { skipUnlessReady } from './env.mjs';
+import { skipUnlessReady, WORKBENCH } from './env.mjs';
 import { openWorkbench, plain } from './workbench.mjs';
 
 const LAB = '01-interfaces.lab.md';
 
-describe('e2e: Network tree (code-server, headless chromium)', function () {
+describe(`e2e: Network tree (${WORKBENCH})`, function () {
   let wb;
   before(async function () {
     skipUnlessReady(this);

@@ -1,9 +1,10 @@
 // Drives the real VS Code workbench for one scenario: a fresh code-server (fresh user data and
 // extensions, the Vethlab .vsix installed), a fresh headless chromium profile, then the page.
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { _electron, chromium } from 'playwright-core';
 import { freshProfile, installExtension, startCodeServer } from '../../scripts/vscode/code-server.mjs';
 import { CHROMIUM, ROOT } from '../../scripts/vscode/paths.mjs';
 import { e2eEnv } from './env.mjs';
@@ -23,12 +24,13 @@ export async function launchChromium() {
   return { context, close: async () => { await context.close().catch(() => {}); rmSync(dir, { recursive: true, force: true }); } };
 }
 
-/** A copy of labs/ (so a scenario can run and save cells without touching the repository). */
+export const FIXTURES = path.join(ROOT, 'test', 'e2e', 'fixtures');
+
+/** A copy of labs/ and the e2e fixture labs (so a scenario can run and save cells without touching the repository). */
 function workspaceCopy(profileDir) {
   const ws = path.join(profileDir, 'labs');
   mkdirSync(ws, { recursive: true });
-  const labs = path.join(ROOT, 'labs');
-  if (existsSync(labs)) cpSync(labs, ws, { recursive: true });
+  for (const dir of [path.join(ROOT, 'labs'), FIXTURES]) if (existsSync(dir)) cpSync(dir, ws, { recursive: true });
   return ws;
 }
 
@@ -40,33 +42,54 @@ export async function openWorkbench({ open } = {}) {
   const env = e2eEnv();
   const profile = freshProfile('vethlab-e2e-');
   const workspace = workspaceCopy(profile.dir);
-  installExtension(profile, env.vsix);
   if (open) addSettings(profile, { 'workbench.editorAssociations': { '*.lab.md': 'vethlab-notebook' } });
-  const server = await startCodeServer({ profile, workspace, log: path.join(profile.dir, 'server.log') });
-  const browser = await launchChromium();
-  const page = browser.context.pages()[0] || (await browser.context.newPage());
+  const started = env.desktop ? await launchDesktop(env, profile, workspace, open) : await launchCodeServer(env, profile, workspace, open);
+  const { page, stop } = started;
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   const t0 = Date.now();
-  let url = server.folderUrl(workspace);
-  if (open) url += `&payload=${encodeURIComponent(JSON.stringify([['openFile', `vscode-remote://${new URL(server.url).host}${path.join(workspace, open)}`]]))}`;
-  await page.goto(url);
   await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
   await page.locator('.statusbar').waitFor();
   const wb = {
-    page, profile, workspace, server, errors, loadMs: Date.now() - t0,
+    page, profile, workspace, errors, loadMs: Date.now() - t0,
     runCommand: (title, timeoutMs) => runCommand(page, title, timeoutMs),
     quickOpen: (name) => quickOpen(page, name),
     screenshot: (name) => { mkdirSync(RESULTS, { recursive: true }); return page.screenshot({ path: path.join(RESULTS, `${name}.png`) }); },
-    exthostLog: () => readLogs(profile.userData, 'remoteexthost.log'),
+    exthostLog: () => readLogs(profile.userData, env.desktop ? 'exthost.log' : 'remoteexthost.log'),
     close: async () => {
-      await browser.close();
-      server.stop();
+      await stop();
       await new Promise((r) => setTimeout(r, 300));
       if (!process.env.VETHLAB_E2E_KEEP) profile.remove();
     },
   };
   return wb;
+}
+
+/** CI's route: code-server with the .vsix installed, the workbench in headless chromium. */
+async function launchCodeServer(env, profile, workspace, open) {
+  installExtension(profile, env.vsix);
+  const server = await startCodeServer({ profile, workspace, log: path.join(profile.dir, 'server.log') });
+  const browser = await launchChromium();
+  const page = browser.context.pages()[0] || (await browser.context.newPage());
+  let url = server.folderUrl(workspace);
+  if (open) url += `&payload=${encodeURIComponent(JSON.stringify([['openFile', `vscode-remote://${new URL(server.url).host}${path.join(workspace, open)}`]]))}`;
+  await page.goto(url);
+  return { page, stop: async () => { await browser.close(); server.stop(); } };
+}
+
+/** The desktop route: the .vsix installed with VS Code's CLI, then VS Code itself driven by playwright's Electron support. */
+async function launchDesktop(env, profile, workspace, open) {
+  const dirs = ['--user-data-dir', profile.userData, '--extensions-dir', profile.extensions];
+  const r = spawnSync(env.desktop.cli, [...env.desktop.cliArgs, ...dirs, '--install-extension', env.vsix], { env: profile.env, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`code --install-extension ${env.vsix} failed: ${r.stderr || r.stdout}`);
+  const app = await _electron.launch({
+    executablePath: env.desktop.executable,
+    args: [...dirs, '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes', '--disable-telemetry', '--new-window', workspace, ...(open ? [path.join(workspace, open)] : [])],
+    env: profile.env,
+  });
+  const page = await app.firstWindow();
+  await page.setViewportSize({ width: 1400, height: 900 }).catch(() => {});
+  return { page, stop: () => app.close().catch(() => {}) };
 }
 
 function addSettings(profile, extra) {

@@ -1,0 +1,121 @@
+// A lab worked through in the real workbench (test/e2e/fixtures/e2e-veth.lab.md: a cell makes
+// netns red and a veth pair, a second cell makes blue, a check cell wants red and no blue):
+// a hover over `ip link add` explains it; Run All gives every cell its own output; "Revert World
+// to Before This Cell" on the second cell takes blue away, so the check passes when run again;
+// the topology panel draws the nodes the cells created and follows the next cell that runs.
+import assert from 'node:assert/strict';
+import { skipUnlessContributes } from './contributes.mjs';
+import { skipUnlessReady, WORKBENCH } from './env.mjs';
+import { codeRows, outputText, runCell, waitForNotebook } from './notebook-dom.mjs';
+import { openWorkbench, plain } from './workbench.mjs';
+
+const LAB = 'e2e-veth.lab.md';
+
+/** Hovers the mouse over `word` in a line of the cell's editor (monaco draws each line as spans of text). */
+async function hoverWord(page, row, lineText, word) {
+  const line = row.locator('.view-line', { hasText: lineText }).first();
+  await line.waitFor();
+  const point = await line.evaluate((el, w) => {
+    const text = el.textContent.replace(/\u00a0/g, ' ');
+    const at = text.indexOf(w);
+    const box = el.querySelector('span').getBoundingClientRect();
+    // Monospace: the line's text box is text.length characters wide.
+    return { x: box.left + (box.width * (at + w.length / 2)) / text.length, y: box.top + box.height / 2 };
+  }, word);
+  await page.mouse.move(point.x - 40, point.y);
+  await page.mouse.move(point.x, point.y, { steps: 4 });
+}
+
+/** The topology panel's SVG node labels (the webview's DOM, inside its nested iframes). */
+async function topologyLabels(page) {
+  const inner = page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+  return (await inner.locator('svg g.nodes text.label').allTextContents()).map(plain);
+}
+
+async function waitForLabels(page, has, timeoutMs = 30000) {
+  const deadline = Date.now() + timeoutMs;
+  let labels = [];
+  while (Date.now() < deadline) {
+    labels = await topologyLabels(page).catch(() => []);
+    if (has(labels)) return labels;
+    await page.waitForTimeout(400);
+  }
+  throw new Error(`topology labels never matched; last: ${labels.join(', ')}`);
+}
+
+describe(`e2e: working through a lab (${WORKBENCH})`, function () {
+  let wb;
+  before(async function () {
+    skipUnlessReady(this);
+    skipUnlessContributes(this, 'the Revert World to Before This Cell command', (c) => (c.commands || []).some((x) => x.command === 'vethlab.revertToCell'));
+    wb = await openWorkbench({ open: LAB });
+    await waitForNotebook(wb.page);
+  });
+  after(async () => { await wb?.close(); });
+
+  it('a hover over `ip link add` in a cell explains what it does', async () => {
+    const page = wb.page;
+    const row = codeRows(page).first();
+    const hover = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: 'ip link add' });
+    for (let attempt = 0; attempt < 5 && !(await hover.count()); attempt++) {
+      await hoverWord(page, row, 'ip link add', 'link');
+      await hover.first().waitFor({ timeout: 4000 }).catch(() => {});
+    }
+    const text = plain(await hover.first().innerText());
+    console.log(`      hover: ${text.split('\n').slice(0, 2).join(' / ')}`);
+    assert.match(text, /ip link add/);
+    assert.match(text, /creates a virtual interface/);
+    await wb.screenshot('hover');
+    await page.keyboard.press('Escape');
+  });
+
+  it('Run All runs every cell and each gets its own output', async () => {
+    const page = wb.page;
+    await page.locator('.notebookOverlay .notebook-toolbar-container .action-label', { hasText: 'Run All' }).first().click();
+    // The three cells' outputs, in document order: red's diff, blue's diff and ip -br link, the check verdicts.
+    const text = await outputText(page, /\+ netns blue[\s\S]*FAIL[\s\S]*netns blue does not exist/, { shot: 'run-all-error' });
+    const red = text.indexOf('+ netns red');
+    const blue = text.indexOf('+ netns blue');
+    const verdict = text.indexOf('netns blue does not exist');
+    assert.ok(red >= 0 && red < blue && blue < verdict, `outputs in cell order: ${JSON.stringify(text.slice(0, 600))}`);
+    assert.match(text, /veth-host\S*\s+DOWN/, 'the second cell printed ip -br link');
+    // Each code cell shows its execution order and a status: 1, 2, 3; the check failed.
+    const orders = (await codeRows(page).locator('.execution-count-label').allInnerTexts()).map((t) => t.trim());
+    console.log(`      execution order labels: ${orders.join(' ')}`);
+    assert.deepEqual(orders.filter(Boolean).slice(0, 3), ['[1]', '[2]', '[3]']);
+    await page.mouse.move(1300, 880);
+    await wb.screenshot('run-all');
+  });
+
+  it('Revert World to Before This Cell on the second cell takes blue away: the check passes', async () => {
+    const page = wb.page;
+    const second = codeRows(page).nth(1);
+    await second.locator('.monaco-editor .view-lines').first().click();
+    const revert = second.locator('.action-label[aria-label="Revert World to Before This Cell"]').first();
+    await second.hover();
+    await revert.click({ timeout: 10000 });
+    await page.locator('.notifications-toasts').filter({ hasText: 'the world is back as it was before this cell ran' }).waitFor({ timeout: 15000 });
+    await runCell(page, codeRows(page).nth(2));
+    const text = await outputText(page, /PASS[^\n]*netns blue does not exist/, { shot: 'revert-error' });
+    assert.match(text, /PASS[^\n]*netns red exists/);
+    await page.mouse.move(1300, 880);
+    await wb.screenshot('revert');
+  });
+
+  it('the topology panel draws the nodes the cells created and updates when another cell runs', async () => {
+    const page = wb.page;
+    await wb.runCommand('Vethlab: Show Topology');
+    const before = await waitForLabels(page, (l) => l.includes('red') && l.includes('veth-host'));
+    console.log(`      topology labels: ${before.join(', ')}`);
+    assert.ok(before.includes('veth-red'), 'veth-red is drawn (in red)');
+    assert.ok(!before.includes('blue'), 'blue was reverted away');
+    // Run the second cell again: blue appears in the same panel.
+    await runCell(page, codeRows(page).nth(1));
+    const after = await waitForLabels(page, (l) => l.includes('blue'));
+    console.log(`      after the second cell: ${after.join(', ')}`);
+    assert.ok(after.includes('red') && after.includes('veth-host'), 'the earlier nodes stay');
+    await page.waitForTimeout(1500); // let the layout settle for the picture
+    await page.mouse.move(1300, 880);
+    await wb.screenshot('lab-topology');
+  });
+});
