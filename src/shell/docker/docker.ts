@@ -10,6 +10,9 @@ import { dockerNetwork } from './network';
 import { dockerPs } from './ps';
 import { dockerRun } from './run';
 import { dockerVersion } from './version';
+import { dockerSwarm } from './swarm';
+import { dockerNode } from './node';
+import { dockerService } from './service';
 import { dockerCompose } from './compose';
 import { dockerVolume } from './volume';
 
@@ -39,6 +42,9 @@ const SUBCOMMANDS: Record<string, Sub> = {
   unpause: (d, a) => dockerPause(d, a, false),
   tag: dockerTag,
   'image-inspect': dockerImageInspect,
+  swarm: dockerSwarm,
+  node: dockerNode,
+  service: dockerService,
   compose: dockerCompose,
   volume: dockerVolume,
 };

@@ -1,0 +1,123 @@
+/** Swarm mode's state as plain data inside the world state (snapshots rewind it with the kernels). */
+
+export type NodeRole = 'manager' | 'worker';
+export type Availability = 'active' | 'pause' | 'drain';
+
+export interface SwarmNode {
+  /** 25 lowercase base-36 characters, as swarmkit's identity.NewID. */
+  id: string;
+  hostId: number;
+  hostname: string;
+  role: NodeRole;
+  availability: Availability;
+  /** The address other nodes reach it at (its advertise address). */
+  addr: string;
+  labels: Record<string, string>;
+  createdAt: number;
+  updatedAt: number;
+  /** Left with `docker swarm leave`: listed as Down until `docker node rm`. */
+  left: boolean;
+}
+
+export interface PublishedPort {
+  published: number;
+  target: number;
+  protocol: 'tcp' | 'udp';
+  mode: 'ingress' | 'host';
+}
+
+export interface ServiceSpec {
+  name: string;
+  /** As the user wrote it (`nginx`), shown as `nginx:latest`. */
+  image: string;
+  args: string[];
+  mode: 'replicated' | 'global';
+  replicas: number;
+  env: string[];
+  ports: PublishedPort[];
+  /** Overlay network ids (ingress is added for published ports). */
+  networks: string[];
+  constraints: string[];
+  labels: Record<string, string>;
+  updateParallelism: number;
+  /** ms between batches of a rolling update. */
+  updateDelay: number;
+  /** Secret / config references (`--secret`, `--config`): filled by the secrets engine. */
+  secrets: string[];
+  configs: string[];
+  /** Set by `docker stack deploy`. */
+  stack?: string;
+}
+
+export interface Service {
+  id: string;
+  spec: ServiceSpec;
+  previousSpec?: ServiceSpec;
+  version: number;
+  createdAt: number;
+  updatedAt: number;
+  /** The service's virtual IP on each of its networks (network id -> address). */
+  vips: Record<string, number>;
+  updateState?: 'updating' | 'completed' | 'rollback_completed';
+}
+
+export type TaskState = 'running' | 'shutdown' | 'failed' | 'rejected' | 'pending';
+
+export interface Task {
+  id: string;
+  serviceId: string;
+  /** Replicated: 1..replicas. Global: 0 (the node names the task). */
+  slot: number;
+  nodeId: string;
+  image: string;
+  desired: 'running' | 'shutdown';
+  state: TaskState;
+  /** When the current state was entered (CURRENT STATE's "Running 5 seconds ago"). */
+  since: number;
+  createdAt: number;
+  error: string;
+  /** The container on the node's daemon (while the task runs). */
+  containerId: string | null;
+  /** The task's address on each of its overlay networks. */
+  addrs: Record<string, number>;
+  specVersion: number;
+}
+
+export interface OverlayNetwork {
+  id: string;
+  name: string;
+  subnet: number;
+  prefixLen: number;
+  gateway: number;
+  attachable: boolean;
+  ingress: boolean;
+  created: number;
+  /** VXLAN network identifier (4096 + n, as libnetwork's overlay driver allocates). */
+  vni: number;
+  labels: Record<string, string>;
+  stack?: string;
+}
+
+export interface Cluster {
+  id: string;
+  createdAt: number;
+  updatedAt: number;
+  nodes: SwarmNode[];
+  leaderId: string;
+  /** The CA digest part of the join tokens (shared by both roles). */
+  caDigest: string;
+  workerSecret: string;
+  managerSecret: string;
+  autolock: boolean;
+  unlockKey: string;
+  /** Managers whose daemon restarted while autolock was on: they need `docker swarm unlock`. */
+  lockedHosts: number[];
+  services: Service[];
+  tasks: Task[];
+  networks: OverlayNetwork[];
+  version: number;
+}
+
+export interface SwarmState {
+  clusters: Cluster[];
+}
