@@ -122,3 +122,73 @@ describe('terminal: Tab completion', () => {
     assert.equal(out.text, 'docker exec w' + 'eb ');
   });
 });
+
+describe('terminal: Ctrl-C interrupts a running ping', () => {
+  /** Timers the test fires by hand (the terminal paces ping on real time). */
+  function manualTimers() {
+    const queue: Array<{ fn: () => void; ms: number; cleared: boolean }> = [];
+    return {
+      queue,
+      timers: { set: (fn: () => void, ms: number) => (queue.push({ fn, ms, cleared: false }), queue[queue.length - 1]), clear: (h: unknown) => void ((h as { cleared: boolean }).cleared = true) },
+      fire: () => {
+        const next = queue.find((t) => !t.cleared);
+        assert.ok(next, 'a timer is pending');
+        next.cleared = true;
+        next.fn();
+      },
+    };
+  }
+
+  function pingSession() {
+    const { world, host } = createWorld('bare')!;
+    const shell = new Shell(world, host);
+    const out = { text: '', closed: undefined as number | undefined };
+    const t = manualTimers();
+    const s = new TerminalSession(shell, { write: (x) => (out.text += x), close: (c) => (out.closed = c) }, new LineHistory(), '', t.timers);
+    s.open();
+    out.text = '';
+    return { s, out, shell, t };
+  }
+
+  it('prints one reply per interval until Ctrl-C, then ^C and the statistics, exactly what the same ping interrupted after that many requests prints', () => {
+    const { s, out, t, shell } = pingSession();
+    s.input('ping 192.168.1.3\r');
+    assert.match(out.text, /^ping 192\.168\.1\.3\r\nPING 192\.168\.1\.3 \(192\.168\.1\.3\) 56\(84\) bytes of data\.\r\n64 bytes from 192\.168\.1\.3: icmp_seq=1 ttl=64 time=[\d.]+ ms\r\n$/);
+    assert.equal(t.queue[0]!.ms, 1000);
+    t.fire();
+    t.fire();
+    assert.equal((out.text.match(/icmp_seq=/g) ?? []).length, 3);
+    s.input('ip link\r');
+    assert.equal((out.text.match(/icmp_seq=/g) ?? []).length, 3, 'typing while ping runs does nothing');
+    s.input('\x03');
+    assert.match(out.text, /icmp_seq=3 ttl=64 time=[\d.]+ ms\r\n\^C\r\n--- 192\.168\.1\.3 ping statistics ---\r\n3 packets transmitted, 3 received, 0% packet loss, time 2\d\d\dms\r\nrtt min\/avg\/max\/mdev = [\d./]+ ms\r\nroot@host:~# $/);
+    assert.equal(shell.lastStatus, 0);
+    // The same line from a fresh world, stopped after 3 requests, prints the same.
+    const { world, host } = createWorld('bare')!;
+    const again = new Shell(world, host);
+    const expected = again.run('timeout -s INT 2.5 ping 192.168.1.3');
+    assert.equal(out.text.replace(/\^C/, '').replace(/\r\n/g, '\n').split('\n').slice(1, 5).join('\n'), expected.stdout.split('\n').slice(0, 4).join('\n'));
+    assert.ok(t.queue.every((x) => x.cleared), 'no timer left');
+  });
+
+  it('a ping with no reply: nothing per request, then 100% loss and exit 1 on Ctrl-C', () => {
+    const { s, out, t, shell } = pingSession();
+    s.input('ping -i 0.2 192.168.1.99\r');
+    assert.equal(t.queue[0]!.ms, 200);
+    t.fire();
+    s.input('\x03');
+    assert.match(out.text, /\^C\r\n--- 192\.168\.1\.99 ping statistics ---\r\n2 packets transmitted, 0 received, 100% packet loss, time \d+ms\r\n\r\nroot@host:~# $/);
+    assert.equal(shell.lastStatus, 1);
+  });
+
+  it('a ping that fails at once ends as usual; -c pings are not held', () => {
+    const { s, out, t, shell } = pingSession();
+    shell.run('ip netns add red');
+    s.input('ip netns exec red ping 8.8.8.8\r');
+    assert.equal(out.text, 'ip netns exec red ping 8.8.8.8\r\n\x1b[31mping: connect: Network is unreachable\x1b[0m\r\nroot@host:~# ');
+    out.text = '';
+    s.input('ping -c 1 192.168.1.3\r');
+    assert.match(out.text, /1 packets transmitted, 1 received.*\r\nroot@host:~# $/s);
+    assert.equal(t.queue.length, 0);
+  });
+});

@@ -9,8 +9,8 @@ import { parseKeys, type Key } from './keys';
 export interface LineEditorHost {
   /** Terminal output (already CRLF and escape sequences). */
   write(text: string): void;
-  /** Runs a finished line; its output goes through write(). */
-  submit(line: string): void;
+  /** Runs a finished line; its output goes through write(). 'running' when it goes on (the host calls resume() when it ends). */
+  submit(line: string): void | 'running';
   /** Ctrl-C: the line was abandoned. */
   interrupt(): void;
   /** Ctrl-D on an empty line. */
@@ -73,7 +73,7 @@ export class LineEditor {
     this.closed = true;
   }
 
-  /** Takes input again after Ctrl-D left a nested shell (the terminal itself stays open): a new prompt. */
+  /** Takes input again after Ctrl-D left a nested shell or a running command ended: a new prompt. */
   resume(): void {
     this.closed = false;
     this.host.write(this.host.prompt());
@@ -122,7 +122,10 @@ export class LineEditor {
     this.reset();
     this.history.add(line);
     this.historyIndex = this.history.entries.length;
-    this.host.submit(line);
+    if (this.host.submit(line) === 'running') {
+      this.closed = true;
+      return;
+    }
     if (!this.closed) this.host.write(this.host.prompt());
   }
 

@@ -7,6 +7,7 @@ import { LineEditor, type LineHistory } from './line-editor';
 import { chunkText, toCrlf } from './terminal-text';
 import { completionsAt } from '../hover/completion-items';
 import { startFrame, type ShellFrame } from './nested-shell';
+import { realTimers, RunningPing, unboundedPing, type Timers } from './interruptible';
 
 const EXIT = /^\s*(?:exit|logout)(?:\s+(\d+))?\s*$/;
 /** bash's $? after Ctrl-C. */
@@ -21,12 +22,15 @@ export class TerminalSession {
   private readonly editor: LineEditor;
   /** Interactive shells started with `ip netns exec NS bash` or `docker exec -it C bash`, innermost last. */
   private readonly frames: ShellFrame[] = [];
+  /** A ping that runs until Ctrl-C; input other than Ctrl-C is dropped meanwhile. */
+  private running: RunningPing | undefined;
 
   constructor(
     private readonly shell: Shell,
     private readonly events: TerminalSessionEvents,
     history: LineHistory,
     private readonly banner = '',
+    private readonly timers: Timers = realTimers,
   ) {
     this.editor = new LineEditor(
       {
@@ -49,10 +53,11 @@ export class TerminalSession {
   }
 
   input(data: string): void {
-    this.editor.feed(data);
+    if (!this.running) return this.editor.feed(data);
+    if (data.includes('\x03')) this.running.interrupt();
   }
 
-  private submit(line: string): void {
+  private submit(line: string): void | 'running' {
     const exit = EXIT.exec(line);
     const status = exit && (exit[1] === undefined ? this.shell.lastStatus : Number(exit[1]) & 255);
     if (exit && this.frames.pop()) {
@@ -61,6 +66,8 @@ export class TerminalSession {
     }
     if (exit) return this.exit(status!);
     if (line.trim() === '') return;
+    const interval = this.frames.length === 0 ? unboundedPing(line) : undefined;
+    if (interval !== undefined) return this.runUntilInterrupted(line, interval);
     const started = startFrame(this.shell, line);
     if (started && 'frame' in started) {
       this.frames.push(started.frame);
@@ -68,6 +75,19 @@ export class TerminalSession {
     }
     const chunks = started ? started.failed : (this.frames[this.frames.length - 1]?.run(line) ?? this.shell.run(line).chunks);
     for (const chunk of chunks) this.events.write(chunkText(chunk));
+  }
+
+  private runUntilInterrupted(line: string, interval: number): void | 'running' {
+    let starting = true;
+    const ping = new RunningPing(this.shell, line, interval, this.timers, (text) => this.events.write(text), () => {
+      this.running = undefined;
+      // A ping that failed at once ends inside submit(): the editor prompts as after any line.
+      if (!starting) this.editor.resume();
+    });
+    this.running = ping;
+    ping.start();
+    starting = false;
+    return this.running ? 'running' : undefined;
   }
 
   /** Ctrl-D: leaves a nested shell (bash prints `exit`), or closes the terminal. */

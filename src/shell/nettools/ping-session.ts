@@ -15,6 +15,14 @@ import type { PingOptions } from './ping-options';
 /** Echo requests a ping without -c/-w sends before the simulated Ctrl-C. */
 export const INTERRUPT_AFTER = 4;
 
+/** The terminal's real Ctrl-C (src/host/terminal/interruptible.ts): how many requests it lets an unbounded ping send in a world. */
+const interruptAfter = new WeakMap<object, number>();
+
+export function setPingInterrupt(world: object, requests: number | undefined): void {
+  if (requests === undefined) interruptAfter.delete(world);
+  else interruptAfter.set(world, requests);
+}
+
 export type PingEvent = { at: number; seq: number; from: string } & ({ kind: 'reply'; ttl: number; rtt: number } | { kind: 'error'; text: string });
 
 /** Sends echo request `seq` at time `at`; returns what will come back, or the errno sendmsg gave. */
@@ -55,7 +63,7 @@ export class PingSession {
    */
   *run(): Proc {
     const { count, deadline, interval } = this.opts;
-    const alarmAt = deadline !== null ? this.start + deadline * 1000 : count === null ? this.start + INTERRUPT_AFTER * interval : null;
+    const alarmAt = deadline !== null ? this.start + deadline * 1000 : count === null ? this.start + (interruptAfter.get(this.ctx.world) ?? INTERRUPT_AFTER) * interval : null;
     let nextSend: number | null = this.start;
     let lingerAt: number | null = null;
     let now = this.start;

@@ -2,9 +2,10 @@
  * ping (iputils 20221126): echo requests walked through the simulated world, replies and ICMP
  * errors collected on the namespace's raw socket, timed on the simulated clock.
  *
- * Without -c or -w a real ping runs until Ctrl-C. The simulator has no Ctrl-C yet, so such a
- * ping is interrupted after 4 echo requests (just before the 5th would be sent) and prints the
- * summary a SIGINT would. IPv6 is simulated only for the loopback address ::1.
+ * Without -c or -w a real ping runs until Ctrl-C. In a script or a lab cell nobody can press it,
+ * so such a ping is interrupted after 4 echo requests (just before the 5th would be sent) and
+ * prints the summary a SIGINT would; the Vethlab terminal lets it run until the learner presses
+ * Ctrl-C (src/host/terminal/interruptible.ts). IPv6 is simulated only for the loopback address ::1.
  */
 import { formatIpv4, parseIpv4 } from '../../engine/net/ipv4';
 import { linkByName } from '../../engine/net/links';
