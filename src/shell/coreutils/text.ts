@@ -15,6 +15,9 @@ export const grep: CommandFn = (argv, ctx) => {
   let onlyMatching = false;
   let extended = false;
   let word = false;
+  let quiet = false;
+  let numbered = false;
+  let fixed = false;
   const rest: string[] = [];
   for (const a of argv.slice(1)) {
     if (/^-[a-zA-Z]+$/.test(a) && rest.length === 0) {
@@ -25,14 +28,16 @@ export const grep: CommandFn = (argv, ctx) => {
         else if (f === 'o') onlyMatching = true;
         else if (f === 'E') extended = true;
         else if (f === 'w') word = true;
-        else if (f === 'F' || f === 'n' || f === 'q') continue;
+        else if (f === 'q') quiet = true;
+        else if (f === 'n') numbered = true;
+        else if (f === 'F') fixed = true;
         else return new Output().err(`grep: invalid option -- '${f}'\nUsage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.`).done(2);
       }
     } else rest.push(a);
   }
   const pattern = rest[0];
   if (pattern === undefined) return new Output().err("Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.").done(2);
-  let source = extended ? pattern : basicToExtended(pattern);
+  let source = fixed ? pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : extended ? pattern : basicToExtended(pattern);
   if (word) source = `\\b(?:${source})\\b`;
   let re: RegExp;
   try {
@@ -41,15 +46,20 @@ export const grep: CommandFn = (argv, ctx) => {
     return new Output().err('grep: Unmatched ( or \\(').done(2);
   }
   const input = rest.length > 1 ? readAll(rest.slice(1), ctx) : { text: ctx.stdin, errors: '' };
-  const matched = lines(input.text).filter((l) => {
-    re.lastIndex = 0;
-    return re.test(l) !== invert;
-  });
+  const matched = lines(input.text)
+    .map((l, i) => ({ l, n: i + 1 }))
+    .filter(({ l }) => {
+      re.lastIndex = 0;
+      return re.test(l) !== invert;
+    });
   const out = new Output();
   if (input.errors) out.err(input.errors);
+  // -q: nothing on stdout, and a match wins over a read error (GNU grep).
+  if (quiet) return out.done(matched.length > 0 ? 0 : input.errors ? 2 : 1);
+  const prefix = (n: number) => (numbered ? `${n}:` : '');
   if (count) out.line(String(matched.length));
-  else if (onlyMatching) for (const l of matched) for (const m of l.match(re) ?? []) out.line(m);
-  else for (const l of matched) out.line(l);
+  else if (onlyMatching) for (const { l, n } of matched) for (const m of l.match(re) ?? []) out.line(prefix(n) + m);
+  else for (const { l, n } of matched) out.line(prefix(n) + l);
   return out.done(input.errors ? 2 : matched.length > 0 ? 0 : 1);
 };
 
