@@ -10,12 +10,15 @@ export function curl(argv: string[], ctx: ShellContext): CommandResult {
   let maxTime: number | undefined;
   let failOnError = false;
   let urlText: string | undefined;
+  let method: string | undefined;
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '-I' || a === '--head') head = true;
     else if (a === '-i' || a === '--include') include = true;
     else if (a === '-f' || a === '--fail') failOnError = true;
     else if (a === '-o' || a === '--output') outFile = argv[++i];
+    else if (a === '-X' || a === '--request') method = argv[++i];
+    else if (a === '-H' || a === '--header') i++;
     else if (a === '-m' || a === '--max-time' || a === '--connect-timeout') maxTime = Number(argv[++i]);
     else if (/^-[sSLvkf]+$/.test(a) || ['--silent', '--show-error', '--location', '--verbose', '--insecure'].includes(a)) {
       if (a.includes('f')) failOnError = true;
@@ -25,7 +28,7 @@ export function curl(argv: string[], ctx: ShellContext): CommandResult {
   if (urlText === undefined) return fail("curl: try 'curl --help' or 'curl --manual' for more information", 2);
   const url = parseUrl(urlText);
   if (!url) return fail(`curl: (3) URL using bad/illegal format or missing URL`, 3);
-  const r = httpGet(ctx, url, 'curl/7.88.1', head, maxTime !== undefined && Number.isFinite(maxTime) ? maxTime * 1000 + 1 : undefined);
+  const r = httpGet(ctx, url, 'curl/7.88.1', head, maxTime !== undefined && Number.isFinite(maxTime) ? maxTime * 1000 + 1 : undefined, method);
   switch (r.kind) {
     case 'unresolved':
       return fail(`curl: (6) Could not resolve host: ${url.host}`, 6);

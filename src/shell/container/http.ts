@@ -15,6 +15,7 @@ import { sendPacket, type Sockets } from '../../engine/packet/walk';
 import { recordTrace } from '../../engine/view/last-trace';
 import type { ShellContext } from '../types';
 import { resolveName } from './resolve';
+import { registryHttp, registryStoreOf } from '../../engine/docker/registry-server';
 
 export interface Url {
   host: string;
@@ -38,7 +39,8 @@ export type HttpOutcome =
 
 const CONNECT_TIMEOUT_MS = 127_000;
 
-export function httpGet(ctx: ShellContext, url: Url, agent: string, headOnly: boolean, timeoutMs?: number): HttpOutcome {
+/** `method`: what curl -X sends (GET when absent; HEAD for -I). */
+export function httpGet(ctx: ShellContext, url: Url, agent: string, headOnly: boolean, timeoutMs?: number, method?: string): HttpOutcome {
   const dst = resolveName(ctx, url.host);
   if (dst === undefined) return { kind: 'unresolved' };
   const daemon = daemonOf(ctx.world, ctx.host);
@@ -61,7 +63,7 @@ export function httpGet(ctx: ShellContext, url: Url, agent: string, headOnly: bo
     return { kind: 'timeout', ms: wait };
   }
   if (back.packet.tcpFlags !== 'SYN,ACK' || !server) return { kind: 'refused', ms: 0 };
-  return serve(ctx, server.daemon, server.c, server.src, url, agent, headOnly);
+  return serve(ctx, server.daemon, server.c, server.src, url, agent, headOnly, method);
 }
 
 /** docker-proxy listens on published host ports: a connection to a local address reaches the container from the gateway. */
@@ -80,10 +82,16 @@ function isLocal(ns: Netns, addr: number): boolean {
   return (addr >>> 24) === 127 || ns.addrs.some((a) => a.family === 4 && a.local === addr);
 }
 
-function serve(ctx: ShellContext, daemon: DaemonState, c: Container, src: number, url: Url, agent: string, headOnly: boolean): HttpOutcome {
+function serve(ctx: ShellContext, daemon: DaemonState, c: Container, src: number, url: Url, agent: string, headOnly: boolean, requested?: string): HttpOutcome {
   const image = imageOf(daemon, c);
   const now = ctx.world.clock.epoch + ctx.world.clock.now();
-  const method = headOnly ? 'HEAD' : 'GET';
+  const method = headOnly ? 'HEAD' : requested ?? 'GET';
+  if (image?.service === 'registry') {
+    const a = registryHttp(registryStoreOf(ctx.world, daemon.hostId, c), c, method, url.path, httpDate(now));
+    c.logs.push(`o:${formatIpv4(src)} - - [${clfTime(now)}] "${method} ${url.path} HTTP/1.1" ${a.status} ${a.body.length} "" "${agent}"`);
+    ctx.world.changed();
+    return { kind: 'response', ...a, body: headOnly ? '' : a.body };
+  }
   if (image?.service === 'nginx') {
     const found = url.path === '/' || url.path === '/index.html';
     const body = found ? NGINX_INDEX : '<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx/1.27.3</center>\r\n</body>\r\n</html>\r\n';

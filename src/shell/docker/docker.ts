@@ -10,6 +10,7 @@ import { dockerNetwork } from './network';
 import { dockerPs } from './ps';
 import { dockerRun } from './run';
 import { dockerVersion } from './version';
+import { dockerCompose } from './compose';
 import { dockerSwarm } from './swarm';
 import { dockerNode } from './node';
 import { dockerService } from './service';
@@ -42,6 +43,7 @@ const SUBCOMMANDS: Record<string, Sub> = {
   unpause: (d, a) => dockerPause(d, a, false),
   tag: dockerTag,
   'image-inspect': dockerImageInspect,
+  compose: dockerCompose,
   swarm: dockerSwarm,
   node: dockerNode,
   service: dockerService,
