@@ -1,5 +1,6 @@
 /** `docker`: the client of the simulated daemon. */
 import { doc } from './types';
+import { SWARM_SUBCOMMANDS } from './docker-swarm';
 import { DOCKER_STORAGE_SUBCOMMANDS, RUN_MOUNT_FLAGS } from './docker-storage';
 
 const sub = (name: string, usage: string, words: string) => ({ name, usage, words });
@@ -29,6 +30,7 @@ export const DOCKER_DOC = doc({
     sub('rmi', 'docker rmi IMAGE', 'removes an image.'),
     sub('network', 'docker network ls|create|rm|inspect|connect|disconnect', 'manages networks: `create` makes a bridge (br-…) with its own subnet and iptables rules; `connect` adds a veth from a container to it.'),
     sub('version', 'docker version', 'prints client and daemon versions.'),
+    ...SWARM_SUBCOMMANDS,
     ...DOCKER_STORAGE_SUBCOMMANDS,
   ],
 });

@@ -1,0 +1,52 @@
+/** `docker swarm|node|service|stack …` and `ssh`: swarm mode across the hosts of the multi-host world. */
+import { doc, type SubcommandDoc } from './types';
+
+const sub = (name: string, usage: string, words: string, flags?: SubcommandDoc['flags']): SubcommandDoc => ({ name, usage, words, ...(flags ? { flags } : {}) });
+
+export const SWARM_SUBCOMMANDS: SubcommandDoc[] = [
+  sub('swarm init', 'docker swarm init [--advertise-addr IP|IFACE] [--autolock]', 'makes this node the first manager (Raft leader) of a new swarm: creates the `ingress` overlay network and the local `docker_gwbridge` bridge, and prints the worker join command. Without --advertise-addr a host with addresses on several interfaces gets Docker\'s "could not choose an IP address to advertise" error.', [
+    { flag: '--advertise-addr IP|IFACE', words: 'the address other nodes use to reach this manager (port 2377).' },
+    { flag: '--autolock', words: 'managers stay locked after a daemon restart until `docker swarm unlock` gets the printed SWMKEY key.' },
+  ]),
+  sub('swarm join', 'docker swarm join --token TOKEN MANAGER-IP:2377', 'joins the swarm the token belongs to; a worker token makes a worker, a manager token a manager (a Raft member).'),
+  sub('swarm join-token', 'docker swarm join-token [-q] [--rotate] worker|manager', 'prints the join command (or with -q only the token); --rotate invalidates the old token for new joins.'),
+  sub('swarm leave', 'docker swarm leave [--force]', 'leaves the swarm: a worker just goes (listed as Down until `docker node rm`); a manager needs --force, and Docker warns when that would cost the Raft quorum (more than half of the managers must stay reachable).'),
+  sub('swarm update', 'docker swarm update --autolock=true|false', 'changes swarm settings; turning autolock on prints a new unlock key.'),
+  sub('swarm unlock', 'docker swarm unlock', 'reads the unlock key from stdin (`echo KEY | docker swarm unlock`) and unlocks a manager locked by autolock after `systemctl restart docker`.'),
+  sub('swarm unlock-key', 'docker swarm unlock-key [-q] [--rotate]', 'prints (or rotates) the key that unlocks managers of an autolocked swarm.'),
+  sub('node ls', 'docker node ls', 'lists the swarm\'s nodes (managers only): STATUS Ready/Down, AVAILABILITY, MANAGER STATUS Leader/Reachable/Unreachable; `*` marks this node.'),
+  sub('node inspect', 'docker node inspect [--pretty] self|NODE', 'shows a node: role, availability, address, Raft status.'),
+  sub('node update', 'docker node update [--availability active|pause|drain] [--label-add K=V] [--role manager|worker] NODE', 'drain moves the node\'s tasks elsewhere; pause keeps them but schedules nothing new; labels feed --constraint node.labels.K==V.'),
+  sub('node promote', 'docker node promote NODE', 'makes a worker a manager (a Raft member).'),
+  sub('node demote', 'docker node demote NODE', 'makes a manager a worker (refused for the last manager or when it would lose the quorum).'),
+  sub('node rm', 'docker node rm [--force] NODE', 'removes a node that is down (or, with --force, a worker that is up); managers must be demoted first.'),
+  sub('node ps', 'docker node ps [NODE]', 'lists the tasks on a node (default: this one).'),
+  sub('service create', 'docker service create [--name N] [--replicas N | --mode global] [-p PUB:TARGET] [--network NET] [--constraint EXPR] [-e K=V] IMAGE [CMD]', 'creates a service: the scheduler spreads its tasks over eligible nodes, each a container `NAME.SLOT.TASKID` on its node; published ports go through the ingress routing mesh and the service gets a virtual IP on each of its overlay networks. The CLI waits for the tasks and 5 seconds of stability (`verify: Service converged`) unless -d.', [
+    { flag: '--replicas N', words: 'how many tasks (replicated mode).' },
+    { flag: '--mode global', words: 'one task on every eligible node.' },
+    { flag: '-p, --publish PUB:TARGET', words: 'publishes TARGET on port PUB of every node (routing mesh).' },
+    { flag: '--constraint EXPR', words: 'node.role==manager, node.hostname!=node2, node.labels.K==V.' },
+    { flag: '--secret NAME', words: 'a secret for the tasks (kept in the spec; checked by the secrets engine when present).' },
+    { flag: '--config NAME', words: 'a config for the tasks (kept in the spec; checked by the configs engine when present).' },
+    { flag: '-d, --detach', words: 'returns at once without the progress display.' },
+  ]),
+  sub('service ls', 'docker service ls', 'lists services with REPLICAS running/desired and published ports.'),
+  sub('service ps', 'docker service ps SERVICE', 'lists the service\'s tasks: node, desired and current state (`Running 5 seconds ago`); replaced tasks show as ` \\_ web.1`.'),
+  sub('service inspect', 'docker service inspect [--pretty] SERVICE', 'shows the service spec, its VIPs and update status.'),
+  sub('service logs', 'docker service logs SERVICE', 'prints every task\'s container log, prefixed with task and node.'),
+  sub('service scale', 'docker service scale SERVICE=N', 'changes the number of replicas. Docker has no `service stop` / `service start` (the seeds name them): `docker service scale web=0` stops all tasks and `docker service scale web=3` starts them again; typing `docker service stop` prints Docker\'s own "is not a docker command" error.'),
+  sub('service update', 'docker service update [--image IMG] [--replicas N] [--update-parallelism N] [--update-delay D] [--force] SERVICE', 'a rolling update: tasks are replaced N at a time, D apart, on the simulated clock.'),
+  sub('service rollback', 'docker service rollback SERVICE', 'goes back to the previous spec with another rolling update.'),
+  sub('service rm', 'docker service rm SERVICE', 'removes the service and its tasks\' containers.'),
+];
+
+export const SSH_DOC = doc({
+  name: 'ssh',
+  summary: 'open a shell on another host of the world (Vethlab simulation of ssh)',
+  kernel: 'Not a network connection: Vethlab switches the shell to the other host\'s kernel, files and Docker daemon. No keys, no password, no sshd. In lab notebooks a cell runs on the host the shell is on.',
+  usage: 'ssh [USER@]HOST [COMMAND…]',
+  subcommands: [
+    { name: 'HOST', usage: 'ssh node2', words: 'a login shell on node2 (the prompt becomes root@node2) until `exit`, which prints `logout` and `Connection to node2 closed.`' },
+    { name: 'HOST COMMAND', usage: 'ssh node2 docker swarm join --token T 192.168.1.11:2377', words: 'runs one command line on node2 and returns its status; an unknown host is ssh\'s "Could not resolve hostname" with status 255.' },
+  ],
+});
