@@ -7,8 +7,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { RealFiles } from '../shell/fs';
 
+import { HOME_MOUNT } from '../shell/snapshot-files';
+
 /** Where the working directory appears in the simulated filesystem. */
-export const HOME_MOUNT = '/root';
+export { HOME_MOUNT };
 const MAX_FILE_BYTES = 16 * 1024 * 1024;
 
 export class WorkingDirectoryFiles implements RealFiles {

@@ -167,3 +167,21 @@ describe('notebook kernel (fake notebook API)', () => {
     assert.equal(worlds.size, 2, 'restart makes a new world');
   });
 });
+
+describe('notebook kernel: the lab folder', () => {
+  it("a lab's shell starts in /root and reads the lab folder's files there, read-only copies in memory", async () => {
+    const { SnapshotFiles } = await import('../../src/shell/snapshot-files');
+    const files = new SnapshotFiles([['compose.yaml', 'services:\n  web:\n    image: nginx\n'], ['app/Dockerfile', 'FROM alpine\n'], ['../escape', 'no']]);
+    const kernel = new LabKernel();
+    const nb = new FakeNotebook({ id: 'nb-folder', world: 'bare', files });
+    await kernel.execute(nb.ref, [sh('c1', 'pwd\nls\nls app\ncat compose.yaml\ncat /root/app/Dockerfile\ncat ../escape')], nb.open);
+    assert.equal(text(nb.last().outputs), [
+      'stdout:root@host:~# pwd\n', 'stdout:/root\n',
+      'stdout:root@host:~# ls\n', 'stdout:app\ncompose.yaml\n',
+      'stdout:root@host:~# ls app\n', 'stdout:Dockerfile\n',
+      'stdout:root@host:~# cat compose.yaml\n', 'stdout:services:\n  web:\n    image: nginx\n',
+      'stdout:root@host:~# cat /root/app/Dockerfile\n', 'stdout:FROM alpine\n',
+      'stdout:root@host:~# cat ../escape\n', 'stderr:cat: ../escape: No such file or directory\n', 'stderr:[exit 1]\n',
+    ].join(''));
+  });
+});

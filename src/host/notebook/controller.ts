@@ -7,6 +7,7 @@ import { CHECK_LANGUAGE, SHELL_LANGUAGE } from './lab-cells';
 import { worlds, type WorldEntry } from '../worlds';
 import { LabKernel, type CellOutput, type CellRef, type NotebookRef, type WorldObserver } from './lab-kernel';
 import { LabNotebookSerializer, NOTEBOOK_TYPE } from './serializer';
+import { readLabFolder } from './lab-folder';
 
 export const CONTROLLER_ID = 'vethlab-notebook-kernel';
 
@@ -61,8 +62,11 @@ export function registerLabNotebooks(): vscode.Disposable[] {
   controller.supportedLanguages = [SHELL_LANGUAGE, CHECK_LANGUAGE];
   controller.supportsExecutionOrder = true;
   controller.description = 'simulated Linux networking';
-  controller.executeHandler = (cells, notebook) =>
-    kernel.execute(notebookRef(notebook), cells.map(cellRef), (ref) => {
+  controller.executeHandler = async (cells, notebook) => {
+    const ref = notebookRef(notebook);
+    // A new world sees the lab's folder (its Dockerfile, compose.yaml …) at /root.
+    if (!kernel.has(ref.id) && notebook.uri.scheme !== 'untitled') ref.files = await readLabFolder(notebook.uri);
+    return kernel.execute(ref, cells.map(cellRef), (ref) => {
       const execution = controller.createNotebookCellExecution(cells.find((c) => c.document.uri.toString() === ref.id)!);
       return {
         start: () => execution.start(Date.now()),
@@ -71,6 +75,7 @@ export function registerLabNotebooks(): vscode.Disposable[] {
         end: (success) => execution.end(success, Date.now()),
       };
     });
+  };
   controller.interruptHandler = (notebook) => kernel.interrupt(notebookRef(notebook).id);
 
   const activeNotebook = () => vscode.window.activeNotebookEditor?.notebook;

@@ -6,6 +6,7 @@
 import type { World } from '../../engine/world';
 import type { CheckOutcome } from '../../labs/grade';
 import { LabSession, presetShell, type CellRun, type ShellFactory } from './lab-session';
+import type { RealFiles } from '../../shell/fs';
 
 export type OutputMime = 'stdout' | 'stderr' | 'text/markdown';
 
@@ -29,6 +30,8 @@ export interface NotebookRef {
   world: string;
   /** How views name this notebook's world ("lab 05-bridge.lab.md"). */
   label?: string;
+  /** The files of the lab's folder, seen read-only at /root by the lab's shell. */
+  files?: RealFiles;
 }
 
 /** Told about each notebook's world, so views (the topology panel) can follow the one in use. */
@@ -60,7 +63,7 @@ export class LabKernel {
   session(notebook: NotebookRef): LabSession | string {
     const existing = this.sessions.get(notebook.id);
     if (existing) return existing;
-    const session = LabSession.open(notebook.world, this.factory);
+    const session = LabSession.open(notebook.world, this.factory, notebook.files);
     if (typeof session === 'string') return session;
     this.sessions.set(notebook.id, session);
     this.observer?.opened(notebook.id, session.world, notebook.label ?? notebook.id);
@@ -93,6 +96,11 @@ export class LabKernel {
       await this.tick();
     }
     this.interrupted.delete(notebook.id);
+  }
+
+  /** True when the notebook has a world already (its folder was read when it was made). */
+  has(notebookId: string): boolean {
+    return this.sessions.has(notebookId);
   }
 
   interrupt(notebookId: string): void {

@@ -11,6 +11,8 @@ import { scriptLines } from '../../shell/script';
 import type { World } from '../../engine/world';
 import type { Host } from '../../engine/net/types';
 import { Shell, type Chunk, type ShellOptions } from '../../shell/shell';
+import type { RealFiles } from '../../shell/fs';
+import { HOME_MOUNT } from '../../shell/snapshot-files';
 
 export interface CommandOutput {
   prompt: string;
@@ -58,10 +60,12 @@ export class LabSession {
   private constructor(
     readonly worldName: string,
     private readonly factory: ShellFactory,
+    /** The lab's folder, read-only at /root (the shell starts there), when the lab has one. */
+    private readonly files?: RealFiles,
   ) {}
 
-  static open(worldName: string, factory: ShellFactory = presetShell): LabSession | string {
-    const session = new LabSession(worldName, factory);
+  static open(worldName: string, factory: ShellFactory = presetShell, files?: RealFiles): LabSession | string {
+    const session = new LabSession(worldName, factory, files);
     const error = session.restart();
     return error ?? session;
   }
@@ -78,7 +82,7 @@ export class LabSession {
   restart(): string | undefined {
     const made = this.factory(this.worldName);
     if (typeof made === 'string') return made;
-    this.options = made.options ?? {};
+    this.options = { ...(made.options ?? {}), ...(this.files ? { realFiles: this.files, cwd: HOME_MOUNT } : {}) };
     this.shell = new Shell(made.world, made.host, this.options);
     this.order = 0;
     this.history = [];
