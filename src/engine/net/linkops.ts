@@ -11,6 +11,7 @@ import { hasCarrier, peerOf, portsOf } from './links';
 import { insertRoute, kernelRoutesFor } from './route';
 import { nsidOf } from './nsid';
 import { announce, flushPort } from './fdb';
+import { vlanChildren } from './vlan';
 import type { Link, LinkKind, Netns } from './types';
 
 const emptyStats = () => ({ rxPackets: 0, rxBytes: 0, rxErrors: 0, rxDropped: 0, txPackets: 0, txBytes: 0, txErrors: 0, txDropped: 0 });
@@ -78,6 +79,8 @@ export function deleteLink(world: World, link: Link): void {
   const doomed = [link];
   const peer = peerOf(world, link);
   if (link.kind === 'veth' && peer) doomed.push(peer);
+  // unregister_vlan_dev on NETDEV_UNREGISTER: VLAN devices go with their lower device.
+  for (const l of [...doomed]) doomed.push(...vlanChildren(world, l));
   for (const l of doomed) {
     if (l.kind === 'bridge') for (const port of portsOf(world, l)) detachPort(world, port);
     if (l.masterId !== null) detachPort(world, l);
@@ -86,7 +89,8 @@ export function deleteLink(world: World, link: Link): void {
     if (l.kind === 'ether' && peer && l !== link) continue;
     forgetLink(world, l);
   }
-  if (link.kind === 'ether' && peer) peer.peerId = null;
+  // A cable's far end (or the VM NIC on a tap) stays, unplugged.
+  if ((link.kind === 'ether' || link.kind === 'tun') && peer) peer.peerId = null;
   reconcile(world, doomed.map((l) => l.peerId).filter((id): id is number => id !== null));
   world.changed();
 }
@@ -141,12 +145,13 @@ export function setAdminUp(world: World, link: Link, up: boolean): void {
     ns.addrs = ns.addrs.filter((a) => a.linkId !== link.id || a.family === 4);
     ns.neigh = ns.neigh.filter((n) => n.linkId !== link.id);
   }
-  reconcile(world, [link.id], link.kind === 'bridge');
+  reconcile(world, [link.id, ...vlanChildren(world, link).map((v) => v.id)], link.kind === 'bridge');
   world.changed();
 }
 
 function defaultQdisc(kind: LinkKind): string {
-  return kind === 'ether' ? 'pfifo_fast' : 'noqueue';
+  // A device with a transmit queue gets pfifo_fast (the default_qdisc); virtual ones none.
+  return kind === 'ether' || kind === 'tun' ? 'pfifo_fast' : 'noqueue';
 }
 
 export function attachPort(world: World, bridge: Link, port: Link): void {

@@ -40,6 +40,14 @@ export function hasCarrier(world: World, link: Link): boolean {
     case 'bridge':
       if (!link.bridge?.everHadPort) return true;
       return portsOf(world, link).some((p) => p.port?.state === 'forwarding');
+    case 'tun':
+      // tun_net_open / tun_detach: carrier while a process (a VM) holds the device open.
+      return peerOf(world, link) !== undefined;
+    case 'vlan': {
+      // vlan_transfer_operstate: a VLAN device follows its lower device.
+      const lower = link.vlan ? world.state.links[link.vlan.lowerId] : undefined;
+      return !!lower && lower.adminUp && hasCarrier(world, lower);
+    }
   }
 }
 
@@ -51,7 +59,7 @@ export function operState(world: World, link: Link): OperState {
   if (link.kind === 'loopback' || link.kind === 'dummy') return 'UNKNOWN';
   if (link.kind === 'bridge' && !link.bridge?.everHadPort) return 'UNKNOWN';
   if (hasCarrier(world, link)) return 'UP';
-  return link.kind === 'veth' ? 'LOWERLAYERDOWN' : 'DOWN';
+  return link.kind === 'veth' || link.kind === 'vlan' ? 'LOWERLAYERDOWN' : 'DOWN';
 }
 
 /** Whether the link can carry traffic (up and with carrier). */

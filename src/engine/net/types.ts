@@ -2,7 +2,7 @@
 import type { NetfilterState } from '../netfilter/types';
 import type { ConntrackEntry } from '../netfilter/types';
 
-export type LinkKind = 'loopback' | 'ether' | 'veth' | 'bridge' | 'dummy';
+export type LinkKind = 'loopback' | 'ether' | 'veth' | 'bridge' | 'dummy' | 'tun' | 'vlan';
 
 export interface LinkStats {
   rxPackets: number;
@@ -32,12 +32,18 @@ export interface BridgeInfo {
   fdb: FdbEntry[];
   /** A bridge that never had a port keeps the carrier it was born with (state UNKNOWN). */
   everHadPort: boolean;
+  /** `ip link set br0 type bridge vlan_filtering 1`. */
+  vlanFiltering?: boolean;
+  /** The bridge device's own VLANs ("self"), default pvid 1 untagged. */
+  vlans?: BridgeVlan[];
 }
 
 export interface BridgePortInfo {
   state: BridgePortState;
   cost: number;
   priority: number;
+  /** The port's VLANs (default_pvid 1 untagged when it joins). */
+  vlans?: BridgeVlan[];
 }
 
 export interface Link {
@@ -62,6 +68,37 @@ export interface Link {
   stats: LinkStats;
   /** Whether the physical cable is plugged in (ether only). */
   cable: boolean;
+  /** tun/tap devices (kind 'tun'): see net/tuntap.ts. */
+  tun?: TunInfo;
+  /** 802.1Q sub-interfaces (kind 'vlan'): see net/vlan.ts. */
+  vlan?: VlanInfo;
+}
+
+/** A tun/tap device; `peerId` is the VM NIC attached to it (the process holding the fd), if any. */
+export interface TunInfo {
+  mode: 'tun' | 'tap';
+  persist: boolean;
+  pi: boolean;
+  vnetHdr: boolean;
+  multiQueue: boolean;
+  oneQueue?: boolean;
+  owner: number | null;
+  group: number | null;
+}
+
+/** An 802.1Q (or 802.1ad) sub-interface of `lowerId` carrying tag `id`. */
+export interface VlanInfo {
+  id: number;
+  protocol: '802.1Q' | '802.1ad';
+  lowerId: number;
+  reorderHdr: boolean;
+}
+
+/** One VLAN of a bridge port (or of the bridge itself): `bridge vlan add vid N [pvid] [untagged]`. */
+export interface BridgeVlan {
+  vid: number;
+  pvid: boolean;
+  untagged: boolean;
 }
 
 export type Scope = 'host' | 'link' | 'global';
@@ -133,7 +170,7 @@ export interface Netns {
   nsids: Record<number, number>;
 }
 
-export type HostRole = 'linux' | 'router' | 'internet' | 'switch';
+export type HostRole = 'linux' | 'router' | 'internet' | 'switch' | 'vm';
 
 export interface Host {
   id: number;

@@ -8,8 +8,9 @@ import { fdbLearn, fdbLookup } from '../net/fdb';
 import { hasCarrier, peerOf, portsOf } from '../net/links';
 import { isMulticastMac } from '../net/mac';
 import type { Link } from '../net/types';
+import { egressTag, ingressVlan, lowerOf, vlanChild } from '../net/vlan';
 import { captureFrame } from './capture';
-import { frameBytes, type Frame } from './frame';
+import { frameBytes, withTag, type Frame } from './frame';
 import { drop, hop, MAX_STEPS, type Walk } from './walk-context';
 
 export interface Arrival {
@@ -63,12 +64,54 @@ export function transmit(walk: Walk, from: Link, frame: Frame): Arrival[] {
     return [{ link: from, frame }];
   }
   countTx(walk, from, frame);
+  if (from.kind === 'vlan') return vlanOut(walk, from, frame);
   hop(walk, ns, 'xmit', `${describe(frame)} leaves ${from.name}`, from);
   const seen = new Set([from.id]);
-  if (from.kind === 'bridge') return bridgeOut(walk, from, null, frame, seen);
+  if (from.kind === 'bridge') {
+    const vlan = ingressVlan(from, from, frame.vlan);
+    if ('drop' in vlan) {
+      drop(walk, ns, `bridge ${from.name}: ${vlan.drop}`, from);
+      return [];
+    }
+    return bridgeOut(walk, from, null, frame, seen, vlan.vid);
+  }
   const peer = peerOf(walk.world, from);
   if (!peer) return [];
   return arrive(walk, peer, frame, seen);
+}
+
+/** vlan_dev_hard_start_xmit: the VLAN device tags the frame and its lower device sends it. */
+function vlanOut(walk: Walk, from: Link, frame: Frame): Arrival[] {
+  const ns = nsOf(walk, from);
+  const lower = lowerOf(walk.world, from);
+  if (!lower || !from.vlan) {
+    drop(walk, ns, `${from.name} has no lower device`, from);
+    return [];
+  }
+  hop(walk, ns, 'xmit', `${describe(frame)} leaves ${from.name} tagged VLAN ${from.vlan.id} on ${lower.name}`, from);
+  return transmit(walk, lower, withTag(frame, from.vlan.id));
+}
+
+/**
+ * The frame goes up the stack of `link`: a tagged frame to the VLAN device of its id on
+ * `link` (vlan_do_receive), dropped when there is none.
+ */
+function up(walk: Walk, link: Link, frame: Frame): Arrival[] {
+  if (frame.vlan === undefined) return [{ link, frame }];
+  const ns = nsOf(walk, link);
+  const child = vlanChild(walk.world, link, frame.vlan);
+  if (!child || child.nsId !== link.nsId) {
+    drop(walk, ns, `${link.name} has no VLAN ${frame.vlan} device: the tagged frame is dropped`, link);
+    return [];
+  }
+  if (!child.adminUp) {
+    drop(walk, ns, `link ${child.name} is down`, child);
+    return [];
+  }
+  const untagged = withTag(frame, undefined);
+  countRx(walk, child, untagged);
+  hop(walk, ns, 'receive', `${link.name} hands VLAN ${frame.vlan} to ${child.name}`, child);
+  return [{ link: child, frame: untagged }];
 }
 
 /** A frame arriving from the wire on `link`. */
@@ -91,7 +134,7 @@ function arrive(walk: Walk, link: Link, frame: Frame, seen: Set<number>): Arriva
   }
   if (frame.dst === link.mac || isMulticastMac(frame.dst)) {
     hop(walk, ns, 'receive', `${describe(frame)} arrives on ${link.name}`, link);
-    return [{ link, frame }];
+    return up(walk, link, frame);
   }
   hop(walk, ns, 'receive', `${link.name} ignores a frame for ${frame.dst}`, link);
   return [];
@@ -108,24 +151,37 @@ function bridgeIn(walk: Walk, bridge: Link, port: Link, frame: Frame, seen: Set<
     drop(walk, ns, `bridge ${bridge.name}: port ${port.name} is not forwarding`, port);
     return [];
   }
+  const vlan = ingressVlan(bridge, port, frame.vlan);
+  if ('drop' in vlan) {
+    drop(walk, ns, `bridge ${bridge.name}: ${vlan.drop}`, port);
+    return [];
+  }
   fdbLearn(walk.world, bridge, frame.src, port.id);
-  hop(walk, ns, 'bridge', `${bridge.name} learns ${frame.src} on port ${port.name}`, bridge);
-  return bridgeOut(walk, bridge, port, frame, seen);
+  hop(walk, ns, 'bridge', `${bridge.name} learns ${frame.src} on port ${port.name}${vlan.vid === null ? '' : ` (VLAN ${vlan.vid})`}`, bridge);
+  return bridgeOut(walk, bridge, port, frame, seen, vlan.vid);
+}
+
+/** The frame as it leaves `at` (the bridge itself or a port) for VLAN `vid`, or null if `at` is not in it. */
+function vlanEgress(at: Link, vid: number | null, frame: Frame): Frame | null {
+  if (vid === null) return frame;
+  const egress = egressTag(at, vid);
+  return egress ? withTag(frame, egress.tag) : null;
 }
 
 /** br_forward / br_flood, plus the copy that goes up to the bridge device itself. */
-function bridgeOut(walk: Walk, bridge: Link, ingress: Link | null, frame: Frame, seen: Set<number>): Arrival[] {
+function bridgeOut(walk: Walk, bridge: Link, ingress: Link | null, frame: Frame, seen: Set<number>, vid: number | null): Arrival[] {
   const ns = nsOf(walk, bridge);
   const arrivals: Arrival[] = [];
   const multicast = isMulticastMac(frame.dst);
   const local = !multicast && isBridgeLocal(walk, bridge, frame.dst);
-  if (ingress && (multicast || local) && bridge.adminUp) {
-    countRx(walk, bridge, frame);
+  const upFrame = vlanEgress(bridge, vid, frame);
+  if (ingress && (multicast || local) && bridge.adminUp && upFrame) {
+    countRx(walk, bridge, upFrame);
     hop(walk, ns, 'receive', `${describe(frame)} goes up to ${bridge.name}`, bridge);
-    arrivals.push({ link: bridge, frame });
+    arrivals.push(...up(walk, bridge, upFrame));
   }
   if (local) return arrivals;
-  const forwarding = portsOf(walk.world, bridge).filter((p) => p.port?.state === 'forwarding' && p.id !== ingress?.id);
+  const forwarding = portsOf(walk.world, bridge).filter((p) => p.port?.state === 'forwarding' && p.id !== ingress?.id && vlanEgress(p, vid, frame) !== null);
   let egress = forwarding;
   if (!multicast) {
     const entry = fdbLookup(walk.world, bridge, frame.dst);
@@ -137,9 +193,10 @@ function bridgeOut(walk: Walk, bridge: Link, ingress: Link | null, frame: Frame,
     }
   }
   for (const port of egress) {
-    countTx(walk, port, frame);
+    const out = vlanEgress(port, vid, frame)!;
+    countTx(walk, port, out);
     const peer = peerOf(walk.world, port);
-    if (peer) arrivals.push(...arrive(walk, peer, frame, seen));
+    if (peer) arrivals.push(...arrive(walk, peer, out, seen));
   }
   return arrivals;
 }

@@ -9,6 +9,7 @@ import { doNeigh } from './neigh';
 import { doNetns } from './netns';
 import { doRoute } from './route';
 import { doRule } from './rule';
+import { doTuntap } from './tuntap';
 
 type ObjectFn = (ctx: IpContext, argv: string[]) => void;
 
@@ -30,8 +31,8 @@ const OBJECTS: [string, ObjectFn | null][] = [
   ['macsec', null],
   ['tunnel', null],
   ['tunl', null],
-  ['tuntap', null],
-  ['tap', null],
+  ['tuntap', doTuntap],
+  ['tap', doTuntap],
   ['token', null],
   ['tcpmetrics', null],
   ['tcp_metrics', null],

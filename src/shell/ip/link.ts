@@ -7,6 +7,7 @@ import type { IpContext } from './context';
 import { parseLladdr } from './prefix';
 import { briefLink, linkAddressLine, linkHeader } from './print-link';
 import { showAddresses } from './addr';
+import { addVlanLink, parseBridgeArgs, parseVlanArgs, type VlanSpec } from './link-vlan';
 
 export function doLink(ctx: IpContext, argv: string[]): void {
   const args = new Args(argv);
@@ -93,6 +94,10 @@ interface LinkSpec {
   peer?: { name?: string; netns?: Netns };
   index?: number;
   txqlen?: number;
+  /** `link DEV`: the lower device of a VLAN. */
+  lower?: string;
+  vlan?: VlanSpec;
+  vlanFiltering?: boolean;
 }
 
 const IFNAMSIZ = 16;
@@ -153,7 +158,9 @@ function parseLinkSpec(ctx: IpContext, args: Args): LinkSpec {
     } else if (word === 'arp' || word === 'multicast' || word === 'promisc' || word === 'allmulticast' || word === 'dynamic' || word === 'trailers' || word === 'carrier') {
       const v = args.next();
       if (v !== 'on' && v !== 'off') throw new IpError(`Error: argument of "${word}" must be "on" or "off", not "${v}"`, 255);
-    } else if (word === 'alias' || word === 'group' || word === 'link') {
+    } else if (word === 'link') {
+      spec.lower = args.next();
+    } else if (word === 'alias' || word === 'group') {
       args.next();
     } else {
       if (word === 'dev') {
@@ -172,6 +179,15 @@ function parseLinkSpec(ctx: IpContext, args: Args): LinkSpec {
 }
 
 function parseTypeArgs(ctx: IpContext, args: Args, spec: LinkSpec): void {
+  if (spec.type === 'vlan') {
+    spec.vlan = parseVlanArgs(args);
+    return;
+  }
+  if (spec.type === 'bridge') {
+    const filtering = parseBridgeArgs(args);
+    if (filtering !== undefined) spec.vlanFiltering = filtering;
+    return;
+  }
   if (spec.type !== 'veth') return;
   if (args.done) return;
   if (args.peek() !== 'peer') throw new IpError('Usage: ip link <options> type veth [peer <options>]\nTo get <options> type \'ip link help\'', 255);
@@ -192,7 +208,7 @@ function parseTypeArgs(ctx: IpContext, args: Args, spec: LinkSpec): void {
   spec.peer = peer;
 }
 
-const SUPPORTED_TYPES = new Set(['veth', 'bridge', 'dummy']);
+const SUPPORTED_TYPES = new Set(['veth', 'bridge', 'dummy', 'vlan']);
 
 function addLink(ctx: IpContext, args: Args): void {
   const spec = parseLinkSpec(ctx, args);
@@ -216,6 +232,11 @@ function addLink(ctx: IpContext, args: Args): void {
     applyCommon(ctx, link, spec);
     return;
   }
+  if (spec.type === 'vlan') {
+    const link = addVlanLink(ctx, ns, name, spec.lower, spec.vlan ?? {}, spec.index);
+    applyCommon(ctx, link, spec);
+    return;
+  }
   const link = createLink(ctx.world, ns, { name, kind: spec.type as 'bridge' | 'dummy', ifindex: spec.index });
   applyCommon(ctx, link, spec);
 }
@@ -234,6 +255,7 @@ function applyCommon(ctx: IpContext, link: Link, spec: LinkSpec): void {
     link.macSet = true;
   }
   if (spec.txqlen !== undefined) link.txqlen = spec.txqlen;
+  if (spec.vlanFiltering !== undefined && link.bridge) link.bridge.vlanFiltering = spec.vlanFiltering;
   if (spec.master) attachPort(ctx.world, spec.master, link);
   if (spec.up) setAdminUp(ctx.world, link, true);
 }
@@ -259,6 +281,7 @@ function setLink(ctx: IpContext, args: Args): void {
     link.macSet = true;
   }
   if (spec.txqlen !== undefined) link.txqlen = spec.txqlen;
+  if (spec.vlanFiltering !== undefined && link.bridge) link.bridge.vlanFiltering = spec.vlanFiltering;
   if (spec.master === null && link.masterId !== null) detachPort(ctx.world, link);
   if (spec.master && link.masterId !== spec.master.id) {
     if (link.masterId !== null) detachPort(ctx.world, link);
@@ -269,6 +292,8 @@ function setLink(ctx: IpContext, args: Args): void {
 }
 
 function validateSet(ctx: IpContext, link: Link, spec: LinkSpec): void {
+  // rtnl_newlink: a `type` on set must be the device's own kind.
+  if (spec.type !== undefined && spec.type !== kindName(link)) throw rtnl('Operation not supported');
   if (spec.netns && spec.netns.id !== link.nsId) {
     if (link.kind === 'loopback') throw rtnl('Invalid argument');
     if (linksIn(ctx.world, spec.netns.id).some((l) => l.name === link.name)) throw rtnl('File exists');

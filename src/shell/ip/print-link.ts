@@ -2,6 +2,8 @@
 import type { World } from '../../engine/world';
 import { hasCarrier, operState, peerOf, portsOf } from '../../engine/net/links';
 import type { Link, Netns } from '../../engine/net/types';
+import { lowerOf } from '../../engine/net/vlan';
+import { tunDetails } from './tuntap';
 
 export interface LinkPrintOptions {
   /** `ip link` prints "mode DEFAULT"; `ip addr` does not. */
@@ -16,6 +18,12 @@ export interface LinkPrintOptions {
 
 /** The `NAME@PEER` part: a veth shows its peer by name in the same netns, else as @ifN. */
 export function linkDisplayName(world: World, link: Link): string {
+  if (link.kind === 'vlan') {
+    // A VLAN device shows its lower device: eth0.10@eth0 (IFLA_LINK).
+    const lower = lowerOf(world, link);
+    if (!lower) return `${link.name}@NONE`;
+    return lower.nsId === link.nsId ? `${link.name}@${lower.name}` : `${link.name}@if${lower.ifindex}`;
+  }
   if (link.kind !== 'veth') return link.name;
   const peer = peerOf(world, link);
   if (!peer) return link.name;
@@ -29,6 +37,7 @@ export function linkFlags(world: World, link: Link): string {
   const running = link.adminUp && (oper === 'UP' || oper === 'UNKNOWN');
   if (link.adminUp && !running) flags.push('NO-CARRIER');
   if (link.kind === 'loopback') flags.push('LOOPBACK');
+  else if (link.tun?.mode === 'tun') flags.push('POINTOPOINT', 'MULTICAST', 'NOARP');
   else flags.push('BROADCAST', 'MULTICAST');
   if (link.adminUp) flags.push('UP');
   if (link.adminUp && hasCarrier(world, link)) flags.push('LOWER_UP');
@@ -63,6 +72,8 @@ export function linkNetnsSuffix(world: World, viewNs: Netns, link: Link): string
 }
 
 export function linkAddressLine(world: World, viewNs: Netns, link: Link, details: boolean): string {
+  // A tun device has no link-layer address (ARPHRD_NONE): "link/none " with nothing after.
+  if (link.tun?.mode === 'tun') return `    link/none ${details ? detailsText(world, link) : ''}`;
   const type = link.kind === 'loopback' ? 'loopback' : 'ether';
   const brd = link.kind === 'loopback' ? '00:00:00:00:00:00' : 'ff:ff:ff:ff:ff:ff';
   let line = `    link/${type} ${link.mac} brd ${brd}${linkNetnsSuffix(world, viewNs, link)}`;
@@ -72,15 +83,28 @@ export function linkAddressLine(world: World, viewNs: Netns, link: Link, details
 
 const QUEUE_TAIL = 'gso_max_size 65536 gso_max_segs 65535 tso_max_size 524280 tso_max_segs 65535 gro_max_size 65536 ';
 
+/** tun_net_init: tun and tap devices carry 64 KiB TSO at most. */
+const TUN_QUEUE_TAIL = 'gso_max_size 65536 gso_max_segs 65535 tso_max_size 65536 tso_max_segs 65535 gro_max_size 65536 ';
+
+/** min/max MTU: loopback 0/0, tap 68/65521 (MAX_MTU), VLAN 0/65535 (vlan_setup), others 68/65535. */
+function mtuRange(link: Link): [number, number] {
+  if (link.kind === 'loopback') return [0, 0];
+  if (link.kind === 'vlan') return [0, 65535];
+  if (link.tun?.mode === 'tap') return [68, 65521];
+  return [68, 65535];
+}
+
 function detailsText(world: World, link: Link): string {
-  const lo = link.kind === 'loopback';
   // A bridge port is put in promiscuous and allmulti mode by the bridge.
   const promisc = link.masterId === null ? 0 : 1;
-  const text = ` promiscuity ${promisc}  allmulti ${promisc} minmtu ${lo ? 0 : 68} maxmtu ${lo ? 0 : 65535} `;
-  const queues = link.kind === 'veth' ? 2 : 1;
-  const tail = `addrgenmode eui64 numtxqueues ${queues} numrxqueues ${queues} ${QUEUE_TAIL}`;
+  const [minmtu, maxmtu] = mtuRange(link);
+  const text = ` promiscuity ${promisc}  allmulti ${promisc} minmtu ${minmtu} maxmtu ${maxmtu} `;
+  const queues = link.kind === 'veth' ? 2 : link.tun?.multiQueue ? 256 : 1;
+  const tail = `addrgenmode eui64 numtxqueues ${queues} numrxqueues ${queues} ${link.kind === 'tun' ? TUN_QUEUE_TAIL : QUEUE_TAIL}`;
   const slave = link.masterId === null ? '' : `\n    ${bridgeSlaveDetails(world, link)}`;
   if (link.kind === 'veth') return `${text}\n    veth ${slave}${tail}`;
+  if (link.kind === 'tun') return `${text}\n    ${tunDetails(link)}${slave}${tail}`;
+  if (link.kind === 'vlan') return `${text}\n    ${vlanDetails(link)}${slave}${tail}`;
   if (link.kind === 'bridge') return `${text}\n    ${bridgeDetails(link)}${tail}`;
   return `${text}${slave}${tail}`;
 }
@@ -105,12 +129,18 @@ function bridgeId(mac: string): string {
   return '8000.' + mac.split(':').map((b) => parseInt(b, 16).toString(16)).join(':');
 }
 
+/** vlan_print_opt (iproute2 ip/iplink_vlan.c): protocol, id, then the flags in <>. */
+function vlanDetails(link: Link): string {
+  const v = link.vlan!;
+  return `vlan protocol ${v.protocol} id ${v.id} <${v.reorderHdr ? 'REORDER_HDR' : ''}> `;
+}
+
 function bridgeDetails(link: Link): string {
   const id = bridgeId(link.mac);
   // The garbage-collection timer only runs while the bridge is up.
   const gc = link.adminUp ? '299.98' : '  0.00';
   return (
-    `bridge forward_delay ${link.bridge?.forwardDelay ?? 1500} hello_time 200 max_age 2000 ageing_time ${link.bridge?.ageingTime ?? 30000} stp_state 0 priority 32768 vlan_filtering 0 ` +
+    `bridge forward_delay ${link.bridge?.forwardDelay ?? 1500} hello_time 200 max_age 2000 ageing_time ${link.bridge?.ageingTime ?? 30000} stp_state 0 priority 32768 vlan_filtering ${link.bridge?.vlanFiltering ? 1 : 0} ` +
     `bridge_id ${id} designated_root ${id} root_port 0 root_path_cost 0 topology_change 0 topology_change_detected 0 ` +
     `hello_timer    0.00 tcn_timer    0.00 topology_change_timer    0.00 gc_timer  ${gc} group_fwd_mask 0 group_address 01:80:c2:00:00:00 ` +
     `mcast_snooping 1 no_linklocal_learn 0 mcast_vlan_snooping 0 mcast_router 1 mcast_query_use_ifaddr 0 mcast_querier 0 mcast_hash_elasticity 16 mcast_hash_max 4096 ` +
