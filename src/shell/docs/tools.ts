@@ -7,6 +7,12 @@ export const BRIDGE_DOC = doc({
   kernel: 'Reads the software switches (bridges) of the namespace: which interfaces are ports, their STP state, and which MAC was learned on which port.',
   usage: 'bridge link | bridge fdb [show] [br BRIDGE]',
   abbreviations: true,
+  flags: [
+    { flag: '-s, -stats', words: 'statistics (accepted)' },
+    { flag: '-d, -details', words: 'more details about ports (accepted)' },
+    { flag: '-c, -color', words: 'colour output (accepted, printed plain)' },
+    { flag: '-n NETNS, -netns NETNS', words: 'run in the named network namespace (Vethlab does not read the name yet: use `ip netns exec NETNS bridge …`)' },
+  ],
   subcommands: [
     { name: 'link show', usage: 'bridge link [show]', words: 'lists bridge ports with their state (forwarding, disabled, …) and master bridge.' },
     { name: 'fdb show', usage: 'bridge fdb [show] [br BRIDGE] [dev PORT]', words: 'prints the forwarding database: for each MAC, the port it was last seen on (learned entries age out; `permanent` ones are the ports’ own addresses).' },
