@@ -11,6 +11,8 @@ import { heapAfterGc } from './memory';
 export interface DockerScale {
   containers: number;
   startMs: number;
+  /** CPU time of the start (user + system): steadier than wall time on a loaded machine. */
+  startCpuMs: number;
   perContainerKB: number;
   resolved: boolean;
   pinged: boolean;
@@ -20,19 +22,21 @@ export interface DockerScale {
   failures: string[];
 }
 
-function startContainers(count: number): { shell: Shell; ms: number; heapBytes: number; failures: string[] } {
+function startContainers(count: number): { shell: Shell; ms: number; cpuMs: number; heapBytes: number; failures: string[] } {
   const { world, host } = createDockerWorld();
   const shell = new Shell(world, host);
   shell.run('docker network create benchnet');
   const failures: string[] = [];
   const before = heapAfterGc().heapUsed;
+  const cpu = process.cpuUsage();
   const t0 = performance.now();
   for (let i = 1; i <= count; i++) {
     const r = shell.run(`docker run -d --name c${i} --network benchnet alpine sleep 1d`);
     if (r.exitCode !== 0 && failures.length < 3) failures.push(`c${i}: ${r.stderr.trim()}`);
   }
   const ms = performance.now() - t0;
-  return { shell, ms, heapBytes: heapAfterGc().heapUsed - before, failures };
+  const used = process.cpuUsage(cpu);
+  return { shell, ms, cpuMs: (used.user + used.system) / 1000, heapBytes: heapAfterGc().heapUsed - before, failures };
 }
 
 /** Median time of a few pings from the first container to the last, by name. */
@@ -58,6 +62,7 @@ export function dockerScale(count = 2000): DockerScale {
   return {
     containers: count,
     startMs: big.ms,
+    startCpuMs: big.cpuMs,
     perContainerKB: big.heapBytes / count / 1024,
     resolved: lookup.exitCode === 0 && /Address:?\s+172\./.test(lookup.stdout.split(/\n\n/).slice(1).join('\n')),
     pinged: ping.ok && pingSmall.ok,

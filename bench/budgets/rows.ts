@@ -14,8 +14,8 @@ export async function extensionBudgets(root: string, log: (line: string) => void
   const bundle = join(root, 'dist', 'extension.js');
 
   const activation = timeActivation(bundle);
-  log(`activation: first ${ms(activation.coldMs)}, median of 15 reloads ${ms(activation.medianMs)}`);
-  rows.push({ what: 'activation: load dist/extension.js + activate() (first in process; median of 15 reloads)', measured: `${ms(activation.coldMs)} (${ms(activation.medianMs)})`, budget: '< 50 ms', met: activation.coldMs < 50 });
+  log(`activation: first ${ms(activation.coldMs)} (${ms(activation.coldCpuMs)} CPU), median of 15 reloads ${ms(activation.medianMs)}`);
+  rows.push({ what: 'activation: load dist/extension.js + activate(), first in the process (CPU time; median of 15 reloads)', measured: `${ms(activation.coldMs)} (${ms(activation.coldCpuMs)} CPU; ${ms(activation.medianMs)})`, budget: '< 50 ms', met: activation.coldMs < 50 });
 
   const lab = await timeLab(bundle);
   log(`30-cell lab: ${lab.cells} code cells, open ${ms(lab.openMs)}, Run All ${ms(lab.runAllMs)}, ${lab.ok} ok, ${lab.failed} failed`);
@@ -41,8 +41,8 @@ export async function extensionBudgets(root: string, log: (line: string) => void
   rows.push({ what: `extension host memory with ${memory.containers} containers (heap after GC; rss)`, measured: `+${memory.heapDeltaMB.toFixed(1)} MB heap, +${memory.rssDeltaMB.toFixed(0)} MB rss`, budget: '', met: memory.ok ? undefined : false });
 
   const docker = dockerScale(2000);
-  log(`docker: ${docker.containers} containers started in ${ms(docker.startMs)}, ${docker.perContainerKB.toFixed(1)} KB each; DNS ${docker.resolved ? 'ok' : 'FAILED'}; ping ${docker.pinged ? 'ok' : 'FAILED'} ${ms(docker.pingMs)} (${ms(docker.pingSmallMs)} with 2 containers)${docker.failures.length ? `; failures: ${docker.failures.join('; ')}` : ''}`);
-  rows.push({ what: `${docker.containers} containers on one user-defined network, started in-process`, measured: ms(docker.startMs), budget: '< 1 s', met: docker.startMs < 1000 && docker.failures.length === 0 });
+  log(`docker: ${docker.containers} containers started in ${ms(docker.startMs)} (${ms(docker.startCpuMs)} CPU), ${docker.perContainerKB.toFixed(1)} KB each; DNS ${docker.resolved ? 'ok' : 'FAILED'}; ping ${docker.pinged ? 'ok' : 'FAILED'} ${ms(docker.pingMs)} (${ms(docker.pingSmallMs)} with 2 containers)${docker.failures.length ? `; failures: ${docker.failures.join('; ')}` : ''}`);
+  rows.push({ what: `${docker.containers} containers on one user-defined network, started in-process (CPU time)`, measured: `${ms(docker.startMs)} (${ms(docker.startCpuMs)} CPU)`, budget: '< 1 s', met: docker.startMs < 1000 && docker.failures.length === 0 });
   rows.push({ what: 'memory per container (heap after GC)', measured: `${docker.perContainerKB.toFixed(1)} KB`, budget: '' });
   rows.push({
     what: `DNS + ping c1 -> c${docker.containers} by name (with 2 containers)`,
