@@ -36,7 +36,7 @@ describe('command documentation table', () => {
     ['sysctl -w net.ipv4.ip_forward=1', 'sysctl', undefined, ['-w']],
     ['ping -c 1 10.0.0.2', 'ping', undefined, ['-c COUNT']],
     ['bridge fdb show br br0', 'bridge', 'fdb show', []],
-    ['docker run -d nginx', 'docker', 'run', []],
+    ['docker run -d nginx', 'docker', 'run', ['-d, --detach']],
   ];
   for (const [line, command, sub, flags] of lookups) {
     it(`finds ${line}`, () => {

@@ -1,10 +1,14 @@
 /**
- * Hovers explain every flag the parsers accept: each option `ip`, `iptables`, `bridge` and
- * `brctl` take has a line in the command-doc table (src/shell/docs). Acceptance is asked of the
+ * Hovers explain every flag the parsers accept: each option `ip`, `iptables`, `bridge`, `brctl`
+ * and the main `docker` subcommands take has a line in the command-doc table (src/shell/docs). Acceptance is asked of the
  * simulator itself (an unknown option gets the real tool's "unknown" error), over the tools'
  * own option lists (iproute2 6.1 ip.c/bridge.c, iptables 1.8.9's option table).
  */
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createWorld } from '../../src/engine/presets';
+import { Shell } from '../../src/shell/shell';
 import { COMMAND_DOCS, type CommandDoc } from '../../src/shell/docs';
 import { CORE_OPTIONS } from '../../src/shell/iptables/options';
 import { bareShell } from './helpers';
@@ -65,4 +69,25 @@ describe('command docs cover every flag the parsers accept', () => {
     assert.ok(accepted.includes('run') && accepted.includes('network'), accepted.join(' '));
     assert.deepEqual(accepted.filter((c) => !docs.has(c)), []);
   });
+});
+
+describe('docker: every flag a subcommand accepts has a doc line', () => {
+  // Candidate flags: every long name in the client's flag tables; the client says which it accepts.
+  const dir = path.join(__dirname, '..', '..', 'src', 'shell', 'docker');
+  const names = new Set<string>();
+  for (const file of fs.readdirSync(dir)) for (const m of fs.readFileSync(path.join(dir, file), 'utf8').matchAll(/long: '([a-z-]+)'/g)) names.add(m[1]!);
+  const subcommands = ['run', 'create', 'exec', 'ps', 'logs', 'rm', 'stop', 'start', 'restart', 'kill', 'inspect', 'images', 'rmi', 'pull', 'network create', 'network ls', 'network rm', 'network inspect', 'network connect', 'network disconnect', 'build'];
+  const docker = COMMAND_DOCS.get('docker')!;
+  for (const sub of subcommands) {
+    it(`docker ${sub}`, () => {
+      const { world, host } = createWorld('docker')!;
+      const shell = new Shell(world, host);
+      const doc = docker.subcommands.find((s) => s.name === sub);
+      assert.ok(doc, `docker ${sub} has a doc entry`);
+      const spelled = new Set((doc.flags ?? []).flatMap((fl) => fl.flag.split(', ').map((a) => a.split(' ')[0]!)));
+      const accepted = [...names].filter((n) => !/unknown flag/.test(shell.run(`docker ${sub} --${n}`).stderr));
+      assert.ok(accepted.length > 0);
+      assert.deepEqual(accepted.filter((n) => !spelled.has(`--${n}`)), []);
+    });
+  }
 });

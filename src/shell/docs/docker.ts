@@ -1,9 +1,10 @@
 /** `docker`: the client of the simulated daemon. */
 import { doc } from './types';
 import { SWARM_SUBCOMMANDS } from './docker-swarm';
-import { DOCKER_STORAGE_SUBCOMMANDS, RUN_MOUNT_FLAGS } from './docker-storage';
+import { DOCKER_STORAGE_SUBCOMMANDS } from './docker-storage';
+import { DOCKER_FLAGS } from './docker-flags';
 
-const sub = (name: string, usage: string, words: string) => ({ name, usage, words });
+const sub = (name: string, usage: string, words: string) => ({ name, usage, words, ...(DOCKER_FLAGS[name] ? { flags: DOCKER_FLAGS[name] } : {}) });
 
 export const DOCKER_DOC = doc({
   name: 'docker',
@@ -11,7 +12,7 @@ export const DOCKER_DOC = doc({
   kernel: 'Asks the Docker daemon, which does the kernel work: a container gets its own network namespace, a veth pair with one end in the container (eth0) and the other on a bridge (docker0 or a user network’s br-…), an address from the network’s subnet, and iptables NAT rules for published ports.',
   usage: 'docker COMMAND [OPTIONS]',
   subcommands: [
-    { ...sub('run', 'docker run [-d] [--name NAME] [-p HOST:CONTAINER] [--network NET] IMAGE [COMMAND]', 'creates and starts a container: a namespace, a veth to the bridge, an address, and DNAT rules in the DOCKER chain for each -p.'), flags: RUN_MOUNT_FLAGS },
+    sub('run', 'docker run [-d] [--name NAME] [-p HOST:CONTAINER] [--network NET] IMAGE [COMMAND]', 'creates and starts a container: a namespace, a veth to the bridge, an address, and DNAT rules in the DOCKER chain for each -p.'),
     sub('create', 'docker create [OPTIONS] IMAGE', 'creates a container without starting it (no network namespace wiring until start).'),
     sub('start', 'docker start CONTAINER', 'starts a container: its namespace and veth are set up.'),
     sub('stop', 'docker stop CONTAINER', 'stops a container: its veth and address go away.'),
@@ -29,6 +30,12 @@ export const DOCKER_DOC = doc({
     sub('images', 'docker images', 'lists images.'),
     sub('rmi', 'docker rmi IMAGE', 'removes an image.'),
     sub('network', 'docker network ls|create|rm|inspect|connect|disconnect', 'manages networks: `create` makes a bridge (br-…) with its own subnet and iptables rules; `connect` adds a veth from a container to it.'),
+    sub('network create', 'docker network create [-d DRIVER] [--subnet CIDR] [--gateway IP] [--internal] NAME', 'creates a network: for the bridge driver a Linux bridge br-<id> with the gateway address, a MASQUERADE rule for its subnet and isolation rules against the other bridges.'),
+    sub('network ls', 'docker network ls [-q] [--format T] [-f FILTER]', 'lists networks (bridge, host and none always exist).'),
+    sub('network rm', 'docker network rm NETWORK...', 'deletes networks without containers: the bridge and its iptables rules go away.'),
+    sub('network inspect', 'docker network inspect [-f T] NETWORK...', 'prints a network as JSON: subnet, gateway, containers with their addresses.'),
+    sub('network connect', 'docker network connect [--ip IP] [--alias NAME] NETWORK CONTAINER', 'gives a container one more interface (eth1, …): a veth from its namespace to the network’s bridge and an address.'),
+    sub('network disconnect', 'docker network disconnect [-f] NETWORK CONTAINER', 'removes that interface from the container.'),
     sub('version', 'docker version', 'prints client and daemon versions.'),
     sub('pause', 'docker pause CONTAINER', 'freezes every process of the container (cgroup freezer); its network stays wired but nothing answers.'),
     sub('unpause', 'docker unpause CONTAINER', 'lets a paused container run again.'),
