@@ -38,7 +38,8 @@ export function startTask(world: World, service: Service, task: Task, node: Swar
   if (typeof image === 'string') return reject(task, world, image);
   const created = createContainer(world, daemon, {
     name: `${taskName(service, task)}.${task.id}`,
-    image: task.image,
+    // The CLI pins the image by digest; task containers show it that way in `docker ps`.
+    image: `${image.repo}:${image.tag}@${image.digest}`,
     imageObj: image,
     command: service.spec.args,
     env: service.spec.env,

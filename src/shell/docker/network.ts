@@ -11,12 +11,13 @@ import { argsError, daemonError, usageError, type DockerCtx } from './context';
 import { all, has, last, parseFlags } from './flags';
 import { dockerInspect } from './inspect';
 import { tabwrite } from './table';
+import { createOverlayNetwork, overlayRows, removeOverlayNetwork, wantsOverlay } from './swarm-network';
 
 export function dockerNetwork(d: DockerCtx, argv: string[]): CommandResult {
   const [sub, ...rest] = argv;
   switch (sub) {
     case 'create':
-      return create(d, rest);
+      return wantsOverlay(rest) ? createOverlayNetwork(d, rest) : create(d, rest);
     case 'ls':
     case 'list':
       return list(d, rest);
@@ -65,10 +66,10 @@ function create(d: DockerCtx, argv: string[]): CommandResult {
 function list(d: DockerCtx, argv: string[]): CommandResult {
   const parsed = parseFlags(argv, [{ long: 'quiet', short: 'q', value: false }, { long: 'no-trunc', value: false }, { long: 'filter', short: 'f', value: true }, { long: 'format', value: true }], true);
   if (!parsed.ok) return usageError('network ls', parsed.error);
-  const nets = d.daemon.networks.slice().sort((a, b) => (a.name < b.name ? -1 : 1));
+  const nets = [...d.daemon.networks.map((n) => ({ id: n.id, name: n.name, driver: n.driver as string, scope: 'local' })), ...overlayRows(d)].sort((a, b) => (a.name < b.name ? -1 : 1));
   const id = (i: string) => (has(parsed.value, 'no-trunc') ? i : i.slice(0, 12));
   if (has(parsed.value, 'quiet')) return { stdout: nets.map((n) => id(n.id) + '\n').join(''), stderr: '', exitCode: 0 };
-  const rows = [['NETWORK ID', 'NAME', 'DRIVER', 'SCOPE'], ...nets.map((n) => [id(n.id), n.name, n.driver, 'local'])];
+  const rows = [['NETWORK ID', 'NAME', 'DRIVER', 'SCOPE'], ...nets.map((n) => [id(n.id), n.name, n.driver, n.scope])];
   return { stdout: tabwrite(rows), stderr: '', exitCode: 0 };
 }
 
@@ -79,6 +80,13 @@ function remove(d: DockerCtx, argv: string[]): CommandResult {
   const out = new Output();
   let failed = false;
   for (const ref of parsed.value.args) {
+    const overlay = removeOverlayNetwork(d, ref);
+    if (overlay) {
+      if (overlay.ok) out.line(ref);
+      else out.err(`Error response from daemon: ${overlay.error}`);
+      failed ||= !overlay.ok;
+      continue;
+    }
     const net = findNetwork(d.daemon, ref);
     if (!net) {
       out.err(`Error response from daemon: network ${ref} not found`);

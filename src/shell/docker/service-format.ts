@@ -79,9 +79,19 @@ export function convergenceProgress(cluster: Cluster, service: Service, rollback
   const lines: string[] = [];
   if (rollback) lines.push('rollback: manually requested rollback ');
   lines.push(`overall progress: ${rollback ? 'rolling back update: ' : ''}${running} out of ${total} tasks `);
+  const failedIn = (slot: number) => cluster.tasks.filter((t) => t.serviceId === service.id && t.slot === slot && t.error).sort((a, b) => b.createdAt - a.createdAt)[0];
   if (total <= 20) {
-    if (service.spec.mode === 'global') for (const t of live) lines.push(`${t.nodeId.slice(0, 12)}: ${t.state === 'running' ? 'running  ' : t.state.padEnd(9)} ${BAR}`);
-    else for (let i = 1; i <= total; i++) lines.push(`${i}/${total}: ${(live.find((t) => t.slot === i)?.state ?? 'pending').padEnd(9)} ${BAR}`);
+    if (service.spec.mode === 'global') for (const t of live) lines.push(`${t.nodeId.slice(0, 12)}: running   ${BAR}`);
+    else
+      for (let i = 1; i <= total; i++) {
+        const t = live.find((x) => x.slot === i);
+        lines.push(t?.state === 'running' ? `${i}/${total}: running   ${BAR}` : `${i}/${total}: ${failedIn(i)?.error ?? 'pending'} `);
+      }
+  }
+  if (running < total) {
+    // Never converges: the CLI would wait until interrupted, then say so.
+    lines.push('Operation continuing in background.', `Use \`docker service ps ${service.id}\` to check progress.`);
+    return lines.join('\n') + '\n';
   }
   lines.push('verify: Service converged ');
   if (rollback) lines.push('rollback: rollback completed ');

@@ -50,3 +50,14 @@ export const SSH_DOC = doc({
     { name: 'HOST COMMAND', usage: 'ssh node2 docker swarm join --token T 192.168.1.11:2377', words: 'runs one command line on node2 and returns its status; an unknown host is ssh\'s "Could not resolve hostname" with status 255.' },
   ],
 });
+
+export const SYSTEMCTL_DOC = doc({
+  name: 'systemctl',
+  summary: 'restart the Docker daemon (the only unit the simulated hosts have)',
+  kernel: 'Restarts dockerd on this host: a manager of an autolocked swarm comes back locked until `docker swarm unlock`. Other verbs and units are not simulated.',
+  usage: 'systemctl restart|is-active docker',
+  subcommands: [
+    { name: 'restart', usage: 'systemctl restart docker', words: 'restarts the Docker daemon (autolock then locks a swarm manager).' },
+    { name: 'is-active', usage: 'systemctl is-active docker', words: 'prints active while the daemon runs.' },
+  ],
+});

@@ -1,0 +1,63 @@
+/** Overlay networks in `docker network create -d overlay / ls / rm` (swarm scope, managed by the managers). */
+import { parsePrefixLoose } from '../../engine/net/ipv4';
+import { addOverlay, findOverlay, overlaysSeenBy } from '../../engine/swarm/overlay';
+import { membershipOf } from '../../engine/swarm/state';
+import type { Cluster } from '../../engine/swarm/types';
+import type { CommandResult } from '../types';
+import { argsError, daemonError, usageError, type DockerCtx } from './context';
+import { has, last, parseFlags } from './flags';
+import { asManager, isResult } from './swarm-access';
+
+/** `-d overlay`, `--driver overlay`, `--driver=overlay`, `-doverlay`. */
+export function wantsOverlay(argv: string[]): boolean {
+  return argv.some((a, i) => a === '--driver=overlay' || a === '-doverlay' || ((a === '-d' || a === '--driver') && argv[i + 1] === 'overlay'));
+}
+
+export function createOverlayNetwork(d: DockerCtx, argv: string[]): CommandResult {
+  const parsed = parseFlags(argv, [{ long: 'driver', short: 'd', value: true }, { long: 'attachable', value: false }, { long: 'subnet', value: true }, { long: 'gateway', value: true }, { long: 'opt', short: 'o', value: true }, { long: 'label', value: true }, { long: 'internal', value: false }, { long: 'scope', value: true }], true);
+  if (!parsed.ok) return usageError('network create', parsed.error);
+  const [name, ...extra] = parsed.value.args;
+  if (name === undefined || extra.length > 0) return argsError('network create', '[OPTIONS] NETWORK', 'Create a network', 'exactly 1 argument');
+  const access = asManager(d);
+  if (isResult(access)) return access;
+  const { cluster } = access;
+  if (cluster.networks.some((n) => n.name === name) || d.daemon.networks.some((n) => n.name === name)) return daemonError(`network with name ${name} already exists`);
+  const subnetText = last(parsed.value, 'subnet');
+  let subnet: [number, number] | undefined;
+  if (subnetText !== undefined) {
+    const p = parsePrefixLoose(subnetText);
+    if (!p || !subnetText.includes('/')) return daemonError(`invalid CIDR address: ${subnetText}`);
+    subnet = [p.addr, p.len];
+  }
+  const net = addOverlay(d.sh.world, cluster, { name, attachable: has(parsed.value, 'attachable'), ...(subnet ? { subnet } : {}) });
+  d.sh.world.changed();
+  return { stdout: net.id + '\n', stderr: '', exitCode: 0 };
+}
+
+export interface NetworkRow {
+  id: string;
+  name: string;
+  driver: string;
+  scope: string;
+}
+
+/** The overlay networks this node sees (all on a manager; on a worker, ingress and those its tasks use). */
+export function overlayRows(d: DockerCtx): NetworkRow[] {
+  const member = membershipOf(d.sh.world, d.sh.host);
+  if (!member) return [];
+  return overlaysSeenBy(member.cluster, member.node.id, member.node.role).map((n) => ({ id: n.id, name: n.name, driver: 'overlay', scope: 'swarm' }));
+}
+
+/** `docker network rm` of an overlay: refused while services use it (the daemon's text). */
+export function removeOverlayNetwork(d: DockerCtx, ref: string): { ok: true } | { ok: false; error: string } | undefined {
+  const member = membershipOf(d.sh.world, d.sh.host);
+  const net = member ? findOverlay(member.cluster, ref) : undefined;
+  if (!member || !net) return undefined;
+  const cluster: Cluster = member.cluster;
+  if (net.ingress) return { ok: false, error: `rpc error: code = PermissionDenied desc = ingress network cannot be removed because service ${cluster.services.find((s) => s.vips[net.id] !== undefined)?.id ?? ''} depends on it` };
+  const user = cluster.services.find((s) => s.spec.networks.includes(net.id));
+  if (user) return { ok: false, error: `rpc error: code = FailedPrecondition desc = network ${net.id} is in use by service ${user.id}` };
+  cluster.networks = cluster.networks.filter((n) => n !== net);
+  d.sh.world.changed();
+  return { ok: true };
+}
