@@ -157,4 +157,6 @@ export interface DaemonState {
   volumes?: Volume[];
   /** A `registry:2` or other registry the images were pushed to: "host:port/repo:tag" -> image id. */
   registry?: Record<string, string>;
+  /** BuildKit's cache: a step's key (its parent's key, the instruction, the files it reads) -> the image after it. */
+  buildCache?: Record<string, Image>;
 }

@@ -11,6 +11,6 @@ export function containerBuiltin(d: DockerCtx, c: Container, argv: string[], ctx
   const prog = argv[0]?.split('/').pop();
   if (prog === 'ps') return containerPs(d, c, argv);
   if (prog === 'apt-get' || prog === 'apt') return aptGet(c, argv, imageOf(d.daemon, c)?.programs ?? [], ctx);
-  if (prog === 'sh' || prog === 'bash' || prog === 'ash') return containerShell(c, argv, ctx, imageOf(d.daemon, c)?.programs.includes('ash') ?? false);
+  if (prog === 'sh' || prog === 'bash' || prog === 'ash') return containerShell(d, c, argv, ctx, imageOf(d.daemon, c)?.programs.includes('ash') ?? false);
   return undefined;
 }

@@ -1,21 +1,48 @@
 /**
  * `sh -c LINE` / `bash -c LINE` inside a container: a child shell whose files are the
- * container's (mounts, its layer, its image), whose namespace and hostname are the container's.
- * BusyBox images (alpine, busybox) word redirection errors as ash does.
+ * container's (mounts, its layer, its image), whose namespace and hostname are the container's,
+ * and whose commands are the image's programs (plus what apt-get installed): others are "not
+ * found". BusyBox images (alpine, busybox) word errors as ash does.
  */
 import type { Container } from '../../engine/docker/types';
 import type { CommandResult, ShellContext } from '../types';
+import type { DockerCtx } from '../docker/context';
 import { Shell } from '../shell';
+import { hasProgram } from '../docker/exec';
+import { containerBuiltin } from './builtins';
 
-export function containerShell(c: Container, argv: string[], ctx: ShellContext, busybox: boolean): CommandResult | undefined {
+/** Shell builtins and the few commands the simulated shell keeps as programs that every shell has. */
+const SHELL_BUILTINS = new Set(['echo', 'true', 'false', 'cd', 'pwd', 'export', 'exit', 'test', '[', 'printf', 'read', 'set', 'unset', 'type', 'wait', 'kill', 'sleep']);
+
+export function containerShell(d: DockerCtx, c: Container, argv: string[], ctx: ShellContext, busybox: boolean): CommandResult | undefined {
   const prog = argv[0]?.split('/').pop();
   if (!['sh', 'bash', 'ash'].includes(prog ?? '') || argv[1] !== '-c' || argv[2] === undefined || c.nsId === null) return undefined;
-  const child = new Shell(ctx.world, { ...ctx.host, rootNsId: ctx.ns.id }, { cwd: ctx.cwd });
-  child.fs = ctx.fs;
-  Object.assign(child.vars, ctx.env);
+  const child = childShell(ctx, (args, inner) => {
+    const name = args[0]?.split('/').pop() ?? '';
+    if (SHELL_BUILTINS.has(name)) return undefined;
+    const builtin = containerBuiltin(d, c, args, inner);
+    if (builtin) return builtin;
+    if (!hasProgram(d, c, name)) return { stdout: '', stderr: `bash: ${args[0]}: command not found\n`, exitCode: 127 };
+    return undefined;
+  });
   const r = child.run(argv[2]);
   const result = { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
   return busybox ? asAsh(result) : result;
+}
+
+type Gate = (argv: string[], ctx: ShellContext) => CommandResult | undefined;
+
+/** Defined at call time: shell.ts imports the docker commands, which import this file. */
+function childShell(ctx: ShellContext, gate: Gate): Shell {
+  class ContainerShell extends Shell {
+    override exec(argv: string[], inner: ShellContext): CommandResult {
+      return gate(argv, inner) ?? super.exec(argv, inner);
+    }
+  }
+  const child = new ContainerShell(ctx.world, { ...ctx.host, rootNsId: ctx.ns.id }, { cwd: ctx.cwd });
+  child.fs = ctx.fs;
+  Object.assign(child.vars, ctx.env);
+  return child;
 }
 
 /** ash: `sh: can't create /data/x: Read-only file system` where bash says `bash: /data/x: …`. */

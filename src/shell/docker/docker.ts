@@ -16,6 +16,7 @@ import { dockerNode } from './node';
 import { dockerService } from './service';
 import { dockerCompose } from './compose';
 import { dockerVolume } from './volume';
+import { dockerBuild } from './build';
 
 type Sub = (d: DockerCtx, argv: string[]) => CommandResult;
 
@@ -49,6 +50,7 @@ const SUBCOMMANDS: Record<string, Sub> = {
   service: dockerService,
   compose: dockerCompose,
   volume: dockerVolume,
+  build: dockerBuild,
 };
 
 const CONTAINER_ALIASES: Record<string, string> = { ls: 'ps', list: 'ps', run: 'run', create: 'create', start: 'start', stop: 'stop', restart: 'restart', kill: 'kill', rm: 'rm', remove: 'rm', logs: 'logs', exec: 'exec', inspect: 'inspect', port: 'port', rename: 'rename', wait: 'wait', pause: 'pause', unpause: 'unpause' };

@@ -27,7 +27,7 @@ export function containerCtx(d: DockerCtx, c: Container): ShellContext {
     const eq = kv.indexOf('=');
     if (eq > 0) env[kv.slice(0, eq)] = kv.slice(eq + 1);
   }
-  return { ...sh, host: { ...sh.host, hostname: c.hostname || sh.host.hostname }, ns, env, cwd: '/', fs: new MountedFs(d.daemon, c, c.networkMode === 'host' ? sh.fs : new ContainerFs(d.daemon, c, sh.fs), sh.fs), stdin: '' };
+  return { ...sh, host: { ...sh.host, hostname: c.hostname || sh.host.hostname }, ns, env, cwd: imageOf(d.daemon, c)?.workdir || '/', fs: new MountedFs(d.daemon, c, c.networkMode === 'host' ? sh.fs : new ContainerFs(d.daemon, c, sh.fs), sh.fs), stdin: '' };
 }
 
 export function hasProgram(d: DockerCtx, c: Container, name: string): boolean {

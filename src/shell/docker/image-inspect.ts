@@ -8,20 +8,20 @@ import { findImage } from './images';
 import { printInspect } from './inspect';
 
 export function imageJson(i: Image, all: Image[]) {
-  const tags = all.filter((x) => x.id === i.id).map((x) => `${x.repo}:${x.tag}`);
+  const tags = all.filter((x) => x.id === i.id && x.repo !== '<none>').map((x) => `${x.repo}:${x.tag}`);
   return {
     Id: 'sha256:' + i.id,
     RepoTags: tags,
-    RepoDigests: [`${i.repo}@${i.digest}`],
-    Parent: '',
-    Comment: 'buildkit.dockerfile.v0',
+    RepoDigests: i.digest ? [`${i.repo}@${i.digest}`] : [],
+    Parent: i.parent ? 'sha256:' + i.parent : '',
+    Comment: i.comment ?? 'buildkit.dockerfile.v0',
     Created: i.created,
     DockerVersion: '',
     Author: '',
     Config: {
       Hostname: '',
       Domainname: '',
-      User: '',
+      User: i.user ?? '',
       AttachStdin: false,
       AttachStdout: false,
       AttachStderr: false,
@@ -36,7 +36,7 @@ export function imageJson(i: Image, all: Image[]) {
       WorkingDir: i.workdir,
       Entrypoint: i.entrypoint,
       OnBuild: null,
-      Labels: null,
+      Labels: i.labels && Object.keys(i.labels).length ? i.labels : null,
     },
     Architecture: 'amd64',
     Os: 'linux',

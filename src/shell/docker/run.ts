@@ -124,6 +124,9 @@ function foreground(d: DockerCtx, id: string, command: string[], out: Output): C
     return out.done(0);
   }
   let code = c.exitCodeAtEnd;
+  // Built, committed and imported images run their own CMD (catalog images print their startup logs).
+  const own = command.length === 0 && d.daemon.images.find((i) => i.id === c.imageId)?.comment !== undefined && c.path !== '' ? [c.path, ...c.args] : [];
+  if (own.length > 0) command = own;
   if (command.length > 0) {
     const result = runInContainer(d, c, command);
     if (result === null) {
