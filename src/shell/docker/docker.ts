@@ -10,7 +10,6 @@ import { dockerNetwork } from './network';
 import { dockerPs } from './ps';
 import { dockerRun } from './run';
 import { dockerVersion } from './version';
-import { dockerCompose } from './compose';
 import { dockerSwarm } from './swarm';
 import { dockerNode } from './node';
 import { dockerService } from './service';
@@ -44,7 +43,6 @@ const SUBCOMMANDS: Record<string, Sub> = {
   unpause: (d, a) => dockerPause(d, a, false),
   tag: dockerTag,
   'image-inspect': dockerImageInspect,
-  compose: dockerCompose,
   swarm: dockerSwarm,
   node: dockerNode,
   service: dockerService,
