@@ -18,6 +18,7 @@ import { NETTOOLS } from './nettools';
 import { IPTABLES_COMMANDS } from './iptables';
 import { help } from './docs/help';
 import { docker } from './docker/docker';
+import { dockerMachine } from './nettools/docker-machine';
 import { systemctl } from './docker/swarm-dockerd';
 import { curl } from './container/curl';
 import { wget } from './container/wget';
@@ -55,6 +56,7 @@ export const COMMANDS: Record<string, CommandFn> = {
   ...IPTABLES_COMMANDS,
   help,
   docker,
+  'docker-machine': dockerMachine,
   systemctl,
   curl,
   wget,

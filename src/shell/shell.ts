@@ -306,6 +306,11 @@ export class Shell implements Env {
     }
     if (name === 'exit' && env === this && this.logins.length > 0) return this.logout(args, out);
     if (name === 'ssh') return ssh(args, this.sshSession(), out);
+    if (name === 'eval') return yield* this.evalLine(args.join(' '), ctx, out, env);
+    if (name === 'unset') {
+      for (const a of args) if (!a.startsWith('-')) delete env.vars[a];
+      return 0;
+    }
     if (name === 'exit') {
       const code = args[0] === undefined ? env.lastStatus : Number(args[0]);
       if (!Number.isInteger(code)) {
@@ -320,6 +325,20 @@ export class Shell implements Env {
     if (name === 'wait') return yield* waitBuiltin(args, this.jobs, out);
     if (name === 'kill') return killBuiltin(args, this.jobs, out);
     return yield* spawn(this.spawnDeps, argv, ctx, out);
+  }
+
+  /** `eval ARGS…`: the words joined by spaces, run as a command line in this shell (exports stay). */
+  private *evalLine(line: string, ctx: ProcContext, out: Output, env: Env): Exec {
+    const list = parse(line);
+    if (list instanceof SyntaxError) {
+      out.err(`bash: eval: line 1: ${list.message}`);
+      return 2;
+    }
+    const chunks: Chunk[] = [];
+    const status = yield* this.runList(list, env, ctx.ns, chunks, ctx.group);
+    out.stdout += joinStream(chunks, 'stdout');
+    out.stderr += joinStream(chunks, 'stderr');
+    return status;
   }
 
   /** What `ssh` may do to this shell: log in to another host, or run one line there. */

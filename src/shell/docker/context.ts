@@ -3,6 +3,7 @@ import { daemonOf } from '../../engine/docker/daemon';
 import { settle } from '../../engine/docker/containers';
 import type { DaemonState } from '../../engine/docker/types';
 import { fail, type CommandResult, type ShellContext } from '../types';
+import { daemonContext } from '../nettools/docker-machine-target';
 
 export interface DockerCtx {
   sh: ShellContext;
@@ -11,7 +12,10 @@ export interface DockerCtx {
 
 export const NO_DAEMON = 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?';
 
-export function dockerCtx(sh: ShellContext): DockerCtx | undefined {
+export function dockerCtx(local: ShellContext): DockerCtx | undefined {
+  // DOCKER_HOST (docker-machine env) points the client at another host's daemon.
+  const sh = daemonContext(local);
+  if (!sh) return undefined;
   const daemon = daemonOf(sh.world, sh.host);
   if (!daemon) return undefined;
   settle(sh.world, sh.host, daemon);

@@ -14,6 +14,7 @@ import { dockerSwarm } from './swarm';
 import { dockerNode } from './node';
 import { dockerService } from './service';
 import { dockerCompose } from './compose';
+import { noDaemonText } from '../nettools/docker-machine-target';
 import { dockerVolume } from './volume';
 import { dockerBuild } from './build';
 
@@ -70,7 +71,7 @@ export function docker(argv: string[], ctx: ShellContext): CommandResult {
   const fn = Object.prototype.hasOwnProperty.call(SUBCOMMANDS, sub) && !(sub === 'image-inspect' && args[0] !== 'image') ? SUBCOMMANDS[sub] : undefined;
   if (!fn) return fail(`docker: '${sub}' is not a docker command.\nSee 'docker --help'`, 1);
   const d = dockerCtx(ctx);
-  if (!d) return fail(NO_DAEMON, 1);
+  if (!d) return fail(noDaemonText(ctx, NO_DAEMON), 1);
   return fn(d, rest);
 }
 

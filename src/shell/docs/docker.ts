@@ -3,6 +3,7 @@ import { doc } from './types';
 import { SWARM_SUBCOMMANDS } from './docker-swarm';
 import { DOCKER_STORAGE_SUBCOMMANDS } from './docker-storage';
 import { DOCKER_FLAGS } from './docker-flags';
+import { DOCKER_COMPOSE_SUBCOMMANDS } from './docker-compose';
 
 const sub = (name: string, usage: string, words: string) => ({ name, usage, words, ...(DOCKER_FLAGS[name] ? { flags: DOCKER_FLAGS[name] } : {}) });
 
@@ -43,6 +44,7 @@ export const DOCKER_DOC = doc({
     sub('build', 'docker build [-t NAME[:TAG]] [-f Dockerfile] PATH', 'builds an image from a Dockerfile: each instruction runs in a temporary container and becomes a layer.'),
     sub('compose', 'docker compose up|down|ps|logs ...', 'runs the services of compose.yaml: a project network (PROJECT_default bridge), one container per service, published ports as DNAT rules.'),
     ...SWARM_SUBCOMMANDS,
+    ...DOCKER_COMPOSE_SUBCOMMANDS,
     ...DOCKER_STORAGE_SUBCOMMANDS,
   ],
 });
