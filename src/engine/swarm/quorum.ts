@@ -8,7 +8,7 @@ export function nodeUp(world: World, node: SwarmNode): boolean {
   if (node.left) return false;
   const host = world.state.hosts[node.hostId];
   if (!host || !daemonOf(world, host)) return false;
-  const eth0 = Object.values(world.state.links).find((l) => l.nsId === host.rootNsId && l.name === 'eth0');
+  const eth0 = world.linkIndex().byNs.get(host.rootNsId)?.find((l) => l.name === 'eth0');
   return eth0 === undefined || eth0.adminUp;
 }
 
