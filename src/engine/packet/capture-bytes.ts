@@ -72,7 +72,9 @@ function arpBytes(a: ArpMessage): number[] {
 
 /** The frame as it crosses the wire (no FCS, no padding: what a veth hands to AF_PACKET). */
 export function frameToBytes(frame: Frame): number[] {
-  const eth = [...macBytes(frame.dst), ...macBytes(frame.src), ...u16(frame.kind === 'arp' ? 0x0806 : 0x0800)];
+  // An 802.1Q tag (TPID 0x8100, TCI = priority 0, VLAN id) sits before the ethertype.
+  const tag = frame.vlan === undefined ? [] : [...u16(0x8100), ...u16(frame.vlan & 0xfff)];
+  const eth = [...macBytes(frame.dst), ...macBytes(frame.src), ...tag, ...u16(frame.kind === 'arp' ? 0x0806 : 0x0800)];
   return eth.concat(frame.kind === 'arp' ? arpBytes(frame.arp) : ipBytes(frame.packet));
 }
 
@@ -119,14 +121,17 @@ export function packetFromBytes(b: number[], at = 0): Packet | null {
 export function frameFromBytes(b: number[]): Frame | null {
   const dst = macAt(b, 0);
   const src = macAt(b, 6);
-  const type = u16At(b, 12);
+  const tagged = u16At(b, 12) === 0x8100;
+  const at = tagged ? 4 : 0;
+  const vlan = tagged ? { vlan: u16At(b, 14) & 0xfff } : {};
+  const type = u16At(b, 12 + at);
   if (type === 0x0806) {
-    const arp: ArpMessage = { op: u16At(b, 20) === 1 ? 'request' : 'reply', senderMac: macAt(b, 22), senderIp: u32At(b, 28), targetMac: macAt(b, 32), targetIp: u32At(b, 38) };
-    return { src, dst, kind: 'arp', arp };
+    const arp: ArpMessage = { op: u16At(b, 20 + at) === 1 ? 'request' : 'reply', senderMac: macAt(b, 22 + at), senderIp: u32At(b, 28 + at), targetMac: macAt(b, 32 + at), targetIp: u32At(b, 38 + at) };
+    return { src, dst, kind: 'arp', arp, ...vlan };
   }
   if (type !== 0x0800) return null;
-  const packet = packetFromBytes(b, 14);
-  return packet ? { src, dst, kind: 'ipv4', packet } : null;
+  const packet = packetFromBytes(b, 14 + at);
+  return packet ? { src, dst, kind: 'ipv4', packet, ...vlan } : null;
 }
 
 export interface PcapRecord {

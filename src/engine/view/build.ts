@@ -60,7 +60,9 @@ function infraNode(world: World, host: Host): ViewNode {
 }
 
 function hostNodes(world: World, host: Host, nodes: ViewNode[], containers: Map<number, Container>): void {
-  nodes.push({ id: hostId(host.id), kind: 'host', parent: null, label: host.name, state: 'up', addresses: [], details: [['hostname', host.hostname]] });
+  const hostDetails: [string, string][] = [['hostname', host.hostname]];
+  if (host.role === 'vm') hostDetails.push(['role', 'virtual machine (its eth0 is a tap of its host)']);
+  nodes.push({ id: hostId(host.id), kind: 'host', parent: null, label: host.name, state: 'up', addresses: [], details: hostDetails });
   const namespaces = Object.values(world.state.netns)
     .filter((ns) => ns.hostId === host.id)
     .sort((a, b) => a.id - b.id);
@@ -96,6 +98,8 @@ function linkNode(world: World, ns: Netns, link: Link): ViewNode {
   if (link.bridge) details.push(['fdb entries', String(link.bridge.fdb.length)]);
   const peer = link.peerId === null ? undefined : world.state.links[link.peerId];
   if (peer && link.kind === 'veth') details.push(['peer', `${peer.name} in ${netnsLabel(world, world.netns(peer.nsId))}`]);
+  if (link.tun) details.push(['tun', `${link.tun.mode}${peer ? `, held open by VM ${world.state.hosts[world.netns(peer.nsId).hostId]?.name ?? '?'}` : ', no process attached (no carrier)'}`]);
+  if (link.vlan) details.push(['vlan', `id ${link.vlan.id} on ${world.state.links[link.vlan.lowerId]?.name ?? '?'}`]);
   return {
     id: ifId(link.id),
     kind: link.kind === 'bridge' ? 'bridge' : 'interface',
@@ -111,10 +115,11 @@ function linkEdges(world: World, link: Link, edges: ViewEdge[]): void {
   const from = nodeOfLink(world, link);
   if (from === null) return;
   const peer = link.peerId === null ? undefined : world.state.links[link.peerId];
-  if (peer && link.id < peer.id && (link.kind === 'veth' || link.kind === 'ether')) {
+  if (peer && link.id < peer.id && (link.kind === 'veth' || link.kind === 'ether' || link.kind === 'tun')) {
     const to = nodeOfLink(world, peer);
     const kind = link.kind === 'veth' ? 'veth' : 'cable';
-    const plugged = kind === 'veth' || (link.cable && peer.cable);
+    // A tap and the VM NIC holding it open are always joined (the VM's virtual cable).
+    const plugged = kind === 'veth' || link.kind === 'tun' || (link.cable && peer.cable);
     const up = link.adminUp && peer.adminUp;
     if (to !== null && to !== from) edges.push({ id: pairId(kind, link.id, peer.id), kind, source: from, target: to, state: !plugged ? 'detached' : up ? 'up' : 'down' });
   }

@@ -4,6 +4,7 @@ import { linksIn, portsOf } from '../../engine/net/links';
 import type { Link } from '../../engine/net/types';
 import { linkDisplayName, linkFlags } from '../ip/print-link';
 import { Output, type CommandFn, type ShellContext } from '../types';
+import { bridgeVlan } from './vlan';
 
 const matches = (word: string | undefined, keyword: string) => !!word && keyword.startsWith(word);
 
@@ -14,6 +15,7 @@ export const bridge: CommandFn = (argv, ctx) => {
   if (object === undefined) return out.err(USAGE).done(255);
   if (matches(object, 'link')) return bridgeLink(ctx, args.slice(1), out);
   if (matches(object, 'fdb')) return bridgeFdb(ctx, args.slice(1), out);
+  if (matches(object, 'vlan')) return bridgeVlan(ctx, args.slice(1), out);
   if (matches(object, 'help')) return out.err(USAGE).done(255);
   return out.err(`Object "${object}" is unknown, try "bridge help".`).done(255);
 };

@@ -47,6 +47,8 @@ export const IP_DOC = doc({
       flags: [
         { flag: 'type veth peer name PEER', words: 'a veth pair: NAME and PEER are the two ends' },
         { flag: 'type bridge', words: 'a software switch; attach ports with `ip link set X master NAME`' },
+        { flag: 'type vlan id N', words: 'with `link DEV`: an 802.1Q VLAN device on DEV (e.g. `eth0.10`): what it sends leaves DEV with a VLAN tag N, tagged frames of VLAN N arriving on DEV come out of it' },
+        { flag: 'type bridge vlan_filtering 1', words: 'a bridge that keeps VLANs apart (see `bridge vlan`); also with `ip link set BR type bridge …`' },
         { flag: 'address MAC', words: 'set the MAC address' },
         { flag: 'mtu N', words: 'set the MTU' },
         { flag: 'netns NETNS', words: 'create it directly in that namespace' },
@@ -68,6 +70,9 @@ export const IP_DOC = doc({
       ],
     },
     { name: 'link delete', usage: 'ip link del [dev] NAME', words: 'deletes a virtual interface; deleting one end of a veth deletes both ends.' },
+    { name: 'tuntap add', usage: 'ip tuntap add [dev] NAME mode tun|tap [user USER] [group GROUP] [pi] [vnet_hdr] [multi_queue]', words: 'creates a persistent tun (layer 3) or tap (Ethernet) device. It has no carrier until a program (a VM: `vm create NAME --tap NAME`) opens it; frames the host sends on a tap go to that program.' },
+    { name: 'tuntap delete', usage: 'ip tuntap del [dev] NAME mode tun|tap', words: 'deletes a tun/tap device that no program holds open.' },
+    { name: 'tuntap show', usage: 'ip tuntap [show|list]', words: 'lists the tun and tap devices with their flags (persist, pi, vnet_hdr, owner).' },
     { name: 'addr show', usage: 'ip addr show [dev NAME]', words: 'lists interfaces with their IP addresses (inet, inet6), scope and broadcast.', flags: [DEV] },
     {
       name: 'addr add',

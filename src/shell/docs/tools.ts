@@ -5,7 +5,7 @@ export const BRIDGE_DOC = doc({
   name: 'bridge',
   summary: 'show bridge ports and forwarding databases (iproute2)',
   kernel: 'Reads the software switches (bridges) of the namespace: which interfaces are ports, their STP state, and which MAC was learned on which port.',
-  usage: 'bridge link | bridge fdb [show] [br BRIDGE]',
+  usage: 'bridge link | bridge fdb [show] [br BRIDGE] | bridge vlan { add | del | show } …',
   abbreviations: true,
   flags: [
     { flag: '-s, -stats', words: 'statistics (accepted)' },
@@ -16,6 +16,9 @@ export const BRIDGE_DOC = doc({
   subcommands: [
     { name: 'link show', usage: 'bridge link [show]', words: 'lists bridge ports with their state (forwarding, disabled, …) and master bridge.' },
     { name: 'fdb show', usage: 'bridge fdb [show] [br BRIDGE] [dev PORT]', words: 'prints the forwarding database: for each MAC, the port it was last seen on (learned entries age out; `permanent` ones are the ports’ own addresses).' },
+    { name: 'vlan show', usage: 'bridge vlan [show] [dev PORT] [vid VID]', words: 'lists the VLANs of each bridge port and of the bridge itself: PVID (the VLAN untagged frames arriving there belong to) and Egress Untagged (frames of that VLAN leave without a tag). Ports start in VLAN 1.' },
+    { name: 'vlan add', usage: 'bridge vlan add vid VID dev PORT [pvid] [untagged] [self]', words: 'makes the port a member of the VLAN. It only filters once the bridge has `vlan_filtering 1` (`ip link set BR type bridge vlan_filtering 1`): then frames cross only between ports of the same VLAN.' },
+    { name: 'vlan delete', usage: 'bridge vlan del vid VID dev PORT [self]', words: 'removes the port from the VLAN.' },
   ],
 });
 

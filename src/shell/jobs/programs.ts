@@ -8,6 +8,7 @@ import { tcpdump } from '../nettools/tcpdump';
 import { pingProcess } from '../nettools/ping';
 import { traceroute } from '../nettools/traceroute';
 import { nc } from '../nettools/nc';
+import { vm } from '../nettools/vm';
 import { Group, Signal, throwInto, type Proc, type ProcContext, type ProcessFn, type Wait } from './process';
 
 const SLEEP_USAGE = "Try 'sleep --help' for more information.";
@@ -103,6 +104,7 @@ export const PROCESSES: Record<string, ProcessFn> = {
   ping: pingProcess,
   traceroute,
   nc,
+  vm,
 };
 
 export { Output };

@@ -23,14 +23,13 @@ export function timestamp(epochMs: number): string {
 }
 
 export function formatFrame(frame: Frame, opts: PrintOptions): string {
-  if (frame.kind === 'arp') {
-    const body = arpText(frame);
-    if (!opts.link) return `ARP, ${body}`;
-    return `${frame.src} > ${frame.dst}, ethertype ARP (0x0806), length ${frameBytes(frame)}: ${body}`;
-  }
-  const body = ipText(frame.packet);
-  if (!opts.link) return `IP ${body}`;
-  return `${frame.src} > ${frame.dst}, ethertype IPv4 (0x0800), length ${frameBytes(frame)}: ${body}`;
+  const ethertype = frame.kind === 'arp' ? 'ethertype ARP (0x0806)' : 'ethertype IPv4 (0x0800)';
+  const body = frame.kind === 'arp' ? arpText(frame) : ipText(frame.packet);
+  if (!opts.link) return frame.kind === 'arp' ? `ARP, ${body}` : `IP ${body}`;
+  const head = `${frame.src} > ${frame.dst}, `;
+  // print-ether.c: a tagged frame shows the 802.1Q TPID first, then ieee8021q_tci_string ("vlan N, p P").
+  if (frame.vlan !== undefined) return `${head}ethertype 802.1Q (0x8100), length ${frameBytes(frame)}: vlan ${frame.vlan}, p 0, ${ethertype}, ${body}`;
+  return `${head}${ethertype}, length ${frameBytes(frame)}: ${body}`;
 }
 
 function arpText(frame: Extract<Frame, { kind: 'arp' }>): string {
