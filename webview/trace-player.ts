@@ -16,6 +16,9 @@ export interface TracePlayerParts {
   highlight(nodeId: string | null, dropped: boolean): void;
 }
 
+/** Events a learner must not miss: where a packet died, where traceroute's probe ran out of TTL. */
+const EVENT_PREFIX: Record<string, string> = { drop: 'DROPPED: ', ttl: 'TTL EXPIRED: ' };
+
 export class TracePlayer {
   trace: ViewTrace | null = null;
   /** -1 before the first step. */
@@ -36,7 +39,7 @@ export class TracePlayer {
       const li = document.createElement('li');
       li.className = `event kind-${s.kind}${trace.drop?.step === i ? ' drop' : ''}`;
       li.tabIndex = -1;
-      li.textContent = `${s.where}: ${s.kind === 'drop' ? 'DROPPED: ' : ''}${s.detail}`;
+      li.textContent = `${s.where}: ${EVENT_PREFIX[s.kind] ?? ''}${s.detail}`;
       li.addEventListener('click', () => this.goTo(i));
       list.appendChild(li);
     });
@@ -82,9 +85,10 @@ export class TracePlayer {
       dot.setAttribute('cy', String(node.y - 18));
     }
     (list.children[this.at] as HTMLElement | undefined)?.scrollIntoView({ block: 'nearest' });
-    if (!trace) status.textContent = 'No packet trace yet: run ping.';
+    if (!trace) status.textContent = 'No packet trace yet: run ping, curl, nc or traceroute.';
     else if (this.at < 0) status.textContent = `Step 0 of ${this.last + 1}`;
     else if (dropped) status.textContent = `Dropped: ${trace.drop!.reason}`;
+    else if (step!.kind === 'ttl') status.textContent = `Step ${this.at + 1} of ${this.last + 1}: TTL expired in ${step!.where}`;
     else status.textContent = `Step ${this.at + 1} of ${this.last + 1}: ${step!.kind}`;
   }
 }

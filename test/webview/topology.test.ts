@@ -16,6 +16,8 @@ import type { ViewModel } from '../../src/protocol/view-model';
 import { topologyHtml } from '../../src/host/topology/html';
 import { validateWebviewMessage } from '../../src/protocol/validate';
 import { bareShell } from '../unit/helpers';
+import { createWorld } from '../../src/engine/presets';
+import { Shell } from '../../src/shell/shell';
 
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const OUT = resolve('test-results/webview');
@@ -195,6 +197,46 @@ describe('topology webview in headless Chromium', function () {
     await page.click('#fit');
     await page.waitForTimeout(400);
     await page.screenshot({ path: join(OUT, 'topology.png') });
+  });
+
+  it('draws Docker: containers in their namespace boxes, stopped ones down, networks wired to their bridges', async () => {
+    const { world, host } = createWorld('docker')!;
+    const docker = new Shell(world, host);
+    ['docker network create backend', 'docker run -d --name web -p 8080:80 nginx', 'docker create --name later busybox'].forEach((l) => docker.run(l));
+    const dockerModel = buildViewModel(docker.world);
+    await send({ v, type: 'snapshot', world: 'docker', model: dockerModel, positions: {} });
+    // The last world's boxes fade out (200 ms) before they leave the DOM.
+    await page.waitForTimeout(400);
+    assert.equal(await count('svg#topology g.node'), dockerModel.nodes.length);
+    assert.equal(await count('g.node.kind-docker-network'), 2);
+    assert.equal(await count('line.wire.kind-attachment'), 2);
+    assert.equal(await count('g.node.kind-container.state-down'), 1);
+    assert.match((await page.locator('g.node.kind-container:not(.state-down)').getAttribute('aria-label'))!, /web/);
+    await page.screenshot({ path: join(OUT, '4-docker.png') });
+  });
+
+  it('plays curl through DNAT and back (NAT rewrite events), and traceroute with its TTL expiries, to the end without a drop', async () => {
+    const { world, host } = createWorld('docker')!;
+    const docker = new Shell(world, host);
+    ['docker run -d --name web -p 8080:80 nginx', 'ip netns add red', 'ip link add veth-host type veth peer name veth-red', 'ip link set veth-red netns red', 'ip addr add 10.0.0.1/24 dev veth-host', 'ip link set veth-host up', 'ip -n red addr add 10.0.0.2/24 dev veth-red', 'ip -n red link set veth-red up', 'ip -n red route add default via 10.0.0.1', 'ip netns exec red curl -s -o /dev/null 10.0.0.1:8080'].forEach((l) => docker.run(l));
+    await send({ v, type: 'snapshot', world: 'curl', model: buildViewModel(docker.world), positions: {} });
+    await page.waitForTimeout(400);
+    const curl = toViewTrace(docker.world, lastTrace(docker.world)!);
+    await send({ v, type: 'trace', trace: curl });
+    assert.equal(await count('#trace-events li'), curl.steps.length);
+    assert.equal(await count('#trace-events li.kind-netfilter'), curl.steps.filter((st) => st.kind === 'netfilter').length);
+    assert.match((await page.locator('#trace-events li.kind-netfilter').first().textContent())!, /DNAT 10\.0\.0\.1:8080 -> 172\.17\.0\.2:80/);
+    for (let i = 0; i < curl.steps.length + 2; i++) await page.click('#trace-step');
+    assert.equal(await count('g.node.trace-drop'), 0);
+    assert.match((await page.locator('#trace-status').textContent())!, new RegExp(`^Step ${curl.steps.length} of ${curl.steps.length}: deliver$`));
+    await page.screenshot({ path: join(OUT, '5-curl-dnat.png') });
+    docker.run('traceroute -n 8.8.8.8');
+    const tr = toViewTrace(docker.world, lastTrace(docker.world)!);
+    await send({ v, type: 'trace', trace: tr });
+    assert.equal(await count('#trace-events li.kind-ttl'), 1);
+    assert.match((await page.locator('#trace-events li.kind-ttl').textContent())!, /^router: TTL EXPIRED: TTL of the packet to 8\.8\.8\.8 ran out in router$/);
+    await page.locator('#trace-events li.kind-ttl').click();
+    assert.equal(await page.locator('#trace-status').textContent(), `Step ${tr.steps.findIndex((st) => st.kind === 'ttl') + 1} of ${tr.steps.length}: TTL expired in router`);
   });
 
   it('budgets: a 1,000-node world renders in under 1 s, a one-command delta applies in under 16 ms', async () => {
