@@ -30,8 +30,8 @@ export function nodeJson(world: World, cluster: Cluster, n: SwarmNode) {
   return {
     ID: n.id,
     Version: { Index: cluster.version },
-    CreatedAt: apiTime(n.createdAt),
-    UpdatedAt: apiTime(n.updatedAt),
+    CreatedAt: apiTime(world.clock.epoch + n.createdAt),
+    UpdatedAt: apiTime(world.clock.epoch + n.updatedAt),
     Spec: { Labels: { ...n.labels }, Role: n.role, Availability: n.availability },
     Description: {
       Hostname: n.hostname,
@@ -69,7 +69,7 @@ export function nodePretty(world: World, cluster: Cluster, n: SwarmNode): string
   const lines = [`ID:\t\t\t${n.id}`];
   const labels = Object.keys(n.labels).sort();
   if (labels.length > 0) lines.push('Labels:', ...labels.map((k) => ` - ${k}${n.labels[k] ? '=' + n.labels[k] : ''}`));
-  lines.push(`Hostname:              \t${n.hostname}`, `Joined at:             \t${prettyTime(n.createdAt)}`, 'Status:', ` State:\t\t\t${nodeUp(world, n) ? 'Ready' : 'Down'}`, ` Availability:         \t${title(n.availability)}`, ` Address:\t\t${n.addr}`);
+  lines.push(`Hostname:              \t${n.hostname}`, `Joined at:             \t${prettyTime(world.clock.epoch + n.createdAt)}`, 'Status:', ` State:\t\t\t${nodeUp(world, n) ? 'Ready' : 'Down'}`, ` Availability:         \t${title(n.availability)}`, ` Address:\t\t${n.addr}`);
   if (n.role === 'manager') {
     const status = managerStatus(world, cluster, n);
     lines.push('Manager Status:', ` Address:\t\t${n.addr}:2377`, ` Raft Status:\t\t${status === 'Unreachable' ? 'Unreachable' : 'Reachable'}`, ` Leader:\t\t${status === 'Leader' ? 'Yes' : 'No'}`);

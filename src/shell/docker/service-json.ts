@@ -25,17 +25,18 @@ function specJson(spec: ServiceSpec) {
   };
 }
 
-export function serviceJson(cluster: Cluster, s: Service) {
+/** `epoch`: the simulated clock's epoch (times are kept as simulated instants). */
+export function serviceJson(cluster: Cluster, s: Service, epoch: number) {
   const spec = specJson(s.spec);
   const vips = Object.entries(s.vips).map(([id, ip]) => ({ NetworkID: id, Addr: `${formatIpv4(ip)}/${cluster.networks.find((n) => n.id === id)?.prefixLen ?? 24}` }));
   return {
     ID: s.id,
     Version: { Index: s.version },
-    CreatedAt: apiTime(s.createdAt),
-    UpdatedAt: apiTime(s.updatedAt),
+    CreatedAt: apiTime(epoch + s.createdAt),
+    UpdatedAt: apiTime(epoch + s.updatedAt),
     Spec: spec,
     ...(s.previousSpec ? { PreviousSpec: specJson(s.previousSpec) } : {}),
     Endpoint: { Spec: spec.EndpointSpec, ...(s.spec.ports.length > 0 ? { Ports: spec.EndpointSpec.Ports } : {}), ...(vips.length > 0 ? { VirtualIPs: vips } : {}) },
-    ...(s.updateState ? { UpdateStatus: { State: s.updateState, StartedAt: apiTime(s.updatedAt), CompletedAt: apiTime(s.updatedAt), Message: s.updateState === 'completed' ? 'update completed' : 'rollback completed' } } : {}),
+    ...(s.updateState ? { UpdateStatus: { State: s.updateState, StartedAt: apiTime(epoch + s.updatedAt), CompletedAt: apiTime(epoch + s.updatedAt), Message: s.updateState === 'completed' ? 'update completed' : 'rollback completed' } } : {}),
   };
 }

@@ -162,7 +162,7 @@ function inspect(d: DockerCtx, argv: string[]): CommandResult {
     const s = findService(cluster, ref);
     if (!s) return { stdout: out.stdout, stderr: `Error: no such service: ${ref}\n`, exitCode: 1 };
     if (has(parsed.value, 'pretty')) out.out((objects.length > 0 ? '\n\n' : '') + servicePretty(d.sh.world, cluster, s));
-    objects.push(serviceJson(cluster, s));
+    objects.push(serviceJson(cluster, s, d.sh.world.clock.epoch));
   }
   if (has(parsed.value, 'pretty')) return out.done(0);
   return printInspect(objects, last(parsed.value, 'format'), out) ? out.done(0) : out.done(1);

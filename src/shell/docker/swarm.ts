@@ -127,11 +127,11 @@ function unlock(d: DockerCtx, argv: string[]): CommandResult {
   const member = membershipOf(d.sh.world, d.sh.host);
   if (!member) return fail(`Error: ${NOT_IN_SWARM}`, 1);
   if (!member.cluster.lockedHosts.includes(d.sh.host.id)) return fail('Error: swarm is not locked', 1);
+  // stdin is not a terminal here: the CLI reads the key without a prompt.
   const key = d.sh.stdin.split('\n')[0] ?? '';
-  const out = new Output().out('Enter unlock key: ');
   const done = unlockSwarm(d.sh.world, d.sh.host, key);
-  if (!done.ok) return { stdout: out.stdout, stderr: `Error response from daemon: ${done.error}\n`, exitCode: 1 };
-  return out.done(0);
+  if (!done.ok) return fail(`Error response from daemon: ${done.error}`, 1);
+  return { stdout: '', stderr: '', exitCode: 0 };
 }
 
 function unlockKey(d: DockerCtx, argv: string[]): CommandResult {
