@@ -86,6 +86,10 @@ export interface ImageRef {
 /** "nginx", "nginx:1.27", "library/nginx", "docker.io/library/nginx:latest". */
 export function parseImageRef(text: string): ImageRef | null {
   let rest = text.replace(/^docker\.io\//, '').replace(/^library\//, '');
+  // A registry host ("localhost:5000/", "registry.example.com/") keeps its colon out of the tag.
+  const domain = /^([a-zA-Z0-9.-]+(?::\d+)?)\/(?=.)/.exec(rest);
+  const host = domain && (domain[1]!.includes('.') || domain[1]!.includes(':') || domain[1] === 'localhost') ? domain[1]! + '/' : '';
+  rest = rest.slice(host.length);
   const at = rest.indexOf('@');
   if (at >= 0) rest = rest.slice(0, at);
   const colon = rest.lastIndexOf(':');
@@ -95,7 +99,7 @@ export function parseImageRef(text: string): ImageRef | null {
   const tag = hasTag ? rest.slice(colon + 1) : 'latest';
   if (!/^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/.test(repo)) return null;
   if (!/^[\w][\w.-]{0,127}$/.test(tag)) return null;
-  return { repo, tag, defaulted: !hasTag };
+  return { repo: host + repo, tag, defaulted: !hasTag };
 }
 
 export type CatalogLookup = { kind: 'found'; image: Image } | { kind: 'no-repo' } | { kind: 'no-tag' };

@@ -17,6 +17,7 @@ import { dockerCompose } from './compose';
 import { noDaemonText } from '../nettools/docker-machine-target';
 import { dockerVolume } from './volume';
 import { dockerBuild } from './build';
+import { dockerStorageSubcommands, CONTAINER_STORAGE_ALIASES, IMAGE_STORAGE_ALIASES } from './system-commands';
 
 type Sub = (d: DockerCtx, argv: string[]) => CommandResult;
 
@@ -50,10 +51,11 @@ const SUBCOMMANDS: Record<string, Sub> = {
   compose: dockerCompose,
   volume: dockerVolume,
   build: dockerBuild,
+  ...dockerStorageSubcommands(),
 };
 
-const CONTAINER_ALIASES: Record<string, string> = { ls: 'ps', list: 'ps', run: 'run', create: 'create', start: 'start', stop: 'stop', restart: 'restart', kill: 'kill', rm: 'rm', remove: 'rm', logs: 'logs', exec: 'exec', inspect: 'inspect', port: 'port', rename: 'rename', wait: 'wait', pause: 'pause', unpause: 'unpause' };
-const IMAGE_ALIASES: Record<string, string> = { ls: 'images', list: 'images', pull: 'pull', rm: 'rmi', remove: 'rmi', inspect: 'image-inspect', tag: 'tag' };
+const CONTAINER_ALIASES: Record<string, string> = { ls: 'ps', list: 'ps', run: 'run', create: 'create', start: 'start', stop: 'stop', restart: 'restart', kill: 'kill', rm: 'rm', remove: 'rm', logs: 'logs', exec: 'exec', inspect: 'inspect', port: 'port', rename: 'rename', wait: 'wait', pause: 'pause', unpause: 'unpause', ...CONTAINER_STORAGE_ALIASES };
+const IMAGE_ALIASES: Record<string, string> = { ls: 'images', list: 'images', pull: 'pull', rm: 'rmi', remove: 'rmi', inspect: 'image-inspect', tag: 'tag', ...IMAGE_STORAGE_ALIASES };
 
 export function docker(argv: string[], ctx: ShellContext): CommandResult {
   let args = argv.slice(1);
@@ -68,7 +70,7 @@ export function docker(argv: string[], ctx: ShellContext): CommandResult {
     sub = inner;
     rest = rest.slice(1);
   }
-  const fn = Object.prototype.hasOwnProperty.call(SUBCOMMANDS, sub) && !(sub === 'image-inspect' && args[0] !== 'image') ? SUBCOMMANDS[sub] : undefined;
+  const fn = Object.prototype.hasOwnProperty.call(SUBCOMMANDS, sub) && !((sub === 'image-inspect' || sub === 'image-prune') && args[0] !== 'image') ? SUBCOMMANDS[sub] : undefined;
   if (!fn) return fail(`docker: '${sub}' is not a docker command.\nSee 'docker --help'`, 1);
   const d = dockerCtx(ctx);
   if (!d) return fail(noDaemonText(ctx, NO_DAEMON), 1);

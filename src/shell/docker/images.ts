@@ -7,6 +7,8 @@ import { argsError, daemonError, usageError, type DockerCtx } from './context';
 import { has, parseFlags } from './flags';
 import { humanDuration, humanSize } from './human';
 import { tabwrite } from './table';
+import { pullFromRegistry } from './push';
+import { imageFilters } from './prune-images';
 
 export type PullOutcome = { ok: true; image: Image; lines: string[] } | { ok: false; error: string };
 
@@ -50,6 +52,8 @@ export function dockerPull(d: DockerCtx, argv: string[]): CommandResult {
   if (text === undefined || extra.length > 0) return argsError('pull', '[OPTIONS] NAME[:TAG|@DIGEST]', 'Download an image from a registry', 'exactly 1 argument');
   const ref = parseImageRef(text);
   if (!ref) return usageError('pull', `invalid reference format`);
+  const fromRegistry = pullFromRegistry(d, ref, has(parsed.value, 'quiet'));
+  if (fromRegistry) return fromRegistry;
   const result = pull(d.daemon, ref);
   d.sh.world.changed();
   const out = new Output();
@@ -66,7 +70,9 @@ export function dockerImages(d: DockerCtx, argv: string[]): CommandResult {
   const parsed = parseFlags(argv, [{ long: 'quiet', short: 'q', value: false }, { long: 'all', short: 'a', value: false }, { long: 'no-trunc', value: false }, { long: 'digests', value: false }, { long: 'format', value: true }, { long: 'filter', short: 'f', value: true }], true);
   if (!parsed.ok) return usageError('images', parsed.error);
   const [repoFilter] = parsed.value.args;
-  const images = d.daemon.images.filter((i) => repoFilter === undefined || i.repo === repoFilter || `${i.repo}:${i.tag}` === repoFilter).slice().sort((a, b) => Date.parse(b.created) - Date.parse(a.created));
+  const filters = imageFilters(d.daemon, parsed.value.flags['filter'] ?? []);
+  if (typeof filters === 'string') return daemonError(filters);
+  const images = d.daemon.images.filter((i) => repoFilter === undefined || i.repo === repoFilter || `${i.repo}:${i.tag}` === repoFilter).filter((i) => filters.every((f) => f(i))).slice().sort((a, b) => Date.parse(b.created) - Date.parse(a.created));
   const noTrunc = has(parsed.value, 'no-trunc');
   const id = (i: Image) => (noTrunc ? 'sha256:' + i.id : i.id.slice(0, 12));
   if (has(parsed.value, 'quiet')) return { stdout: [...new Set(images.map(id))].map((x) => x + '\n').join(''), stderr: '', exitCode: 0 };
@@ -96,9 +102,9 @@ export function dockerRmi(d: DockerCtx, argv: string[]): CommandResult {
       continue;
     }
     d.daemon.images = d.daemon.images.filter((i) => i !== image);
-    out.line(`Untagged: ${image.repo}:${image.tag}`);
+    if (image.repo !== '<none>') out.line(`Untagged: ${image.repo}:${image.tag}`);
     if (!d.daemon.images.some((i) => i.id === image.id)) {
-      out.line(`Untagged: ${image.repo}@${image.digest}`);
+      if (image.digest && image.repo !== '<none>') out.line(`Untagged: ${image.repo}@${image.digest}`);
       out.line(`Deleted: sha256:${image.id}`);
     }
   }

@@ -1,0 +1,56 @@
+/**
+ * A container's copy-on-write layer as `docker diff` reports it: files its processes wrote
+ * (outside volumes and the /etc files Docker bind-mounts), programs apt-get installed, and the
+ * directories above them, A(dded) when the image lacks them, C(hanged) when it has them.
+ */
+import { mountFor } from './volumes';
+import { parentDirs } from './fs-layer-paths';
+import type { Container, Image } from './types';
+import { imageFile } from './image-files';
+
+export interface Change {
+  kind: 'A' | 'C' | 'D';
+  path: string;
+}
+
+/** Directories every image in the catalog has. */
+export const IMAGE_DIRS = new Set(['/', '/bin', '/dev', '/etc', '/home', '/lib', '/media', '/mnt', '/opt', '/proc', '/root', '/run', '/sbin', '/srv', '/sys', '/tmp', '/usr', '/usr/bin', '/usr/local', '/usr/local/bin', '/usr/sbin', '/usr/share', '/var', '/var/cache', '/var/lib', '/var/log', '/var/tmp']);
+
+/** Docker's own bind mounts into every container: never part of the layer. */
+const DOCKER_MOUNTS = new Set(['/etc/hosts', '/etc/hostname', '/etc/resolv.conf']);
+
+/** Paths the container's layer holds: path -> content ('' for installed programs). */
+export function layerFiles(c: Container): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [path, data] of Object.entries(c.files ?? {})) {
+    if (DOCKER_MOUNTS.has(path) || path.startsWith('/proc/') || path.startsWith('/dev/') || mountFor(c.mounts ?? [], path)) continue;
+    out[path] = data;
+  }
+  for (const prog of c.installed) out[`/usr/bin/${prog}`] ??= '';
+  return out;
+}
+
+/** Directories the servers' images add (their document roots, configs, data). */
+const SERVICE_DIRS: Record<string, string[]> = {
+  nginx: ['/etc/nginx', '/etc/nginx/conf.d', '/usr/share/nginx', '/usr/share/nginx/html', '/var/cache/nginx', '/var/log/nginx'],
+  httpd: ['/usr/local/apache2', '/usr/local/apache2/htdocs', '/usr/local/apache2/conf', '/usr/local/apache2/logs'],
+  redis: ['/data', '/usr/local/bin'],
+  postgres: ['/var/lib/postgresql', '/var/lib/postgresql/data', '/var/run/postgresql'],
+  registry: ['/etc/docker', '/etc/docker/registry', '/var/lib/registry'],
+  shell: [],
+};
+
+export function imageHasPath(image: Image | undefined, path: string): boolean {
+  if (IMAGE_DIRS.has(path) || (image && SERVICE_DIRS[image.service]?.includes(path))) return true;
+  const files = Object.keys(image?.files ?? {});
+  return files.includes(path) || files.some((f) => f.startsWith(path + '/'));
+}
+
+export function containerChanges(c: Container, image: Image | undefined): Change[] {
+  const changes = new Map<string, Change['kind']>();
+  for (const path of Object.keys(layerFiles(c))) {
+    for (const dir of parentDirs(path)) if (!changes.has(dir)) changes.set(dir, imageHasPath(image, dir) ? 'C' : 'A');
+    changes.set(path, imageHasPath(image, path) || (image !== undefined && imageFile(image, path) !== undefined) ? 'C' : 'A');
+  }
+  return [...changes.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([path, kind]) => ({ kind, path }));
+}
