@@ -74,6 +74,19 @@ describe('traces of the tools that send packets', () => {
     assert.ok(trace.steps.some((s) => s.where === 'container web' && s.kind === 'deliver'));
   });
 
+  it("curl from the host to its own address: DNAT in OUTPUT (Docker's rule skips only 127.0.0.0/8); localhost goes through docker-proxy", () => {
+    const shell = dockerShell();
+    const trace = traceAfter(shell, ['docker run -d --name web -p 8080:80 nginx', 'curl -s -o /dev/null 192.168.1.2:8080']);
+    const nat = trace.steps.filter((s) => s.kind === 'netfilter').map((s) => s.detail);
+    assert.ok(nat.includes('nat/OUTPUT: DNAT 192.168.1.2:8080 -> 172.17.0.2:80'), nat.join('\n'));
+    assert.equal(trace.drop, null);
+    const viaProxy = traceAfter(shell, ['curl -s -o /dev/null localhost:8080']);
+    assert.deepEqual(viaProxy.steps.filter((s) => s.kind === 'netfilter' && /DNAT/.test(s.detail)), []);
+    assert.equal(lastTrace(shell.world)!.label, 'curl localhost:8080/');
+    const logs = shell.run('docker logs web').stdout.split('\n').filter((l) => l.includes('curl/'));
+    assert.deepEqual(logs.map((l) => l.split(' ')[0]), ['192.168.1.2', '172.17.0.1']);
+  });
+
   it('wget in a container records its trace too', () => {
     const shell = dockerShell();
     traceAfter(shell, ['docker run -d --name web nginx', 'docker run -d --name box busybox sleep 1000', 'docker exec box wget -q -O /dev/null 172.17.0.2']);

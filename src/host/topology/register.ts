@@ -37,7 +37,8 @@ export function registerNetworkViews(context: vscode.ExtensionContext, worlds: W
       if (pty instanceof ShellPseudoterminal) worlds.activate(pty.worldEntry);
     }),
     vscode.window.onDidChangeActiveNotebookEditor((editor) => {
-      const entry = editor && worlds.byLabel(notebookRef(editor.notebook).label);
+      const label = editor && notebookRef(editor.notebook).label;
+      const entry = label ? worlds.byLabel(label) : undefined;
       if (entry) worlds.activate(entry);
     }),
     vscode.commands.registerCommand('vethlab.showTopology', () => panel.show()),

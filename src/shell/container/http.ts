@@ -10,7 +10,6 @@ import { containerSockets } from '../../engine/docker/sockets';
 import { clfTime, HTTPD_INDEX, NGINX_INDEX } from '../../engine/docker/services';
 import type { Container, DaemonState } from '../../engine/docker/types';
 import { formatIpv4 } from '../../engine/net/ipv4';
-import type { Netns } from '../../engine/net/types';
 import { sendPacket, type Sockets } from '../../engine/packet/walk';
 import { recordTrace } from '../../engine/view/last-trace';
 import type { ShellContext } from '../types';
@@ -66,20 +65,20 @@ export function httpGet(ctx: ShellContext, url: Url, agent: string, headOnly: bo
   return serve(ctx, server.daemon, server.c, server.src, url, agent, headOnly, method);
 }
 
-/** docker-proxy listens on published host ports: a connection to a local address reaches the container from the gateway. */
+/**
+ * docker-proxy listens on published host ports, but only loopback connections reach it: Docker's
+ * `-A OUTPUT ! -d 127.0.0.0/8 -m addrtype --dst-type LOCAL -j DOCKER` DNATs the host's other
+ * addresses in the kernel. The proxy reaches the container from the gateway.
+ */
 function viaProxy(ctx: ShellContext, daemon: DaemonState, dst: number, port: number): { ip: number; port: number } | undefined {
   const root = ctx.world.netns(ctx.host.rootNsId);
-  if (ctx.ns.id !== root.id || !isLocal(root, dst)) return undefined;
+  if (ctx.ns.id !== root.id || dst >>> 24 !== 127) return undefined;
   for (const c of daemon.containers) {
     if (c.state !== 'running' || !c.endpoints[0]) continue;
     const p = c.ports.find((x) => x.hostPort === port && x.proto === 'tcp' && (x.hostIp === '' || x.hostIp === '0.0.0.0' || x.hostIp === formatIpv4(dst)));
     if (p) return { ip: c.endpoints[0].ip, port: p.containerPort };
   }
   return undefined;
-}
-
-function isLocal(ns: Netns, addr: number): boolean {
-  return (addr >>> 24) === 127 || ns.addrs.some((a) => a.family === 4 && a.local === addr);
 }
 
 function serve(ctx: ShellContext, daemon: DaemonState, c: Container, src: number, url: Url, agent: string, headOnly: boolean, requested?: string): HttpOutcome {
