@@ -234,3 +234,19 @@ describe('swarm: overlay networks', () => {
     assert.match(failing(sh, 'docker network rm backend'), /is in use by service/);
   });
 });
+
+describe('swarm: stacks', () => {
+  it('deploy creates the default overlay network and one service per compose service; rm removes them', () => {
+    const sh = threeNodes();
+    ok(sh, "printf 'services:\\n  web:\\n    image: nginx\\n    ports:\\n      - \"8080:80\"\\n    deploy:\\n      replicas: 2\\n  cache:\\n    image: redis\\n' > /tmp/stack.yaml");
+    assert.equal(ok(sh, 'docker stack deploy -c /tmp/stack.yaml shop'), 'Creating network shop_default\nCreating service shop_cache\nCreating service shop_web\n');
+    assert.equal(ok(sh, 'docker stack ls'), 'NAME      SERVICES\nshop      2\n');
+    assert.match(ok(sh, 'docker stack services shop'), /shop_web +replicated +2\/2 +nginx:latest +\*:8080->80\/tcp/);
+    assert.match(ok(sh, 'docker stack ps shop'), /shop_web\.2 +nginx:latest/);
+    assert.match(ok(sh, 'docker network ls'), /shop_default +overlay +swarm/);
+    assert.match(ok(sh, 'docker stack deploy -c /tmp/stack.yaml shop'), /^Updating service shop_cache \(id: [0-9a-z]{25}\)\n/);
+    assert.equal(ok(sh, 'docker stack rm shop'), 'Removing service shop_cache\nRemoving service shop_web\nRemoving network shop_default\n');
+    assert.equal(sh.run('docker stack rm shop').stderr, 'Nothing found in stack: shop\n');
+    assert.equal(failing(sh, 'docker stack ps shop'), 'nothing found in stack: shop\n');
+  });
+});

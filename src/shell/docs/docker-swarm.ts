@@ -38,6 +38,11 @@ export const SWARM_SUBCOMMANDS: SubcommandDoc[] = [
   sub('service update', 'docker service update [--image IMG] [--replicas N] [--update-parallelism N] [--update-delay D] [--force] SERVICE', 'a rolling update: tasks are replaced N at a time, D apart, on the simulated clock.'),
   sub('service rollback', 'docker service rollback SERVICE', 'goes back to the previous spec with another rolling update.'),
   sub('service rm', 'docker service rm SERVICE', 'removes the service and its tasks\' containers.'),
+  sub('stack deploy', 'docker stack deploy -c compose.yaml STACK', 'deploys a compose file to the swarm: an overlay network STACK_default (and STACK_NAME for each network), a service STACK_SERVICE per service (deploy.replicas, ports through the routing mesh); deploying again updates the services.'),
+  sub('stack ls', 'docker stack ls', 'lists stacks and how many services each has.'),
+  sub('stack services', 'docker stack services STACK', 'lists the stack\'s services (as `docker service ls`).'),
+  sub('stack ps', 'docker stack ps STACK', 'lists the tasks of the stack\'s services.'),
+  sub('stack rm', 'docker stack rm STACK', 'removes the stack\'s services, then its networks.'),
 ];
 
 export const SSH_DOC = doc({
