@@ -13,6 +13,7 @@ import { dockerVersion } from './version';
 import { dockerSwarm } from './swarm';
 import { dockerNode } from './node';
 import { dockerService } from './service';
+import { dockerStack } from './stack';
 import { dockerCompose } from './compose';
 import { noDaemonText } from '../nettools/docker-machine-target';
 import { dockerVolume } from './volume';
@@ -48,6 +49,7 @@ const SUBCOMMANDS: Record<string, Sub> = {
   swarm: dockerSwarm,
   node: dockerNode,
   service: dockerService,
+  stack: dockerStack,
   compose: dockerCompose,
   volume: dockerVolume,
   build: dockerBuild,
