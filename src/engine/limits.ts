@@ -18,10 +18,14 @@ export const LIMITS = {
   cellSimMs: 3 * 3600 * 1000,
   /** Scheduler turns per command line: every wait of every job (a ping is a few per packet). */
   schedulerStepsPerLine: 200_000,
-  /** Simple commands one command line may run (loops). */
-  commandsPerLine: 100_000,
-  /** Bytes of one file written in the simulated filesystem, and of one expanded word. */
+  /** Events (packets sent, replies read) of one ping: `ping -i 0.002 -c 10000000` ends here. */
+  pingEvents: 100_000,
+  /** Rounds of one `while`/`until`/`for` loop. */
+  loopRounds: 100_000,
+  /** Characters of one file written in the simulated filesystem. */
   fileBytes: 1024 * 1024,
+  /** Characters of one word after expansion (a variable doubled in a loop). */
+  wordChars: 1024 * 1024,
   /** The world: counts over every host. */
   netns: 1000,
   links: 4000,
@@ -59,17 +63,21 @@ export function worldCounts(world: World): WorldCounts {
   return counts;
 }
 
-/** The first cap `after` exceeds that `before` did not already exceed, as a message; null when none. */
+/** The first cap the world was at or over before a command that grew it further, as a message; null when none. */
 export function worldLimitExceeded(before: WorldCounts, after: WorldCounts): string | null {
   for (const key of Object.keys(WORLD_NOUNS) as (keyof WorldCounts)[]) {
-    if (after[key] > LIMITS[key] && after[key] > before[key]) return `vethlab: limit reached: at most ${LIMITS[key]} ${WORLD_NOUNS[key]} in a world; the command was undone`;
+    if (before[key] >= LIMITS[key] && after[key] > before[key]) return `vethlab: limit reached: at most ${LIMITS[key]} ${WORLD_NOUNS[key]} in a world; the command was undone`;
   }
   return null;
 }
 
-/** True when one command could take the world past a cap (it is within a tenth of one). */
-export function nearWorldLimit(counts: WorldCounts): boolean {
-  return (Object.keys(WORLD_NOUNS) as (keyof WorldCounts)[]).some((key) => counts[key] >= LIMITS[key] * 0.9);
+/**
+ * True when the world is at a cap: the next command that grows it there is undone. (Snapshots of a
+ * world that big cost tens of milliseconds, so the shell takes one only then; the command that
+ * reaches a cap may pass it by what it creates at once, e.g. the two ends of a veth pair.)
+ */
+export function atWorldLimit(counts: WorldCounts): boolean {
+  return (Object.keys(WORLD_NOUNS) as (keyof WorldCounts)[]).some((key) => counts[key] >= LIMITS[key]);
 }
 
 export function lineTimeLimitMessage(): string {
@@ -82,10 +90,6 @@ export function cellTimeLimitMessage(): string {
 
 export function stepLimitMessage(): string {
   return `vethlab: stopped after ${LIMITS.schedulerStepsPerLine} scheduler steps (the limit for one command line)\n`;
-}
-
-export function commandLimitMessage(): string {
-  return `vethlab: stopped after ${LIMITS.commandsPerLine} commands (the limit for one command line)\n`;
 }
 
 export function lineTooLongMessage(): string {

@@ -6,6 +6,7 @@
 import type { World } from '../engine/world';
 import type { Host, Netns } from '../engine/net/types';
 import { readSysctl, writeSysctl } from '../engine/net/sysctl';
+import { LIMITS } from '../engine/limits';
 
 export interface RealFiles {
   read(path: string): string | undefined;
@@ -14,7 +15,7 @@ export interface RealFiles {
   list?(path: string): string[] | undefined;
 }
 
-export type FsError = 'ENOENT' | 'EISDIR' | 'EINVAL' | 'EACCES' | 'EROFS';
+export type FsError = 'ENOENT' | 'EISDIR' | 'EINVAL' | 'EACCES' | 'EROFS' | 'EFBIG';
 export type ReadResult = { ok: true; data: string } | { ok: false; error: FsError };
 
 export interface FileSystem {
@@ -71,6 +72,8 @@ export class SimFs implements FileSystem {
     if (sysctl) return writeSysctl(this.world, ns, sysctl, data);
     if (path.startsWith('/proc/')) return 'ENOENT';
     const before = append ? (this.read(path, ns).ok ? (this.read(path, ns) as { data: string }).data : '') : '';
+    // A simulated file holds at most LIMITS.fileBytes (as `ulimit -f` would stop it).
+    if (before.length + data.length > LIMITS.fileBytes) return 'EFBIG';
     this.overlay[path] = before + data;
     this.world.changed();
     return null;

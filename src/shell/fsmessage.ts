@@ -9,6 +9,8 @@ export function fsMessage(error: string): string {
       return 'Invalid argument';
     case 'EROFS':
       return 'Read-only file system';
+    case 'EFBIG':
+      return 'File too large';
     default:
       return 'Permission denied';
   }

@@ -146,9 +146,14 @@ export function firstDifference(a: unknown, b: unknown, path = ''): string | nul
   return `${path}: ${JSON.stringify(a)?.slice(0, 200)} -> ${JSON.stringify(b)?.slice(0, 200)}`;
 }
 
+/** The world state as JSON, without the given keys (internal flags no command shows). */
+export function stateJson(world: World, ignore: readonly string[] = []): string {
+  return JSON.stringify(world.state, ignore.length ? (key, value) => (ignore.includes(key) ? undefined : value) : undefined);
+}
+
 /** Asserts that a command left the world state as it found it. */
-export function assertUnchanged(before: string, world: World, context: string): void {
-  const after = JSON.stringify(world.state);
+export function assertUnchanged(before: string, world: World, context: string, ignore: readonly string[] = []): void {
+  const after = stateJson(world, ignore);
   if (after === before) return;
   assert.fail(`failed command changed the world: ${context}\n  ${firstDifference(JSON.parse(before), JSON.parse(after))}`);
 }

@@ -1,6 +1,8 @@
 /** Filters people pipe output into: grep, head, tail, wc, sort. */
 import { Output, type CommandFn } from '../types';
 
+export { wc } from './wc';
+
 function lines(text: string): string[] {
   if (text === '') return [];
   const all = text.split('\n');
@@ -114,17 +116,6 @@ export const tail: CommandFn = (argv, ctx) => {
   const text = args.files.length ? readAll(args.files, ctx).text : ctx.stdin;
   const all = lines(text);
   return { stdout: all.slice(Math.max(0, all.length - args.n)).map((l) => l + '\n').join(''), stderr: '', exitCode: 0 };
-};
-
-export const wc: CommandFn = (argv, ctx) => {
-  const flags = argv.slice(1).filter((a) => a.startsWith('-')).join('');
-  const text = ctx.stdin;
-  const counts = { l: (text.match(/\n/g) ?? []).length, w: text.split(/\s+/).filter(Boolean).length, c: new TextEncoder().encode(text).length };
-  const wanted = (['l', 'w', 'c'] as const).filter((f) => flags.includes(f));
-  if (wanted.length === 1) return { stdout: `${counts[wanted[0]!]}\n`, stderr: '', exitCode: 0 };
-  const shown = wanted.length ? wanted : (['l', 'w', 'c'] as const);
-  const width = Math.max(...shown.map((f) => String(counts[f]).length));
-  return { stdout: shown.map((f) => String(counts[f]).padStart(width + 1)).join('').slice(1) + '\n', stderr: '', exitCode: 0 };
 };
 
 export const sort: CommandFn = (argv, ctx) => {

@@ -96,6 +96,10 @@ export function redirect(deps: RedirectDeps, redirects: Redirect[], result: Comm
     if (error === 'EINVAL') {
       chunks.push({ stream: 'stderr', text: `bash: echo: write error: Invalid argument\n` });
       status = 1;
+    } else if (error) {
+      // A write the file refuses (over LIMITS.fileBytes: File too large) is not silently lost.
+      chunks.push({ stream: 'stderr', text: `bash: ${path.slice(path.lastIndexOf('/') + 1)}: ${fsMessage(error)}\n` });
+      status = 1;
     }
   }
   return status;

@@ -11,6 +11,7 @@ import type { Output, ShellContext } from '../types';
 import { Signal, type Proc, type Wait } from '../jobs/process';
 import { formatStatistics, formatTripTime } from './ping-format';
 import type { PingOptions } from './ping-options';
+import { LIMITS } from '../../engine/limits';
 
 /** Echo requests a ping without -c/-w sends before the simulated Ctrl-C. */
 export const INTERRUPT_AFTER = 4;
@@ -67,7 +68,8 @@ export class PingSession {
     let nextSend: number | null = this.start;
     let lingerAt: number | null = null;
     let now = this.start;
-    for (let guard = 0; guard < 100_000; guard++) {
+    let guard = 0;
+    for (; guard < LIMITS.pingEvents; guard++) {
       const due = Math.min(nextSend ?? Infinity, this.nextEvent(), lingerAt ?? Infinity, alarmAt ?? Infinity);
       if (!Number.isFinite(due)) break;
       now = due;
@@ -104,6 +106,10 @@ export class PingSession {
       }),
     );
     const short = deadline !== null && count !== null && this.received < count;
+    if (guard >= LIMITS.pingEvents) {
+      this.out.err(`vethlab: ping stopped after ${LIMITS.pingEvents} packets and replies (the limit for one ping)`);
+      return 1;
+    }
     return !this.received || short ? 1 : 0;
   }
 

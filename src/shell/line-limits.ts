@@ -1,0 +1,48 @@
+/**
+ * The limits of src/engine/limits.ts as the shell applies them to a command line: how much it
+ * may print, and a guard that undoes a command that grew the world past a cap.
+ */
+import { LIMITS, atWorldLimit, outputTruncatedMessage, worldCounts, worldLimitExceeded, type WorldCounts } from '../engine/limits';
+import type { World, WorldSnapshot } from '../engine/world';
+import type { Chunk } from './jobs/redirect';
+
+/** Keeps the first LIMITS.outputBytesPerLine characters of the line's output, then says it cut the rest. */
+export function limitOutput(chunks: Chunk[]): Chunk[] {
+  let left = LIMITS.outputBytesPerLine;
+  let total = 0;
+  for (const c of chunks) total += c.text.length;
+  if (total <= left) return chunks;
+  const kept: Chunk[] = [];
+  for (const c of chunks) {
+    if (left <= 0) break;
+    kept.push(c.text.length <= left ? c : { stream: c.stream, text: c.text.slice(0, left) });
+    left -= c.text.length;
+  }
+  const last = kept[kept.length - 1];
+  const newline = last && !last.text.endsWith('\n') ? '\n' : '';
+  kept.push({ stream: 'stderr', text: newline + outputTruncatedMessage() });
+  return kept;
+}
+
+/**
+ * Around one command: counts the world before it (and snapshots it when it is at a cap), and
+ * afterwards undoes the command if it grew the world past that cap.
+ */
+export class WorldSizeGuard {
+  private readonly before: WorldCounts;
+  private readonly snapshot: WorldSnapshot | null;
+
+  constructor(private readonly world: World) {
+    this.before = worldCounts(world);
+    this.snapshot = atWorldLimit(this.before) ? world.snapshot() : null;
+  }
+
+  /** The message for a cap the command went past (the world restored), or null. */
+  exceeded(): string | null {
+    if (!this.snapshot) return null;
+    const message = worldLimitExceeded(this.before, worldCounts(this.world));
+    if (!message) return null;
+    this.world.restore(this.snapshot);
+    return message + '\n';
+  }
+}
