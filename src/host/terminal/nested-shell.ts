@@ -4,7 +4,9 @@
  * `ip netns exec red sh -c '…'` or `docker exec web sh -c '…'`, and it has its own prompt:
  *
  * - in a network namespace, bash's prompt does not change (`root@host:~# `): a namespace has
- *   no hostname or directory of its own, so Debian's PS1 (`\u@\h:\w\$`) prints the same;
+ *   no hostname or directory of its own, so Debian's PS1 (`\u@\h:\w\$`) prints the same
+ *   (recorded in an `unshare --net --mount` sandbox: `ip netns exec red hostname` prints the
+ *   machine's hostname, and `ip netns exec red bash -i` prompts `root@<that hostname>:~# `);
  * - in a container, bash prints `root@<hostname>:/# ` (the hostname is the 12-character
  *   container id unless --hostname was given); BusyBox/Alpine `sh` prints `/ # `
  *   (BusyBox ash's `\w \$`), Debian's `sh` (dash) prints `# `.

@@ -64,7 +64,7 @@ export const DOCKER_FLAGS: Record<string, FlagDoc[]> = {
   rmi: [f('-f, --force', 'remove even when a container uses it (by tag)'), f('--no-prune', 'keep untagged parent images')],
   pull: [f('-q, --quiet', 'print only the image name'), f('--platform OS/ARCH', 'the platform to pull'), f('-a, --all-tags', 'every tag of the repository')],
   'network create': [
-    f('-d DRIVER, --driver DRIVER', 'bridge (default: a new br-… Linux bridge), overlay (swarm), macvlan, ipvlan'),
+    f('-d DRIVER, --driver DRIVER', 'bridge (default: a new br-… Linux bridge) or overlay (across the hosts of a swarm; needs `docker swarm init`); Vethlab has no macvlan or ipvlan'),
     f('--subnet CIDR', 'the network’s subnet (default: the next free 172.x.0.0/16)'),
     f('--gateway IP', 'the bridge’s own address (default: the subnet’s first address)'),
     f('--ip-range CIDR', 'hand out container addresses only from this range'),
