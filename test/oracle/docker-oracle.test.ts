@@ -31,6 +31,8 @@ export function knownDifferences(): Set<string> {
 export interface DockerOracleCase {
   name: string;
   command: string;
+  /** "script: command", with " (#N)" for the Nth time the same line occurs in a script. */
+  key: string;
   expected: string;
   actual: string;
 }
@@ -51,11 +53,15 @@ export function dockerOracleCases(): DockerOracleCase[] {
     if (!existsSync(scriptPath)) continue;
     const golden = splitTranscript(readFileSync(join(GOLDEN, file), 'utf8'));
     const shell = replayWorld();
+    const seen = new Map<string, number>();
     scriptLines(readFileSync(scriptPath, 'utf8')).forEach((line, i) => {
       const expected = golden[i];
+      const n = (seen.get(line) ?? 0) + 1;
+      seen.set(line, n);
       cases.push({
         name,
         command: line,
+        key: `${name}: ${line}${n > 1 ? ` (#${n})` : ''}`,
         expected: expected ? normalizeDockerTranscript(expected.output) : '(missing from golden)',
         actual: normalizeDockerTranscript(transcriptEntry(line, shell.run(line))),
       });
@@ -80,7 +86,7 @@ describe('docker oracle: simulator vs a recorded Docker engine', () => {
   });
   const known = knownDifferences();
   for (const c of cases) {
-    const key = `${c.name}: ${c.command}`;
+    const key = c.key;
     if (!known.has(key)) {
       it(key, () => assert.equal(c.actual, c.expected));
       continue;

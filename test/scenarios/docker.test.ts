@@ -153,18 +153,18 @@ describe('docker: errors and exit codes', () => {
     { setup: [], line: 'docker rm nope', stderr: 'Error response from daemon: No such container: nope\n', code: 1 },
     { setup: [], line: 'docker stop nope', stderr: 'Error response from daemon: No such container: nope\n', code: 1 },
     { setup: [], line: 'docker frobnicate', stderr: "docker: 'frobnicate' is not a docker command.\nSee 'docker --help'\n", code: 1 },
-    { setup: [], line: 'docker run nosuchimage', stderr: "Unable to find image 'nosuchimage:latest' locally\ndocker: Error response from daemon: pull access denied for nosuchimage, repository does not exist or may require 'docker login': denied: requested access to the resource is denied\nSee 'docker run --help'.\n", code: 125 },
+    { setup: [], line: 'docker run nosuchimage', stderr: "Unable to find image 'nosuchimage:latest' locally\ndocker: Error response from daemon: pull access denied for nosuchimage, repository does not exist or may require 'docker login': denied: requested access to the resource is denied\n\nRun 'docker run --help' for more information\n", code: 125 },
     { setup: [], line: 'docker pull nginx:nope', stderr: 'Error response from daemon: manifest for nginx:nope not found: manifest unknown: manifest unknown\n', code: 1 },
-    { setup: ['docker run -d --name web nginx'], line: 'docker run -d --name web nginx', stderr: /^docker: Error response from daemon: Conflict\. The container name "\/web" is already in use by container "[0-9a-f]{64}"\. You have to remove \(or rename\) that container to be able to reuse that name\.\nSee 'docker run --help'\.\n$/, code: 125 },
+    { setup: ['docker run -d --name web nginx'], line: 'docker run -d --name web nginx', stderr: /^docker: Error response from daemon: Conflict\. The container name "\/web" is already in use by container "[0-9a-f]{64}"\. You have to remove \(or rename\) that container to be able to reuse that name\.\n\nRun 'docker run --help' for more information\n$/, code: 125 },
     { setup: ['docker run -d --name web nginx'], line: 'docker rm web', stderr: 'Error response from daemon: cannot remove container "/web": container is running: stop the container before removing or force remove\n', code: 1 },
-    { setup: ['docker run -d -p 8080:80 --name web nginx'], line: 'docker run -d -p 8080:80 --name web2 nginx', stderr: /docker: Error response from daemon: driver failed programming external connectivity on endpoint web2 \([0-9a-f]{64}\): Bind for 0\.0\.0\.0:8080 failed: port is already allocated\.\n$/, code: 125 },
+    { setup: ['docker run -d -p 8080:80 --name web nginx'], line: 'docker run -d -p 8080:80 --name web2 nginx', stderr: /docker: Error response from daemon: driver failed programming external connectivity on endpoint web2 \([0-9a-f]{64}\): Bind for 0\.0\.0\.0:8080 failed: port is already allocated\n\nRun 'docker run --help' for more information\n$/, code: 125 },
     { setup: ['docker run -d --name web nginx'], line: 'docker exec web ping -c 1 172.17.0.1', stderr: 'OCI runtime exec failed: exec failed: unable to start container process: exec: "ping": executable file not found in $PATH: unknown\n', code: 127 },
     { setup: ['docker create --name idle nginx'], line: 'docker exec idle ls', stderr: /^Error response from daemon: container [0-9a-f]{64} is not running\n$/, code: 1 },
-    { setup: [], line: 'docker run --bogus nginx', stderr: "unknown flag: --bogus\nSee 'docker run --help'.\n", code: 125 },
+    { setup: [], line: 'docker run --bogus nginx', stderr: "unknown flag: --bogus\n\nUsage:  docker run [OPTIONS] IMAGE [COMMAND] [ARG...]\n\nRun 'docker run --help' for more information\n", code: 125 },
     { setup: [], line: 'docker network rm nonet', stderr: 'Error response from daemon: network nonet not found\n', code: 1 },
     { setup: ['docker network create dup'], line: 'docker network create dup', stderr: 'Error response from daemon: network with name dup already exists\n', code: 1 },
     { setup: [], line: 'docker network rm bridge', stderr: 'Error response from daemon: bridge is a pre-defined network and cannot be removed\n', code: 1 },
-    { setup: [], line: 'docker run ubuntu nosuchcmd', stderr: /exec: "nosuchcmd": executable file not found in \$PATH: unknown\.\n$/, code: 127 },
+    { setup: [], line: 'docker run ubuntu nosuchcmd', stderr: /exec: "nosuchcmd": executable file not found in \$PATH: unknown\n\nRun 'docker run --help' for more information\n$/, code: 127 },
   ];
   for (const c of cases) {
     it(`${c.line} -> exit ${c.code}`, () => {
@@ -228,7 +228,7 @@ describe('docker: seed 002 commands', () => {
     ok(sh, 'docker run -d --name web nginx');
     assert.equal(ok(sh, 'docker pause web'), 'web\n');
     assert.match(ok(sh, 'docker ps'), /Up Less than a second \(Paused\)/);
-    assert.match(run(sh, 'docker exec web ls').stderr, /^Error response from daemon: Container [0-9a-f]{64} is paused, unpause the container before exec\n$/);
+    assert.match(run(sh, 'docker exec web ls').stderr, /^Error response from daemon: Container web is paused, unpause the container before exec\n$/);
     assert.equal(ok(sh, 'docker unpause web'), 'web\n');
     assert.equal(ok(sh, "docker image inspect httpd -f '{{.Architecture}} {{.Os}}'".replace('httpd', 'nginx')), 'amd64 linux\n');
     ok(sh, 'docker tag nginx:latest nginx:test1');

@@ -12,6 +12,10 @@ import { randomName } from './names';
 import { allocateIp, findNetwork } from './networks';
 import { createSandbox, destroySandbox, macFromIp, networkOfEndpoint, plugEndpoint, unplugEndpoint } from './sandbox';
 import { runsDefault, startupLog } from './services';
+import { execFailure, exitAfterSignal, runtimeError, simpleScript, stopSignal } from './procs';
+import { restartDelay, wantsRestart } from './restart-policy';
+import { allocatesWithoutBound, limitsOf } from './cgroups';
+import type { CgroupLimits } from './cgroups';
 import type { Container, DaemonState, Endpoint, Image, PortBinding } from './types';
 import { anonymousVolumesOf, removeAnonymousVolumes } from './volumes';
 
@@ -33,6 +37,9 @@ export interface CreateOptions {
   publishAll: boolean;
   links: string[];
   aliases: string[];
+  labels?: Record<string, string>;
+  limits?: CgroupLimits;
+  init?: boolean;
 }
 
 export function findContainer(daemon: DaemonState, ref: string): Container | undefined {
@@ -94,6 +101,9 @@ export function createContainer(world: World, daemon: DaemonState, opts: CreateO
     installed: [],
     aptUpdated: false,
     pid: 0,
+    ...(opts.labels && Object.keys(opts.labels).length > 0 ? { labels: opts.labels } : {}),
+    ...(opts.limits ? { limits: opts.limits } : {}),
+    ...(opts.init ? { init: true } : {}),
   };
   if (opts.publishAll) for (const e of image.exposed) if (!ports.some((p) => `${p.containerPort}/${p.proto}` === e)) ports.push({ hostIp: '', hostPort: 0, containerPort: Number(e.split('/')[0]), proto: e.endsWith('udp') ? 'udp' : 'tcp' });
   if (net.driver === 'bridge') c.endpoints.push({ networkId: net.id, ip: 0, mac: '', aliases: opts.aliases, vethHost: '' });
@@ -119,10 +129,18 @@ function usedPorts(daemon: DaemonState, except: Container): Set<string> {
   return used;
 }
 
-export function startContainer(world: World, host: Host, daemon: DaemonState, c: Container): Result<void> {
+export function startContainer(world: World, host: Host, daemon: DaemonState, c: Container, at = world.clock.now()): Result<void> {
   if (c.state === 'running' || c.state === 'paused') return ok(undefined);
   const image = imageOf(daemon, c);
   if (!image) return err(`No such image: ${c.image}`);
+  const denied = execFailure(c, image);
+  if (denied) {
+    c.exitCode = denied.code;
+    c.startError = runtimeError(denied.message);
+    return err(c.startError);
+  }
+  delete c.startError;
+  delete c.oomKilled;
   const used = usedPorts(daemon, c);
   for (const p of c.ports) {
     if (p.hostPort !== 0 && used.has(`${p.hostPort}/${p.proto}`)) {
@@ -154,10 +172,11 @@ export function startContainer(world: World, host: Host, daemon: DaemonState, c:
     c.nsId = host.rootNsId;
   }
   c.state = 'running';
-  c.startedAt = world.clock.now();
+  c.startedAt = at;
+  delete c.restartAt;
   c.pid = daemon.nextPid;
   daemon.nextPid += 40;
-  scheduleEnd(c, image, world.clock.now());
+  scheduleEnd(c, image, at);
   const ip = c.endpoints[0] ? formatIpv4(c.endpoints[0].ip) : '127.0.0.1';
   if (runsDefault(c, image)) appendLog(c, startupLog(image, c, world.clock.epoch + world.clock.now(), c.pid + 28).map((l) => ({ ...l, text: l.text.replace('$IP', ip) })));
   world.changed();
@@ -187,7 +206,21 @@ function scheduleEnd(c: Container, image: Image, now: number): void {
     return;
   }
   const text = argv.join(' ');
+  // A process that allocates without bound under --memory: the OOM killer ends it (SIGKILL).
+  if (allocatesWithoutBound(argv) && limitsOf(c).memory > 0) {
+    c.exitsAt = now + 1000;
+    c.exitCodeAtEnd = 137;
+    c.oomPending = true;
+    return;
+  }
   if (/while true|while :|sleep infinity|tail -f/.test(text)) return;
+  const script = ['sh', 'bash', 'ash'].includes(prog) && argv[1] === '-c' && argv[2] !== undefined ? simpleScript(argv[2]) : undefined;
+  if (script) {
+    appendLog(c, [...script.stdout.map((t) => ({ stream: 'stdout' as const, text: t })), ...script.stderr.map((t) => ({ stream: 'stderr' as const, text: t }))]);
+    c.exitsAt = now + script.seconds * 1000;
+    c.exitCodeAtEnd = script.code;
+    return;
+  }
   c.exitsAt = now;
 }
 
@@ -207,14 +240,17 @@ export function exitContainer(world: World, host: Host, daemon: DaemonState, c: 
   world.changed();
 }
 
-/** docker stop: SIGTERM (nginx's STOPSIGNAL is SIGQUIT); a PID 1 without a handler is killed after the timeout. */
-export function stopContainer(world: World, host: Host, daemon: DaemonState, c: Container, timeoutSec = 10): void {
+/**
+ * docker stop: the stop signal (SIGTERM; nginx's STOPSIGNAL is SIGQUIT, httpd's SIGWINCH), then
+ * SIGKILL once the timeout has passed on the simulated clock if the main process ignored it.
+ */
+export function stopContainer(world: World, host: Host, daemon: DaemonState, c: Container, timeoutSec = 10, signal?: number): void {
   if (c.state !== 'running' && c.state !== 'paused') return;
   const image = imageOf(daemon, c);
-  const handles = image !== undefined && runsDefault(c, image) && image.service !== 'shell';
-  if (!handles) world.clock.advance(timeoutSec * 1000);
+  const code = exitAfterSignal(c, image, signal ?? stopSignal(c, image));
+  if (code === null && timeoutSec > 0) world.clock.advance(timeoutSec * 1000);
   c.restartSuppressed = true;
-  exitContainer(world, host, daemon, c, handles ? 0 : 137);
+  exitContainer(world, host, daemon, c, code ?? 137);
 }
 
 export function removeContainer(world: World, host: Host, daemon: DaemonState, c: Container, removeVolumes = c.autoRemove): void {
@@ -225,29 +261,40 @@ export function removeContainer(world: World, host: Host, daemon: DaemonState, c
   world.changed();
 }
 
-/** The clock caught up: processes that ended, --rm, restart policies. */
+/** The next thing that happens by itself: a main process ends, or a restart policy's back-off ends. */
+function nextEvent(daemon: DaemonState, now: number): { c: Container; at: number; kind: 'exit' | 'restart' } | undefined {
+  let best: { c: Container; at: number; kind: 'exit' | 'restart' } | undefined;
+  for (const c of daemon.containers) {
+    const exit = c.state === 'running' && c.exitsAt !== null && c.exitsAt <= now ? c.exitsAt : undefined;
+    const restart = c.state === 'exited' && c.restartAt !== undefined && c.restartAt <= now ? c.restartAt : undefined;
+    const at = exit ?? restart;
+    if (at !== undefined && (!best || at < best.at)) best = { c, at, kind: exit !== undefined ? 'exit' : 'restart' };
+  }
+  return best;
+}
+
+/** The clock caught up: processes that ended, --rm, restart policies with their back-off, in time order. */
 export function settle(world: World, host: Host, daemon: DaemonState): void {
   const now = world.clock.now();
-  for (const c of [...daemon.containers]) {
-    if (c.state !== 'running' || c.exitsAt === null || c.exitsAt > now) continue;
+  for (let guard = 0; guard < 10_000; guard++) {
+    const ev = nextEvent(daemon, now);
+    if (!ev) return;
+    const c = ev.c;
+    if (ev.kind === 'restart') {
+      c.restartCount++;
+      if (!startContainer(world, host, daemon, c, ev.at).ok) delete c.restartAt;
+      continue;
+    }
     const code = c.exitCodeAtEnd;
-    exitContainer(world, host, daemon, c, code, c.exitsAt);
+    if (c.oomPending) c.oomKilled = true;
+    delete c.oomPending;
+    exitContainer(world, host, daemon, c, code, ev.at);
     if (c.autoRemove) {
       removeContainer(world, host, daemon, c);
       continue;
     }
-    if (wantsRestart(c, code)) {
-      c.restartCount++;
-      startContainer(world, host, daemon, c);
-    }
+    if (wantsRestart(c, code)) c.restartAt = ev.at + restartDelay(c.restartCount);
   }
-}
-
-function wantsRestart(c: Container, code: number): boolean {
-  const [policy, max] = c.restart.split(':');
-  if (policy === 'always' || policy === 'unless-stopped') return true;
-  if (policy === 'on-failure') return code !== 0 && (max === undefined || c.restartCount < Number(max));
-  return false;
 }
 
 export function endpointsOf(c: Container): Endpoint[] {

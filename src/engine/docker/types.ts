@@ -1,4 +1,5 @@
 /** The Docker daemon's state as plain data, kept inside the world state (so snapshots rewind it). */
+import type { CgroupLimits } from './cgroups';
 
 export interface Image {
   repo: string;
@@ -47,7 +48,8 @@ export interface HistoryEntry {
 
 export interface Volume {
   name: string;
-  driver: 'local';
+  /** 'local', or the volume plugin's name (vieux/sshfs:latest). */
+  driver: string;
   created: number;
   labels: Record<string, string> | null;
   options: Record<string, string> | null;
@@ -130,6 +132,20 @@ export interface Container {
   files?: Record<string, string>;
   /** Volumes and bind mounts, in the order given. */
   mounts?: Mount[];
+  /** --label KEY=VALUE. */
+  labels?: Record<string, string>;
+  /** --memory, --memory-swap, --cpus, --cpu-shares (cgroups.ts). */
+  limits?: CgroupLimits;
+  /** --init: docker-init (tini) is PID 1 and forwards signals to the command. */
+  init?: boolean;
+  /** The kernel's OOM killer ended the main process (State.OOMKilled). */
+  oomKilled?: boolean;
+  /** The runtime could not start the command (State.Error; the container stays "created"). */
+  startError?: string;
+  /** The main process will be OOM-killed at exitsAt. */
+  oomPending?: boolean;
+  /** A restart policy starts it again at this simulated time (State.Restarting until then). */
+  restartAt?: number;
 }
 
 export interface DockerNetwork {

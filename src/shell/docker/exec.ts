@@ -57,7 +57,7 @@ export function dockerExec(d: DockerCtx, argv: string[]): CommandResult {
   if (ref === undefined || cmd.length === 0) return argsError('exec', '[OPTIONS] CONTAINER COMMAND [ARG...]', 'Execute a command in a running container', 'at least 2 arguments');
   const c = findContainer(d.daemon, ref);
   if (!c) return daemonError(`No such container: ${ref}`);
-  if (c.state === 'paused') return daemonError(`Container ${c.id} is paused, unpause the container before exec`);
+  if (c.state === 'paused') return daemonError(`Container ${ref} is paused, unpause the container before exec`);
   if (c.state !== 'running') return daemonError(`container ${c.id} is not running`);
   const result = runInContainer(d, c, cmd);
   if (result === null) return fail(`OCI runtime exec failed: exec failed: unable to start container process: exec: "${cmd[0]}": executable file not found in $PATH: unknown`, 127);

@@ -5,7 +5,7 @@ import { findNetwork } from '../../engine/docker/networks';
 import { formatIpv4 } from '../../engine/net/ipv4';
 import { Output, type CommandResult } from '../types';
 import { argsError, usageError, type DockerCtx } from './context';
-import { last, parseFlags } from './flags';
+import { has, last, parseFlags } from './flags';
 import { apiTime } from './human';
 import { renderTemplate } from './template';
 import { findImage } from './images';
@@ -49,15 +49,15 @@ export function containerJson(d: DaemonState, c: Container, epoch: number) {
     Path: c.path,
     Args: c.args,
     State: {
-      Status: c.state,
-      Running: running,
+      Status: c.restartAt !== undefined ? 'restarting' : c.state,
+      Running: running || c.restartAt !== undefined,
       Paused: c.state === 'paused',
-      Restarting: false,
-      OOMKilled: false,
+      Restarting: c.restartAt !== undefined,
+      OOMKilled: c.oomKilled ?? false,
       Dead: false,
       Pid: running ? c.pid : 0,
       ExitCode: c.exitCode,
-      Error: '',
+      Error: c.startError ?? '',
       StartedAt: c.startedAt === null ? ZERO_TIME : apiTime(epoch + c.startedAt),
       FinishedAt: c.finishedAt === null ? ZERO_TIME : apiTime(epoch + c.finishedAt),
     },
@@ -81,6 +81,11 @@ export function containerJson(d: DaemonState, c: Container, epoch: number) {
       RestartPolicy: { Name: c.restart.split(':')[0], MaximumRetryCount: Number(c.restart.split(':')[1] ?? 0) },
       AutoRemove: c.autoRemove,
       Links: c.links.length ? c.links : null,
+      CpuShares: c.limits?.cpuShares ?? 0,
+      Memory: c.limits?.memory ?? 0,
+      NanoCpus: c.limits?.nanoCpus ?? 0,
+      MemorySwap: c.limits?.memorySwap ?? 0,
+      ...(c.init ? { Init: true } : {}),
     },
     Mounts: mountsJson(c),
     Config: {
@@ -101,7 +106,7 @@ export function containerJson(d: DaemonState, c: Container, epoch: number) {
       WorkingDir: image?.workdir ?? '',
       Entrypoint: image?.entrypoint ?? null,
       OnBuild: null,
-      Labels: {},
+      Labels: { ...(c.labels ?? {}) },
     },
     NetworkSettings: {
       Bridge: '',
@@ -160,7 +165,9 @@ export function printInspect(objects: unknown[], format: string | undefined, out
   for (const o of objects) {
     const r = renderTemplate(format.replace(/\\t/g, '\t').replace(/\\n/g, '\n'), o);
     if (!r.ok) {
-      out.err(r.error);
+      // docker inspect reports an execution error as a parsing error, after an empty line.
+      if (r.error.startsWith('template: ')) out.line('');
+      out.err(r.error.startsWith('template: ') ? `template parsing error: ${r.error}` : r.error);
       return false;
     }
     out.line(r.value);
@@ -181,7 +188,7 @@ export function dockerInspect(d: DockerCtx, argv: string[], kind: 'any' | 'conta
     const c = kind !== 'network' ? findContainer(d.daemon, ref) : undefined;
     const n = !c && kind !== 'container' ? findNetwork(d.daemon, ref) : undefined;
     const image = !c && !n && kind === 'any' ? findImage(d.daemon, ref) : undefined;
-    if (c) objects.push(containerJson(d.daemon, c, epoch));
+    if (c) objects.push(has(parsed.value, 'size') ? { ...containerJson(d.daemon, c, epoch), SizeRw: 0, SizeRootFs: imageOf(d.daemon, c)?.size ?? 0 } : containerJson(d.daemon, c, epoch));
     else if (n) objects.push(networkJson(d.daemon, n, epoch));
     else if (image) objects.push(imageJson(image, d.daemon.images));
     else {

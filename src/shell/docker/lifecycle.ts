@@ -1,13 +1,14 @@
 /** start, stop, restart, kill, rm, logs, port, rename, wait: one loop over the named containers each. */
 import type { Container } from '../../engine/docker/types';
-import { exitContainer, findContainer, readLogs, removeContainer, startContainer, stopContainer } from '../../engine/docker/containers';
+import { exitContainer, findContainer, imageOf, readLogs, removeContainer, startContainer, stopContainer } from '../../engine/docker/containers';
+import { exitAfterSignal, parseSignal } from '../../engine/docker/procs';
 import { Output, type CommandResult } from '../types';
 import { argsError, usageError, type DockerCtx } from './context';
 import { has, last, parseFlags, type FlagSpec } from './flags';
 
 type Action = (d: DockerCtx, c: Container, ref: string, out: Output, flags: Record<string, string[]>) => boolean;
 
-function eachContainer(d: DockerCtx, argv: string[], cmd: string, summary: string, specs: FlagSpec[], action: Action): CommandResult {
+function eachContainer(d: DockerCtx, argv: string[], cmd: string, summary: string, specs: FlagSpec[], action: Action, notFound = (ref: string) => `No such container: ${ref}`, missingFails = (_f: Record<string, string[]>) => true): CommandResult {
   const parsed = parseFlags(argv, specs, true);
   if (!parsed.ok) return usageError(cmd, parsed.error);
   if (parsed.value.args.length === 0) return argsError(cmd, '[OPTIONS] CONTAINER [CONTAINER...]', summary);
@@ -16,8 +17,8 @@ function eachContainer(d: DockerCtx, argv: string[], cmd: string, summary: strin
   for (const ref of parsed.value.args) {
     const c = findContainer(d.daemon, ref);
     if (!c) {
-      out.err(`Error response from daemon: No such container: ${ref}`);
-      failed = true;
+      out.err(`Error response from daemon: ${notFound(ref)}`);
+      if (missingFails(parsed.value.flags)) failed = true;
       continue;
     }
     if (!action(d, c, ref, out, parsed.value.flags)) failed = true;
@@ -30,6 +31,7 @@ const running = (c: Container) => c.state === 'running' || c.state === 'paused';
 
 export function dockerStart(d: DockerCtx, argv: string[]): CommandResult {
   return eachContainer(d, argv, 'start', 'Start one or more stopped containers', [{ long: 'attach', short: 'a', value: false }, { long: 'interactive', short: 'i', value: false }], (d, c, ref, out) => {
+    if (!running(c)) c.restartSuppressed = false;
     const r = startContainer(d.sh.world, d.sh.host, d.daemon, c);
     if (!r.ok) {
       out.err(`Error response from daemon: ${r.error}`);
@@ -38,12 +40,18 @@ export function dockerStart(d: DockerCtx, argv: string[]): CommandResult {
     }
     out.line(ref);
     return true;
-  });
+  }, (ref) => `No such container: ${ref}\nError: failed to start containers: ${ref}`);
 }
 
 export function dockerStop(d: DockerCtx, argv: string[]): CommandResult {
   return eachContainer(d, argv, 'stop', 'Stop one or more running containers', [{ long: 'time', short: 't', value: true }, { long: 'timeout', value: true }, { long: 'signal', short: 's', value: true }], (d, c, ref, out, f) => {
-    stopContainer(d.sh.world, d.sh.host, d.daemon, c, Number(f['time']?.[0] ?? f['timeout']?.[0] ?? 10));
+    const sigText = f['signal']?.at(-1);
+    const sig = sigText === undefined ? undefined : parseSignal(sigText);
+    if (sigText !== undefined && sig === undefined) {
+      out.err(`Error response from daemon: invalid signal: ${sigText}`);
+      return false;
+    }
+    stopContainer(d.sh.world, d.sh.host, d.daemon, c, Number(f['time']?.at(-1) ?? f['timeout']?.at(-1) ?? 10), sig);
     if (c.autoRemove) removeContainer(d.sh.world, d.sh.host, d.daemon, c);
     out.line(ref);
     return true;
@@ -51,8 +59,9 @@ export function dockerStop(d: DockerCtx, argv: string[]): CommandResult {
 }
 
 export function dockerRestart(d: DockerCtx, argv: string[]): CommandResult {
-  return eachContainer(d, argv, 'restart', 'Restart one or more containers', [{ long: 'time', short: 't', value: true }, { long: 'signal', short: 's', value: true }], (d, c, ref, out) => {
-    stopContainer(d.sh.world, d.sh.host, d.daemon, c);
+  return eachContainer(d, argv, 'restart', 'Restart one or more containers', [{ long: 'time', short: 't', value: true }, { long: 'signal', short: 's', value: true }], (d, c, ref, out, f) => {
+    stopContainer(d.sh.world, d.sh.host, d.daemon, c, Number(f['time']?.at(-1) ?? 10));
+    c.restartSuppressed = false;
     const r = startContainer(d.sh.world, d.sh.host, d.daemon, c);
     if (!r.ok) {
       out.err(`Error response from daemon: Cannot restart container ${ref}: ${r.error}`);
@@ -63,28 +72,32 @@ export function dockerRestart(d: DockerCtx, argv: string[]): CommandResult {
   });
 }
 
-const SIGNALS: Record<string, number> = { KILL: 9, TERM: 15, INT: 2, HUP: 1, QUIT: 3, USR1: 10, USR2: 12 };
-
+/**
+ * docker kill: the signal goes to the main process; a PID 1 without a handler ignores all but
+ * SIGKILL (a `sleep` keeps running after `kill -s TERM`), tini (--init) forwards it.
+ */
 export function dockerKill(d: DockerCtx, argv: string[]): CommandResult {
   return eachContainer(d, argv, 'kill', 'Kill one or more running containers', [{ long: 'signal', short: 's', value: true }], (d, c, ref, out, f) => {
+    const sigText = f['signal']?.at(-1) ?? 'KILL';
+    const sig = parseSignal(sigText);
+    if (sig === undefined) {
+      out.err(`Error response from daemon: cannot kill container: ${ref}: invalid signal: ${sigText}`);
+      return false;
+    }
     if (!running(c)) {
       out.err(`Error response from daemon: cannot kill container: ${ref}: container ${c.id} is not running`);
       return false;
     }
-    const sigText = (f['signal']?.[0] ?? 'KILL').toUpperCase().replace(/^SIG/, '');
-    const sig = /^\d+$/.test(sigText) ? Number(sigText) : SIGNALS[sigText];
-    if (sig === undefined) {
-      out.err(`Error response from daemon: Invalid signal: ${f['signal']?.[0]}`);
-      return false;
-    }
-    if (sig === 9 || sig === 15 || sig === 2) {
+    const code = exitAfterSignal(c, imageOf(d.daemon, c), sig);
+    if (code !== null) {
+      // dockerd marks a killed container as stopped by hand: no restart policy brings it back (recorded).
       c.restartSuppressed = true;
-      exitContainer(d.sh.world, d.sh.host, d.daemon, c, 128 + sig);
+      exitContainer(d.sh.world, d.sh.host, d.daemon, c, code);
       if (c.autoRemove) removeContainer(d.sh.world, d.sh.host, d.daemon, c);
     }
     out.line(ref);
     return true;
-  });
+  }, (ref) => `cannot kill container: ${ref}: No such container: ${ref}`);
 }
 
 export function dockerRm(d: DockerCtx, argv: string[]): CommandResult {
@@ -96,7 +109,7 @@ export function dockerRm(d: DockerCtx, argv: string[]): CommandResult {
     removeContainer(d.sh.world, d.sh.host, d.daemon, c, Boolean(f['volumes']) || c.autoRemove);
     out.line(ref);
     return true;
-  });
+  }, undefined, (f) => !f['force']); // rm -f: a missing container is reported, exit status 0 (recorded)
 }
 
 export function dockerWait(d: DockerCtx, argv: string[]): CommandResult {
@@ -169,11 +182,11 @@ export function dockerPause(d: DockerCtx, argv: string[], pause: boolean): Comma
   const cmd = pause ? 'pause' : 'unpause';
   return eachContainer(d, argv, cmd, pause ? 'Pause all processes within one or more containers' : 'Unpause all processes within one or more containers', [], (d, c, ref, out) => {
     if (pause && c.state === 'paused') {
-      out.err(`Error response from daemon: container ${c.id} is already paused`);
+      out.err(`Error response from daemon: Container ${c.id} is already paused`);
       return false;
     }
     if (!pause && c.state !== 'paused') {
-      out.err(`Error response from daemon: container ${c.id} is not paused`);
+      out.err(`Error response from daemon: Container ${c.id} is not paused`);
       return false;
     }
     if (pause && c.state !== 'running') {

@@ -8,8 +8,10 @@ import { createdAt, humanDuration } from './human';
 import { epochNow } from './images';
 import { ellipsis, tabwrite } from './table';
 import { renderTemplate } from './template';
+import { matchesPsFilters, parsePsFilters } from './ps-filter';
 
 export function statusOf(c: Container, nowMs: number): string {
+  if (c.restartAt !== undefined) return `Restarting (${c.exitCode}) ${humanDuration(nowMs - (c.finishedAt ?? nowMs))} ago`;
   if (c.state === 'created') return 'Created';
   if (c.state === 'exited') return `Exited (${c.exitCode}) ${humanDuration(nowMs - (c.finishedAt ?? nowMs))} ago`;
   const up = `Up ${humanDuration(nowMs - (c.startedAt ?? nowMs))}`;
@@ -44,11 +46,11 @@ function row(c: Container, now: number, noTrunc: boolean): Record<string, string
     CreatedAt: createdAt(c.created),
     RunningFor: `${humanDuration(now - c.created)} ago`,
     Status: statusOf(c, now),
-    State: c.state,
+    State: c.restartAt !== undefined ? 'restarting' : c.state,
     Ports: portsOf(c),
     Names: c.name,
     Networks: c.networkMode,
-    Labels: '',
+    Labels: Object.entries(c.labels ?? {}).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${v}`).join(','),
     Mounts: '',
     Size: '0B',
     LocalVolumes: '0',
@@ -63,9 +65,11 @@ export function dockerPs(d: DockerCtx, argv: string[]): CommandResult {
   const p = parsed.value;
   if (p.args.length > 0) return usageError('ps', `"docker ps" accepts no arguments.`);
   const now = d.sh.world.clock.now();
-  let list = d.daemon.containers.slice().reverse();
+  const filters = parsePsFilters(p.flags['filter'] ?? []);
+  if (typeof filters === 'string') return { stdout: '', stderr: `Error response from daemon: ${filters}\n`, exitCode: 1 };
+  let list = d.daemon.containers.slice().reverse().filter((c) => matchesPsFilters(d.daemon, c, filters));
   const n = has(p, 'latest') ? 1 : Number(last(p, 'last') ?? -1);
-  if (!has(p, 'all') && n < 0) list = list.filter((c) => c.state === 'running' || c.state === 'paused');
+  if (!has(p, 'all') && n < 0 && !filters.has('status')) list = list.filter((c) => c.state === 'running' || c.state === 'paused' || c.restartAt !== undefined);
   if (n >= 0) list = list.slice(0, n);
   const noTrunc = has(p, 'no-trunc');
   if (has(p, 'quiet')) return { stdout: list.map((c) => (noTrunc ? c.id : c.id.slice(0, 12)) + '\n').join(''), stderr: '', exitCode: 0 };
@@ -75,7 +79,10 @@ export function dockerPs(d: DockerCtx, argv: string[]): CommandResult {
     const cols = ['ID', 'Image', 'Command', 'RunningFor', 'Status', 'Ports', 'Names'];
     return { stdout: tabwrite([cols.map((k) => HEADERS[k]!), ...rows.map((r) => cols.map((k) => r[k]!))]), stderr: '', exitCode: 0 };
   }
-  return formatRows(format, rows, HEADERS);
+  const r = formatRows(format, rows, HEADERS);
+  // docker/cli formats ps rows through formatter.ContainerContext: an unknown field says so.
+  const missing = /^template: (.*) at <\.(\w+)>: map has no entry for key "\w+"$/.exec(r.stderr.trim());
+  return missing ? { ...r, stderr: `failed to execute template: template: ${missing[1]} at <.${missing[2]}>: can't evaluate field ${missing[2]} in type *formatter.ContainerContext\n` } : r;
 }
 
 /** --format: "table ..." prints headers and aligns; otherwise one template per item. `\t` and `\n` are unescaped as docker/cli does. */

@@ -3,7 +3,9 @@ import { parseImageRef } from '../../engine/docker/catalog';
 import { createContainer, exitContainer, removeContainer, startContainer, type CreateOptions } from '../../engine/docker/containers';
 import type { PortBinding } from '../../engine/docker/types';
 import { Output, type CommandResult } from '../types';
-import { argsError, usageError, type DockerCtx } from './context';
+import { argsError, daemonError, usageError, type DockerCtx } from './context';
+import { parseRunOptions, RUN_OPTION_FLAGS } from './run-options';
+import { runtimeError } from '../../engine/docker/procs';
 import { runInContainer } from './exec';
 import { all, has, last, parseFlags, type FlagSpec } from './flags';
 import { localImage, pull } from './images';
@@ -37,6 +39,7 @@ const RUN_FLAGS: FlagSpec[] = [
   { long: 'privileged', value: false },
   { long: 'user', short: 'u', value: true },
   { long: 'expose', value: true },
+  ...RUN_OPTION_FLAGS,
 ];
 
 /** -p [ip:][hostPort:]containerPort[/proto] */
@@ -64,20 +67,26 @@ export function dockerRun(d: DockerCtx, argv: string[], create = false): Command
   const ports: PortBinding[] = [];
   for (const spec of all(p, 'publish')) {
     const b = parsePublish(spec);
-    if (typeof b === 'string') return usageError(cmdName, `docker: ${b}.`);
+    if (typeof b === 'string') return usageError(cmdName, `docker: ${b}`);
     ports.push(b);
   }
-  const restart = last(p, 'restart') ?? 'no';
-  if (!/^(no|always|unless-stopped|on-failure(:\d+)?)$/.test(restart)) return usageError(cmdName, `docker: invalid restart policy ${restart}.`);
-  if (has(p, 'rm') && restart !== 'no') return usageError(cmdName, 'docker: Conflicting options: --restart and --rm.');
+  const options = parseRunOptions(p);
+  if ('kind' in options) return options.kind === 'daemon' ? daemonError(options.text, create ? undefined : cmdName) : usageError(cmdName, options.text);
+  const restart = options.restart;
+  // Errors of the daemon after the pull: `docker run` adds "docker: " and the help hint (exit 125), `docker create` does not (exit 1).
+  const failed = (text: string): CommandResult => {
+    const e = daemonError(text, create ? undefined : cmdName);
+    return { stdout: out.stdout, stderr: out.stderr + e.stderr, exitCode: e.exitCode };
+  };
   const mounts = planMounts(d, p);
   if (mounts.kind === 'flag') return usageError(cmdName, mounts.error);
   const out = new Output();
   let image = localImage(d.daemon, ref);
+  if (!image && options.pull === 'never') return failed(`No such image: ${ref.repo}:${ref.tag}`);
   if (!image) {
     out.err(`Unable to find image '${ref.repo}:${ref.tag}' locally`);
     const pulled = pull(d.daemon, ref);
-    if (!pulled.ok) return { stdout: '', stderr: out.stderr + `docker: Error response from daemon: ${pulled.error}\nSee 'docker ${cmdName} --help'.\n`, exitCode: 125 };
+    if (!pulled.ok) return failed(pulled.error);
     for (const l of pulled.lines) out.err(l);
     image = pulled.image;
   }
@@ -99,20 +108,27 @@ export function dockerRun(d: DockerCtx, argv: string[], create = false): Command
     ...(last(p, 'name') !== undefined ? { name: last(p, 'name')! } : {}),
     ...(last(p, 'hostname') !== undefined ? { hostname: last(p, 'hostname')! } : {}),
     ...(last(p, 'entrypoint') !== undefined ? { entrypoint: [last(p, 'entrypoint')!] } : {}),
+    labels: options.labels,
+    limits: options.limits,
+    init: options.init,
   };
-  if (mounts.kind !== 'ok') return { stdout: '', stderr: out.stderr + `docker: Error response from daemon: ${mounts.error}.\nSee 'docker ${cmdName} --help'.\n`, exitCode: 125 };
+  if (mounts.kind !== 'ok') return failed(mounts.error);
   const created = createContainer(d.sh.world, d.daemon, opts);
-  if (!created.ok) return { stdout: '', stderr: out.stderr + `docker: Error response from daemon: ${created.error}\nSee 'docker ${cmdName} --help'.\n`, exitCode: 125 };
+  if (!created.ok) return failed(created.error);
   const c = created.value;
   attachMounts(d.sh.world, d.daemon, c, mounts.plans);
   if (create) return out.line(c.id).done(0);
   const started = startContainer(d.sh.world, d.sh.host, d.daemon, c);
   if (!started.ok) {
     c.state = 'created';
-    return { stdout: out.stdout, stderr: out.stderr + `docker: Error response from daemon: ${started.error}.\n`, exitCode: 125 };
+    // The client printed the id when it created a detached container, before the start failed.
+    if (has(p, 'detach')) out.line(c.id);
+    const r = failed(started.error);
+    // runc could not exec the command: the container stays "created", docker run exits 126/127.
+    return c.startError !== undefined && !create ? { ...r, exitCode: c.exitCode } : r;
   }
   if (has(p, 'detach')) return out.line(c.id).done(0);
-  return foreground(d, c.id, command, out);
+  return foreground(d, c.id, command.length > 0 || last(p, 'entrypoint') !== undefined ? [c.path, ...c.args] : [], out);
 }
 
 /** Attached run: the process's output, and its exit status as docker's. */
@@ -133,7 +149,7 @@ function foreground(d: DockerCtx, id: string, command: string[], out: Output): C
       exitContainer(d.sh.world, d.sh.host, d.daemon, c, 127);
       c.exitCode = 127;
       if (c.autoRemove) removeContainer(d.sh.world, d.sh.host, d.daemon, c);
-      return { stdout: out.stdout, stderr: out.stderr + `docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "${command[0]}": executable file not found in $PATH: unknown.\n`, exitCode: 127 };
+      return { stdout: out.stdout, stderr: out.stderr + `docker: Error response from daemon: ${runtimeError(`exec: "${command[0]}": executable file not found in $PATH`)}\n\nRun 'docker run --help' for more information\n`, exitCode: 127 };
     }
     out.out(result.stdout);
     if (result.stderr) out.err(result.stderr);

@@ -18,6 +18,10 @@ const HUMAN_DURATION = /\b(?:Less than a second|About a minute|About an hour|\d+
 export function normalizeDockerTranscript(text: string): string {
   let out = normalizeTranscript(text);
   out = out.replace(ID64, 'ID64').replace(ID12, 'ID12').replace(VETH, 'vethX').replace(ISO_TIME, 'TIME');
+  // The recorder's --exec-root; dockerd's default is /var/run/docker.
+  out = out.replace(/\/tmp\/vethlab-dockerd\.\w+\/exec\//g, '/var/run/docker/');
+  // A container's eth0 keeps the ifindex it got in the host's namespace, which depends on what ran before.
+  out = out.replace(/^\d+: (eth\d+)(?=[:@])/gm, 'N: $1');
   return out
     .split(/(?<=\n\n)(?=\$ )/)
     .map((block) => {
