@@ -135,6 +135,18 @@ describe('explorer commands (fake vscode)', () => {
     assert.equal(worlds.active, lab);
   });
 
+  it("Open Terminal on This Lab's World attaches a terminal to the lab in front, or says to run a cell first", () => {
+    const { fake, worlds } = registered();
+    const notebook = { uri: { path: '/ws/labs/04-nat.lab.md', toString: () => 'file:///ws/labs/04-nat.lab.md' }, metadata: {} };
+    (fake.api.window as Record<string, unknown>).activeNotebookEditor = { notebook };
+    fake.commands.get('vethlab.openLabTerminal')!();
+    assert.equal(fake.terminals.length, 0);
+    const lab = worlds.register(createWorld('bare')!.world, 'lab 04-nat.lab.md');
+    fake.commands.get('vethlab.openLabTerminal')!();
+    assert.equal(fake.terminals.length, 1);
+    assert.equal((fake.terminals[0]!.creationOptions.pty as { worldEntry: unknown }).worldEntry, lab);
+  });
+
   it('Copy Address copies the row address; nothing happens without a world', () => {
     const { fake } = registered();
     fake.commands.get('vethlab.copyAddress')!({ address: '172.17.0.2' });

@@ -54,6 +54,14 @@ export function registerNetworkViews(context: vscode.ExtensionContext, worlds: W
     vscode.commands.registerCommand('vethlab.runIpAddr', (row: Row | undefined) => runInTerminal(row?.command)),
     vscode.commands.registerCommand('vethlab.inspect', (row: Row | undefined) => runInTerminal(row?.inspect)),
     vscode.commands.registerCommand('vethlab.openFirstLab', () => openFirstLab(context.extensionUri)),
+    // A terminal on the world of the lab in front (its cells and the terminal change the same world).
+    vscode.commands.registerCommand('vethlab.openLabTerminal', () => {
+      const notebook = vscode.window.activeNotebookEditor?.notebook;
+      const label = notebook && notebookRef(notebook).label;
+      const entry = label ? worlds.byLabel(label) : undefined;
+      if (!entry) return void vscode.window.showInformationMessage('Run a cell of the lab first: its world starts with the first cell.');
+      vscode.window.createTerminal(attachedTerminalOptions(history, entry)).show();
+    }),
     ...registerCommandHelp(worlds),
   ];
 }
