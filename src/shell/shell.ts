@@ -15,10 +15,14 @@ import { resolvePath, SimFs, type FileSystem, type RealFiles } from './fs';
 import { COMMANDS } from './registry';
 import { Output, type CommandResult, type ShellContext } from './types';
 import { drive, Group, Signal, type Proc, type ProcContext } from './jobs/process';
-import { Scheduler } from './jobs/scheduler';
+import { Scheduler, type Job, type RunEnd } from './jobs/scheduler';
+import { setPingInterrupt } from './nettools/ping-session';
 import { processFor, spawn, type SpawnDeps } from './jobs/spawn';
 import { inputRedirect, joinStream, redirect, type Chunk, type RedirectDeps, type Sink } from './jobs/redirect';
 import { JobTable, killBuiltin, waitBuiltin } from './jobs/table';
+import { LIMITS, cellTimeLimitMessage, lineTimeLimitMessage, lineTooLongMessage, stepLimitMessage } from '../engine/limits';
+import { settleAll } from '../engine/docker/settle-all';
+import { limitOutput, WorldSizeGuard } from './line-limits';
 import { ssh, type SshSession } from './nettools/ssh';
 
 export type { Chunk } from './jobs/redirect';
@@ -26,6 +30,20 @@ export type { Chunk } from './jobs/redirect';
 export interface LineResult extends CommandResult {
   /** stdout and stderr in the order they were written. */
   chunks: Chunk[];
+}
+
+/** A command line being run by its caller (see Shell.start). */
+export interface RunningLine {
+  /** Its output so far, in the order written. */
+  readonly chunks: Chunk[];
+  /** Runs it until it ends or simulated time reaches `until`; true once it has ended. */
+  advance(until: number): boolean;
+  /** What the screen shows so far: the output, and what the running command has written yet. */
+  preview(): Chunk[];
+  /** Ctrl-C: SIGINT to the line's job. */
+  interrupt(): void;
+  /** Runs it to its end if needed; its result (status, output within the limits). */
+  finish(): LineResult;
 }
 
 export interface ShellOptions {
@@ -46,14 +64,19 @@ interface Env {
   jump?: { kind: 'break' | 'continue'; levels: number };
 }
 
-const MAX_LINE = 64 * 1024;
 /** A `while`/`until`/`for` loop stops after this many rounds (a cell must not hang the editor). */
-export const MAX_LOOP_ROUNDS = 100_000;
+export const MAX_LOOP_ROUNDS = LIMITS.loopRounds;
 
 /** An expansion that fails (`$((1/0))`): the command does not run and its status is 1. */
 class ExpansionError {
   constructor(readonly message: string) {}
 }
+/** A word may not grow past LIMITS.wordChars (`x=$x$x` in a loop would exhaust memory). */
+function capped(word: string): string {
+  if (word.length > LIMITS.wordChars) throw new ExpansionError(`word over ${LIMITS.wordChars} characters after expansion (the limit for one word)`);
+  return word;
+}
+
 /** `$$`. */
 const SHELL_PID = 4242;
 
@@ -68,8 +91,14 @@ export class Shell implements Env {
   readonly vars: Record<string, string>;
   readonly jobs = new JobTable(SHELL_PID);
   private readonly scheduler: Scheduler;
+  /** The simulated instant the running line must end by (LIMITS.lineSimMs, or the cell's budget). */
+  private deadline = Infinity;
+  private budgetUntil: number | undefined;
   /** Where background jobs write: the transcript of the line being run. */
   private lineChunks: Chunk[] = [];
+  /** The output of the line's command that writes to the screen while it runs (see RunningLine.preview). */
+  private liveOut: Output | null = null;
+  private liveCandidate = false;
   /** The status of the last command substitution of the command being expanded. */
   private substituted: number | undefined;
   /** The hosts left by `ssh HOST`, innermost last: `exit` goes back to the previous one. */
@@ -97,11 +126,32 @@ export class Shell implements Env {
   }
 
   run(line: string): LineResult {
+    const running = this.start(line);
+    running.advance(Infinity);
+    return running.finish();
+  }
+
+  /**
+   * Starts a command line that the caller drives: `advance` runs it on simulated time, `finish`
+   * gives its result. `run` drives a line to its end at once (a script: a command that would wait
+   * forever gets the simulated Ctrl-C); with `interactive`, someone can press Ctrl-C (a notebook
+   * cell, a terminal), so `advance` stops at the instant asked and a ping without -c keeps going
+   * until `interrupt`.
+   */
+  start(line: string, options: { interactive?: boolean } = {}): RunningLine {
     const chunks: Chunk[] = [];
     this.lineChunks = chunks;
+    let job: Job | null = null;
+    let end: RunEnd = 'done';
+    let lineLimit = Infinity;
+    const failed = (e: unknown) => {
+      chunks.push({ stream: 'stderr', text: `vethlab: internal error: ${e instanceof Error ? e.message : String(e)}\n` });
+      if (job && job.status === null) job.status = 1;
+      this.lastStatus = 1;
+    };
     try {
-      if (line.length > MAX_LINE) {
-        chunks.push({ stream: 'stderr', text: `bash: command line too long (over ${MAX_LINE} characters)\n` });
+      if (line.length > LIMITS.commandLineChars) {
+        chunks.push({ stream: 'stderr', text: lineTooLongMessage() });
         this.lastStatus = 1;
       } else {
         const list = parse(line);
@@ -112,18 +162,68 @@ export class Shell implements Env {
           for (const delimiter of unclosedHeredocs(line)) chunks.push({ stream: 'stderr', text: `bash: warning: here-document at line 1 delimited by end-of-file (wanted \`${delimiter}')\n` });
           this.exited = false;
           const group = new Group();
-          const job = this.scheduler.spawn(this.runList(list, this, this.rootNs(), chunks, group), SHELL_PID, line, group);
-          this.scheduler.runUntil(job);
-          // Background jobs do what they can at this instant (a listener binds its port).
-          this.scheduler.settle();
-          this.lastStatus = job.status ?? 1;
+          lineLimit = this.world.clock.now() + LIMITS.lineSimMs;
+          this.deadline = Math.min(lineLimit, this.budgetUntil ?? Infinity);
+          job = this.scheduler.spawn(this.runList(list, this, this.rootNs(), chunks, group), SHELL_PID, line, group);
         }
       }
     } catch (e) {
-      chunks.push({ stream: 'stderr', text: `vethlab: internal error: ${e instanceof Error ? e.message : String(e)}\n` });
-      this.lastStatus = 1;
+      failed(e);
     }
-    return { stdout: joinStream(chunks, 'stdout'), stderr: joinStream(chunks, 'stderr'), exitCode: this.lastStatus, chunks };
+    const interactive = options.interactive === true;
+    let finished: LineResult | undefined;
+    return {
+      chunks,
+      advance: (until) => {
+        if (!job || job.status !== null) return true;
+        this.lineChunks = chunks;
+        if (interactive) setPingInterrupt(this.world, Infinity);
+        try {
+          if (!interactive || until >= this.deadline) end = this.scheduler.runUntil(job, this.deadline);
+          else this.scheduler.runFor(job, until);
+        } catch (e) {
+          failed(e);
+        } finally {
+          if (interactive) setPingInterrupt(this.world, undefined);
+        }
+        return job.status !== null;
+      },
+      preview: () => {
+        const out = job && job.status === null ? this.liveOut : null;
+        return out ? [...chunks, { stream: 'stdout', text: out.stdout }, { stream: 'stderr', text: out.stderr }] : [...chunks];
+      },
+      interrupt: () => job?.signal(new Signal('INT')),
+      finish: () => {
+        if (finished) return finished;
+        if (job) {
+          try {
+            if (job.status === null) end = this.scheduler.runUntil(job, this.deadline);
+            settleAll(this.world);
+            // Background jobs do what they can at this instant (a listener binds its port).
+            this.scheduler.settle();
+            this.lastStatus = job.status ?? 1;
+            if (end === 'steps') chunks.push({ stream: 'stderr', text: stepLimitMessage() });
+            else if (end === 'time' || (this.lastStatus !== 0 && this.world.clock.now() >= this.deadline)) {
+              chunks.push({ stream: 'stderr', text: this.deadline < lineLimit ? cellTimeLimitMessage() : lineTimeLimitMessage() });
+            }
+          } catch (e) {
+            failed(e);
+          }
+        }
+        const limited = limitOutput(chunks);
+        if (limited !== chunks && this.lastStatus === 0) this.lastStatus = 1;
+        finished = { stdout: joinStream(limited, 'stdout'), stderr: joinStream(limited, 'stderr'), exitCode: this.lastStatus, chunks: limited };
+        return finished;
+      },
+    };
+  }
+
+  /**
+   * Caps the simulated time of the lines run from now on, all together (a lab cell: at most
+   * LIMITS.cellSimMs); `undefined` lifts the cap. Each line also has its own LIMITS.lineSimMs.
+   */
+  limitTime(ms: number | undefined): void {
+    this.budgetUntil = ms === undefined ? undefined : this.world.clock.now() + ms;
   }
 
   private rootNs(): Netns {
@@ -171,6 +271,8 @@ export class Shell implements Env {
     for (let index = 0; index < pipeline.commands.length; index++) {
       const last = index === pipeline.commands.length - 1;
       const local: Chunk[] = [];
+      // A lone command of the line writes straight to the screen: a live view may show it as it runs.
+      this.liveCandidate = pipeline.commands.length === 1 && chunks === this.lineChunks;
       status = yield* this.runCommand(pipeline.commands[index]!, env, ns, stdin, local, group);
       stdin = joinStream(local, 'stdout');
       for (const c of local) if (last || c.stream === 'stderr') chunks.push(c);
@@ -269,14 +371,33 @@ export class Shell implements Env {
       runLine: (line, c) => this.runIn(line, c.ns),
       group,
       spawn: (args, c, out) => spawn(this.spawnDeps, args, c, out),
+      ...(Number.isFinite(this.deadline) ? { deadline: this.deadline } : {}),
     };
     const out = new Output();
     let status: number;
+    // Containers whose process ended are gone before the next command looks (their veth too).
+    settleAll(this.world);
+    const guard = new WorldSizeGuard(this.world);
+    const live = this.liveCandidate && command.redirects.length === 0;
+    this.liveCandidate = false;
+    if (live) this.liveOut = out;
     try {
       status = yield* this.program(argv, ctx, out, env);
     } catch (e) {
       if (!(e instanceof Signal)) throw e;
       status = e.status;
+    } finally {
+      if (live) this.liveOut = null;
+    }
+    const over = guard.exceeded();
+    if (over) {
+      // The world was restored from a snapshot: objects this line holds are stale, so the line
+      // ends here, and the shell picks up its host from the restored state.
+      out.err(over);
+      env.exited = true;
+      this.host = this.world.host(this.host.id);
+      this.fs = new SimFs(this.world, this.host, this.options.realFiles);
+      return redirect(deps, [], out.done(1), [], chunks, ns);
     }
     return redirect(deps, command.redirects, out.done(status), [], chunks, ns);
   }
@@ -419,7 +540,7 @@ export class Shell implements Env {
 
   /** A word as one string (assignments, redirection targets, here-documents): no field splitting. */
   private expand(word: Word, env: Env, ns: Netns): string {
-    return word.parts.map((p) => this.expandPart(p, env, ns)).join('');
+    return capped(word.parts.map((p) => this.expandPart(p, env, ns)).join(''));
   }
 
   /** A command word's fields: unquoted expansions split on blanks, an unquoted empty expansion gives none. */
@@ -448,6 +569,7 @@ export class Shell implements Env {
       });
     }
     if (started) fields.push(current);
+    for (const field of fields) capped(field);
     return fields;
   }
 

@@ -5,7 +5,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { LabSession, MAX_SNAPSHOTS } from '../../src/host/notebook/lab-session';
-import { LabKernel, type CellOutput, type CellRef, type ExecutionPort, type NotebookRef } from '../../src/host/notebook/lab-kernel';
+import { LabKernel, renderRun, type CellOutput, type CellRef, type ExecutionPort, type NotebookRef } from '../../src/host/notebook/lab-kernel';
 
 interface FakeExecution {
   cell: string;
@@ -183,5 +183,58 @@ describe('notebook kernel: the lab folder', () => {
       'stdout:root@host:~# cat /root/app/Dockerfile\n', 'stdout:FROM alpine\n',
       'stdout:root@host:~# cat ../escape\n', 'stderr:cat: ../escape: No such file or directory\n', 'stderr:[exit 1]\n',
     ].join(''));
+  });
+});
+
+describe('notebook kernel: long commands run live until Stop', () => {
+  /** A kernel whose real-time waits are counted, and that presses Stop after `stopAfter` of them. */
+  function liveKernel(stopAfter: number) {
+    const state = { sleeps: 0, progress: [] as string[] };
+    let kernel!: LabKernel;
+    const nb = new FakeNotebook({ id: 'nb-live', world: 'bare' });
+    const open = (cell: CellRef): ExecutionPort => {
+      const port = nb.open(cell);
+      return { ...port, setOutputs: (outputs) => (state.progress.push(text(outputs)), port.setOutputs(outputs)) };
+    };
+    kernel = new LabKernel(undefined, () => Promise.resolve(), undefined, async () => {
+      state.sleeps++;
+      if (state.sleeps === stopAfter) kernel.interrupt('nb-live');
+    });
+    return { kernel, nb, open, state };
+  }
+
+  it('a ping without -c shows its replies as they come, and Stop ends it with ping\'s statistics; the next lines do not run', async () => {
+    const { kernel, nb, open, state } = liveKernel(40);
+    await kernel.execute(nb.ref, [sh('c1', 'ping 192.168.1.1\necho after')], open);
+    const out = text(nb.last().outputs);
+    // 10 s run at once, then one 250 ms slice of simulated time per real wait: 10 + 40/4 requests.
+    assert.match(out, /icmp_seq=20 ttl=64/);
+    assert.doesNotMatch(out, /icmp_seq=21 /);
+    assert.match(out, /--- 192\.168\.1\.1 ping statistics ---\n20 packets transmitted, 20 received, 0% packet loss/);
+    assert.doesNotMatch(out, /after/);
+    assert.match(out, /interrupted: the remaining commands were not run/);
+    assert.equal(nb.last().success, false);
+    // While it ran, the cell showed the replies so far, growing.
+    assert.ok(state.progress.some((p) => /icmp_seq=12 /.test(p) && !/icmp_seq=13 /.test(p) && !/statistics/.test(p)));
+  });
+
+  it('a tcpdump without -c waits for packets until Stop, then prints its counts', async () => {
+    const { kernel, nb, open } = liveKernel(3);
+    await kernel.execute(nb.ref, [sh('c1', 'tcpdump -i eth0 -n')], open);
+    assert.match(text(nb.last().outputs), /listening on eth0, link-type EN10MB[^]*0 packets captured/);
+  });
+
+  it('commands that end by themselves within 10 s of simulated time run at once, without waiting in real time', async () => {
+    const { kernel, nb, open, state } = liveKernel(1000);
+    await kernel.execute(nb.ref, [sh('c1', 'sleep 5\nping -c 3 192.168.1.1\nsleep 9')], open);
+    assert.equal(state.sleeps, 0);
+    assert.equal(nb.last().success, true);
+  });
+
+  it('scripts and lab check keep the simulated Ctrl-C after 4 requests (nobody can press Stop)', () => {
+    const session = LabSession.open('bare') as LabSession;
+    const run = session.runShell('c1', 'ping 192.168.1.1');
+    assert.equal(run.kind, 'shell');
+    assert.match(text(renderRun(run)), /4 packets transmitted, 4 received/);
   });
 });

@@ -58,6 +58,8 @@ export class LabKernel {
     /** Lets other events (an interrupt) run between cells. */
     private readonly tick: () => Promise<void> = () => Promise.resolve(),
     private readonly observer?: WorldObserver,
+    /** Real time between slices of a command that runs live (a ping without -c). */
+    private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   ) {}
 
   session(notebook: NotebookRef): LabSession | string {
@@ -89,7 +91,15 @@ export class LabKernel {
         port.end(false);
         continue;
       }
-      const run = cell.kind === 'check' ? session.runCheck(cell.id, cell.code) : session.runShell(cell.id, cell.code, () => this.interrupted.has(notebook.id));
+      const interrupted = () => this.interrupted.has(notebook.id);
+      const run =
+        cell.kind === 'check'
+          ? session.runCheck(cell.id, cell.code)
+          : await session.runShellLive(cell.id, cell.code, {
+              interrupted,
+              progress: (commands) => port.setOutputs(renderShell({ kind: 'shell', order: 0, commands, success: true, interrupted: false, diff: [] })),
+              sleep: this.sleep,
+            });
       port.setOrder(run.order);
       await port.setOutputs(renderRun(run));
       port.end(run.success);
@@ -126,7 +136,7 @@ export function renderRun(run: CellRun): CellOutput[] {
   return run.kind === 'shell' ? renderShell(run) : [[{ mime: 'text/markdown', text: renderChecks(run) }]];
 }
 
-function renderShell(run: Extract<CellRun, { kind: 'shell' }>): CellOutput[] {
+export function renderShell(run: Extract<CellRun, { kind: 'shell' }>): CellOutput[] {
   const outputs: CellOutput[] = [];
   for (const command of run.commands) {
     outputs.push([{ mime: 'stdout', text: `${command.prompt}${command.line}\n` }]);

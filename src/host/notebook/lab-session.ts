@@ -40,6 +40,25 @@ export interface LabWorld {
   options?: ShellOptions;
 }
 
+/** How a cell runs while VS Code shows it: progress while a long command runs, Stop, real time. */
+export interface LiveCell {
+  /** Asked before each line and between slices: true once the learner pressed Stop. */
+  interrupted(): boolean;
+  /** The cell's commands so far, while one of them is still running. */
+  progress(commands: CommandOutput[]): void | PromiseLike<void>;
+  /** Waits `ms` of real time. */
+  sleep(ms: number): Promise<void>;
+}
+
+/**
+ * A line runs at once while it takes less than this much simulated time (a `sleep 5`, a
+ * `ping -c 3`, `docker stop`'s 10 s grace); beyond, it runs live: one slice of simulated time
+ * per slice of real time, its output shown as it comes, until it ends or Stop interrupts it
+ * (a `ping` without -c, `tcpdump`, `nc -l`, `docker logs -f` run until then, as in a terminal).
+ */
+export const INSTANT_MS = 10_000;
+export const SLICE_MS = 250;
+
 /** Snapshots kept for "revert": the oldest are dropped beyond this (each is a copy of the world). */
 export const MAX_SNAPSHOTS = 200;
 
@@ -104,6 +123,44 @@ export class LabSession {
       const prompt = this.shell.prompt;
       const result = this.shell.run(line);
       commands.push({ prompt, line, chunks: result.chunks, exitCode: result.exitCode });
+    }
+    const success = !stopped && commands.every((c) => c.exitCode === 0);
+    const diff = worldDiff(before.world.state, this.shell.world.state, this.shell.host.id);
+    return { kind: 'shell', order: ++this.order, commands, success, interrupted: stopped, diff };
+  }
+
+  /** Runs a shell cell for VS Code: long commands run live and Stop sends them Ctrl-C (see INSTANT_MS). */
+  async runShellLive(cellId: string, code: string, live: LiveCell): Promise<CellRun> {
+    const before = this.save(cellId);
+    const commands: CommandOutput[] = [];
+    let stopped = false;
+    for (const line of scriptLines(code)) {
+      if (live.interrupted()) {
+        stopped = true;
+        break;
+      }
+      const prompt = this.shell.prompt;
+      const running = this.shell.start(line, { interactive: true });
+      const entry: CommandOutput = { prompt, line, chunks: running.chunks, exitCode: 0 };
+      commands.push(entry);
+      const clock = this.shell.world.clock;
+      let done = running.advance(clock.now() + INSTANT_MS);
+      while (!done) {
+        entry.chunks = running.preview();
+        await live.progress(commands);
+        await live.sleep(SLICE_MS);
+        if (live.interrupted()) {
+          stopped = true;
+          running.interrupt();
+          done = running.advance(Infinity);
+          break;
+        }
+        done = running.advance(clock.now() + SLICE_MS);
+      }
+      const result = running.finish();
+      entry.chunks = result.chunks;
+      entry.exitCode = result.exitCode;
+      if (stopped) break;
     }
     const success = !stopped && commands.every((c) => c.exitCode === 0);
     const diff = worldDiff(before.world.state, this.shell.world.state, this.shell.host.id);

@@ -6,6 +6,7 @@
  */
 import type { SimClock } from '../../common/clock';
 import { Signal, throwInto, wakeTime, type Group, type JobRef, type Proc, type Wait } from './process';
+import { LIMITS } from '../../engine/limits';
 
 export class Job implements JobRef {
   status: number | null = null;
@@ -57,7 +58,10 @@ export class Job implements JobRef {
 }
 
 /** Bounds one run (a process that keeps waking without progress). */
-const MAX_STEPS = 1_000_000;
+const MAX_STEPS = LIMITS.schedulerStepsPerLine;
+
+/** Why `runUntil` returned: the target ended, or a limit stopped it (simulated time, steps). */
+export type RunEnd = 'done' | 'time' | 'steps';
 
 export class Scheduler {
   readonly jobs: Job[] = [];
@@ -80,12 +84,20 @@ export class Scheduler {
    * or jobs that will never come, and no timer is pending) gets SIGINT, as a learner at the
    * terminal would press Ctrl-C.
    */
-  runUntil(target: Job): void {
+  runUntil(target: Job, deadline = Infinity): RunEnd {
+    let end: RunEnd = 'done';
     for (let steps = 0; target.status === null && steps < MAX_STEPS; steps++) {
       if (this.stepReady()) continue;
       const next = this.nextTimer();
-      if (Number.isFinite(next)) {
+      if (Number.isFinite(next) && Math.ceil(next) <= deadline) {
         this.clock.set(Math.max(this.clock.now(), Math.ceil(next)));
+        continue;
+      }
+      if (Number.isFinite(next)) {
+        // The line's simulated-time budget is spent: Ctrl-C at the deadline, then SIGKILL.
+        this.clock.set(Math.max(this.clock.now(), deadline));
+        target.signal(new Signal(end === 'time' ? 'KILL' : 'INT'));
+        end = 'time';
         continue;
       }
       target.signal(new Signal('INT'));
@@ -93,8 +105,29 @@ export class Scheduler {
     if (target.status === null) {
       target.signal(new Signal('KILL'));
       target.step();
+      end = 'steps';
     }
     this.prune();
+    return end;
+  }
+
+  /**
+   * Runs every job until `target` ends or the next thing to happen lies beyond `until` (the
+   * clock then stands at `until`): a foreground line someone can interrupt, run slice by slice.
+   * Nothing is signalled; true once the target has ended.
+   */
+  runFor(target: Job, until: number): boolean {
+    for (let steps = 0; target.status === null && steps < MAX_STEPS; steps++) {
+      if (this.stepReady()) continue;
+      const next = Math.ceil(this.nextTimer());
+      if (next > until) {
+        if (Number.isFinite(until)) this.clock.set(Math.max(this.clock.now(), until));
+        break;
+      }
+      this.clock.set(Math.max(this.clock.now(), next));
+    }
+    this.prune();
+    return target.status !== null;
   }
 
   /** Runs the jobs that can go on at the current instant, without moving the clock. */
