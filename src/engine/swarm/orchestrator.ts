@@ -8,6 +8,7 @@ import { nodeUp } from './quorum';
 import { allocateOverlayIp } from './overlay';
 import { newSwarmId } from './state';
 import { startTask, stopTask } from './tasks';
+import { refreshMesh } from './mesh';
 import type { Cluster, Service, SwarmNode, Task } from './types';
 
 const HISTORY_PER_SLOT = 5;
@@ -41,10 +42,12 @@ export function liveTasks(cluster: Cluster, service: Service): Task[] {
 }
 
 export function reconcile(world: World, cluster: Cluster): void {
-  for (const service of cluster.services) reconcileService(world, cluster, service);
+  for (const service of cluster.services) reconcileService(world, cluster, service, false);
+  refreshMesh(world, cluster);
 }
 
-export function reconcileService(world: World, cluster: Cluster, service: Service): void {
+/** `mesh: false` when the caller rewrites the routing mesh itself afterwards. */
+export function reconcileService(world: World, cluster: Cluster, service: Service, mesh = true): void {
   const nodeById = new Map(cluster.nodes.map((n) => [n.id, n]));
   for (const t of liveTasks(cluster, service)) if (!keepsTasks(world, nodeById.get(t.nodeId), service)) stopTask(world, t, nodeById.get(t.nodeId));
   const eligible = eligibleNodes(world, cluster, service);
@@ -61,6 +64,7 @@ export function reconcileService(world: World, cluster: Cluster, service: Servic
     }
   }
   trimHistory(cluster, service);
+  if (mesh) refreshMesh(world, cluster);
 }
 
 /** Spread: the node with the fewest running tasks of this service, then fewest tasks overall. */

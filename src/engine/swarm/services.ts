@@ -9,6 +9,7 @@ import { allocateOverlayIp, findOverlay } from './overlay';
 import { liveTasks, placeTask, reconcileService } from './orchestrator';
 import { newSwarmId } from './state';
 import { stopTask } from './tasks';
+import { refreshMesh } from './mesh';
 import { noSuchService } from './messages';
 import type { Cluster, Service, ServiceSpec } from './types';
 
@@ -109,6 +110,7 @@ export function removeService(world: World, cluster: Cluster, ref: string): Resu
   for (const t of cluster.tasks) if (t.serviceId === service.id) stopTask(world, t, nodeById.get(t.nodeId));
   cluster.tasks = cluster.tasks.filter((t) => t.serviceId !== service.id);
   cluster.services = cluster.services.filter((s) => s !== service);
+  refreshMesh(world, cluster);
   world.changed();
   return ok(service);
 }

@@ -116,6 +116,17 @@ export interface Cluster {
   tasks: Task[];
   networks: OverlayNetwork[];
   version: number;
+  /** The routing-mesh hops installed on each node (host id), to rewrite them when tasks move. */
+  mesh?: Record<number, MeshHop[]>;
+}
+
+/** Where a published port leads from one node: a local task (its address and target port) or another node. */
+export interface MeshHop {
+  published: number;
+  proto: 'tcp' | 'udp';
+  ip: number;
+  port: number;
+  remote: boolean;
 }
 
 export interface SwarmState {
