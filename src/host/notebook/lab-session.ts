@@ -13,6 +13,7 @@ import type { Host } from '../../engine/net/types';
 import { Shell, type Chunk, type ShellOptions } from '../../shell/shell';
 import type { RealFiles } from '../../shell/fs';
 import { HOME_MOUNT } from '../../shell/snapshot-files';
+import { LIMITS } from '../../engine/limits';
 
 export interface CommandOutput {
   prompt: string;
@@ -115,6 +116,7 @@ export class LabSession {
     const before = this.save(cellId);
     const commands: CommandOutput[] = [];
     let stopped = false;
+    this.shell.limitTime(LIMITS.cellSimMs);
     for (const line of scriptLines(code)) {
       if (interrupted()) {
         stopped = true;
@@ -124,6 +126,7 @@ export class LabSession {
       const result = this.shell.run(line);
       commands.push({ prompt, line, chunks: result.chunks, exitCode: result.exitCode });
     }
+    this.shell.limitTime(undefined);
     const success = !stopped && commands.every((c) => c.exitCode === 0);
     const diff = worldDiff(before.world.state, this.shell.world.state, this.shell.host.id);
     return { kind: 'shell', order: ++this.order, commands, success, interrupted: stopped, diff };
@@ -134,6 +137,7 @@ export class LabSession {
     const before = this.save(cellId);
     const commands: CommandOutput[] = [];
     let stopped = false;
+    this.shell.limitTime(LIMITS.cellSimMs);
     for (const line of scriptLines(code)) {
       if (live.interrupted()) {
         stopped = true;
@@ -162,6 +166,7 @@ export class LabSession {
       entry.exitCode = result.exitCode;
       if (stopped) break;
     }
+    this.shell.limitTime(undefined);
     const success = !stopped && commands.every((c) => c.exitCode === 0);
     const diff = worldDiff(before.world.state, this.shell.world.state, this.shell.host.id);
     return { kind: 'shell', order: ++this.order, commands, success, interrupted: stopped, diff };
