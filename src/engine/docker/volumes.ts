@@ -34,6 +34,8 @@ export function checkVolumeName(name: string): string | null {
 export interface VolumeOptions {
   labels?: Record<string, string> | null;
   options?: Record<string, string> | null;
+  /** A volume plugin's name (default: local). */
+  driver?: string;
 }
 
 /** Creates the volume, or returns the existing one of that name (as the daemon does). */
@@ -46,7 +48,7 @@ export function createVolume(world: World, daemon: DaemonState, name: string | u
   }
   const volume: Volume = {
     name: name ?? randomHexId(world),
-    driver: 'local',
+    driver: opts.driver ?? 'local',
     created: world.clock.now(),
     labels: name === undefined ? { [ANONYMOUS_LABEL]: '', ...(opts.labels ?? {}) } : opts.labels ?? null,
     options: opts.options ?? null,

@@ -4,6 +4,7 @@ import type { Host } from '../net/types';
 import { daemonOf } from '../docker/daemon';
 import { findInCatalog, parseImageRef } from '../docker/catalog';
 import { createContainer, removeContainer, startContainer } from '../docker/containers';
+import { serviceFiles } from '../docker/secrets';
 import type { DaemonState, Image } from '../docker/types';
 import { ensureGatewayBridge } from './overlay';
 import type { Service, SwarmNode, Task } from './types';
@@ -54,6 +55,9 @@ export function startTask(world: World, service: Service, task: Task, node: Swar
     aliases: [],
   });
   if (!created.ok) return reject(task, world, created.error);
+  // Secrets (/run/secrets/NAME) and configs (their target) are files of the task's container.
+  const mounted = serviceFiles(world, service);
+  if (Object.keys(mounted).length > 0) created.value.files = { ...(created.value.files ?? {}), ...mounted };
   const started = startContainer(world, host, daemon, created.value);
   if (!started.ok) return reject(task, world, started.error);
   task.containerId = created.value.id;

@@ -15,6 +15,8 @@ import { dockerNode } from './node';
 import { dockerService } from './service';
 import { dockerStack } from './stack';
 import { dockerCompose } from './compose';
+import { dockerPlugin } from './plugin';
+import { dockerSwarmObject } from './secret';
 import { noDaemonText } from '../nettools/docker-machine-target';
 import { dockerVolume } from './volume';
 import { dockerBuild } from './build';
@@ -51,6 +53,9 @@ const SUBCOMMANDS: Record<string, Sub> = {
   service: dockerService,
   stack: dockerStack,
   compose: dockerCompose,
+  plugin: dockerPlugin,
+  secret: (d, a) => dockerSwarmObject(d, a, 'secret'),
+  config: (d, a) => dockerSwarmObject(d, a, 'config'),
   volume: dockerVolume,
   build: dockerBuild,
   ...dockerStorageSubcommands(),

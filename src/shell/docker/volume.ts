@@ -2,6 +2,7 @@
 import { utcParts } from '../../common/clock';
 import { createVolume, findVolume, isAnonymous, removeVolume, volumeSize, volumeUsers, volumesOf } from '../../engine/docker/volumes';
 import type { Volume } from '../../engine/docker/types';
+import { driverError, findPlugin } from '../../engine/docker/plugins';
 import { Output, fail, type CommandResult } from '../types';
 import { argsError, usageError, type DockerCtx } from './context';
 import { all, has, last, parseFlags } from './flags';
@@ -44,8 +45,9 @@ function volumeCreate(d: DockerCtx, argv: string[]): CommandResult {
   const name = p.args[0] ?? last(p, 'name');
   if (p.args[0] !== undefined && last(p, 'name') !== undefined && last(p, 'name') !== p.args[0]) return fail(`conflicting options: cannot specify a volume-name through both --name and as a positional arg`, 1);
   const driver = last(p, 'driver') ?? 'local';
-  if (driver !== 'local') return fail(`Error response from daemon: create ${name ?? ''}: error looking up volume plugin ${driver}: plugin "${driver}" not found`, 1);
-  const made = createVolume(d.sh.world, d.daemon, name, { labels: keyValues(all(p, 'label')), options: keyValues(all(p, 'opt')) });
+  const pluginError = driver === 'local' ? null : driverError(d.daemon, driver, 'volumedriver');
+  if (pluginError) return fail(`Error response from daemon: create ${name ?? ''}: error looking up volume plugin ${driver}: ${pluginError}`, 1);
+  const made = createVolume(d.sh.world, d.daemon, name, { labels: keyValues(all(p, 'label')), options: keyValues(all(p, 'opt')), ...(driver !== 'local' ? { driver: findPlugin(d.daemon, driver)!.name } : {}) });
   if (!made.ok) return fail(`Error response from daemon: ${made.error}`, 1);
   return { stdout: made.value.name + '\n', stderr: '', exitCode: 0 };
 }

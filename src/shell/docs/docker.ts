@@ -4,6 +4,7 @@ import { SWARM_SUBCOMMANDS } from './docker-swarm';
 import { DOCKER_STORAGE_SUBCOMMANDS } from './docker-storage';
 import { DOCKER_FLAGS } from './docker-flags';
 import { DOCKER_COMPOSE_SUBCOMMANDS } from './docker-compose';
+import { DOCKER_EXTENSION_SUBCOMMANDS } from './docker-extensions';
 
 const sub = (name: string, usage: string, words: string) => ({ name, usage, words, ...(DOCKER_FLAGS[name] ? { flags: DOCKER_FLAGS[name] } : {}) });
 
@@ -45,6 +46,7 @@ export const DOCKER_DOC = doc({
     sub('compose', 'docker compose up|down|ps|logs ...', 'runs the services of compose.yaml: a project network (PROJECT_default bridge), one container per service, published ports as DNAT rules.'),
     ...SWARM_SUBCOMMANDS,
     ...DOCKER_COMPOSE_SUBCOMMANDS,
+    ...DOCKER_EXTENSION_SUBCOMMANDS,
     ...DOCKER_STORAGE_SUBCOMMANDS,
   ],
 });
