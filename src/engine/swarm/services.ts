@@ -75,10 +75,12 @@ export function updateService(world: World, cluster: Cluster, service: Service, 
   service.spec = next;
   service.version++;
   service.updatedAt = world.clock.now();
+  service.updateStartedAt = world.clock.now();
   assignVips(cluster, service);
   if (roll) rollingReplace(world, cluster, service);
   reconcileService(world, cluster, service);
   service.updateState = opts.rollback ? 'rollback_completed' : 'completed';
+  service.updateCompletedAt = world.clock.now();
   world.changed();
 }
 

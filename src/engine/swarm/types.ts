@@ -59,6 +59,9 @@ export interface Service {
   /** The service's virtual IP on each of its networks (network id -> address). */
   vips: Record<string, number>;
   updateState?: 'updating' | 'completed' | 'rollback_completed';
+  /** When the last update (or rollback) started and completed (simulated ms). */
+  updateStartedAt?: number;
+  updateCompletedAt?: number;
 }
 
 export type TaskState = 'running' | 'shutdown' | 'failed' | 'rejected' | 'pending';

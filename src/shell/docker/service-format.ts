@@ -111,9 +111,9 @@ export function servicePretty(world: World, cluster: Cluster, s: Service): strin
   if (s.spec.mode === 'global') lines.push('Service Mode:\tGlobal');
   else lines.push('Service Mode:\tReplicated', ` Replicas:\t${s.spec.replicas}`);
   if (s.updateState) {
-    const ago = `${humanDuration(world.clock.now() - s.updatedAt)} ago`;
-    lines.push('UpdateStatus:', ` State:\t\t${s.updateState}`, ` Started:\t${ago}`);
-    if (s.updateState === 'completed') lines.push(` Completed:\t${ago}`);
+    const ago = (t: number | undefined) => `${humanDuration(world.clock.now() - (t ?? s.updatedAt))} ago`;
+    lines.push('UpdateStatus:', ` State:\t\t${s.updateState}`, ` Started:\t${ago(s.updateStartedAt)}`);
+    if (s.updateState === 'completed') lines.push(` Completed:\t${ago(s.updateCompletedAt)}`);
     lines.push(` Message:\t${s.updateState === 'completed' ? 'update completed' : 'rollback completed'}`);
   }
   lines.push('Placement:');

@@ -37,6 +37,6 @@ export function serviceJson(cluster: Cluster, s: Service, epoch: number) {
     Spec: spec,
     ...(s.previousSpec ? { PreviousSpec: specJson(s.previousSpec) } : {}),
     Endpoint: { Spec: spec.EndpointSpec, ...(s.spec.ports.length > 0 ? { Ports: spec.EndpointSpec.Ports } : {}), ...(vips.length > 0 ? { VirtualIPs: vips } : {}) },
-    ...(s.updateState ? { UpdateStatus: { State: s.updateState, StartedAt: apiTime(epoch + s.updatedAt), CompletedAt: apiTime(epoch + s.updatedAt), Message: s.updateState === 'completed' ? 'update completed' : 'rollback completed' } } : {}),
+    ...(s.updateState ? { UpdateStatus: { State: s.updateState, StartedAt: apiTime(epoch + (s.updateStartedAt ?? s.updatedAt)), CompletedAt: apiTime(epoch + (s.updateCompletedAt ?? s.updatedAt)), Message: s.updateState === 'completed' ? 'update completed' : 'rollback completed' } } : {}),
   };
 }
