@@ -57,6 +57,9 @@ describe('docker volumes', () => {
     const [v] = JSON.parse(ok(sh, 'docker volume inspect data'));
     assert.deepEqual(Object.keys(v), ['CreatedAt', 'Driver', 'Labels', 'Mountpoint', 'Name', 'Options', 'Scope']);
     assert.deepEqual(v.Labels, { env: 'dev' });
+    assert.equal(v.Options, null, 'no -o: null, as the daemon keeps it');
+    ok(sh, 'docker volume create plain');
+    assert.equal(ok(sh, `docker volume inspect -f '{{json .Labels}} {{json .Options}}' plain`), 'null null\n');
     assert.match(v.CreatedAt, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     assert.equal(ok(sh, `docker volume inspect -f '{{.Mountpoint}}' data`), '/var/lib/docker/volumes/data/_data\n');
     assert.deepEqual(run(sh, 'docker volume inspect nope'), { stdout: '[]\n', stderr: 'Error response from daemon: get nope: no such volume\n', exitCode: 1 });
@@ -113,7 +116,7 @@ describe('docker volumes', () => {
     };
     assert.equal(first('docker run --mount type=bind,source=/nope,target=/d busybox true'), `docker: Error response from daemon: invalid mount config for type "bind": bind source path does not exist: /nope`);
     assert.equal(first('docker run -v foo/bar:/d busybox true'), `docker: Error response from daemon: create foo/bar: "foo/bar" includes invalid characters for a local volume name, only "[a-zA-Z0-9][a-zA-Z0-9_.-]" are allowed. If you intended to pass a host directory, use absolute path`);
-    assert.equal(first('docker run -v data:relative busybox true'), `docker: Error response from daemon: invalid mount config for type "volume": invalid mount path: 'relative' mount path must be absolute`);
+    assert.equal(first('docker run -v data:relative busybox true'), `docker: Error response from daemon: invalid volume specification: 'data:relative': invalid mount config for type "volume": invalid mount path: 'relative' mount path must be absolute`);
     ok(sh, 'docker run --name taken busybox true');
     assert.equal(run(sh, 'docker run --name taken -v fresh:/d busybox true').exitCode, 125);
     assert.equal(ok(sh, 'docker volume ls -q'), '', 'a failed run creates no volume');

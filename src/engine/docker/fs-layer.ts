@@ -52,5 +52,8 @@ export function containerChanges(c: Container, image: Image | undefined): Change
     for (const dir of parentDirs(path)) if (!changes.has(dir)) changes.set(dir, imageHasPath(image, dir) ? 'C' : 'A');
     changes.set(path, imageHasPath(image, path) || (image !== undefined && imageFile(image, path) !== undefined) ? 'C' : 'A');
   }
-  return [...changes.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([path, kind]) => ({ kind, path }));
+  const sorted = [...changes.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([path, kind]) => ({ kind, path }));
+  // Recorded (Engine 26.1, overlay2): the mount points the daemon created come last, sorted.
+  const points = (c.mounts ?? []).map((m) => m.target).filter((t) => !imageHasPath(image, t) && !changes.has(t)).sort();
+  return [...sorted, ...points.map((path) => ({ kind: 'A' as const, path }))];
 }

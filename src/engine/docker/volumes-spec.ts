@@ -24,6 +24,12 @@ function mustBeAbsolute(type: string, path: string): string | null {
 
 /** -v: the daemon reads the spec (the client only makes ./relative host paths absolute). */
 export function parseVolumeFlag(spec: string, cwd: string): SpecResult {
+  const r = parseVolumeSpec(spec, cwd);
+  // Recorded (Engine 26.1): path errors of -v are wrapped in the spec that caused them.
+  return r.ok || !r.error.startsWith('invalid mount config') ? r : { ...r, error: `invalid volume specification: '${spec}': ${r.error}` };
+}
+
+function parseVolumeSpec(spec: string, cwd: string): SpecResult {
   const parts = spec.split(':');
   if (parts.length > 3 || parts.some((p) => p === '')) return { ok: false, error: `invalid spec: ${spec}: empty section between colons`, by: 'daemon' };
   if (parts.length === 1) {

@@ -41,11 +41,13 @@ export function dockerPush(d: DockerCtx, argv: string[]): CommandResult {
   const ref = parseImageRef(name);
   if (!ref) return fail('invalid reference format', 1);
   const tags = has(parsed.value, 'all-tags') ? d.daemon.images.filter((i) => i.repo === ref.repo) : d.daemon.images.filter((i) => i.repo === ref.repo && i.tag === ref.tag);
-  if (tags.length === 0) return fail(`An image does not exist locally with the tag: ${ref.repo}`, 1);
   const out = new Output();
   const quiet = has(parsed.value, 'quiet');
   const repoName = fullName(ref).replace(/:[^:/]+$/, '');
+  // Recorded (CLI 28.2, Engine 26.1): both lines come before the daemon looks for the image.
+  if (ref.defaulted && !has(parsed.value, 'all-tags') && !quiet) out.line('Using default tag: latest');
   if (!quiet) out.line(`The push refers to repository [${repoName}]`);
+  if (tags.length === 0) return { stdout: out.stdout, stderr: `An image does not exist locally with the tag: ${ref.repo}\n`, exitCode: 1 };
   const reg = registryOf(ref);
   const store = reg ? registryStore(d, reg.host, reg.port) : undefined;
   if (reg && !store) return { stdout: out.stdout, stderr: refused(reg.host, reg.port) + '\n', exitCode: 1 };

@@ -46,7 +46,7 @@ export function dockerSave(d: DockerCtx, argv: string[]): CommandResult {
   const images: Array<{ image: Image; tag?: string }> = [];
   for (const n of names) {
     const image = findImage(d.daemon, n);
-    if (!image) return fail('Error response from daemon: reference does not exist', 1);
+    if (!image) return fail(`Error response from daemon: No such image: ${n}`, 1);
     const ref = parseImageRef(n);
     images.push({ image, ...(ref && !/^[0-9a-f]{6,64}$/.test(n) ? { tag: `${ref.repo}:${ref.tag}` } : {}) });
   }

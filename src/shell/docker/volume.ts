@@ -47,7 +47,10 @@ function volumeCreate(d: DockerCtx, argv: string[]): CommandResult {
   const driver = last(p, 'driver') ?? 'local';
   const pluginError = driver === 'local' ? null : driverError(d.daemon, driver, 'volumedriver');
   if (pluginError) return fail(`Error response from daemon: create ${name ?? ''}: error looking up volume plugin ${driver}: ${pluginError}`, 1);
-  const made = createVolume(d.sh.world, d.daemon, name, { labels: keyValues(all(p, 'label')), options: keyValues(all(p, 'opt')), ...(driver !== 'local' ? { driver: findPlugin(d.daemon, driver)!.name } : {}) });
+  // Recorded (Engine 26.1): without --label/-o the daemon keeps null, not {}.
+  const labels = all(p, 'label').length ? keyValues(all(p, 'label')) : null;
+  const options = all(p, 'opt').length ? keyValues(all(p, 'opt')) : null;
+  const made = createVolume(d.sh.world, d.daemon, name, { labels, options, ...(driver !== 'local' ? { driver: findPlugin(d.daemon, driver)!.name } : {}) });
   if (!made.ok) return fail(`Error response from daemon: ${made.error}`, 1);
   return { stdout: made.value.name + '\n', stderr: '', exitCode: 0 };
 }
