@@ -58,7 +58,8 @@ const SYSTEM_FILES = new Set(['/etc/passwd', '/etc/group', '/etc/hosts', '/etc/h
  * that is not a program. Anything else is left to run.
  */
 export function execFailure(c: Container, image: Image): { code: number; message: string } | undefined {
-  if (runsDefault(c, image) || c.path === '') return undefined;
+  // The image's own entrypoint (redis's docker-entrypoint.sh, in its PATH) always starts.
+  if (runsDefault(c, image) || c.path === '' || c.path === image.entrypoint?.[0]) return undefined;
   const argv0 = c.path;
   const prog = argv0.split('/').pop() ?? argv0;
   const isProgram = image.programs.includes(prog) || c.installed.includes(prog) || (image.programs.includes('sh') && EVERY_IMAGE.has(prog));
