@@ -9,6 +9,7 @@ import type { LineResult } from '../shell/shell';
 import { judge } from './checks/judge';
 import { parseChecks, type Check } from './checks/syntax';
 import { labCells, type Lab } from './lab';
+import { LIMITS } from '../engine/limits';
 
 export interface CheckOutcome {
   check: Check;
@@ -63,6 +64,8 @@ export interface LabReport {
 
 export interface LabTarget extends Judged {
   run(line: string): LineResult;
+  /** Caps the simulated time of the lines that follow, together (a cell's budget); undefined lifts it. */
+  limitTime?(ms: number | undefined): void;
 }
 
 /**
@@ -74,7 +77,11 @@ export function gradeLab(lab: Lab, target: LabTarget, options: { solution: boole
   const commands: CommandRun[] = [];
   labCells(lab).forEach((cell, index) => {
     if (cell.cell === 'check') outcomes.push(...runCheckCell(target, cell.code, new HintLedger(), String(index)));
-    else if (options.solution) for (const line of scriptLines(cell.code)) commands.push({ line, result: target.run(line) });
+    else if (options.solution) {
+      target.limitTime?.(LIMITS.cellSimMs);
+      for (const line of scriptLines(cell.code)) commands.push({ line, result: target.run(line) });
+      target.limitTime?.(undefined);
+    }
   });
   return { outcomes, commands, passed: outcomes.filter((o) => o.pass).length, total: outcomes.length };
 }

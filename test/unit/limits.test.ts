@@ -10,6 +10,12 @@ import { createWorld } from '../../src/engine/presets';
 import { Shell } from '../../src/shell/shell';
 import { limitOutput } from '../../src/shell/line-limits';
 import { bareShell } from './helpers';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { runLabCheck } from '../../src/cli/lab';
+import { gradeLab } from '../../src/labs/grade';
+import { parseLab } from '../../src/labs/lab';
 
 /** A word of n `a`s built by doubling, so the command line stays short. */
 function doubling(name: string, times: number): string {
@@ -112,6 +118,26 @@ describe('limits', function () {
       assert.equal(worldLimitExceeded(over, over), null, `${key}: not growing`);
       assert.equal(atWorldLimit(at), true, key);
       assert.equal(atWorldLimit({ ...counts, [key]: LIMITS[key] - 1 }), false, key);
+    }
+  });
+
+  it('vethlab lab check refuses a lab over the limits (status 2) and gives each solution cell its time budget', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vethlab-limits-'));
+    try {
+      const big = path.join(dir, 'big.lab.md');
+      fs.writeFileSync(big, '```sh\ntrue\n```\n'.repeat(LIMITS.labCells + 1));
+      assert.equal(runLabCheck({ file: big, solution: true }, () => {}), `${big}: this lab has too many cells: ${LIMITS.labCells + 1} (the limit is ${LIMITS.labCells})`);
+      const slow = path.join(dir, 'slow.lab.md');
+      const hours = LIMITS.cellSimMs / 3600_000;
+      fs.writeFileSync(slow, `\`\`\`sh\n${'sleep 3600\n'.repeat(hours + 1)}\`\`\`\n\n\`\`\`sh\nsleep 3600\n\`\`\`\n\n\`\`\`check\ncommand "true" exits 0\n\`\`\`\n`);
+      const report = gradeLab(parseLab(fs.readFileSync(slow, 'utf8')), (() => {
+        const sh = bareShell();
+        return { world: sh.world, host: sh.host, run: (l: string) => sh.run(l), limitTime: (ms: number | undefined) => sh.limitTime(ms) };
+      })(), { solution: true });
+      assert.deepEqual(report.commands.map((c) => c.result.exitCode), [...Array(hours).fill(0), 130, 0], 'the cell over its budget stops; the next cell has its own');
+      assert.match(report.commands[hours]!.result.stderr, /the limit for one cell/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 
