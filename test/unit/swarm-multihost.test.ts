@@ -59,3 +59,19 @@ describe('multi-host world and ssh', () => {
     assert.equal(sh.prompt, 'root@node1:~# ');
   });
 });
+
+describe('multi-host world in the topology view', () => {
+  it('every node is a host box; swarm members say their role and tasks', async () => {
+    const { buildViewModel } = await import('../../src/engine/view/build');
+    const sh = multiHost();
+    sh.run('docker swarm init');
+    sh.run('ssh node2 docker swarm join --token $(docker swarm join-token -q worker) 192.168.1.11:2377');
+    sh.run('docker service create -d --name web --replicas 2 nginx');
+    const hosts = buildViewModel(sh.world).nodes.filter((n) => n.kind === 'host');
+    assert.deepEqual(hosts.map((h) => h.label), ['node1', 'node2', 'node3']);
+    const swarm = (label: string) => hosts.find((h) => h.label === label)!.details.find(([k]) => k === 'swarm')?.[1];
+    assert.equal(swarm('node1'), 'manager (Leader), Ready, active, 1 task');
+    assert.equal(swarm('node2'), 'worker, Ready, active, 1 task');
+    assert.equal(swarm('node3'), undefined);
+  });
+});

@@ -11,6 +11,7 @@ import { addrsOf, formatAddr, formatNeigh, mainRoutes, netnsLabel, nodeState, ST
 import { hostId, ifId, nsId, pairId, portId } from './ids';
 import { containerDetails, containersByNetns, dockerNodes } from './docker';
 import type { Container } from '../docker/types';
+import { swarmHostDetails } from '../swarm/view';
 
 const INFRA_KIND: Partial<Record<Host['role'], NodeKind>> = { switch: 'lan', router: 'router', internet: 'internet' };
 const INFRA_LABEL: Partial<Record<Host['role'], string>> = { switch: 'LAN switch', router: 'router', internet: 'internet' };
@@ -62,6 +63,7 @@ function infraNode(world: World, host: Host): ViewNode {
 function hostNodes(world: World, host: Host, nodes: ViewNode[], containers: Map<number, Container>): void {
   const hostDetails: [string, string][] = [['hostname', host.hostname]];
   if (host.role === 'vm') hostDetails.push(['role', 'virtual machine (its eth0 is a tap of its host)']);
+  hostDetails.push(...swarmHostDetails(world, host));
   nodes.push({ id: hostId(host.id), kind: 'host', parent: null, label: host.name, state: 'up', addresses: [], details: hostDetails });
   const namespaces = Object.values(world.state.netns)
     .filter((ns) => ns.hostId === host.id)
