@@ -19,7 +19,7 @@ export const LIMITS = {
   /** Scheduler turns per command line: every wait of every job (a ping is a few per packet). */
   schedulerStepsPerLine: 200_000,
   /** Events (packets sent, replies read) of one ping: `ping -i 0.002 -c 10000000` ends here. */
-  pingEvents: 100_000,
+  pingEvents: 20_000,
   /** Rounds of one `while`/`until`/`for` loop. */
   loopRounds: 100_000,
   /** Characters of one file written in the simulated filesystem. */

@@ -91,6 +91,7 @@ describe('docker: random command sequences (property)', () => {
       }),
       { numRuns: 150, seed: 8008 },
     );
+    if (process.env.VETHLAB_COUNT) console.log(`docker property: ${commands} commands`);
     assert.ok(commands > 1500, `ran ${commands} commands`);
   });
 });
