@@ -133,17 +133,38 @@ export function fakeVscode() {
 }
 
 let installed: ReturnType<typeof fakeVscode>['api'] | undefined;
+let originalLoad: ((request: string, parent: unknown, isMain: boolean) => unknown) | undefined;
+const HOST_SOURCES = `${require('node:path').sep}src${require('node:path').sep}host${require('node:path').sep}`;
 
-/** Routes `require('vscode')` to the fake (once per test process; later calls swap the fake's contents). */
+/** Forgets the loaded src/host modules, so the next require binds 'vscode' again (to whichever fake is installed then). */
+function forgetHostModules(): void {
+  for (const key of Object.keys(require.cache)) if (key.includes(HOST_SOURCES)) delete require.cache[key];
+}
+
+/**
+ * Routes `require('vscode')` to the fake until releaseFakeVscode(). Host modules bind 'vscode'
+ * when first loaded, so they are loaded afresh for this fake (later calls swap its contents).
+ */
 export function installFakeVscode(api: ReturnType<typeof fakeVscode>['api']): void {
   if (installed) {
     Object.assign(installed, api);
     return;
   }
   installed = api;
+  forgetHostModules();
   const loader = Module as unknown as { _load(request: string, parent: unknown, isMain: boolean): unknown };
-  const original = loader._load;
+  originalLoad = loader._load;
+  const original = originalLoad;
   loader._load = function (request, parent, isMain) {
     return request === 'vscode' ? installed : original.call(this, request, parent, isMain);
   };
+}
+
+/** Restores require and forgets the host modules bound to the fake (other test files bring their own fake). */
+export function releaseFakeVscode(): void {
+  if (!installed || !originalLoad) return;
+  (Module as unknown as { _load: typeof originalLoad })._load = originalLoad;
+  installed = undefined;
+  originalLoad = undefined;
+  forgetHostModules();
 }

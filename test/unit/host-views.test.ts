@@ -1,6 +1,6 @@
 /** The network views' VS Code side with a fake API: the topology panel's serializer, reveal, positions per world; explorer commands. */
 import assert from 'node:assert/strict';
-import { fakeVscode, installFakeVscode } from './host-fake-vscode';
+import { fakeVscode, installFakeVscode, releaseFakeVscode } from './host-fake-vscode';
 import { WorldRegistry } from '../../src/host/worlds';
 import { createWorld } from '../../src/engine/presets';
 import { Shell } from '../../src/shell/shell';
@@ -22,6 +22,7 @@ function setup() {
 const types = (fake: Fake, i = 0) => (fake.panels[i]!.webview.posted as Array<{ type: string }>).map((m) => m.type);
 
 describe('topology panel (fake vscode)', () => {
+  after(releaseFakeVscode);
   it('restores a panel after a window reload: fresh HTML with a nonce, then a snapshot of the active world when the webview is ready', async () => {
     const { fake, worlds, TopologyPanel } = setup();
     const { world } = createWorld('bare')!;
@@ -92,6 +93,7 @@ describe('topology panel (fake vscode)', () => {
 });
 
 describe('explorer commands (fake vscode)', () => {
+  after(releaseFakeVscode);
   function registered() {
     const s = setup();
     const disposables = s.registerNetworkViews(s.fake.context as never, s.worlds, new LineHistory());

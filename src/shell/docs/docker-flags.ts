@@ -37,6 +37,10 @@ export const DOCKER_RUN_FLAGS: FlagDoc[] = [
   f('-m SIZE, --memory SIZE', 'memory limit (cgroup; shown in inspect)'),
   f('--cpus N', 'CPU limit (cgroup; shown in inspect)'),
   f('-c N, --cpu-shares N', 'relative CPU weight (cgroup)'),
+  f('--memory-swap SIZE', 'memory plus swap limit (cgroup; -1: unlimited swap)'),
+  f('--stop-timeout SECONDS', 'how long `docker stop` waits after SIGTERM before SIGKILL (default 10)'),
+  f('-l KEY=VALUE, --label KEY=VALUE', 'metadata on the container (`docker ps --filter label=…`)'),
+  f('--pull always|missing|never', 'when to pull the image first (default: missing)'),
   ...RUN_MOUNT_FLAGS,
 ];
 
