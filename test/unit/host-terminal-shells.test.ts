@@ -181,6 +181,16 @@ describe('terminal: Ctrl-C interrupts a running ping', () => {
     assert.equal(shell.lastStatus, 1);
   });
 
+  it('closing the terminal while ping runs stops it (no timer left, nothing written)', () => {
+    const { s, out, t } = pingSession();
+    s.input('ping 192.168.1.3\r');
+    s.close();
+    out.text = '';
+    assert.ok(t.queue.every((x) => x.cleared));
+    s.input('\x03');
+    assert.equal(out.text, '');
+  });
+
   it('a ping that fails at once ends as usual; -c pings are not held', () => {
     const { s, out, t, shell } = pingSession();
     shell.run('ip netns add red');

@@ -72,6 +72,13 @@ export class RunningPing {
     this.tick();
   }
 
+  /** The terminal closed: stop without a word (the world stays as the last run left it). */
+  cancel(): void {
+    if (this.done) return;
+    this.done = true;
+    if (this.timer !== undefined) this.timers.clear(this.timer);
+  }
+
   /** Ctrl-C: the statistics of the requests sent so far. */
   interrupt(): void {
     if (this.done) return;

@@ -47,6 +47,7 @@ export class ShellPseudoterminal implements vscode.Pseudoterminal {
   }
 
   close(): void {
+    this.session.close();
     if (this.ownsWorld) this.worldEntry.dispose();
     this.writeEmitter.dispose();
     this.closeEmitter.dispose();

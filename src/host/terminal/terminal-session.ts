@@ -52,6 +52,12 @@ export class TerminalSession {
     this.editor.start();
   }
 
+  /** The terminal was closed: a running ping stops. */
+  close(): void {
+    this.running?.cancel();
+    this.running = undefined;
+  }
+
   input(data: string): void {
     if (!this.running) return this.editor.feed(data);
     if (data.includes('\x03')) this.running.interrupt();
