@@ -154,7 +154,7 @@ function copyStep(d: DockerCtx, stage: Stage, inst: Instruction, args: string, c
   for (const src of sources) {
     if (/^https?:\/\//.test(src)) return { ok: false, error: `vethlab: ${inst.keyword} from a URL needs a network the simulated build does not have` };
     const hits = selectSources(pool, src);
-    if (!hits) return { ok: false, error: `failed to calculate checksum of ref ${refOf(stage.key)}::${refOf(stage.key + src)}: "/${src.replace(/^\.?\/+/, '')}": not found` };
+    if (!hits) return { ok: false, error: `failed to calculate checksum of ref ${refOf(stage.key + src)}: "/${src.replace(/^\.?\/+/, '')}": not found` };
     selected.push(...hits);
   }
   const intoDir = dest.endsWith('/') || selected.length > 1 || sources.some((s) => !(s.replace(/^\.?\/+/, '') in pool));
@@ -170,7 +170,10 @@ function copyStep(d: DockerCtx, stage: Stage, inst: Instruction, args: string, c
   return { ok: true, stage: { ...stage, image, key }, cached: false };
 }
 
+/** Recorded (buildx 0.13, Engine 26.1): "<session uuid>::<25 lowercase alphanumerics>". */
 function refOf(seed: string): string {
   const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
-  return [...sha256Hex(seed).slice(0, 50).matchAll(/../g)].map((m) => alphabet[parseInt(m[0], 16) % 36]).join('');
+  const h = sha256Hex(seed);
+  const uuid = `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${'89ab'[parseInt(h[16]!, 16) % 4]}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  return uuid + '::' + [...h.slice(14, 64).matchAll(/../g)].map((m) => alphabet[parseInt(m[0], 16) % 36]).join('');
 }

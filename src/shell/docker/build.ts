@@ -137,7 +137,14 @@ function runBuild(d: DockerCtx, req: BuildRequest): BuildResult {
     const base = bases[si];
     const fromName = substituteArgs(st.from.args.split(/\s+/)[0]!, globalArgs);
     const baseImage = base?.image ?? stages.find((s) => s.name === fromName)?.image ?? scratchImage();
-    if (base) vertices.push(vertex(`[${prefix}1/${fsSteps}] FROM ${base.name}`, 0));
+    if (base) {
+      // Recorded (buildx 0.13, Engine 26.1): a base an earlier build already used is CACHED.
+      const seen = sha256Hex(`from seen ${base.image.id}`);
+      const from = vertex(`[${prefix}1/${fsSteps}] FROM ${base.name}`, 0);
+      if (!req.noCache && d.daemon.buildCache?.[seen]) from.outcome = 'cached';
+      (d.daemon.buildCache ??= {})[seen] = base.image;
+      vertices.push(from);
+    }
     let stage: Stage = { name: st.name ?? String(si), image: { ...baseImage, history: undefined === baseImage.history ? undefined : baseImage.history }, key: sha256Hex(`from ${baseImage.id}`), args: { ...globalArgs } };
     stage.image = { ...stage.image, labels: { ...(stage.image.labels ?? {}) } };
     let n = 1;
@@ -176,7 +183,7 @@ function runBuild(d: DockerCtx, req: BuildRequest): BuildResult {
   const hist = image.history ?? [];
   image = sealImage({ ...image, created: hist[hist.length - 1]?.created ?? image.created, comment: 'buildkit.dockerfile.v0' });
   const fresh = !d.daemon.images.some((i) => i.id === image.id);
-  const exporting = vertex('exporting to image', fresh ? 0.1 : 0, [status('exporting layers', { seconds: fresh ? 0.1 : 0 }), status(`writing image sha256:${image.id}`), ...req.tags.map((t) => status(`naming to ${fullName(parseImageRef(t)!)}`))]);
+  const exporting = vertex('exporting to image', fresh ? 0.1 : 0, [status('exporting layers', { seconds: fresh ? 0.1 : 0 }), status(`writing image sha256:${image.id}`), ...req.tags.map((t) => status(`naming to ${namedAs(t)}`))]);
   vertices.push(exporting);
   seconds += 0.6;
   world.clock.advance(Math.round(seconds * 1000));
@@ -198,6 +205,13 @@ interface FileStage {
   from: Instruction;
   name?: string;
   steps: Instruction[];
+}
+
+/** What `naming to` prints: the name as given, fully qualified; the tag only when one was given. */
+function namedAs(tag: string): string {
+  const ref = parseImageRef(tag)!;
+  const full = fullName(ref);
+  return ref.defaulted ? full.slice(0, full.lastIndexOf(':')) : full;
 }
 
 function splitStages(instructions: Instruction[]): FileStage[] {

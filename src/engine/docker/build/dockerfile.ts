@@ -37,7 +37,7 @@ export function parseDockerfile(source: string): ParseOutcome {
     text = text.replace(/\\\s*$/, '').trim();
     const m = /^(\S+)\s*([\s\S]*)$/.exec(text)!;
     const keyword = m[1]!.toUpperCase();
-    if (!(INSTRUCTIONS as readonly string[]).includes(keyword)) return { ok: false, line: start + 1, endLine: i + 1, message: `dockerfile parse error on line ${start + 1}: unknown instruction: ${m[1]}` };
+    if (!(INSTRUCTIONS as readonly string[]).includes(keyword)) return { ok: false, line: start + 1, endLine: i + 1, message: `dockerfile parse error on line ${start + 1}: unknown instruction: ${m[1]}${suggestion(m[1]!)}` };
     const { flags, rest } = splitFlags(m[2]!);
     if (rest === '' && keyword !== 'HEALTHCHECK') return { ok: false, line: start + 1, endLine: i + 1, message: `dockerfile parse error on line ${start + 1}: ${keyword} requires at least one argument` };
     out.push({ keyword, args: rest, flags, startLine: start + 1, endLine: i + 1, text });
@@ -46,6 +46,31 @@ export function parseDockerfile(source: string): ParseOutcome {
   const firstNonArg = out.find((x) => x.keyword !== 'ARG');
   if (firstNonArg && firstNonArg.keyword !== 'FROM') return { ok: false, line: firstNonArg.startLine, endLine: firstNonArg.endLine, message: `dockerfile parse error on line ${firstNonArg.startLine}: no build stage in current context` };
   return { ok: true, instructions: out };
+}
+
+/** buildkit util/suggest: the closest instruction within edit distance 2, in the case the user typed. */
+function suggestion(word: string): string {
+  const val = word.toLowerCase();
+  let best = '';
+  let min = 3;
+  for (const opt of INSTRUCTIONS.map((o) => o.toLowerCase())) {
+    const dist = levenshtein(val, opt);
+    if (dist < min) {
+      min = dist;
+      best = word === word.toLowerCase() ? opt : word === word.toUpperCase() ? opt.toUpperCase() : opt;
+    }
+  }
+  return best ? ` (did you mean ${best}?)` : '';
+}
+
+function levenshtein(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
 }
 
 function splitFlags(args: string): { flags: Record<string, string>; rest: string } {
