@@ -66,6 +66,31 @@ function states(world: World): Map<string, ContainerState> {
   return new Map(allDaemons(world).flatMap((d) => d.containers.map((c) => [c.id, c.state] as [string, ContainerState])));
 }
 
+const WORDS = ['run', 'create', 'start', 'stop', 'restart', 'kill', 'pause', 'unpause', 'rm', 'ps', 'logs', 'exec', 'inspect', 'port', 'rename', 'wait', 'images', 'pull', 'rmi', 'tag', 'network',
+  'volume', 'container', 'image', 'ls', 'connect', 'disconnect', 'prune', 'version', 'info', '-a', '-q', '-f', '-d', '-it', '-p', '-P', '-e', '-v', '--rm', '--name', '--network', '--format',
+  '--filter', '--restart', '--signal', '-t', '--time', '--since', '--tail', '8080:80', '80', '127.0.0.1:1:2', '99999:80', 'a:b', '{{.Name}}', '{{json .State}}', '{{range .X}}', '{{', 'table {{.ID}}',
+  'nginx', 'busybox', 'alpine', 'nosuchimage', 'web', 'net1', 'host', 'none', 'bridge', 'sleep', '10', 'sh', '-c', 'exit 3', 'name=web', 'status=running', 'always', 'SIGKILL', '9', '-1', '', '-', '--', '=', 'x:y:z'];
+
+describe('docker: random argument vectors (property)', () => {
+  it('never throw or leak, failures say why, invariants hold', () => {
+    const sh = dockerShell();
+    sh.run('docker run -d --name web -p 8080:80 nginx');
+    sh.run('docker network create net1');
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...WORDS), { maxLength: 8 }), (words) => {
+        const line = ['docker', ...words].map((w) => `'${w.replace(/'/g, `'\\''`)}'`).join(' ');
+        const r = sh.run(line);
+        assert.doesNotMatch(r.stdout + r.stderr, LEAKS, line);
+        assert.doesNotMatch(r.stderr, /internal error/, line);
+        if (r.exitCode !== 0) assert.ok(r.stderr.length > 0, `${line}: a failure says why`);
+        checkKernel(sh.world, line);
+        checkDocker(sh.world, line);
+      }),
+      { numRuns: 1500, seed: 8009 },
+    );
+  });
+});
+
 describe('docker: random command sequences (property)', () => {
   it('keep the kernel and daemon invariants after every command; failures change nothing', () => {
     let commands = 0;
