@@ -6,7 +6,9 @@
  * Digests are stable hashes of the content (not SHA-256: the engine has no hashing library).
  */
 import type { World } from '../world';
-import type { WorldState } from '../net/types';
+import type { Host, WorldState } from '../net/types';
+import { formatIpv4 } from '../net/ipv4';
+import { allDaemons } from './daemon';
 import { stableHex } from './catalog';
 import type { Container, Image } from './types';
 
@@ -133,4 +135,48 @@ export function registryHttp(store: RegistryStore, c: Container, method: string,
     return method === 'HEAD' ? { ...a, body: '' } : a;
   }
   return { status: 404, reason: 'Not Found', headers: ['Content-Type: text/plain; charset=utf-8', 'X-Content-Type-Options: nosniff', `Date: ${date}`, 'Content-Length: 19'], body: '404 page not found\n' };
+}
+
+export type RegistryReach = { ok: true; store: RegistryStore } | { ok: false; error: string };
+
+const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|::1)$/;
+
+/** `insecure-registries` of the host's /etc/docker/daemon.json (read when the daemon contacts a registry). */
+function insecureRegistries(world: World, host: Host): string[] {
+  const text = world.state.files[host.id]?.['/etc/docker/daemon.json'];
+  if (text === undefined) return [];
+  try {
+    const parsed: unknown = JSON.parse(text);
+    const list = (parsed as { 'insecure-registries'?: unknown })['insecure-registries'];
+    return Array.isArray(list) ? list.map(String) : [];
+  } catch {
+    return [];
+  }
+}
+
+function hostByName(world: World, name: string): Host | undefined {
+  const hosts = Object.values(world.state.hosts).filter((h) => h.role === 'linux');
+  return hosts.find((h) => h.hostname === name || h.name === name) ?? hosts.find((h) => world.netns(h.rootNsId).addrs.some((a) => a.family === 4 && formatIpv4(a.local) === name));
+}
+
+/**
+ * What the daemon of `from` reaches at host:port: the storage of the registry:2 container
+ * published there, or the error the daemon reports. Loopback registries are spoken to over plain
+ * HTTP; any other one over HTTPS first, which a registry:2 without TLS answers in HTTP
+ * ("server gave HTTP response to HTTPS client") unless daemon.json lists it in insecure-registries.
+ */
+export function reachRegistry(world: World, from: Host, hostText: string, port: number): RegistryReach {
+  const loopback = LOOPBACK.test(hostText);
+  const scheme = loopback ? 'http' : 'https';
+  const url = `${scheme}://${hostText}:${port}/v2/`;
+  const target = loopback ? from : hostByName(world, hostText);
+  if (!target) return { ok: false, error: /^\d+\.\d+\.\d+\.\d+$/.test(hostText) ? `Get "${url}": dial tcp ${hostText}:${port}: connect: no route to host` : `Get "${url}": dial tcp: lookup ${hostText}: no such host` };
+  const ip = loopback ? '127.0.0.1' : hostText;
+  const daemon = allDaemons(world).find((d) => d.hostId === target.id);
+  const up = Object.values(world.state.links).some((l) => l.nsId === target.rootNsId && l.name !== 'lo' && l.adminUp) || loopback;
+  const c = daemon?.containers.find((x) => x.state === 'running' && daemon.images.find((i) => i.id === x.imageId)?.service === 'registry' && x.ports.some((p) => p.hostPort === port && p.proto === 'tcp'));
+  if (!up) return { ok: false, error: `Get "${url}": dial tcp ${ip}:${port}: connect: no route to host` };
+  if (!c) return { ok: false, error: `Get "${url}": dial tcp ${ip}:${port}: connect: connection refused` };
+  if (!loopback && !insecureRegistries(world, from).includes(`${hostText}:${port}`)) return { ok: false, error: `Get "${url}": http: server gave HTTP response to HTTPS client` };
+  return { ok: true, store: registryStoreOf(world, target.id, c) };
 }

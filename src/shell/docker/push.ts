@@ -4,7 +4,7 @@
  * The registry's storage is the registry container's (engine/docker/registry-server.ts).
  */
 import { parseImageRef, type ImageRef } from '../../engine/docker/catalog';
-import { findManifest, registryStoreOf, storeImage, type RegistryStore } from '../../engine/docker/registry-server';
+import { findManifest, reachRegistry, storeImage, type RegistryStore } from '../../engine/docker/registry-server';
 import { imageOf } from '../../engine/docker/containers';
 import { Output, fail, type CommandResult } from '../types';
 import { argsError, usageError, type DockerCtx } from './context';
@@ -19,18 +19,16 @@ export function registryOf(ref: ImageRef): { host: string; port: number; path: s
   return { host: host!, port: port === undefined ? 443 : Number(port), path: ref.repo.slice(first.length + 1) };
 }
 
-const LOCAL_NAMES = new Set(['localhost', '127.0.0.1', '0.0.0.0']);
-
-/** The running registry container a host:port reaches (its published port), with its storage. */
+/** The running registry container a host:port reaches (this host's or another's, see reachRegistry), with its storage. */
 function registryStore(d: DockerCtx, host: string, port: number): RegistryStore | undefined {
-  if (!LOCAL_NAMES.has(host) && host !== d.sh.host.hostname && !/^\d+\.\d+\.\d+\.\d+$/.test(host)) return undefined;
-  const c = d.daemon.containers.find((x) => x.state === 'running' && imageOf(d.daemon, x)?.service === 'registry' && x.ports.some((p) => p.hostPort === port && p.proto === 'tcp'));
-  return c ? registryStoreOf(d.sh.world, d.daemon.hostId, c) : undefined;
+  const reach = reachRegistry(d.sh.world, d.sh.host, host, port);
+  return reach.ok ? reach.store : undefined;
 }
 
-function refused(host: string, port: number): string {
-  const ip = LOCAL_NAMES.has(host) ? '127.0.0.1' : host;
-  return `Get "http://${host}:${port}/v2/": dial tcp ${ip}:${port}: connect: connection refused`;
+/** Why the daemon could not talk to the registry (refused, no route, HTTPS to a plain-HTTP registry). */
+function refused(d: DockerCtx, host: string, port: number): string {
+  const reach = reachRegistry(d.sh.world, d.sh.host, host, port);
+  return reach.ok ? '' : reach.error;
 }
 
 export function dockerPush(d: DockerCtx, argv: string[]): CommandResult {
@@ -50,7 +48,7 @@ export function dockerPush(d: DockerCtx, argv: string[]): CommandResult {
   if (tags.length === 0) return { stdout: out.stdout, stderr: `An image does not exist locally with the tag: ${ref.repo}\n`, exitCode: 1 };
   const reg = registryOf(ref);
   const store = reg ? registryStore(d, reg.host, reg.port) : undefined;
-  if (reg && !store) return { stdout: out.stdout, stderr: refused(reg.host, reg.port) + '\n', exitCode: 1 };
+  if (reg && !store) return { stdout: out.stdout, stderr: refused(d, reg.host, reg.port) + '\n', exitCode: 1 };
   for (const image of tags) {
     const layers = image.layers.slice().reverse();
     if (!store) {
@@ -76,7 +74,7 @@ export function pullFromRegistry(d: DockerCtx, ref: ImageRef, quiet: boolean): C
   const store = registryStore(d, reg.host, reg.port);
   const out = new Output();
   if (ref.defaulted && !quiet) out.line('Using default tag: latest');
-  if (!store) return { stdout: out.stdout, stderr: `Error response from daemon: ${refused(reg.host, reg.port)}\n`, exitCode: 1 };
+  if (!store) return { stdout: out.stdout, stderr: `Error response from daemon: ${refused(d, reg.host, reg.port)}\n`, exitCode: 1 };
   const m = findManifest(store, reg.path, ref.tag);
   if (!m) return { stdout: out.stdout, stderr: `Error response from daemon: manifest for ${ref.repo}:${ref.tag} not found: manifest unknown: manifest unknown\n`, exitCode: 1 };
   const present = d.daemon.images.find((i) => i.repo === ref.repo && i.tag === ref.tag && i.id === m.image.id);
