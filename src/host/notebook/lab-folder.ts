@@ -10,13 +10,18 @@ export const FOLDER_LIMITS = { files: 200, depth: 3, fileBytes: 256 * 1024, tota
 const SKIP = new Set(['node_modules', '.git', '.cache', 'dist', 'out']);
 
 export async function readLabFolder(notebookUri: vscode.Uri): Promise<SnapshotFiles> {
-  const folder = vscode.Uri.joinPath(notebookUri, '..');
+  let folder: vscode.Uri;
+  try {
+    folder = vscode.Uri.joinPath(notebookUri, '..');
+  } catch {
+    return new SnapshotFiles([]); // a notebook without a folder (or a host without file access)
+  }
   const entries: [string, string][] = [];
   let total = 0;
   const visit = async (dir: vscode.Uri, prefix: string, depth: number): Promise<void> => {
     let children: [string, vscode.FileType][];
     try {
-      children = await vscode.workspace.fs.readDirectory(dir);
+      children = [...(await vscode.workspace.fs.readDirectory(dir))];
     } catch {
       return;
     }
