@@ -273,3 +273,14 @@ describe('swarm: ingress routing mesh', () => {
     assert.match(ok(sh, 'iptables -t nat -S DOCKER-INGRESS'), /--to-destination 192\.168\.1\.1[23]:8080/);
   });
 });
+
+describe('swarm: service logs', () => {
+  it("prefixes each line with NAME.SLOT.TASKID@NODE, padded to the replica count's digits", () => {
+    const sh = threeNodes();
+    ok(sh, 'docker service create -d --name web --replicas 10 nginx');
+    const r = sh.run('docker service logs web');
+    assert.match(r.stdout, /^web\.1\.[0-9a-z]{12}@node1     \| \/docker-entrypoint\.sh: /m);
+    assert.match(r.stdout, /^web\.10\.[0-9a-z]{12}@node1    \| /m);
+    assert.match(r.stderr, /^web\.2\.[0-9a-z]{12}@node2     \| .*\[notice\] 1#1: using the "epoll" event method/m);
+  });
+});

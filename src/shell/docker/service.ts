@@ -4,7 +4,7 @@ import { randomName } from '../../engine/docker/names';
 import { readLogs } from '../../engine/docker/containers';
 import { checkReferences } from '../../engine/swarm/references';
 import { createService, findService, removeService, resolveNetworks, rollbackService, scaleService, updateService } from '../../engine/swarm/services';
-import { taskContainer, taskName } from '../../engine/swarm/tasks';
+import { taskContainer } from '../../engine/swarm/tasks';
 import type { Cluster, Service } from '../../engine/swarm/types';
 import { Output, fail, type CommandResult } from '../types';
 import { argsError, daemonError, usageError, type DockerCtx } from './context';
@@ -184,13 +184,14 @@ function logs(d: DockerCtx, argv: string[]): CommandResult {
   for (const t of cluster.tasks.filter((x) => x.serviceId === s.id).sort((a, b) => a.slot - b.slot || a.createdAt - b.createdAt)) {
     const c = taskContainer(d.sh.world, t, nodes.get(t.nodeId));
     if (!c) continue;
-    const prefix = `${taskName(s, t)}.${t.id.slice(0, 12)}@${nodes.get(t.nodeId)?.hostname ?? t.nodeId}`;
+    // docker/cli's taskFormatter: NAME.SLOT.TASKID@NODE, padded to the replica count's digits.
+    const pad = s.spec.mode === 'replicated' ? Math.max(0, String(s.spec.replicas).length - String(t.slot).length) : 0;
+    const prefix = `${s.spec.name}.${t.slot}.${t.id.slice(0, 12)}@${nodes.get(t.nodeId)?.hostname ?? t.nodeId}${' '.repeat(pad)}`;
     for (const l of readLogs(c)) entries.push({ prefix, ...l });
   }
-  const width = Math.max(0, ...entries.map((e) => e.prefix.length));
   const out = new Output();
   for (const e of entries) {
-    const line = has(parsed.value, 'raw') ? e.text : `${e.prefix.padEnd(width)}    | ${e.text}`;
+    const line = has(parsed.value, 'raw') ? e.text : `${e.prefix}    | ${e.text}`;
     if (e.stream === 'stdout') out.line(line);
     else out.err(line);
   }
