@@ -58,6 +58,9 @@ describe('docker container layer and image commands', () => {
     assert.match(imported, /^sha256:[0-9a-f]{64}$/);
     assert.equal(ok(sh, 'docker run --rm flat:1 cat /data.txt'), 'exported\n');
     assert.match(ok(sh, 'docker history flat:1'), /Imported from -\n$/);
+    const nocmd = run(sh, 'docker run flat:1');
+    assert.equal(nocmd.stderr.split('\n')[0], 'docker: Error response from daemon: no command specified', 'an imported image has no CMD');
+    assert.equal(nocmd.exitCode, 125);
     ok(sh, 'docker export src > /tmp/again.tar');
     assert.equal(ok(sh, 'cat /tmp/again.tar | wc -c'), ok(sh, 'cat /tmp/src.tar | wc -c'));
     ok(sh, 'docker image save busybox:latest -o /tmp/bb.tar');

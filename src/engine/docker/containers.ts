@@ -67,6 +67,8 @@ export function createContainer(world: World, daemon: DaemonState, opts: CreateO
   const entry = opts.entrypoint ?? image.entrypoint ?? [];
   const cmd = opts.command.length > 0 ? opts.command : opts.entrypoint ? [] : image.cmd;
   const full = [...entry, ...cmd];
+  // An imported image has neither: the daemon refuses the container (moby daemon/create.go).
+  if (full.length === 0) return err('no command specified');
   const id = randomHexId(world);
   const exposed = [...new Set([...image.exposed, ...opts.ports.map((p) => `${p.containerPort}/${p.proto}`)])];
   const ports = [...opts.ports];
