@@ -10,6 +10,7 @@ import { setIpForward } from './net/forwarding';
 import type { Host } from './net/types';
 import { appendRule } from './netfilter/rules';
 import { startDaemon } from './docker/daemon';
+import { startServer } from './dhcp';
 import { createMultiHostWorld } from './hosts/multihost';
 
 export type PresetName = 'bare' | 'docker' | 'multi-host';
@@ -55,6 +56,8 @@ export function createBareWorld(seed = 0x5eed): WorldHandle {
   setAdminUp(world, rLan, true);
   setAdminUp(world, rWan, true);
   setIpForward(rNs, true);
+  // The router's DHCP server (dnsmasq-like): 192.168.1.100-200, 12 h leases, router and DNS .1.
+  startServer(world, rNs, { program: 'dnsmasq', pid: 0, linkId: rLan.id, start: 0xc0a80164, end: 0xc0a801c8, mask: 0xffffff00, leaseSecs: 43200, router: 0xc0a80101, dns: 0xc0a80101, leases: [], leaseFile: null });
   appendRule(rNs, 'nat', 'POSTROUTING', { outIface: { name: 'wan0', neg: false }, modules: [], target: { kind: 'MASQUERADE' }, counters: { packets: 0, bytes: 0 } });
 
   const other = createHost(world, 'lanhost');

@@ -85,7 +85,9 @@ function isStableMac(mac: string): boolean {
  * - ifconfig "RX/TX packets N  bytes N (N B)" counters -> "N" (IPv6 router solicitations and
  *   MLD reports are sent at random times);
  * - runs of neighbour entries (`ip neigh`, `arp`, `arp -a`) are sorted: the kernel lists them
- *   in hash order, which changes between runs.
+ *   in hash order, which changes between runs;
+ * - DHCP: dhclient's random intervals and renewal times, lease lifetimes, lease dates and
+ *   dnsmasq's lease expiry times.
  */
 export function normalizeTranscript(text: string): string {
   let out = text;
@@ -126,6 +128,14 @@ export function normalizeTranscript(text: string): string {
   out = out.replace(/^bash: line \d+: /gm, 'bash: ');
 
   out = out.replace(/^( +[RT]X packets )\d+( +bytes )\d+ \([\d.]+ [KMGTP]?i?B\)$/gm, '$1N$2N (N B)');
+
+  // DHCP: dhclient's random retransmission interval and renewal time, lifetimes and dates of
+  // leases (they count from the real clock), dnsmasq's lease expiry (epoch seconds).
+  out = out.replace(/^(DHCPDISCOVER on \S+ to 255\.255\.255\.255 port 67 interval )\d+$/gm, '$1N');
+  out = out.replace(/^(bound to \S+ -- renewal in )\d+( seconds\.)$/gm, '$1N$2');
+  out = out.replace(/\bvalid_lft \d+sec preferred_lft \d+sec$/gm, 'valid_lft Nsec preferred_lft Nsec');
+  out = out.replace(/^( {2}(?:renew|rebind|expire) )\d \d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d;$/gm, '$1DATE;');
+  out = out.replace(/^\d{1,10} ((?:[0-9a-f]{2}:){5}[0-9a-f]{2}|MAC) (\d+\.\d+\.\d+\.\d+) /gm, 'EXPIRY $1 $2 ');
 
   return sortNeighbourListings(out);
 }

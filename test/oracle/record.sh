@@ -37,6 +37,14 @@ if [ "${1:-}" = "--inside-sandbox" ]; then
   mkdir -p /run/netns && mount -t tmpfs none /run/netns || { echo "record.sh: cannot mount tmpfs on /run/netns" >&2; exit 1; }
   # sysfs of this netns (brctl reads /sys/class/net); the mount namespace is private.
   mount -t sysfs none /sys || { echo "record.sh: cannot mount sysfs" >&2; exit 1; }
+  # DHCP clients and servers write pid and lease files under /run and /var/lib: private copies.
+  case ${script##*/} in
+    dhcp*)
+      mount -t tmpfs none /run && mkdir -p /run/netns && mount -t tmpfs none /run/netns || exit 1
+      mount -t tmpfs none /var/lib/dhcp || exit 1
+      mkdir -p /var/lib/misc && mount -t tmpfs none /var/lib/misc || exit 1
+      ;;
+  esac
   # Fixed resolver files, so name lookups do not depend on the machine.
   work=$(mktemp -d)
   printf '127.0.0.1\tlocalhost\n127.0.1.1\thost\n\n# The following lines are desirable for IPv6 capable hosts\n::1     localhost ip6-localhost ip6-loopback\nff02::1 ip6-allnodes\nff02::2 ip6-allrouters\n' >"$work/hosts"
@@ -49,8 +57,19 @@ if [ "${1:-}" = "--inside-sandbox" ]; then
 
   pids=()
   cleanup() {
-    local p
+    local p f
     for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done
+    # Daemons a script started (dnsmasq in a netns, dhclient): every process left in the
+    # sandbox's namespaces, by pid.
+    for f in /run/netns/*; do
+      [ -e "$f" ] || continue
+      for p in $(ip netns pids "${f##*/}" 2>/dev/null); do kill "$p" 2>/dev/null; done
+    done
+    for p in /proc/[0-9]*; do
+      p=${p#/proc/}
+      [ "$p" = $$ ] && continue
+      [ "$(readlink "/proc/$p/ns/net" 2>/dev/null)" = "$self_ns" ] && kill "$p" 2>/dev/null
+    done
     wait 2>/dev/null
     rm -rf "$work"
   }
@@ -121,6 +140,18 @@ if [ "${1:-}" = "--inside-sandbox" ]; then
   hn "$RTR" ip route add default via 203.0.113.1
   hn "$RTR" sysctl -qw net.ipv4.ip_forward=1
   hn "$RTR" iptables -t nat -A POSTROUTING -o wan0 -j MASQUERADE
+
+  # DHCP scripts: the router serves 192.168.1.100-200 (dnsmasq 2.90, DHCP only), and DHCP
+  # clients keep their leases and pid files in private folders.
+  case ${script##*/} in
+    dhcp*)
+      hn "$RTR" dnsmasq --port=0 --user=root --interface=eth0 --bind-interfaces \
+        --dhcp-range=192.168.1.100,192.168.1.200,255.255.255.0,12h \
+        --dhcp-option=option:router,192.168.1.1 --dhcp-option=option:dns-server,192.168.1.1 \
+        --dhcp-leasefile="$work/router.leases" --pid-file="$work/router.pid"
+      pids+=("$(cat "$work/router.pid")")
+      ;;
+  esac
 
   # Another machine on the LAN
   hn "$PC" ip link set eth0 address 52:54:00:00:01:03
@@ -244,6 +275,12 @@ command -v iptables >/dev/null || missing+=(iptables)
 command -v ping >/dev/null || missing+=(iputils-ping)
 command -v brctl >/dev/null || missing+=(bridge-utils)
 command -v ifconfig >/dev/null || missing+=(net-tools)
+command -v dhclient >/dev/null || missing+=(isc-dhcp-client)
+command -v dnsmasq >/dev/null || missing+=(dnsmasq-base)
+command -v udhcpc >/dev/null || missing+=(udhcpc)
+command -v tracepath >/dev/null || missing+=(iputils-tracepath)
+command -v nft >/dev/null || missing+=(nftables)
+command -v tcpdump >/dev/null || missing+=(tcpdump)
 if [ ${#missing[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null; then
     echo "record.sh: apt-get install -y ${missing[*]}"

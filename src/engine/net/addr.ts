@@ -70,5 +70,8 @@ export function delAddr4(world: World, ns: Netns, link: Link, addr: Addr4): void
   }
   for (const a of doomed) removeRoutesOfAddr(ns, a, link);
   ns.addrs = ns.addrs.filter((a) => !doomed.has(a as Addr4));
+  // fib_inetaddr_event: when a device's last IPv4 address goes, fib_disable_ip flushes every
+  // route through it (a default route via eth0 disappears with eth0's address).
+  if (addrs4Of(ns, link).length === 0) ns.routes = ns.routes.filter((r) => r.linkId !== link.id);
   world.changed();
 }

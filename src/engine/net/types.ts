@@ -1,6 +1,7 @@
 /** The kernel's networking objects as plain data (cheap to snapshot, easy to send to views). */
 import type { NetfilterState } from '../netfilter/types';
 import type { ConntrackEntry } from '../netfilter/types';
+import type { DhcpState } from '../dhcp';
 
 export type LinkKind = 'loopback' | 'ether' | 'veth' | 'bridge' | 'dummy' | 'tun' | 'vlan';
 
@@ -112,6 +113,8 @@ export interface Addr4 {
   scope: Scope;
   label: string;
   secondary: boolean;
+  /** Set by DHCP clients (`ip addr add … valid_lft N`): printed "dynamic", removed at this time (ms). */
+  validUntil?: number;
 }
 
 export interface Addr6 {
@@ -168,6 +171,8 @@ export interface Netns {
   conntrack: ConntrackEntry[];
   /** nsids this namespace assigned to other namespaces (peernet2id), printed as link-netnsid. */
   nsids: Record<number, number>;
+  /** DHCP servers (dnsmasq) and clients (dhclient) running in the namespace: see engine/dhcp.ts. */
+  dhcp?: DhcpState;
 }
 
 export type HostRole = 'linux' | 'router' | 'internet' | 'switch' | 'vm';

@@ -1,3 +1,5 @@
+import type { DhcpMessage } from '../dhcp-message';
+
 /** An IPv4 packet as the simulator carries it: enough of the headers for routing, NAT and printing. */
 export type L4Proto = 'icmp' | 'tcp' | 'udp';
 
@@ -16,6 +18,8 @@ export interface Packet {
   tcpFlags?: string;
   /** ICMP errors quote the header of the datagram that caused them (RFC 792). */
   inner?: Packet;
+  /** A DHCP message in a UDP datagram between ports 67 and 68. */
+  dhcp?: DhcpMessage;
 }
 
 export const protoNumber: Record<L4Proto, number> = { icmp: 1, tcp: 6, udp: 17 };

@@ -34,13 +34,13 @@ export function showAddresses(ctx: IpContext, args: Args, opts: { linkOnly?: boo
       continue;
     }
     if (ctx.opts.oneline && !opts.linkOnly) {
-      for (const addr of addrs) ctx.line(`${link.ifindex}: ${link.name}${addrLines(addr).replace(/\n/g, '\\')}`);
+      for (const addr of addrs) ctx.line(`${link.ifindex}: ${link.name}${addrLines(addr, ctx.world.clock.now()).replace(/\n/g, '\\')}`);
       continue;
     }
     const header = linkHeader(ctx.world, link, { mode: !!opts.linkOnly, details: ctx.opts.details, family: opts.linkOnly ? undefined : family }, ctx.ns);
     const lines = [header];
     if (family === undefined || opts.linkOnly) lines.push(linkAddressLine(ctx.world, ctx.ns, link, ctx.opts.details));
-    if (!opts.linkOnly) for (const addr of addrs) lines.push(addrLines(addr));
+    if (!opts.linkOnly) for (const addr of addrs) lines.push(addrLines(addr, ctx.world.clock.now()));
     if (ctx.opts.oneline) ctx.line(lines.join('\\'));
     else for (const l of lines) ctx.line(l);
   }

@@ -5,7 +5,8 @@ import { formatIpv4 } from '../../engine/net/ipv4';
 import type { Addr, Link, Netns } from '../../engine/net/types';
 import { linkDisplayName } from './print-link';
 
-export function addrLines(addr: Addr): string {
+/** `now` (simulated ms) prints the remaining lifetime of a dynamic (DHCP) address. */
+export function addrLines(addr: Addr, now = 0): string {
   if (addr.family === 6) {
     return `    inet6 ${addr.local}/${addr.prefixLen} scope ${addr.scope} \n       valid_lft forever preferred_lft forever`;
   }
@@ -13,7 +14,12 @@ export function addrLines(addr: Addr): string {
   if (addr.broadcast !== null) line += ` brd ${formatIpv4(addr.broadcast)}`;
   line += ` scope ${addr.scope} `;
   if (addr.secondary) line += 'secondary ';
+  if (addr.validUntil !== undefined) line += 'dynamic ';
   line += addr.label;
+  if (addr.validUntil !== undefined) {
+    const left = Math.max(0, Math.floor((addr.validUntil - now) / 1000));
+    return `${line}\n       valid_lft ${left}sec preferred_lft ${left}sec`;
+  }
   return `${line}\n       valid_lft forever preferred_lft forever`;
 }
 

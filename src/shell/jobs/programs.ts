@@ -9,6 +9,7 @@ import { pingProcess } from '../nettools/ping';
 import { traceroute } from '../nettools/traceroute';
 import { nc } from '../nettools/nc';
 import { vm } from '../nettools/vm';
+import { dhclient } from '../nettools/dhclient';
 import { Group, Signal, throwInto, type Proc, type ProcContext, type ProcessFn, type Wait } from './process';
 
 const SLEEP_USAGE = "Try 'sleep --help' for more information.";
@@ -105,6 +106,7 @@ export const PROCESSES: Record<string, ProcessFn> = {
   traceroute,
   nc,
   vm,
+  dhclient,
 };
 
 export { Output };

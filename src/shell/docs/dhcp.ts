@@ -1,0 +1,41 @@
+/** DHCP clients and servers: dhclient, udhcpc, dnsmasq. */
+import { doc } from './types';
+
+export const DHCP_DOCS = [
+  doc({
+    name: 'dhclient',
+    summary: 'get an address from a DHCP server (ISC dhclient)',
+    kernel: 'Brings the interface up and broadcasts DHCPDISCOVER from 0.0.0.0 through a packet socket; a server answers with an OFFER, the client REQUESTs it and gets an ACK (DORA). dhclient-script then adds the address with the lease’s lifetime ("dynamic" in `ip addr`), a default route via the offered router and /etc/resolv.conf, and the client keeps running to renew. The bare world’s router serves 192.168.1.100-200.',
+    usage: 'dhclient [-v] [-1] [IFACE...] | dhclient -r [-v] [IFACE] | dhclient -x',
+    flags: [
+      { flag: '-v', words: 'print the DORA exchange (DHCPDISCOVER, DHCPOFFER, …)' },
+      { flag: '-r', words: 'release the lease (DHCPRELEASE) and remove the address and routes; stops the running client' },
+      { flag: '-x', words: 'stop the running client, keeping the address' },
+      { flag: '-1', words: 'try once: exit 2 when no server answers' },
+    ],
+  }),
+  doc({
+    name: 'udhcpc',
+    summary: 'get an address from a DHCP server (BusyBox udhcpc)',
+    kernel: 'The small DHCP client of BusyBox (Alpine, embedded systems): same DORA exchange as dhclient; its default.script adds the address (no lifetime), the default route and /etc/resolv.conf.',
+    usage: 'udhcpc -i IFACE [-n] [-q]',
+    flags: [
+      { flag: '-i IFACE', words: 'the interface (default eth0)' },
+      { flag: '-n', words: 'exit with status 1 if no lease is obtained' },
+      { flag: '-q', words: 'quit once a lease is obtained' },
+    ],
+  }),
+  doc({
+    name: 'dnsmasq',
+    summary: 'run a DHCP (and DNS) server in the current namespace',
+    kernel: 'Starts a DHCP server that answers on the interface(s) of this namespace whose subnet holds the range, then goes to the background. It picks an address from the client’s MAC (a hash into the range), pings it before offering it the first time, and records leases in /var/lib/misc/dnsmasq.leases. By default it offers itself as router and DNS server.',
+    usage: 'dnsmasq --dhcp-range=START,END[,MASK][,LEASE] [--interface=IFACE] [--dhcp-option=option:router,IP] [--dhcp-option=option:dns-server,IP]',
+    flags: [
+      { flag: '--dhcp-range=START,END[,MASK][,LEASE]', words: 'the addresses to hand out and the lease time (e.g. 12h, 30m, infinite; default 1h)' },
+      { flag: '--interface=IFACE, -i IFACE', words: 'answer only on this interface' },
+      { flag: '--dhcp-option=option:router,IP', words: 'the default gateway to offer (option 3)' },
+      { flag: '--dhcp-option=option:dns-server,IP', words: 'the DNS server to offer (option 6)' },
+      { flag: '--port=0', words: 'no DNS service (DHCP only)' },
+    ],
+  }),
+];
