@@ -35,6 +35,8 @@ export const SWARM_SUBCOMMANDS: SubcommandDoc[] = [
   sub('service inspect', 'docker service inspect [--pretty] SERVICE', 'shows the service spec, its VIPs and update status.'),
   sub('service logs', 'docker service logs SERVICE', 'prints every task\'s container log, prefixed with task and node.'),
   sub('service scale', 'docker service scale SERVICE=N', 'changes the number of replicas. Docker has no `service stop` / `service start` (the seeds name them): `docker service scale web=0` stops all tasks and `docker service scale web=3` starts them again; typing `docker service stop` prints Docker\'s own "is not a docker command" error.'),
+  sub('service stop', 'docker service scale SERVICE=0', 'not a Docker command (the seeds name it): Docker prints "\'service stop\' is not a docker command" and changes nothing. To stop a service\'s tasks, scale it to 0: `docker service scale web=0`.'),
+  sub('service start', 'docker service scale SERVICE=N', 'not a Docker command (the seeds name it): Docker prints "\'service start\' is not a docker command". To start the tasks again, scale back up: `docker service scale web=3`.'),
   sub('service update', 'docker service update [--image IMG] [--replicas N] [--update-parallelism N] [--update-delay D] [--force] SERVICE', 'a rolling update: tasks are replaced N at a time, D apart, on the simulated clock.'),
   sub('service rollback', 'docker service rollback SERVICE', 'goes back to the previous spec with another rolling update.'),
   sub('service rm', 'docker service rm SERVICE', 'removes the service and its tasks\' containers.'),
