@@ -31,6 +31,7 @@ export function checkKernel(world: World, context: string): void {
     const mine = Object.values(links).filter((l) => l.nsId === ns.id);
     assert.equal(new Set(mine.map((l) => l.name)).size, mine.length, `${context}: link names are unique per namespace`);
     assert.equal(new Set(mine.map((l) => l.ifindex)).size, mine.length, `${context}: ifindexes are unique per namespace`);
+    assert.deepEqual(index.byNs.get(ns.id)?.map((l) => l.id) ?? [], [...mine].sort((a, b) => a.ifindex - b.ifindex).map((l) => l.id), `${context}: index order`);
     for (const route of ns.routes) {
       if (route.linkId === null) continue;
       assert.equal(links[route.linkId]?.nsId, ns.id, `${context}: routes use links of their namespace`);

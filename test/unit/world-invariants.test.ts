@@ -1,50 +1,8 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { inPrefix, networkOf } from '../../src/engine/net/ipv4';
-import { TABLE_MAIN } from '../../src/engine/net/types';
 import type { World } from '../../src/engine/world';
 import { bareShell } from './helpers';
-
-/** The kernel's structural invariants, checked against the whole world. */
-function checkInvariants(world: World, context: string): void {
-  const { links, netns } = world.state;
-  const index = world.linkIndex();
-  for (const link of Object.values(links)) {
-    assert.ok(netns[link.nsId], `${context}: ${link.name} lives in a namespace that exists`);
-    if (link.kind === 'veth') {
-      const peer = link.peerId === null ? undefined : links[link.peerId];
-      assert.ok(peer && peer.peerId === link.id, `${context}: veth ${link.name} and its peer point at each other`);
-    }
-    if (link.masterId !== null) {
-      const master = links[link.masterId];
-      assert.ok(master?.kind === 'bridge', `${context}: ${link.name}'s master is a bridge`);
-      assert.equal(master.nsId, link.nsId, `${context}: bridge port ${link.name} is in its bridge's namespace`);
-    }
-    assert.ok(index.byNs.get(link.nsId)?.includes(link), `${context}: the link index has ${link.name}`);
-  }
-  for (const ns of Object.values(netns)) {
-    const mine = Object.values(links).filter((l) => l.nsId === ns.id);
-    assert.equal(new Set(mine.map((l) => l.name)).size, mine.length, `${context}: link names are unique per namespace`);
-    assert.equal(new Set(mine.map((l) => l.ifindex)).size, mine.length, `${context}: ifindexes are unique per namespace`);
-    assert.deepEqual(index.byNs.get(ns.id)?.map((l) => l.id) ?? [], [...mine].sort((a, b) => a.ifindex - b.ifindex).map((l) => l.id), `${context}: index order`);
-    for (const route of ns.routes) {
-      if (route.linkId === null) continue;
-      assert.equal(links[route.linkId]?.nsId, ns.id, `${context}: routes use links of their namespace`);
-    }
-    for (const addr of ns.addrs) {
-      const link = links[addr.linkId];
-      assert.equal(link?.nsId, ns.id, `${context}: addresses sit on links of their namespace`);
-      if (addr.family !== 4 || addr.secondary || addr.prefixLen >= 31 || link!.kind === 'loopback') continue;
-      const connected = ns.routes.some((r) => r.table === TABLE_MAIN && r.proto === 'kernel' && r.linkId === addr.linkId && r.dst === networkOf(addr.local, addr.prefixLen) && r.len === addr.prefixLen);
-      assert.equal(connected, link!.adminUp, `${context}: connected route of ${link!.name} exists exactly while it is up`);
-    }
-    for (const route of ns.routes) {
-      if (route.table !== TABLE_MAIN || route.proto !== 'kernel' || route.linkId === null) continue;
-      assert.ok(links[route.linkId]!.adminUp, `${context}: kernel route on a down link`);
-      assert.ok(ns.addrs.some((a) => a.family === 4 && a.linkId === route.linkId && inPrefix(a.local, route.dst, route.len)), `${context}: kernel route without its address`);
-    }
-  }
-}
+import { checkKernel as checkInvariants } from './property-invariants';
 
 const NS = ['red', 'blue'];
 const LINKS = ['veth-red', 'veth-blue', 'br0', 'v1', 'v1-br'];
