@@ -45,6 +45,15 @@ describe('explorer: Docker section', () => {
     assert.ok(ids.has(web!.viewId!) && ids.has(later!.viewId!), `${web!.viewId} ${later!.viewId}`);
   });
 
+  it('docker create fires a world change (the explorer refreshes on world events only)', () => {
+    const shell = dockerShell();
+    shell.run('docker pull nginx');
+    let changes = 0;
+    shell.world.onDidChange(() => changes++);
+    assert.equal(shell.run('docker create --name later nginx').exitCode, 0);
+    assert.ok(changes > 0);
+  });
+
   it('stopping a container changes its row (the tree refreshes from the world, not a cache)', () => {
     const shell = dockerShell();
     shell.run('docker run -d --name web nginx');

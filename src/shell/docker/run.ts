@@ -1,6 +1,6 @@
 /** docker run / create: flags, the implicit pull, create, start, and the foreground process's output. */
 import { parseImageRef } from '../../engine/docker/catalog';
-import { createContainer, exitContainer, removeContainer, startContainer, type CreateOptions } from '../../engine/docker/containers';
+import { appendLog, createContainer, exitContainer, removeContainer, startContainer, type CreateOptions } from '../../engine/docker/containers';
 import type { PortBinding } from '../../engine/docker/types';
 import { Output, type CommandResult } from '../types';
 import { argsError, daemonError, usageError, type DockerCtx } from './context';
@@ -117,7 +117,11 @@ export function dockerRun(d: DockerCtx, argv: string[], create = false): Command
   if (!created.ok) return failed(created.error);
   const c = created.value;
   attachMounts(d.sh.world, d.daemon, c, mounts.plans);
-  if (create) return out.line(c.id).done(0);
+  if (create) {
+    // A created container has no namespace yet, but the explorer and the topology draw it.
+    d.sh.world.changed();
+    return out.line(c.id).done(0);
+  }
   const started = startContainer(d.sh.world, d.sh.host, d.daemon, c);
   if (!started.ok) {
     c.state = 'created';
@@ -127,7 +131,17 @@ export function dockerRun(d: DockerCtx, argv: string[], create = false): Command
     // runc could not exec the command: the container stays "created", docker run exits 126/127.
     return c.startError !== undefined && !create ? { ...r, exitCode: c.exitCode } : r;
   }
-  if (has(p, 'detach')) return out.line(c.id).done(0);
+  if (has(p, 'detach')) {
+    // A built, committed or imported image whose command ends at once: what it printed is in its logs.
+    if (d.daemon.images.find((i) => i.id === c.imageId)?.comment !== undefined && c.exitsAt === d.sh.world.clock.now() && c.path !== '') {
+      const r = runInContainer(d, c, [c.path, ...c.args]);
+      if (r) {
+        appendLog(c, [...r.stdout.split('\n').slice(0, -1).map((text) => ({ stream: 'stdout' as const, text })), ...r.stderr.split('\n').slice(0, -1).map((text) => ({ stream: 'stderr' as const, text }))]);
+        c.exitCodeAtEnd = r.exitCode;
+      }
+    }
+    return out.line(c.id).done(0);
+  }
   return foreground(d, c.id, command.length > 0 || last(p, 'entrypoint') !== undefined ? [c.path, ...c.args] : [], out);
 }
 
