@@ -24,7 +24,8 @@ function bridgedShell() {
   return sh;
 }
 
-describe('bridge and brctl: property-based robustness', () => {
+describe('bridge and brctl: property-based robustness', function () {
+  this.timeout(120000);
   it('random argument vectors never throw or leak, failures change nothing, invariants hold', () => {
     const sh = bridgedShell();
     const argv = fc.oneof(

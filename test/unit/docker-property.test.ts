@@ -71,7 +71,8 @@ const WORDS = ['run', 'create', 'start', 'stop', 'restart', 'kill', 'pause', 'un
   '--filter', '--restart', '--signal', '-t', '--time', '--since', '--tail', '8080:80', '80', '127.0.0.1:1:2', '99999:80', 'a:b', '{{.Name}}', '{{json .State}}', '{{range .X}}', '{{', 'table {{.ID}}',
   'nginx', 'busybox', 'alpine', 'nosuchimage', 'web', 'net1', 'host', 'none', 'bridge', 'sleep', '10', 'sh', '-c', 'exit 3', 'name=web', 'status=running', 'always', 'SIGKILL', '9', '-1', '', '-', '--', '=', 'x:y:z'];
 
-describe('docker: random argument vectors (property)', () => {
+describe('docker: random argument vectors (property)', function () {
+  this.timeout(120000);
   it('never throw or leak, failures say why, invariants hold', () => {
     const sh = dockerShell();
     sh.run('docker run -d --name web -p 8080:80 nginx');
@@ -91,7 +92,8 @@ describe('docker: random argument vectors (property)', () => {
   });
 });
 
-describe('docker: random command sequences (property)', () => {
+describe('docker: random command sequences (property)', function () {
+  this.timeout(120000);
   it('keep the kernel and daemon invariants after every command; failures change nothing', () => {
     let commands = 0;
     fc.assert(

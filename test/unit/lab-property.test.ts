@@ -41,7 +41,8 @@ const labText = fc
     return finalNewline ? text : text.replace(/\r?\n$/, '');
   });
 
-describe('lab format: lossless on generated and arbitrary input (property)', () => {
+describe('lab format: lossless on generated and arbitrary input (property)', function () {
+  this.timeout(120000);
   it('generated labs round-trip through the parser and through notebook cells', () => {
     fc.assert(
       fc.property(labText, (text) => {

@@ -75,6 +75,8 @@ function fakeVscode() {
 }
 
 function withFakeVscode<T>(api: unknown, load: () => T): T {
+  // Other test files may have loaded the host modules against their own fake: load them afresh.
+  for (const key of Object.keys(require.cache)) if (key.includes(`${path.sep}src${path.sep}host${path.sep}`) && !key.endsWith(`${path.sep}worlds.ts`)) delete require.cache[key];
   const loader = Module as unknown as { _load(request: string, parent: unknown, isMain: boolean): unknown };
   const original = loader._load;
   loader._load = function (request, parent, isMain) {
@@ -106,7 +108,8 @@ function openPanel() {
   return { panels: fake.panels, effects: fake.effects, panel, page: fake.panels[0]! };
 }
 
-describe('extension security (host code against a fake vscode)', () => {
+describe('extension security (host code against a fake vscode)', function () {
+  this.timeout(120000);
   it('the topology page: CSP default-src none, scripts only by nonce, resources only from dist/ and media/', () => {
     const { page, panels } = openPanel();
     const html = page.webview.html;

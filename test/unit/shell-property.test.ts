@@ -18,7 +18,8 @@ const single = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 const double = (s: string) => `"${s.replace(/[\\"$`]/g, (c) => '\\' + c)}"`;
 const backslashed = (s: string) => s.replace(/./gu, (c) => '\\' + c);
 
-describe('shell: tokenizer and parser properties', () => {
+describe('shell: tokenizer and parser properties', function () {
+  this.timeout(120000);
   const sh = bareShell();
 
   it('single quotes, double quotes and backslashes give back any text', () => {
