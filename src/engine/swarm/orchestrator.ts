@@ -57,20 +57,28 @@ export function reconcileService(world: World, cluster: Cluster, service: Servic
     const live = liveTasks(cluster, service);
     for (const t of live) if (t.slot > service.spec.replicas) dropTask(world, cluster, t, nodeById.get(t.nodeId));
     const bySlot = new Set(liveTasks(cluster, service).map((t) => t.slot));
+    const load = taskLoad(cluster, service);
     for (let slot = 1; slot <= service.spec.replicas; slot++) {
       if (bySlot.has(slot)) continue;
-      const node = pickNode(cluster, service, eligible);
-      if (node) placeTask(world, cluster, service, slot, node);
+      const node = pickNode(load, eligible);
+      if (!node) continue;
+      placeTask(world, cluster, service, slot, node);
+      load.mine.set(node.id, (load.mine.get(node.id) ?? 0) + 1);
+      load.total.set(node.id, (load.total.get(node.id) ?? 0) + 1);
     }
   }
   trimHistory(cluster, service);
   if (mesh) refreshMesh(world, cluster);
 }
 
-/** Spread: the node with the fewest running tasks of this service, then fewest tasks overall. */
-function pickNode(cluster: Cluster, service: Service, eligible: SwarmNode[]): SwarmNode | undefined {
-  let best: SwarmNode | undefined;
-  let bestKey: [number, number] = [Infinity, Infinity];
+interface TaskLoad {
+  /** Running tasks of the service being placed, per node id. */
+  mine: Map<string, number>;
+  /** Running tasks of every service, per node id. */
+  total: Map<string, number>;
+}
+
+function taskLoad(cluster: Cluster, service: Service): TaskLoad {
   const mine = new Map<string, number>();
   const total = new Map<string, number>();
   for (const t of cluster.tasks) {
@@ -78,8 +86,15 @@ function pickNode(cluster: Cluster, service: Service, eligible: SwarmNode[]): Sw
     total.set(t.nodeId, (total.get(t.nodeId) ?? 0) + 1);
     if (t.serviceId === service.id) mine.set(t.nodeId, (mine.get(t.nodeId) ?? 0) + 1);
   }
+  return { mine, total };
+}
+
+/** Spread: the node with the fewest running tasks of this service, then fewest tasks overall. */
+function pickNode(load: TaskLoad, eligible: SwarmNode[]): SwarmNode | undefined {
+  let best: SwarmNode | undefined;
+  let bestKey: [number, number] = [Infinity, Infinity];
   for (const node of eligible) {
-    const key: [number, number] = [mine.get(node.id) ?? 0, total.get(node.id) ?? 0];
+    const key: [number, number] = [load.mine.get(node.id) ?? 0, load.total.get(node.id) ?? 0];
     if (key[0] < bestKey[0] || (key[0] === bestKey[0] && key[1] < bestKey[1])) {
       best = node;
       bestKey = key;
