@@ -145,6 +145,21 @@ describe('docker compose lifecycle', () => {
     assert.equal(ok(sh, 'docker compose config').stdout, 'name: demo\nservices:\n  w:\n    command:\n      - sleep\n      - infinity\n    deploy:\n      replicas: 2\n    image: busybox\n    networks:\n      default: null\nnetworks:\n  default:\n    name: demo_default\n');
   });
 
+  it('build: builds project-service with docker build; exec runs in the service container; volume data survives down/up', () => {
+    const sh = shellWith({
+      '/root/Dockerfile': 'FROM busybox\nRUN echo hi > /greeting\nCMD ["sleep", "infinity"]\n',
+      '/root/compose.yaml': 'name: b\nservices:\n  app:\n    build: .\n    volumes:\n      - data:/data\nvolumes:\n  data:\n',
+    });
+    ok(sh, 'docker compose up -d');
+    assert.match(ok(sh, 'docker images').stdout, /^b-app +latest /m);
+    assert.equal(ok(sh, 'docker compose exec app cat /greeting').stdout, 'hi\n');
+    ok(sh, "docker compose exec app sh -c 'echo kept > /data/f'");
+    ok(sh, 'docker compose down');
+    ok(sh, 'docker compose up -d');
+    assert.equal(ok(sh, 'docker compose exec app cat /data/f').stdout, 'kept\n');
+    assert.equal(run(sh, 'docker compose exec nope ls').stderr, 'no such service: nope\n');
+  });
+
   it('docker-compose (v1) is not installed on an Engine 27 host', () => {
     const sh = shellWith({ '/root/compose.yaml': STACK });
     assert.deepEqual(run(sh, 'docker-compose up -d'), { stdout: '', stderr: 'bash: docker-compose: command not found\n', exitCode: 127 });

@@ -12,6 +12,7 @@ import type { DockerCtx } from './context';
 import { projectContainers } from './compose-containers';
 import { statusLine, textLine } from './compose-progress';
 import { localImage, pull } from './images';
+import { resolvePath } from '../fs';
 
 /** The image a service runs: `image:`, or project-service for a build without one (compose v2's naming). */
 export function imageOfService(p: ComposeProject, s: ComposeService): string {
@@ -61,8 +62,8 @@ function buildImages(d: DockerCtx, p: ComposeProject, out: Output): boolean {
     const tag = imageOfService(p, s);
     const ref = parseImageRef(tag);
     if (ref && localImage(d.daemon, ref)) continue;
-    const context = s.build.context.startsWith('/') ? s.build.context : `${p.workingDir}/${s.build.context}`.replace(/\/\.$/, '');
-    const r = docker(d, ['build', '-t', tag, '-f', `${context}/${s.build.dockerfile}`, context]);
+    const context = resolvePath(p.workingDir, s.build.context);
+    const r = docker(d, ['build', '-t', tag, '-f', resolvePath(context, s.build.dockerfile), context]);
     if (r.stdout) out.out(r.stdout);
     if (r.exitCode !== 0) {
       if (r.stderr) out.err(r.stderr);

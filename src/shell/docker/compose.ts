@@ -44,6 +44,7 @@ const SUB_FLAGS: Record<string, FlagSpec[]> = {
   ls: [{ long: 'all', short: 'a', value: false }, { long: 'quiet', short: 'q', value: false }, { long: 'format', value: true }, { long: 'filter', value: true }],
   config: [{ long: 'quiet', short: 'q', value: false }, { long: 'services', value: false }, { long: 'volumes', value: false }, { long: 'networks', value: false }, { long: 'format', value: true }, { long: 'no-interpolate', value: false }],
   version: [{ long: 'short', value: false }, { long: 'format', short: 'f', value: true }],
+  exec: [{ long: 'detach', short: 'd', value: false }, { long: 'no-TTY', short: 'T', value: false }, { long: 'interactive', short: 'i', value: false }, { long: 'tty', short: 't', value: false }, { long: 'user', short: 'u', value: true }, { long: 'workdir', short: 'w', value: true }, { long: 'env', short: 'e', value: true }, { long: 'index', value: true }, { long: 'privileged', value: false }],
 };
 
 function flagError(sub: string, message: string): CommandResult {
@@ -122,6 +123,18 @@ function run(d: DockerCtx, sub: string, g: ComposeGlobals, p: Parsed): CommandRe
     }
     case 'ls':
       return composeLs(d, has(p, 'all'), has(p, 'quiet'));
+    case 'exec': {
+      const r = projectOrName(d, g);
+      if ('error' in r) return fail(r.error, 1);
+      const [service, ...command] = p.args;
+      if (service === undefined || command.length === 0) return fail(`'docker compose exec' requires at least 2 arguments`, 1);
+      if (r.project && !r.project.services.some((s) => s.name === service)) return fail(`no such service: ${service}`, 1);
+      pruneLabels(d);
+      const index = Number(last(p, 'index') ?? '1');
+      const target = projectContainers(d, r.name).find((x) => x.labels.service === service && x.labels.number === index && x.c.state === 'running');
+      if (!target) return fail(`service "${service}" is not running`, 1);
+      return d.sh.exec(['docker', 'exec', target.c.id, ...command], d.sh);
+    }
     case 'config':
       return withProject(d, g, (project) => {
         const out = new Output();
@@ -151,7 +164,7 @@ export function dockerCompose(d: DockerCtx, argv: string[]): CommandResult {
   if (dir !== undefined) g.projectDirectory = dir;
   const specs = SUB_FLAGS[sub];
   if (!specs) return fail(`unknown docker command: "compose ${sub}"`, 1);
-  const parsed = parseFlags(rest, specs, true);
+  const parsed = parseFlags(rest, specs, sub !== 'exec');
   if (!parsed.ok) return flagError(sub, parsed.error);
   return run(d, sub, g, parsed.value);
 }

@@ -12,6 +12,7 @@ export const DOCKER_COMPOSE_SUBCOMMANDS: SubcommandDoc[] = [
   { name: 'compose restart', usage: 'docker compose restart', words: 'stops and starts each container.' },
   { name: 'compose down', usage: 'docker compose down [-v] [--remove-orphans]', words: 'stops and removes the containers, then the project’s networks (their bridges and iptables rules go away); -v also removes the volumes.', flags: [f('-v, --volumes', 'also remove the project’s named volumes (data is lost).'), f('--remove-orphans', 'also remove containers of services no longer in the file.')] },
   { name: 'compose ps', usage: 'docker compose ps [-a] [-q] [--services]', words: 'lists the project’s containers with their SERVICE; -a includes stopped ones.' },
+  { name: 'compose exec', usage: 'docker compose exec [-T] [--index N] SERVICE COMMAND...', words: 'runs a command in the service’s running container (replica 1 unless --index), as docker exec does in its namespaces.' },
   { name: 'compose logs', usage: 'docker compose logs [--tail N] [--no-log-prefix] [SERVICE...]', words: 'prints each container’s output behind a `service-N  | ` prefix.' },
   { name: 'compose ls', usage: 'docker compose ls [-a] [-q]', words: 'lists compose projects on this daemon with their container states and files.' },
   { name: 'compose config', usage: 'docker compose config [-q] [--services] [--volumes]', words: 'validates the file and prints it normalised (ports in long form, the implicit default network, names with the project prefix). YAML and schema errors are reported with compose’s messages.' },
