@@ -29,6 +29,9 @@ describe('docker build', () => {
     assert.equal(ok(sh, 'docker run --rm myapp cat /app/app.txt'), 'app v1\n');
     assert.equal(ok(sh, `docker run --rm myapp sh -c 'echo $MODE; pwd'`), 'prod\n/app\n');
     assert.equal(ok(sh, `docker image inspect -f '{{json .Config.ExposedPorts}}' myapp`), '{"8080/tcp":{}}\n');
+    ok(sh, 'docker run -d --name once myapp');
+    assert.equal(ok(sh, 'docker logs once'), 'hello\n', 'detached, its output is in the logs');
+    assert.match(ok(sh, 'docker ps -a --format "{{.Status}}" --filter name=once'), /^Exited \(0\)/);
   });
 
   it('a rebuild hits the cache (CACHED), keeps the image id; a changed file rebuilds from that step', () => {
