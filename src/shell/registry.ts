@@ -5,6 +5,8 @@ import { echo } from './coreutils/echo';
 import { clear, falseCmd, hostname, sleep, sudo, trueCmd } from './coreutils/misc';
 import { testCmd } from './coreutils/test';
 import { printfCmd } from './coreutils/printf';
+import { pgrep, ps, tty } from './coreutils/ps';
+import { pager } from './coreutils/more';
 import { grep, head, sort, tail, wc } from './coreutils/text';
 import { ip } from './ip/ip';
 import { bridge } from './bridge/bridge';
@@ -33,6 +35,11 @@ export const COMMANDS: Record<string, CommandFn> = {
   ':': trueCmd,
   test: testCmd,
   printf: printfCmd,
+  ps,
+  pgrep,
+  tty,
+  more: pager,
+  less: pager,
   '[': testCmd,
   hostname,
   sleep,
