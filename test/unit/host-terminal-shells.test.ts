@@ -181,6 +181,18 @@ describe('terminal: Ctrl-C interrupts a running ping', () => {
     assert.equal(shell.lastStatus, 1);
   });
 
+  it('in an `ip netns exec red bash` shell too: the ping runs in red until Ctrl-C', () => {
+    const { s, out, t, shell } = pingSession();
+    ['ip netns add red', 'ip link add veth-host type veth peer name veth-red', 'ip link set veth-red netns red', 'ip addr add 10.0.0.1/24 dev veth-host', 'ip link set veth-host up', 'ip -n red addr add 10.0.0.2/24 dev veth-red', 'ip -n red link set veth-red up'].forEach((l) => shell.run(l));
+    s.input('ip netns exec red bash\r');
+    out.text = '';
+    s.input('ping 10.0.0.1\r');
+    t.fire();
+    s.input('\x03');
+    assert.match(out.text, /icmp_seq=2 ttl=64 .*\r\n\^C\r\n--- 10\.0\.0\.1 ping statistics ---\r\n2 packets transmitted, 2 received, 0% packet loss/s);
+    assert.ok(out.text.endsWith('root@host:~# '));
+  });
+
   it('closing the terminal while ping runs stops it (no timer left, nothing written)', () => {
     const { s, out, t } = pingSession();
     s.input('ping 192.168.1.3\r');

@@ -20,6 +20,8 @@ export interface ShellFrame {
   prompt(): string;
   /** Runs one line in the frame; its output as the shell printed it. */
   run(line: string): Chunk[];
+  /** The host shell's line that runs `line` in the frame, where the terminal may run it itself (a ping until Ctrl-C). */
+  wrap?(line: string): string;
 }
 
 const NETNS_SHELL = /^\s*(?:sudo\s+)?ip\s+netns\s+exec\s+(\S+)\s+(?:\/bin\/|\/usr\/bin\/)?(bash|sh)(?:\s+-[il]+)*\s*$/;
@@ -50,6 +52,7 @@ function netnsFrame(shell: Shell, name: string): FrameStart {
       prompt: () => shell.prompt,
       // The directory is the host's: `cd` runs in the terminal's own shell.
       run: (line) => shell.run(/^\s*cd(\s|$)/.test(line) ? line : `ip netns exec ${ns} sh -c ${shellQuote(line)}`).chunks,
+      wrap: (line) => `ip netns exec ${ns} ${line.trim()}`,
     },
   };
 }

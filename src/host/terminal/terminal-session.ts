@@ -72,8 +72,9 @@ export class TerminalSession {
     }
     if (exit) return this.exit(status!);
     if (line.trim() === '') return;
-    const interval = this.frames.length === 0 ? unboundedPing(line) : undefined;
-    if (interval !== undefined) return this.runUntilInterrupted(line, interval);
+    const frame = this.frames[this.frames.length - 1];
+    const interval = !frame || frame.wrap ? unboundedPing(line) : undefined;
+    if (interval !== undefined) return this.runUntilInterrupted(frame?.wrap ? frame.wrap(line) : line, interval);
     const started = startFrame(this.shell, line);
     if (started && 'frame' in started) {
       this.frames.push(started.frame);
