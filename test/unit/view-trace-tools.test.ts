@@ -87,6 +87,14 @@ describe('traces of the tools that send packets', () => {
     assert.deepEqual(logs.map((l) => l.split(' ')[0]), ['192.168.1.2', '172.17.0.1']);
   });
 
+  it('a `docker run --rm` client is gone when the view draws its trace: its steps sit on its host', () => {
+    const shell = dockerShell();
+    const trace = traceAfter(shell, ['docker run -d --name web nginx', 'docker run --rm busybox wget -q -O /dev/null 172.17.0.2']);
+    const hostNode = buildViewModel(shell.world).nodes.find((n) => n.kind === 'host' && n.label === 'host')!;
+    assert.ok(trace.steps.some((s) => s.nodeId === hostNode.id && s.where === 'a namespace removed since'));
+    assert.equal(trace.drop, null);
+  });
+
   it('wget in a container records its trace too', () => {
     const shell = dockerShell();
     traceAfter(shell, ['docker run -d --name web nginx', 'docker run -d --name box busybox sleep 1000', 'docker exec box wget -q -O /dev/null 172.17.0.2']);

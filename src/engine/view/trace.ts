@@ -6,6 +6,7 @@ import type { ViewTrace, ViewTraceStep } from '../../protocol/view-model';
 import { netnsLabel } from './describe';
 import type { RecordedTrace } from './last-trace';
 import { nodeOfLink, nodeOfNetns } from './build';
+import { hostId } from './ids';
 
 export function toViewTrace(world: World, recorded: RecordedTrace): ViewTrace {
   const { trace } = recorded;
@@ -37,17 +38,19 @@ function step(world: World, hop: Hop): ViewTraceStep {
   return { nodeId: locate(world, hop), kind: hop.kind, where: whereOf(world, hop.nsId), detail: hop.detail };
 }
 
-function locate(world: World, at: { nsId: number; linkId?: number }): string {
+/** The node a hop happened at; a namespace gone since (a `docker run --rm` container) is shown on its host. */
+function locate(world: World, at: { hostId: number; nsId: number; linkId?: number }): string {
   const link = at.linkId === undefined ? undefined : world.state.links[at.linkId];
   const onLink = link ? nodeOfLink(world, link) : null;
   if (onLink) return onLink;
   const ns = world.state.netns[at.nsId];
-  return ns ? nodeOfNetns(world, ns) : `ns:${at.nsId}`;
+  if (ns) return nodeOfNetns(world, ns);
+  return world.state.hosts[at.hostId] ? hostId(at.hostId) : `ns:${at.nsId}`;
 }
 
 function whereOf(world: World, nsIdNumber: number): string {
   const ns = world.state.netns[nsIdNumber];
-  if (!ns) return '?';
+  if (!ns) return 'a namespace removed since';
   const host = world.state.hosts[ns.hostId];
   if (host && host.role !== 'linux') return host.name;
   return netnsLabel(world, ns);
