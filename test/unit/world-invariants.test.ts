@@ -29,7 +29,8 @@ function observable(world: World): string {
   return JSON.stringify(world.state, (key, value) => (key === 'nextIfindex' ? undefined : value));
 }
 
-describe('world invariants under random command sequences', () => {
+describe('world invariants under random command sequences', function () {
+  this.timeout(120000);
   it('hold after every command, and a failing command changes nothing', () => {
     fc.assert(
       fc.property(fc.array(command, { minLength: 1, maxLength: 25 }), (lines) => {
