@@ -92,6 +92,36 @@ describe('topology panel (fake vscode)', () => {
   });
 });
 
+describe('explorer tree items (fake vscode)', () => {
+  after(releaseFakeVscode);
+
+  it('containers get state icons (running green, paused amber, stopped grey) and context values for their actions', () => {
+    const fake = fakeVscode();
+    installFakeVscode(fake.api);
+    const { NetworkExplorer } = require('../../src/host/tree/explorer') as typeof import('../../src/host/tree/explorer');
+    const worlds = new WorldRegistry();
+    const { world, host } = createWorld('docker')!;
+    const shell = new Shell(world, host);
+    ['docker run -d --name web -p 8080:80 nginx', 'docker run -d --name held nginx', 'docker pause held', 'docker create --name later busybox'].forEach((l) => shell.run(l));
+    worlds.register(world, 'terminal 1 (docker)');
+    const explorer = new NetworkExplorer(worlds);
+    const hostRow = explorer.getChildren()[0]!;
+    const docker = explorer.getChildren(hostRow).find((r) => r.kind === 'docker')!;
+    const containers = explorer.getChildren(explorer.getChildren(docker).find((r) => r.kind === 'containers')!);
+    const items = containers.map((r) => explorer.getTreeItem(r) as unknown as { label: string; iconPath: { id: string; color?: { id: string } }; contextValue: string });
+    assert.deepEqual(
+      items.map((i) => [i.label, i.iconPath.id, i.iconPath.color?.id]),
+      [
+        ['web', 'vm-running', 'testing.iconPassed'],
+        ['held', 'debug-pause', 'testing.iconQueued'],
+        ['later', 'vm-outline', 'disabledForeground'],
+      ],
+    );
+    assert.equal(items[0]!.contextValue, 'container inTopology hasAddress hasInspect');
+    explorer.dispose();
+  });
+});
+
 describe('explorer commands (fake vscode)', () => {
   after(releaseFakeVscode);
   function registered() {
