@@ -53,11 +53,14 @@ const WORLD_NOUNS: Record<keyof WorldCounts, string> = {
 /** How big the world is, in the units the caps count. */
 export function worldCounts(world: World): WorldCounts {
   const counts: WorldCounts = { netns: 0, links: Object.keys(world.state.links).length, containers: 0, rules: 0, routes: 0, neighbours: 0 };
-  for (const ns of Object.values(world.state.netns)) {
+  const all = world.state.netns;
+  for (const id in all) {
+    const ns = all[id]!;
     counts.netns++;
     counts.routes += ns.routes.length;
     counts.neighbours += ns.neigh.length;
-    for (const table of Object.values(ns.netfilter.tables)) for (const chain of table.chains) counts.rules += chain.rules.length;
+    const tables = ns.netfilter.tables;
+    for (const name in tables) for (const chain of tables[name as keyof typeof tables].chains) counts.rules += chain.rules.length;
   }
   for (const daemon of allDaemons(world)) counts.containers += daemon.containers.length;
   return counts;

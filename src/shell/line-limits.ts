@@ -24,22 +24,30 @@ export function limitOutput(chunks: Chunk[]): Chunk[] {
   return kept;
 }
 
+/** Builtins and text tools: they read and print, and make no namespace, link, rule, route, neighbour or container. */
+const TEXT_TOOLS = new Set(['echo', 'printf', 'true', 'false', 'test', '[', 'cat', 'grep', 'head', 'tail', 'wc', 'sort', 'cut', 'awk', 'sed', 'tee', 'ls', 'pwd', 'cd', 'export', 'unset', 'sleep', 'clear', 'which', 'uname', 'hostname', 'wait', 'kill', 'exit', 'break', 'continue']);
+
 /**
  * Around one command: counts the world before it (and snapshots it when it is at a cap), and
  * afterwards undoes the command if it grew the world past that cap.
  */
 export class WorldSizeGuard {
-  private readonly before: WorldCounts;
-  private readonly snapshot: WorldSnapshot | null;
+  private readonly before: WorldCounts | null = null;
+  private readonly snapshot: WorldSnapshot | null = null;
 
-  constructor(private readonly world: World) {
+  /** `program`: the command's name; text tools that cannot grow the world are not counted (counting a big world costs). */
+  constructor(
+    private readonly world: World,
+    program?: string,
+  ) {
+    if (program !== undefined && TEXT_TOOLS.has(program.slice(program.lastIndexOf('/') + 1))) return;
     this.before = worldCounts(world);
     this.snapshot = atWorldLimit(this.before) ? world.snapshot() : null;
   }
 
   /** The message for a cap the command went past (the world restored), or null. */
   exceeded(): string | null {
-    if (!this.snapshot) return null;
+    if (!this.snapshot || !this.before) return null;
     const message = worldLimitExceeded(this.before, worldCounts(this.world));
     if (!message) return null;
     this.world.restore(this.snapshot);

@@ -377,7 +377,7 @@ export class Shell implements Env {
     let status: number;
     // Containers whose process ended are gone before the next command looks (their veth too).
     settleAll(this.world);
-    const guard = new WorldSizeGuard(this.world);
+    const guard = new WorldSizeGuard(this.world, argv[0]);
     const live = this.liveCandidate && command.redirects.length === 0;
     this.liveCandidate = false;
     if (live) this.liveOut = out;
