@@ -44,7 +44,7 @@ export function runRepl(shell: Shell): Promise<number> {
   });
   rl.on('line', (line) => {
     if (closed) return; // lines already buffered behind an `exit`
-    const exit = EXIT.exec(line);
+    const exit = shell.sshDepth === 0 ? EXIT.exec(line) : null; // in an `ssh` session, exit goes back to the previous host
     if (exit) {
       if (exit[1] !== undefined) status = Number(exit[1]) & 255;
       closed = true;

@@ -120,6 +120,11 @@ export class Shell implements Env {
     this.scheduler = new Scheduler(world.clock, () => activity(world));
   }
 
+  /** How many `ssh HOST` sessions are open: `exit` ends the innermost one, not the shell. */
+  get sshDepth(): number {
+    return this.logins.length;
+  }
+
   get prompt(): string {
     const dir = this.cwd === '/root' ? '~' : this.cwd.startsWith('/root/') ? '~' + this.cwd.slice(5) : this.cwd;
     return `root@${this.host.hostname}:${dir}# `;

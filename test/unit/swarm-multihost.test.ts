@@ -75,3 +75,22 @@ describe('multi-host world in the topology view', () => {
     assert.equal(swarm('node3'), undefined);
   });
 });
+
+describe('ssh in the terminal and the REPL', () => {
+  it('the terminal shows the remote prompt, and exit there goes back instead of closing', async () => {
+    const { TerminalSession } = await import('../../src/host/terminal/terminal-session');
+    const { LineHistory } = await import('../../src/host/terminal/line-editor');
+    const shell = multiHost();
+    const out = { text: '', closed: undefined as number | undefined };
+    const s = new TerminalSession(shell, { write: (t) => (out.text += t), close: (code) => (out.closed = code) }, new LineHistory(), '');
+    s.open();
+    s.input('ssh node2\r');
+    assert.ok(out.text.endsWith('root@node2:~# '), JSON.stringify(out.text));
+    out.text = '';
+    s.input('exit\r');
+    assert.equal(out.closed, undefined);
+    assert.ok(out.text.endsWith('root@node1:~# '), JSON.stringify(out.text));
+    s.input('exit\r');
+    assert.equal(out.closed, 0);
+  });
+});

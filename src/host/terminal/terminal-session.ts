@@ -64,7 +64,8 @@ export class TerminalSession {
   }
 
   private submit(line: string): void | 'running' {
-    const exit = EXIT.exec(line);
+    // In an `ssh` session (and no docker exec shell open), `exit` is the shell's: back to the previous host.
+    const exit = this.frames.length === 0 && this.shell.sshDepth > 0 ? null : EXIT.exec(line);
     const status = exit && (exit[1] === undefined ? this.shell.lastStatus : Number(exit[1]) & 255);
     if (exit && this.frames.pop()) {
       this.shell.lastStatus = status!;
