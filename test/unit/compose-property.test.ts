@@ -85,6 +85,35 @@ describe('compose files and Dockerfiles: untrusted input (property)', function (
     );
   });
 
+  it('docker build on generated Dockerfiles, then run: no throw or leak, failures say why, invariants hold', () => {
+    const { world, host } = createWorld('docker')!;
+    const base = new Shell(world, host);
+    for (const image of ['alpine', 'busybox', 'nginx']) base.run(`docker pull -q ${image}`);
+    const snapshot = world.snapshot();
+    let built = 0;
+    const dockerfile = fc.tuple(fc.constantFrom('FROM alpine', 'FROM busybox', 'FROM nginx', 'FROM nosuchimage', 'FROM scratch', ''), fc.array(instruction, { maxLength: 6 }));
+    fc.assert(
+      fc.property(dockerfile, ([from, rest]) => {
+        world.restore(snapshot);
+        const sh = new Shell(world, host);
+        const text = [from, ...rest].join('\n');
+        assert.equal(sh.run(`cat > Dockerfile <<'EOF_DOCKERFILE'\n${text}\nEOF_DOCKERFILE`).exitCode, 0);
+        for (const line of ['docker build -t gen .', 'docker run --rm gen', 'docker images gen']) {
+          const r = sh.run(line);
+          if (line.startsWith('docker build') && r.exitCode === 0) built++;
+          assert.doesNotMatch(r.stdout + r.stderr, LEAKS, `${line}\n${text}\n${r.stdout}${r.stderr}`);
+          assert.doesNotMatch(r.stderr, /internal error/, `${line}\n${text}\n${r.stderr}`);
+          if (r.exitCode !== 0) assert.ok(r.stderr.length > 0, `${line}: a failure says why\n${text}`);
+          checkKernel(world, `${line}\n${text}`);
+          checkDocker(world, `${line}\n${text}`);
+        }
+      }),
+      { numRuns: 200, seed: 44 },
+    );
+    if (process.env.VETHLAB_COUNT) console.log(`docker build: ${built} of 200 built`);
+    assert.ok(built >= 20, `only ${built} of 200 generated Dockerfiles built`);
+  });
+
   it('docker compose up/ps/down on generated files keeps the invariants; down removes what up made', () => {
     const { world, host } = createWorld('docker')!;
     const base = new Shell(world, host);
