@@ -10,6 +10,8 @@ import { traceroute } from '../nettools/traceroute';
 import { nc } from '../nettools/nc';
 import { vm } from '../nettools/vm';
 import { dhclient } from '../nettools/dhclient';
+import { udhcpc } from '../nettools/udhcpc';
+import { dnsmasq } from '../nettools/dnsmasq';
 import { Group, Signal, throwInto, type Proc, type ProcContext, type ProcessFn, type Wait } from './process';
 
 const SLEEP_USAGE = "Try 'sleep --help' for more information.";
@@ -107,6 +109,8 @@ export const PROCESSES: Record<string, ProcessFn> = {
   nc,
   vm,
   dhclient,
+  udhcpc,
+  dnsmasq,
 };
 
 export { Output };

@@ -14,7 +14,8 @@ import { clientSend, serverSend, type PendingReply } from '../../engine/dhcp-wir
 import { recordTrace } from '../../engine/view/last-trace';
 import type { Link } from '../../engine/net/types';
 import type { Output } from '../types';
-import type { Proc, ProcContext } from '../jobs/process';
+import type { Proc, ProcContext, Wait } from '../jobs/process';
+import { writeServerLeases } from './dnsmasq-leases';
 import { applyLease, boundFrom, dropAddresses, preinit, type Bound } from './dhclient-script';
 import { DHCLIENT_LEASES, leaseBlock } from './dhclient-lease';
 
@@ -107,8 +108,8 @@ function message(ctx: ProcContext, link: Link, type: DhcpMessage['type'], xid: n
   return { type, op: 'request', xid, chaddr: link.mac, ciaddr: 0, yiaddr: 0, hostname: ctx.host.hostname, ...extra };
 }
 
-/** Waits for the first reply of `type` among pending ones until `until`; sends what falls due on the way. */
-function* awaitReply(ctx: ProcContext, link: Link, pending: PendingReply[], until: number): Generator<import('../jobs/process').Wait, DhcpMessage | null, void> {
+/** Waits for the first reply that reaches the client until `until`; servers send what falls due on the way. */
+export function* awaitReply(ctx: ProcContext, link: Link, pending: PendingReply[], until: number, program = 'dhclient'): Generator<Wait, DhcpMessage | null, void> {
   for (;;) {
     pending.sort((a, b) => a.sendAt - b.sendAt);
     const next = pending[0];
@@ -119,8 +120,10 @@ function* awaitReply(ctx: ProcContext, link: Link, pending: PendingReply[], unti
     if (next.sendAt > ctx.world.clock.now()) yield { kind: 'timer', until: next.sendAt };
     pending.shift();
     const sent = serverSend(ctx.world, next);
-    recordTrace(ctx.world, `dhclient ${link.name}: DHCP${next.msg.type}`, sent.trace);
-    if (sent.delivered) return next.msg;
+    recordTrace(ctx.world, `${program} ${link.name}: DHCP${next.msg.type}`, sent.trace);
+    if (!sent.delivered) continue;
+    if (next.msg.type === 'ACK') writeServerLeases(ctx, next.serverLinkId);
+    return next.msg;
   }
 }
 
@@ -138,33 +141,33 @@ function* obtain(ctx: ProcContext, link: Link, o: Options, out: Output): Proc {
     const start = ctx.world.clock.now();
     while (!offer) {
       const interval = ctx.world.rng.int(4, 6);
-      out.err(`DHCPDISCOVER on ${link.name} to 255.255.255.255 port 67 interval ${interval}`);
+      if (o.verbose) out.err(`DHCPDISCOVER on ${link.name} to 255.255.255.255 port 67 interval ${interval}`);
       const sent = clientSend(ctx.world, link, message(ctx, link, 'DISCOVER', xid));
       recordTrace(ctx.world, `dhclient ${link.name}: DHCPDISCOVER`, sent.trace);
       pending.push(...sent.pending);
       offer = yield* awaitReply(ctx, link, pending, ctx.world.clock.now() + interval * 1000);
       if (!offer && ctx.world.clock.now() - start >= GIVE_UP_MS) {
-        out.err('No DHCPOFFERS received.\nNo working leases in persistent database - sleeping.');
+        if (o.verbose) out.err('No DHCPOFFERS received.\nNo working leases in persistent database - sleeping.');
         return o.once ? 2 : 0;
       }
     }
-    out.err(`DHCPOFFER of ${formatIpv4(offer.yiaddr)} from ${formatIpv4(offer.serverId ?? 0)}`);
+    if (o.verbose) out.err(`DHCPOFFER of ${formatIpv4(offer.yiaddr)} from ${formatIpv4(offer.serverId ?? 0)}`);
   }
-  out.err(`DHCPREQUEST for ${formatIpv4(offer.yiaddr)} on ${link.name} to 255.255.255.255 port 67`);
+  if (o.verbose) out.err(`DHCPREQUEST for ${formatIpv4(offer.yiaddr)} on ${link.name} to 255.255.255.255 port 67`);
   const request = message(ctx, link, 'REQUEST', xid, { requested: offer.yiaddr, ...(via === 'discover' ? { serverId: offer.serverId } : {}) });
   const sent = clientSend(ctx.world, link, request);
   const ack = yield* awaitReply(ctx, link, [...sent.pending], ctx.world.clock.now() + 3000);
   if (!ack || ack.type !== 'ACK') {
-    if (ack?.type === 'NAK') out.err(`DHCPNAK from ${formatIpv4(ack.serverId ?? 0)}`);
+    if (ack?.type === 'NAK') if (o.verbose) out.err(`DHCPNAK from ${formatIpv4(ack.serverId ?? 0)}`);
     return o.once ? 2 : 0;
   }
-  out.err(`DHCPACK of ${formatIpv4(ack.yiaddr)} from ${formatIpv4(ack.serverId ?? 0)}`);
+  if (o.verbose) out.err(`DHCPACK of ${formatIpv4(ack.yiaddr)} from ${formatIpv4(ack.serverId ?? 0)}`);
   const lease = boundFrom(ack);
   applyLease(ctx, link, lease, out, { dynamic: true, resolv: 'nameserver DNS\n' });
   const renewal = renewalSecs(ctx, lease);
   remember(ctx, link, lease, ack, via);
   ctx.fs.write(DHCLIENT_LEASES, leaseBlock({ ...lease, ifname: link.name, serverId: ack.serverId ?? 0, hostname: ack.hostname ?? null, via, boundAt: ctx.world.clock.now(), renewalSecs: renewal }), true, ctx.ns);
-  out.err(`bound to ${formatIpv4(lease.ip)} -- renewal in ${renewal} seconds.`);
+  if (o.verbose) out.err(`bound to ${formatIpv4(lease.ip)} -- renewal in ${renewal} seconds.`);
   return 0;
 }
 

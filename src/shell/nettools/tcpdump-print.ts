@@ -44,6 +44,8 @@ export function ipText(p: Packet): string {
   const dst = formatIpv4(p.dst);
   const payload = p.length - IP_HEADER;
   if (p.proto === 'icmp') return `${src} > ${dst}: ICMP ${icmpText(p)}, length ${payload}`;
+  // print-bootp.c: "BOOTP/DHCP, Request from CHADDR" / "Reply", then the BOOTP length.
+  if (p.proto === 'udp' && p.dhcp) return `${src}.${p.sport ?? 0} > ${dst}.${p.dport ?? 0}: BOOTP/DHCP, ${p.dhcp.op === 'request' ? `Request from ${p.dhcp.chaddr}` : 'Reply'}, length ${Math.max(0, payload - 8)}`;
   if (p.proto === 'udp') return `${src}.${p.sport ?? 0} > ${dst}.${p.dport ?? 0}: UDP, length ${Math.max(0, payload - 8)}`;
   return `${src}.${p.sport ?? 0} > ${dst}.${p.dport ?? 0}: ${tcpText(p)}`;
 }
