@@ -31,6 +31,20 @@ export interface Serializer {
   deserializeNotebook(content: Uint8Array, token?: unknown): { cells: { kind: number; value: string; languageId: string }[]; metadata?: Record<string, unknown> };
 }
 
+/**
+ * Registrations and events the benchmark does not drive (`registerX`, `onDidX`) answer with a
+ * disposable, so new contributions in the extension do not break the fake.
+ */
+function tolerant<T extends object>(known: T): T {
+  return new Proxy(known, {
+    get: (target, key, receiver) => {
+      if (key in target || typeof key !== 'string') return Reflect.get(target, key, receiver);
+      if (/^(register|on[A-Z])/.test(key)) return () => disposable();
+      return undefined;
+    },
+  });
+}
+
 export function fakeVscode() {
   const commands = new Map<string, (...args: unknown[]) => unknown>();
   const serializers = new Map<string, Serializer>();
@@ -95,34 +109,35 @@ export function fakeVscode() {
       parse: (value: string) => ({ path: value, toString: () => value }),
     },
     env: { clipboard: { writeText: async () => undefined } },
-    commands: {
+    commands: tolerant({
       registerCommand: (id: string, fn: (...args: unknown[]) => unknown) => (commands.set(id, fn), disposable()),
       executeCommand: async () => undefined,
-    },
-    window: {
-      terminals: [],
+    }),
+    window: tolerant({
+      terminals: [] as unknown[],
       activeTextEditor: undefined,
       activeNotebookEditor: undefined,
       createTerminal: () => ({ show() {}, sendText() {}, dispose() {} }),
       registerTerminalProfileProvider: () => disposable(),
       createTreeView: () => disposable(),
+      registerWebviewPanelSerializer: () => disposable(),
       createWebviewPanel: () => {
         throw new Error('the benchmark opens no webview panel');
       },
       showInformationMessage: async () => undefined,
       showSaveDialog: async () => undefined,
       showNotebookDocument: async () => undefined,
-    },
-    languages: {
+    }),
+    languages: tolerant({
       registerHoverProvider: () => disposable(),
       registerCompletionItemProvider: () => disposable(),
-    },
-    workspace: {
+    }),
+    workspace: tolerant({
       fs: { readFile: async () => new Uint8Array(), writeFile: async () => undefined },
       registerNotebookSerializer: (type: string, serializer: Serializer) => (serializers.set(type, serializer), disposable()),
       onDidCloseNotebookDocument: () => disposable(),
       openNotebookDocument: async () => undefined,
-    },
+    }),
     notebooks: {
       createNotebookController: () => {
         const controller = {
