@@ -12,6 +12,7 @@ import { all, has, last, parseFlags } from './flags';
 import { dockerInspect } from './inspect';
 import { tabwrite } from './table';
 import { createOverlayNetwork, overlayRows, removeOverlayNetwork, wantsOverlay } from './swarm-network';
+import { driverError } from '../../engine/docker/plugins';
 
 export function dockerNetwork(d: DockerCtx, argv: string[]): CommandResult {
   const [sub, ...rest] = argv;
@@ -42,6 +43,11 @@ function create(d: DockerCtx, argv: string[]): CommandResult {
   const [name, ...extra] = parsed.value.args;
   if (name === undefined || extra.length > 0) return argsError('network create', '[OPTIONS] NETWORK', 'Create a network', 'exactly 1 argument');
   const driver = last(parsed.value, 'driver') ?? 'bridge';
+  if (driver !== 'bridge' && driver !== 'overlay') {
+    // A network plugin: missing or disabled as the daemon says; an enabled one is beyond the simulation.
+    const pluginError = driverError(d.daemon, driver, 'netdriver');
+    return pluginError ? daemonError(pluginError) : fail(`vethlab: network drivers from plugins (${driver}) are not simulated; use bridge or overlay`, 1);
+  }
   if (driver !== 'bridge') return daemonError(driver === 'overlay' ? 'This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.' : `plugin "${driver}" not found`);
   if (d.daemon.networks.some((n) => n.name === name)) return daemonError(`network with name ${name} already exists`);
   let pool: [number, number] | undefined;
