@@ -40,6 +40,8 @@ function judgeSpec(world: World, host: Host, spec: CheckSpec): Verdict {
       return judgeContainerPing(world, host, spec);
     case 'container':
       return judgeContainer(world, host, spec);
+    case 'docker-object':
+      return judgeDockerObject(world, host, spec);
   }
   const ns = namespace(world, host, spec.ns);
   if (!ns) return { pass: false, detail: `there is no netns ${spec.ns}` };
@@ -157,6 +159,13 @@ function judgeContainer(world: World, host: Host, spec: Extract<CheckSpec, { kin
   if (r.exitCode !== 0) return verdict(!spec.expect, r.out.split('\n')[0] || `no container ${spec.container}`);
   if (spec.status === 'exists') return verdict(spec.expect, `container ${spec.container} exists (${r.out})`);
   return verdict((r.out === spec.status) === spec.expect, `container ${spec.container} is ${r.out}`);
+}
+
+/** `volume NAME exists`, `image NAME exists`: the daemon's inspect finds it. */
+function judgeDockerObject(world: World, host: Host, spec: Extract<CheckSpec, { kind: 'docker-object' }>): Verdict {
+  const r = docker(world, host, `docker ${spec.object} inspect -f '${spec.object === 'volume' ? '{{.Name}}' : '{{.Id}}'}' ${spec.name}`);
+  const exists = r.exitCode === 0;
+  return verdict(exists === spec.expect, exists ? `${spec.object} ${spec.name} exists` : `no ${spec.object} ${spec.name}`);
 }
 
 function judgeContainerPing(world: World, host: Host, spec: Extract<CheckSpec, { kind: 'container-ping' }>): Verdict {

@@ -17,6 +17,7 @@
  *   command "ip -n red addr" output contains "192.168.15.1/24" and exits 0
  *   container web is running             container web exists / does not exist / is exited
  *   container box can ping 8.8.8.8       (runs `docker exec box ping ...`; the image needs ping)
+ *   volume appdata exists                image hello:1 does not exist
  */
 
 export const ROOT_NS = 'host';
@@ -35,7 +36,8 @@ export type CheckSpec =
   | { kind: 'neighbour'; ns: string; ip: string; expect: boolean }
   | { kind: 'command'; command: string; ns: string; predicates: Predicate[] }
   | { kind: 'container-ping'; container: string; target: string; expect: boolean }
-  | { kind: 'container'; container: string; status: string | 'exists'; expect: boolean };
+  | { kind: 'container'; container: string; status: string | 'exists'; expect: boolean }
+  | { kind: 'docker-object'; object: 'volume' | 'image'; name: string; expect: boolean };
 
 export interface Check {
   /** The statement as written (trimmed). */
@@ -90,6 +92,11 @@ export function parseStatement(text: string): CheckSpec | { kind: 'invalid'; mes
   if (first === 'route' || (first === 'no' && second === 'route')) return parseRoute(first === 'no' ? words.slice(2) : words.slice(1), first !== 'no');
   if (first === 'sysctl') return parseSysctl(words.slice(1));
   if (first === 'container' && second !== undefined) return parseContainer(second, words.slice(2));
+  if ((first === 'volume' || first === 'image') && second !== undefined) {
+    const tail = words.slice(2).join(' ');
+    if (tail === 'exists' || tail === 'does not exist') return { kind: 'docker-object', object: first, name: second, expect: tail === 'exists' };
+    return invalid(`expected "${first} NAME exists | does not exist"`);
+  }
   if (second === 'can' || second === 'cannot') {
     if (words[2] === 'ping' && words.length === 4) return { kind: 'ping', from: first!, target: words[3]!, expect: second === 'can' };
   }
