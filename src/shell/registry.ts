@@ -22,6 +22,8 @@ import { help } from './docs/help';
 import { docker } from './docker/docker';
 import { dockerMachine } from './nettools/docker-machine';
 import { systemctl } from './docker/swarm-dockerd';
+import { service } from './docker/dockerd-service';
+import { lsns, nsenter } from './nettools/nsenter';
 import { curl } from './container/curl';
 import { wget } from './container/wget';
 import { getent, nslookup } from './container/dns-tools';
@@ -65,6 +67,9 @@ export const COMMANDS: Record<string, CommandFn> = {
   docker,
   'docker-machine': dockerMachine,
   systemctl,
+  service,
+  nsenter,
+  lsns,
   curl,
   wget,
   getent,

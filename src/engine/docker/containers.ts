@@ -106,6 +106,7 @@ export function createContainer(world: World, daemon: DaemonState, opts: CreateO
     ...(opts.labels && Object.keys(opts.labels).length > 0 ? { labels: opts.labels } : {}),
     ...(opts.limits ? { limits: opts.limits } : {}),
     ...(opts.init ? { init: true } : {}),
+    ...(daemon.config && daemon.config.logDriver !== 'json-file' ? { logDriver: daemon.config.logDriver } : {}),
   };
   if (opts.publishAll) for (const e of image.exposed) if (!ports.some((p) => `${p.containerPort}/${p.proto}` === e)) ports.push({ hostIp: '', hostPort: 0, containerPort: Number(e.split('/')[0]), proto: e.endsWith('udp') ? 'udp' : 'tcp' });
   if (net.driver === 'bridge') c.endpoints.push({ networkId: net.id, ip: 0, mac: '', aliases: opts.aliases, vethHost: '' });
@@ -218,7 +219,7 @@ function scheduleEnd(c: Container, image: Image, now: number): void {
   if (/while true|while :|sleep infinity|tail -f/.test(text)) return;
   const script = ['sh', 'bash', 'ash'].includes(prog) && argv[1] === '-c' && argv[2] !== undefined ? simpleScript(argv[2]) : undefined;
   if (script) {
-    appendLog(c, [...script.stdout.map((t) => ({ stream: 'stdout' as const, text: t })), ...script.stderr.map((t) => ({ stream: 'stderr' as const, text: t }))]);
+    appendLog(c, script.output);
     c.exitsAt = now + script.seconds * 1000;
     c.exitCodeAtEnd = script.code;
     return;

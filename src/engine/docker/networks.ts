@@ -8,6 +8,7 @@ import { formatIpv4, inPrefix, networkOf } from '../net/ipv4';
 import { installNetworkRules, removeNetworkRules } from './rules';
 import { randomHexId } from './ids';
 import type { DaemonState, DockerNetwork } from './types';
+import { addressPools } from './daemon-config';
 
 export interface BridgeSpec {
   name: string;
@@ -35,7 +36,7 @@ export function overlaps(a: number, alen: number, b: number, blen: number): bool
 /** The first default pool no existing network overlaps. */
 export function nextPool(daemon: DaemonState): [number, number] | undefined {
   const used = daemon.networks.filter((n) => n.driver === 'bridge');
-  return defaultPools().find(([net, len]) => !used.some((u) => overlaps(net, len, u.subnet, u.prefixLen)));
+  return addressPools(daemon.config).find(([net, len]) => !used.some((u) => overlaps(net, len, u.subnet, u.prefixLen)));
 }
 
 export function createBridgeNetwork(world: World, host: Host, daemon: DaemonState, spec: BridgeSpec): DockerNetwork {

@@ -105,8 +105,8 @@ export function processTree(c: Container, image: Image | undefined): ContainerPr
 
 /** What a `sh -c '…'` script of simple statements does: its output, how long it takes, its exit status. */
 export interface ScriptOutcome {
-  stdout: string[];
-  stderr: string[];
+  /** What it writes, in order. */
+  output: Array<{ stream: 'stdout' | 'stderr'; text: string }>;
   seconds: number;
   code: number;
 }
@@ -117,13 +117,13 @@ export interface ScriptOutcome {
  * another way.
  */
 export function simpleScript(script: string): ScriptOutcome | undefined {
-  const out: ScriptOutcome = { stdout: [], stderr: [], seconds: 0, code: 0 };
+  const out: ScriptOutcome = { output: [], seconds: 0, code: 0 };
   for (const raw of script.split(/;|&&|\n/)) {
     const st = raw.trim();
     if (st === '') continue;
     let m: RegExpExecArray | null;
     if ((m = /^echo (?:"([^"]*)"|'([^']*)'|([^'"<>|&$`]*?))( >&2| 1>&2)?$/.exec(st))) {
-      (m[4] ? out.stderr : out.stdout).push(m[1] ?? m[2] ?? m[3] ?? '');
+      out.output.push({ stream: m[4] ? 'stderr' : 'stdout', text: m[1] ?? m[2] ?? m[3] ?? '' });
       out.code = 0;
     } else if ((m = /^sleep (\d+(?:\.\d+)?)$/.exec(st))) {
       out.seconds += Number(m[1]);

@@ -1,5 +1,6 @@
 /** The Docker daemon's state as plain data, kept inside the world state (so snapshots rewind it). */
 import type { CgroupLimits } from './cgroups';
+import type { DaemonConfig } from './daemon-config';
 
 export interface Image {
   repo: string;
@@ -146,6 +147,10 @@ export interface Container {
   oomPending?: boolean;
   /** A restart policy starts it again at this simulated time (State.Restarting until then). */
   restartAt?: number;
+  /** dockerd's shutdown ended it (restart policies decide at the next start). */
+  stoppedByShutdown?: boolean;
+  /** The logging driver when it was created (daemon.json log-driver). */
+  logDriver?: string;
 }
 
 export interface DockerNetwork {
@@ -166,6 +171,15 @@ export interface DockerNetwork {
 
 export interface DaemonState {
   hostId: number;
+  /** systemctl stop docker: the API is unreachable until it starts again. */
+  stopped?: boolean;
+  /** Why dockerd refused to start (what it logged), after a failed systemctl start/restart. */
+  lastStartError?: string;
+  /** /etc/docker/daemon.json as read at the last start. */
+  config?: DaemonConfig;
+  /** The docker client's contexts on this host (~/.docker/contexts), and the one in use. */
+  contexts?: Array<{ name: string; description: string; host: string }>;
+  currentContext?: string;
   images: Image[];
   containers: Container[];
   networks: DockerNetwork[];

@@ -22,6 +22,14 @@ export function dockerCtx(local: ShellContext): DockerCtx | undefined {
   return { sh, daemon };
 }
 
+/** The daemon of a host the endpoint already chose (tcp to another host, or the local socket). */
+export function dockerCtxOn(sh: ShellContext): DockerCtx | undefined {
+  const daemon = daemonOf(sh.world, sh.host);
+  if (!daemon) return undefined;
+  settle(sh.world, sh.host, daemon);
+  return { sh, daemon };
+}
+
 /** "Error response from daemon: ..." with exit status 1 (run/create print "docker: " first, the help hint, and exit 125; docker/cli 28). */
 export function daemonError(text: string, cmd?: string): CommandResult {
   if (cmd) return fail(`docker: Error response from daemon: ${text}\n\nRun 'docker ${cmd} --help' for more information`, 125);

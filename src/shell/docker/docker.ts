@@ -9,7 +9,15 @@ import { dockerImageInspect, dockerTag } from './image-inspect';
 import { dockerNetwork } from './network';
 import { dockerPs } from './ps';
 import { dockerRun } from './run';
-import { dockerVersion } from './version';
+import { clientOnlyVersion, dockerVersion } from './version';
+import { dockerInfo } from './info';
+import { dockerTop } from './top';
+import { dockerStats } from './stats';
+import { dockerUpdate } from './update';
+import { dockerAttach } from './attach';
+import { dockerContext } from './context-cli';
+import { chooseEndpoint, connect, parseGlobals } from './context-endpoint';
+import { dockerCtxOn } from './context';
 import { dockerSwarm } from './swarm';
 import { dockerNode } from './node';
 import { dockerService } from './service';
@@ -44,6 +52,11 @@ const SUBCOMMANDS: Record<string, Sub> = {
   rmi: dockerRmi,
   network: dockerNetwork,
   version: dockerVersion,
+  info: dockerInfo,
+  top: dockerTop,
+  stats: dockerStats,
+  update: dockerUpdate,
+  attach: dockerAttach,
   pause: (d, a) => dockerPause(d, a, true),
   unpause: (d, a) => dockerPause(d, a, false),
   tag: dockerTag,
@@ -61,15 +74,15 @@ const SUBCOMMANDS: Record<string, Sub> = {
   ...dockerStorageSubcommands(),
 };
 
-const CONTAINER_ALIASES: Record<string, string> = { ls: 'ps', list: 'ps', run: 'run', create: 'create', start: 'start', stop: 'stop', restart: 'restart', kill: 'kill', rm: 'rm', remove: 'rm', logs: 'logs', exec: 'exec', inspect: 'inspect', port: 'port', rename: 'rename', wait: 'wait', pause: 'pause', unpause: 'unpause', ...CONTAINER_STORAGE_ALIASES };
+const CONTAINER_ALIASES: Record<string, string> = { top: 'top', stats: 'stats', update: 'update', attach: 'attach', ls: 'ps', list: 'ps', run: 'run', create: 'create', start: 'start', stop: 'stop', restart: 'restart', kill: 'kill', rm: 'rm', remove: 'rm', logs: 'logs', exec: 'exec', inspect: 'inspect', port: 'port', rename: 'rename', wait: 'wait', pause: 'pause', unpause: 'unpause', ...CONTAINER_STORAGE_ALIASES };
 const IMAGE_ALIASES: Record<string, string> = { ls: 'images', list: 'images', pull: 'pull', rm: 'rmi', remove: 'rmi', inspect: 'image-inspect', tag: 'tag', ...IMAGE_STORAGE_ALIASES };
 
 export function docker(argv: string[], ctx: ShellContext): CommandResult {
-  let args = argv.slice(1);
-  while (args[0] === '--debug' || args[0] === '-D' || args[0] === '--tls') args = args.slice(1);
+  const { globals, rest: args } = parseGlobals(argv.slice(1));
   let [sub, ...rest] = args;
   if (sub === undefined) return { stdout: USAGE, stderr: '', exitCode: 0 };
   if (sub === '--version' || sub === '-v') return { stdout: 'Docker version 27.5.1, build 9f9e405\n', stderr: '', exitCode: 0 };
+  if (sub === 'context') return dockerContext(ctx, globals, rest);
   if (sub === 'container' || sub === 'image') {
     const map = sub === 'container' ? CONTAINER_ALIASES : IMAGE_ALIASES;
     const inner = rest[0] === undefined ? undefined : map[rest[0]];
@@ -79,8 +92,15 @@ export function docker(argv: string[], ctx: ShellContext): CommandResult {
   }
   const fn = Object.prototype.hasOwnProperty.call(SUBCOMMANDS, sub) && !((sub === 'image-inspect' || sub === 'image-prune') && args[0] !== 'image') ? SUBCOMMANDS[sub] : undefined;
   if (!fn) return fail(`docker: '${sub}' is not a docker command.\nSee 'docker --help'`, 1);
-  const d = dockerCtx(ctx);
-  if (!d) return fail(noDaemonText(ctx, NO_DAEMON), 1);
+  // The endpoint: -H, DOCKER_HOST or the context; the local socket, tcp on another host (docker-machine), or nothing.
+  const endpoint = chooseEndpoint(ctx, globals);
+  if (!endpoint.ok) return fail(endpoint.error, 1);
+  const target = endpoint.host === 'unix:///var/run/docker.sock' && !globals.host && !ctx.env['DOCKER_HOST'] ? ctx : connect(ctx, globals, endpoint.host);
+  if (typeof target === 'string') return sub === 'version' ? clientOnlyVersion(endpoint.context, target) : fail(target, 1);
+  const d = target === ctx ? dockerCtx(ctx) : dockerCtxOn(target);
+  if (!d || d.daemon.stopped) return sub === 'version' ? clientOnlyVersion(endpoint.context, noDaemonText(ctx, NO_DAEMON)) : fail(noDaemonText(ctx, NO_DAEMON), 1);
+  if (sub === 'version') return dockerVersion(d, rest, endpoint.context);
+  if (sub === 'info') return dockerInfo(d, rest, endpoint.context);
   return fn(d, rest);
 }
 

@@ -10,6 +10,7 @@ import { embeddedDnsTable } from '../../engine/docker/dns';
 const NSS_HOSTS_ONLY = new Set(['ping', 'traceroute', 'arp', 'route', 'ifconfig']);
 import { daemonError, argsError, usageError, type DockerCtx } from './context';
 import { parseFlags } from './flags';
+import { allocatesWithoutBound } from '../../engine/docker/cgroups';
 import { containerBuiltin } from '../container/builtins';
 import { asBusyboxPing } from '../container/busybox-ping';
 
@@ -59,6 +60,11 @@ export function dockerExec(d: DockerCtx, argv: string[]): CommandResult {
   if (!c) return daemonError(`No such container: ${ref}`);
   if (c.state === 'paused') return daemonError(`Container ${ref} is paused, unpause the container before exec`);
   if (c.state !== 'running') return daemonError(`container ${c.id} is not running`);
+  // A process that allocates without bound in a memory-limited container: the OOM killer ends it (SIGKILL).
+  if (allocatesWithoutBound(cmd) && (c.limits?.memory ?? 0) > 0) {
+    c.oomKilled = true;
+    return { stdout: '', stderr: '', exitCode: 137 };
+  }
   const result = runInContainer(d, c, cmd);
   if (result === null) return fail(`OCI runtime exec failed: exec failed: unable to start container process: exec: "${cmd[0]}": executable file not found in $PATH: unknown`, 127);
   return result;

@@ -1,6 +1,7 @@
 /** start, stop, restart, kill, rm, logs, port, rename, wait: one loop over the named containers each. */
 import type { Container } from '../../engine/docker/types';
-import { exitContainer, findContainer, imageOf, readLogs, removeContainer, startContainer, stopContainer } from '../../engine/docker/containers';
+import { exitContainer, findContainer, imageOf, readLogs, removeContainer, settle, startContainer, stopContainer } from '../../engine/docker/containers';
+import { apiTime } from './human';
 import { exitAfterSignal, parseSignal } from '../../engine/docker/procs';
 import { Output, type CommandResult } from '../types';
 import { argsError, usageError, type DockerCtx } from './context';
@@ -134,11 +135,19 @@ export function dockerLogs(d: DockerCtx, argv: string[]): CommandResult {
   if (ref === undefined || extra.length > 0) return argsError('logs', '[OPTIONS] CONTAINER', 'Fetch the logs of a container', 'exactly 1 argument');
   const c = findContainer(d.daemon, ref);
   if (!c) return { stdout: '', stderr: `Error response from daemon: No such container: ${ref}\n`, exitCode: 1 };
+  if (c.logDriver !== undefined && c.logDriver !== 'json-file' && c.logDriver !== 'local' && c.logDriver !== 'journald') return { stdout: '', stderr: 'Error response from daemon: configured logging driver does not support reading\n', exitCode: 1 };
+  // -f follows until the main process ends (the clock runs to it); a process that never ends shows what it wrote so far.
+  if (has(parsed.value, 'follow') && running(c) && c.exitsAt !== null) {
+    d.sh.world.clock.advance(Math.max(0, c.exitsAt - d.sh.world.clock.now()));
+    settle(d.sh.world, d.sh.host, d.daemon);
+  }
   let logs = readLogs(c);
   const tail = last(parsed.value, 'tail');
   if (tail !== undefined && tail !== 'all' && /^\d+$/.test(tail)) logs = Number(tail) === 0 ? [] : logs.slice(-Number(tail));
   const out = new Output();
-  for (const l of logs) (l.stream === 'stdout' ? out.line(l.text) : out.err(l.text));
+  // -t: RFC 3339 with nanoseconds; lines carry the time their process started writing.
+  const stamp = has(parsed.value, 'timestamps') ? apiTime(d.sh.world.clock.epoch + (c.startedAt ?? c.created)) + ' ' : '';
+  for (const l of logs) (l.stream === 'stdout' ? out.line(stamp + l.text) : out.err(stamp + l.text));
   return out.done(0);
 }
 

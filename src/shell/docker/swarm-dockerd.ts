@@ -5,6 +5,7 @@
 import { daemonOf } from '../../engine/docker/daemon';
 import { daemonRestarted } from '../../engine/swarm/cluster';
 import { fail, type CommandFn } from '../types';
+import { dockerServiceVerb } from './dockerd-service';
 
 const UNITS = new Set(['docker', 'docker.service']);
 
@@ -18,11 +19,13 @@ export const systemctl: CommandFn = (argv, ctx) => {
     if (verb === 'is-active') return { stdout: 'inactive\n', stderr: '', exitCode: 3 };
     return fail(`Failed to ${verb} ${name}: Unit ${name} not found.`, 5);
   }
-  if (verb === 'is-active') return { stdout: 'active\n', stderr: '', exitCode: 0 };
+  const handled = dockerServiceVerb(ctx, daemon, verb);
+  if (handled && verb !== 'restart') return handled;
+  if (handled && handled.exitCode !== 0) return handled;
   if (verb === 'restart') {
     daemonRestarted(ctx.world, ctx.host);
     ctx.world.changed();
     return { stdout: '', stderr: '', exitCode: 0 };
   }
-  return fail(`vethlab: "systemctl ${verb} ${unit}" is not simulated (only restart and is-active docker)`, 1);
+  return fail(`vethlab: "systemctl ${verb} ${unit}" is not simulated (start, stop, restart and is-active docker)`, 1);
 };

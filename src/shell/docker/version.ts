@@ -1,38 +1,88 @@
-/** docker version: client and server of Engine 27.5.1 (what the simulator imitates). */
-import type { CommandResult } from '../types';
-import type { DockerCtx } from './context';
+/**
+ * docker version: the client (docker/cli 28.2.2) and the server (Engine 27.5.1), the text block
+ * as docker/cli prints it (recorded) and the --format object (types.Version's JSON field order).
+ */
+import { CLIENT, CONTAINERD, DOCKER_INIT, ENGINE, KERNEL_VERSION, RUNC } from '../../engine/docker/engine-info';
+import { Output, type CommandResult } from '../types';
+import { usageError, type DockerCtx } from './context';
+import { last, parseFlags } from './flags';
+import { renderTemplate } from './template';
 
-export function dockerVersion(_d: DockerCtx, _argv: string[]): CommandResult {
+export function versionObject(context: string): Record<string, unknown> {
   return {
-    stdout: `Client:
- Version:           27.5.1
- API version:       1.47
- Go version:        go1.22.11
- Git commit:        9f9e405
- Built:             Wed Jan 22 13:41:48 2025
- OS/Arch:           linux/amd64
- Context:           default
+    Client: { ...clientPart(context), ApiVersion: ENGINE.ApiVersion, DefaultAPIVersion: CLIENT.ApiVersion },
+    Server: {
+      Platform: { Name: 'Docker Engine - Community' },
+      Components: [
+        { Name: 'Engine', Version: ENGINE.Version, Details: { ApiVersion: ENGINE.ApiVersion, Arch: 'amd64', BuildTime: ENGINE.BuildTime, Experimental: 'false', GitCommit: ENGINE.GitCommit, GoVersion: ENGINE.GoVersion, KernelVersion: KERNEL_VERSION, MinAPIVersion: ENGINE.MinAPIVersion, Os: 'linux' } },
+        { Name: 'containerd', Version: CONTAINERD.Version, Details: { GitCommit: CONTAINERD.GitCommit } },
+        { Name: 'runc', Version: RUNC.Version, Details: { GitCommit: RUNC.GitCommit } },
+        { Name: 'docker-init', Version: DOCKER_INIT.Version, Details: { GitCommit: DOCKER_INIT.GitCommit } },
+      ],
+      Version: ENGINE.Version,
+      ApiVersion: ENGINE.ApiVersion,
+      MinAPIVersion: ENGINE.MinAPIVersion,
+      GitCommit: ENGINE.GitCommit,
+      GoVersion: ENGINE.GoVersion,
+      Os: 'linux',
+      Arch: 'amd64',
+      KernelVersion: KERNEL_VERSION,
+      BuildTime: ENGINE.BuildTimeApi,
+    },
+  };
+}
 
+function clientPart(context: string) {
+  return { Version: CLIENT.Version, ApiVersion: CLIENT.ApiVersion, DefaultAPIVersion: CLIENT.ApiVersion, GitCommit: CLIENT.GitCommit, GoVersion: CLIENT.GoVersion, Os: 'linux', Arch: 'amd64', BuildTime: CLIENT.BuildTime, Context: context };
+}
+
+function clientText(context: string, apiLine: string): string {
+  return `Client:
+ Version:           ${CLIENT.Version}
+ API version:       ${apiLine}
+ Go version:        ${CLIENT.GoVersion}
+ Git commit:        ${CLIENT.GitCommit}
+ Built:             ${CLIENT.BuildTime}
+ OS/Arch:           linux/amd64
+ Context:           ${context}
+`;
+}
+
+const SERVER_TEXT = `
 Server: Docker Engine - Community
  Engine:
-  Version:          27.5.1
-  API version:      1.47 (minimum version 1.24)
-  Go version:       go1.22.11
-  Git commit:       4c9b3b0
-  Built:            Wed Jan 22 13:41:48 2025
+  Version:          ${ENGINE.Version}
+  API version:      ${ENGINE.ApiVersion} (minimum version ${ENGINE.MinAPIVersion})
+  Go version:       ${ENGINE.GoVersion}
+  Git commit:       ${ENGINE.GitCommit}
+  Built:            ${ENGINE.BuildTime}
   OS/Arch:          linux/amd64
   Experimental:     false
  containerd:
-  Version:          1.7.25
-  GitCommit:        bcc810d6b9066471b0b6fa75f557a15a1cbf31bb
+  Version:          ${CONTAINERD.Version}
+  GitCommit:        ${CONTAINERD.GitCommit}
  runc:
-  Version:          1.2.4
-  GitCommit:        v1.2.4-0-g6c52b3f
+  Version:          ${RUNC.Version}
+  GitCommit:        ${RUNC.GitCommit}
  docker-init:
-  Version:          0.19.0
-  GitCommit:        de40ad0
-`,
-    stderr: '',
-    exitCode: 0,
-  };
+  Version:          ${DOCKER_INIT.Version}
+  GitCommit:        ${DOCKER_INIT.GitCommit}
+`;
+
+export function dockerVersion(d: DockerCtx, argv: string[], context = 'default'): CommandResult {
+  const parsed = parseFlags(argv, [{ long: 'format', short: 'f', value: true }], true);
+  if (!parsed.ok) return usageError('version', parsed.error);
+  const format = last(parsed.value, 'format');
+  if (format !== undefined) {
+    const r = renderTemplate(format, versionObject(context));
+    if (!r.ok) return { stdout: '', stderr: r.error + '\n', exitCode: 1 };
+    return new Output().line(r.value).done(0);
+  }
+  void d;
+  return { stdout: clientText(context, `${ENGINE.ApiVersion} (downgraded from ${CLIENT.ApiVersion})`) + SERVER_TEXT, stderr: '', exitCode: 0 };
+}
+
+/** `docker version` when the daemon cannot be reached: the client block, then the connection error (exit 1). */
+export function clientOnlyVersion(context: string, error: string): CommandResult {
+  return { stdout: clientText(context, CLIENT.ApiVersion), stderr: error + '\n', exitCode: 1 };
 }

@@ -60,11 +60,13 @@ export const SSH_DOC = doc({
 
 export const SYSTEMCTL_DOC = doc({
   name: 'systemctl',
-  summary: 'restart the Docker daemon (the only unit the simulated hosts have)',
-  kernel: 'Restarts dockerd on this host: a manager of an autolocked swarm comes back locked until `docker swarm unlock`. Other verbs and units are not simulated.',
-  usage: 'systemctl restart|is-active docker',
+  summary: 'start, stop or restart the Docker daemon (the only unit the simulated hosts have)',
+  kernel: 'Stops or starts dockerd on this host. Stopping it stops every container (SIGTERM, SIGKILL after 10 s) unless /etc/docker/daemon.json has "live-restore": true; starting it re-reads daemon.json (live-restore, bip, default-address-pools, log-driver), re-creates the default bridge and restarts containers by their restart policy. An autolocked swarm manager comes back locked.',
+  usage: 'systemctl start|stop|restart|is-active docker',
   subcommands: [
-    { name: 'restart', usage: 'systemctl restart docker', words: 'restarts the Docker daemon (autolock then locks a swarm manager).' },
-    { name: 'is-active', usage: 'systemctl is-active docker', words: 'prints active while the daemon runs.' },
+    { name: 'restart', usage: 'systemctl restart docker', words: 'stops and starts the Docker daemon (an invalid daemon.json leaves it failed; autolock locks a swarm manager).' },
+    { name: 'stop', usage: 'systemctl stop docker', words: 'stops dockerd: without live-restore its containers stop too; docker commands then cannot connect.' },
+    { name: 'start', usage: 'systemctl start docker', words: 'starts dockerd with /etc/docker/daemon.json.' },
+    { name: 'is-active', usage: 'systemctl is-active docker', words: 'prints active while the daemon runs, inactive (status 3) when stopped.' },
   ],
 });

@@ -5,6 +5,7 @@ import { DOCKER_STORAGE_SUBCOMMANDS } from './docker-storage';
 import { DOCKER_FLAGS } from './docker-flags';
 import { DOCKER_COMPOSE_SUBCOMMANDS } from './docker-compose';
 import { DOCKER_EXTENSION_SUBCOMMANDS } from './docker-extensions';
+import { DOCKER_DAEMON_SUBCOMMANDS, DOCKER_GLOBAL_FLAGS } from './docker-daemon';
 
 const sub = (name: string, usage: string, words: string) => ({ name, usage, words, ...(DOCKER_FLAGS[name] ? { flags: DOCKER_FLAGS[name] } : {}) });
 
@@ -12,7 +13,8 @@ export const DOCKER_DOC = doc({
   name: 'docker',
   summary: 'run containers and manage images and networks (Docker client)',
   kernel: 'Asks the Docker daemon, which does the kernel work: a container gets its own network namespace, a veth pair with one end in the container (eth0) and the other on a bridge (docker0 or a user network’s br-…), an address from the network’s subnet, and iptables NAT rules for published ports.',
-  usage: 'docker COMMAND [OPTIONS]',
+  usage: 'docker [-H ENDPOINT] [--tlsverify] [--context NAME] COMMAND [OPTIONS]',
+  flags: DOCKER_GLOBAL_FLAGS,
   subcommands: [
     sub('run', 'docker run [-d] [--name NAME] [-p HOST:CONTAINER] [--network NET] IMAGE [COMMAND]', 'creates and starts a container: a namespace, a veth to the bridge, an address, and DNAT rules in the DOCKER chain for each -p.'),
     sub('create', 'docker create [OPTIONS] IMAGE', 'creates a container without starting it (no network namespace wiring until start).'),
@@ -48,5 +50,6 @@ export const DOCKER_DOC = doc({
     ...DOCKER_COMPOSE_SUBCOMMANDS,
     ...DOCKER_EXTENSION_SUBCOMMANDS,
     ...DOCKER_STORAGE_SUBCOMMANDS,
+    ...DOCKER_DAEMON_SUBCOMMANDS,
   ],
 });
