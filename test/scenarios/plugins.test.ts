@@ -53,6 +53,10 @@ describe('docker plugins, volume and network drivers', () => {
   it('missing drivers: the daemon\'s plugin "NAME" not found', () => {
     const sh = shell();
     assert.deepEqual(run(sh, 'docker network create -d weave weavenet'), { stdout: '', stderr: 'Error response from daemon: plugin "weave" not found\n', exitCode: 1 });
+    ok(sh, 'docker plugin install --grant-all-permissions --alias weave weaveworks/net-plugin:latest_release');
+    assert.equal(run(sh, 'docker network create -d weave w').stderr, 'vethlab: network drivers from plugins (weave) are not simulated; use bridge or overlay\n');
+    ok(sh, 'docker plugin disable weave');
+    assert.equal(run(sh, 'docker network create -d weave w').stderr, 'Error response from daemon: plugin weave found but disabled\n');
     assert.deepEqual(run(sh, 'docker volume create -d vieux/sshfs v'), { stdout: '', stderr: 'Error response from daemon: create v: error looking up volume plugin vieux/sshfs: plugin "vieux/sshfs" not found\n', exitCode: 1 });
   });
 });
