@@ -9,6 +9,8 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { labCells, parseLab, serializeLab } from '../../src/labs/lab';
 import { labToNotebook, notebookToLab } from '../../src/host/notebook/lab-cells';
+import { formatOutcome, runCheckCell } from '../../src/labs/grade';
+import { bareShell, LEAKS } from './helpers';
 
 const LABS = path.resolve(__dirname, '..', '..', 'labs');
 
@@ -79,6 +81,35 @@ describe('lab format: lossless on generated and arbitrary input (property)', fun
       }),
       { numRuns: 1500, seed: 1810 },
     );
+  });
+
+  it('check cells: any statement is judged or reported invalid, never throws or leaks, and judging changes nothing', () => {
+    const sh = bareShell();
+    sh.run('ip netns add red');
+    let passed = 0;
+    const word = fc.constantFrom('red', 'host', 'blue', 'can', 'cannot', 'ping', '192.168.1.3', '10.0.0.1/24', 'netns', 'exists', 'does', 'not', 'exist', 'link', 'eth0', 'lo', 'in', 'is', 'UP', 'DOWN',
+      'master', 'br0', 'has', 'no', 'address', 'on', 'route', 'default', 'via', 'dev', 'sysctl', 'net.ipv4.ip_forward', '=', '1', 'knows', 'the', 'MAC', 'of', 'iptables', '-t', 'nat', '-S',
+      'contains', '"-j MASQUERADE"', 'command', '"ip link"', '"false"', 'exits', '0', 'output', '"eth0"', 'and', 'container', 'web', 'running', 'volume', 'image', '"', "'", '#', '', 'hint:');
+    const template = fc.constantFrom('red can ping 192.168.1.3', 'host can ping 192.168.1.3', 'host cannot ping 8.8.8.8', 'netns red exists', 'netns blue does not exist', 'link eth0 is UP', 'link lo in red is DOWN',
+      'link eth0 has no master', 'address 192.168.1.2/24 on eth0', 'no route default in red', 'route default via 192.168.1.1', 'sysctl net.ipv4.ip_forward = 0', 'host knows the MAC of 192.168.1.3',
+      'iptables -t nat -S POSTROUTING does not contain "-j MASQUERADE"', 'command "ip -br link" exits 0 and output contains "eth0"', 'command "ping -c 1 192.168.1.3" in red exits 1', 'container web does not exist');
+    const line = fc.oneof(template, fc.array(word, { maxLength: 9 }).map((ws) => ws.join(' ')), fc.tuple(template, word, fc.nat()).map(([t, w, i]) => {
+      const ws = t.split(' ');
+      ws[i % ws.length] = w;
+      return ws.join(' ');
+    }));
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 4 }), (lines) => {
+        const code = lines.join('\n');
+        const before = JSON.stringify(sh.world.state);
+        const outcomes = runCheckCell({ world: sh.world, host: sh.host }, code);
+        for (const o of outcomes) assert.doesNotMatch(formatOutcome(o), LEAKS, code);
+        passed += outcomes.filter((o) => o.pass).length;
+        assert.equal(JSON.stringify(sh.world.state), before, `judging changed the world: ${code}`);
+      }),
+      { numRuns: 1500, seed: 1811 },
+    );
+    assert.ok(passed > 100, `only ${passed} checks passed: the generator reaches few real checks`);
   });
 
   it('every lab in labs/ round-trips byte for byte', () => {
