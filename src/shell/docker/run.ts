@@ -128,6 +128,7 @@ export function dockerRun(d: DockerCtx, argv: string[], create = false): Command
     // The client printed the id when it created a detached container, before the start failed.
     if (has(p, 'detach')) out.line(c.id);
     const r = failed(started.error);
+    if (c.autoRemove) removeContainer(d.sh.world, d.sh.host, d.daemon, c);
     // runc could not exec the command: the container stays "created", docker run exits 126/127.
     return c.startError !== undefined && !create ? { ...r, exitCode: c.exitCode } : r;
   }

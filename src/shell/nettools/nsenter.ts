@@ -78,8 +78,9 @@ function lsnsTable(rows: NsRow[]): string {
   const w = (k: (r: NsRow) => string, head: string) => Math.max(head.length, ...rows.map((r) => k(r).length));
   const nsfsW = w((r) => r.nsfs, 'NSFS');
   const pidW = w((r) => String(r.pid), 'PID');
-  const lines = [`${'NS'.padStart(10)} TYPE NPROCS ${'PID'.padStart(pidW)} USER NETNSID ${'NSFS'.padEnd(nsfsW)} COMMAND`];
-  for (const r of rows) lines.push(`${String(r.ns).padStart(10)} net  ${String(r.nprocs).padStart(6)} ${String(r.pid).padStart(pidW)} root ${r.netnsid.padStart(7)} ${r.nsfs.padEnd(nsfsW)} ${r.command}`);
+  const idW = w((r) => r.netnsid, 'NETNSID');
+  const lines = [`${'NS'.padStart(10)} TYPE NPROCS ${'PID'.padStart(pidW)} USER ${'NETNSID'.padStart(idW)} ${'NSFS'.padEnd(nsfsW)} COMMAND`];
+  for (const r of rows) lines.push(`${String(r.ns).padStart(10)} net  ${String(r.nprocs).padStart(6)} ${String(r.pid).padStart(pidW)} root ${r.netnsid.padStart(idW)} ${r.nsfs.padEnd(nsfsW)} ${r.command}`);
   return lines.join('\n') + '\n';
 }
 
