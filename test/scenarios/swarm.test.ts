@@ -284,3 +284,14 @@ describe('swarm: service logs', () => {
     assert.match(r.stderr, /^web\.2\.[0-9a-z]{12}@node2     \| .*\[notice\] 1#1: using the "epoll" event method/m);
   });
 });
+
+describe('swarm: overlay network inspect', () => {
+  it('shows swarm scope, the subnet, the VXLAN id and the local task endpoints', () => {
+    const sh = threeNodes();
+    ok(sh, 'docker network create -d overlay --attachable backend');
+    ok(sh, 'docker service create -d --name api --replicas 3 --network backend redis');
+    assert.equal(ok(sh, "docker network inspect backend --format '{{.Scope}} {{.Driver}} {{.Attachable}} {{json .IPAM.Config}} {{json .Options}}'"), 'swarm overlay true [{"Subnet":"10.0.1.0/24","Gateway":"10.0.1.1"}] {"com.docker.network.driver.overlay.vxlanid_list":"4097"}\n');
+    assert.match(ok(sh, 'ssh node2 docker network inspect backend'), /"IPv4Address": "10\.0\.1\.\d+\/24"/);
+    assert.equal(ok(sh, "docker network inspect ingress --format '{{.Ingress}}'"), 'true\n');
+  });
+});

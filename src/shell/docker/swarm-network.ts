@@ -1,11 +1,14 @@
 /** Overlay networks in `docker network create -d overlay / ls / rm` (swarm scope, managed by the managers). */
-import { parsePrefixLoose } from '../../engine/net/ipv4';
+import { formatIpv4, parsePrefixLoose } from '../../engine/net/ipv4';
+import { stableHex } from '../../engine/docker/catalog';
 import { addOverlay, findOverlay, overlaysSeenBy } from '../../engine/swarm/overlay';
 import { membershipOf } from '../../engine/swarm/state';
 import type { Cluster } from '../../engine/swarm/types';
-import type { CommandResult } from '../types';
+import { Output, type CommandResult } from '../types';
 import { argsError, daemonError, usageError, type DockerCtx } from './context';
 import { has, last, parseFlags } from './flags';
+import { apiTime } from './human';
+import { printInspect } from './inspect';
 import { asManager, isResult } from './swarm-access';
 
 /** `-d overlay`, `--driver overlay`, `--driver=overlay`, `-doverlay`. */
@@ -60,4 +63,44 @@ export function removeOverlayNetwork(d: DockerCtx, ref: string): { ok: true } | 
   cluster.networks = cluster.networks.filter((n) => n !== net);
   d.sh.world.changed();
   return { ok: true };
+}
+
+/** `docker network inspect` of overlay networks (undefined when a reference is not an overlay of this node's swarm). */
+export function inspectOverlayNetworks(d: DockerCtx, argv: string[]): CommandResult | undefined {
+  const parsed = parseFlags(argv, [{ long: 'format', short: 'f', value: true }, { long: 'verbose', short: 'v', value: false }], true);
+  if (!parsed.ok || parsed.value.args.length === 0) return undefined;
+  const member = membershipOf(d.sh.world, d.sh.host);
+  if (!member) return undefined;
+  const seen = overlaysSeenBy(member.cluster, member.node.id, member.node.role);
+  const nets = parsed.value.args.map((ref) => findOverlay(member.cluster, ref)).filter((n) => n && seen.includes(n) && !d.daemon.networks.some((b) => b.name === n.name));
+  if (nets.length !== parsed.value.args.length) return undefined;
+  const cluster = member.cluster;
+  const epoch = d.sh.world.clock.epoch;
+  const objects = nets.map((n) => {
+    const local = cluster.tasks.filter((t) => t.nodeId === member.node.id && t.desired === 'running' && t.containerId && t.addrs[n!.id] !== undefined);
+    return {
+      Name: n!.name,
+      Id: n!.id,
+      Created: apiTime(epoch + n!.created),
+      Scope: 'swarm',
+      Driver: 'overlay',
+      EnableIPv6: false,
+      IPAM: { Driver: 'default', Options: null, Config: [{ Subnet: `${formatIpv4(n!.subnet)}/${n!.prefixLen}`, Gateway: formatIpv4(n!.gateway) }] },
+      Internal: false,
+      Attachable: n!.attachable,
+      Ingress: n!.ingress,
+      ConfigFrom: { Network: '' },
+      ConfigOnly: false,
+      Containers: local.length === 0 ? null : Object.fromEntries(local.map((t) => [t.containerId!, { Name: d.daemon.containers.find((c) => c.id === t.containerId)?.name ?? '', EndpointID: stableHex(`${t.id}/${n!.id}`), MacAddress: macOf(t.addrs[n!.id]!), IPv4Address: `${formatIpv4(t.addrs[n!.id]!)}/${n!.prefixLen}`, IPv6Address: '' }])),
+      Options: { 'com.docker.network.driver.overlay.vxlanid_list': String(n!.vni) },
+      Labels: { ...n!.labels },
+    };
+  });
+  const out = new Output();
+  return printInspect(objects, last(parsed.value, 'format'), out) ? out.done(0) : out.done(1);
+}
+
+/** libnetwork's MAC from the IPv4 address (02:42:0a:00:01:03). */
+function macOf(ip: number): string {
+  return ['02', '42', ...[24, 16, 8, 0].map((s) => ((ip >>> s) & 255).toString(16).padStart(2, '0'))].join(':');
 }
