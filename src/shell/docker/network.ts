@@ -11,7 +11,7 @@ import { argsError, daemonError, usageError, type DockerCtx } from './context';
 import { all, has, last, parseFlags } from './flags';
 import { dockerInspect } from './inspect';
 import { tabwrite } from './table';
-import { createOverlayNetwork, overlayRows, removeOverlayNetwork, wantsOverlay } from './swarm-network';
+import { createOverlayNetwork, inspectOverlayNetworks, overlayRows, removeOverlayNetwork, wantsOverlay } from './swarm-network';
 import { driverError } from '../../engine/docker/plugins';
 
 export function dockerNetwork(d: DockerCtx, argv: string[]): CommandResult {
@@ -23,7 +23,7 @@ export function dockerNetwork(d: DockerCtx, argv: string[]): CommandResult {
     case 'list':
       return list(d, rest);
     case 'inspect':
-      return dockerInspect(d, rest, 'network');
+      return inspectOverlayNetworks(d, rest) ?? dockerInspect(d, rest, 'network');
     case 'rm':
     case 'remove':
       return remove(d, rest);
