@@ -190,8 +190,11 @@ export function startContainer(world: World, host: Host, daemon: DaemonState, c:
 function scheduleEnd(c: Container, image: Image, now: number): void {
   c.exitsAt = null;
   c.exitCodeAtEnd = 0;
-  const argv = [c.path, ...c.args];
-  const prog = (c.path.split('/').pop() ?? '');
+  // Official images' docker-entrypoint.sh ends in `exec "$@"`: the command given is the process.
+  const entry = image.entrypoint?.[0];
+  const wrapped = entry !== undefined && c.path === entry && /docker-entrypoint\.sh$/.test(entry) && c.args.length > 0;
+  const argv = wrapped ? c.args : [c.path, ...c.args];
+  const prog = argv[0]!.split('/').pop() ?? '';
   if (runsDefault(c, image) && image.service !== 'shell') {
     if (image.service === 'postgres' && c.logs.length === 0 && !c.env.some((v) => v.startsWith('POSTGRES_PASSWORD=') || v === 'POSTGRES_HOST_AUTH_METHOD=trust')) {
       c.exitsAt = now;
