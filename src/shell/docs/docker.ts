@@ -44,8 +44,6 @@ export const DOCKER_DOC = doc({
     sub('pause', 'docker pause CONTAINER', 'freezes every process of the container (cgroup freezer); its network stays wired but nothing answers.'),
     sub('unpause', 'docker unpause CONTAINER', 'lets a paused container run again.'),
     sub('tag', 'docker tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]', 'gives an image another name; both names point to the same image id.'),
-    sub('build', 'docker build [-t NAME[:TAG]] [-f Dockerfile] PATH', 'builds an image from a Dockerfile: each instruction runs in a temporary container and becomes a layer.'),
-    sub('compose', 'docker compose up|down|ps|logs ...', 'runs the services of compose.yaml: a project network (PROJECT_default bridge), one container per service, published ports as DNAT rules.'),
     ...SWARM_SUBCOMMANDS,
     ...DOCKER_COMPOSE_SUBCOMMANDS,
     ...DOCKER_EXTENSION_SUBCOMMANDS,
