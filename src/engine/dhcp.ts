@@ -141,11 +141,10 @@ export function serve(world: World, ns: Netns, link: Link, msg: DhcpMessage): Dh
   return null;
 }
 
-/** Starts a DHCP server in `ns`; fails (returns an errno word) if one already serves that link. */
+/** Starts a DHCP server in `ns`; fails (an errno word) when one runs there: both would bind 0.0.0.0:67. */
 export function startServer(world: World, ns: Netns, server: DhcpServer): 'EADDRINUSE' | null {
   const state = dhcpState(ns);
-  const clash = state.servers.some((s) => s.linkId === null || server.linkId === null || s.linkId === server.linkId);
-  if (clash) return 'EADDRINUSE';
+  if (state.servers.length > 0) return 'EADDRINUSE';
   state.servers.push(server);
   world.changed();
   return null;

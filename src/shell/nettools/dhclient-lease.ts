@@ -19,6 +19,7 @@ export interface LeaseRecord extends Bound {
   serverId: number;
   hostname: string | null;
   via: 'discover' | 'reboot';
+  /** Wall-clock ms (Clock.epoch + now). */
   boundAt: number;
   renewalSecs: number;
 }

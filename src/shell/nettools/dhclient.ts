@@ -166,7 +166,7 @@ function* obtain(ctx: ProcContext, link: Link, o: Options, out: Output): Proc {
   applyLease(ctx, link, lease, out, { dynamic: true, resolv: 'nameserver DNS\n' });
   const renewal = renewalSecs(ctx, lease);
   remember(ctx, link, lease, ack, via);
-  ctx.fs.write(DHCLIENT_LEASES, leaseBlock({ ...lease, ifname: link.name, serverId: ack.serverId ?? 0, hostname: ack.hostname ?? null, via, boundAt: ctx.world.clock.now(), renewalSecs: renewal }), true, ctx.ns);
+  ctx.fs.write(DHCLIENT_LEASES, leaseBlock({ ...lease, ifname: link.name, serverId: ack.serverId ?? 0, hostname: ack.hostname ?? null, via, boundAt: ctx.world.clock.epoch + ctx.world.clock.now(), renewalSecs: renewal }), true, ctx.ns);
   if (o.verbose) out.err(`bound to ${formatIpv4(lease.ip)} -- renewal in ${renewal} seconds.`);
   return 0;
 }

@@ -11,10 +11,11 @@ import type { ShellContext } from '../types';
 
 export const DNSMASQ_LEASES = '/var/lib/misc/dnsmasq.leases';
 
-export function leaseFileText(server: DhcpServer): string {
+/** `epoch`: the wall-clock ms of simulated time 0 (Clock.epoch). */
+export function leaseFileText(server: DhcpServer, epoch: number): string {
   return [...server.leases]
     .reverse()
-    .map((l) => `${Math.floor(l.expiresAt / 1000)} ${l.mac} ${formatIpv4(l.ip)} ${l.hostname ?? '*'} *\n`)
+    .map((l) => `${Math.floor((epoch + l.expiresAt) / 1000)} ${l.mac} ${formatIpv4(l.ip)} ${l.hostname ?? '*'} *\n`)
     .join('');
 }
 
@@ -26,5 +27,5 @@ export function writeServerLeases(ctx: ShellContext, serverLinkId: number): void
   if (!server?.leaseFile) return;
   const host = ctx.world.host(ns.hostId);
   const fs = host.id === ctx.host.id ? ctx.fs : new SimFs(ctx.world, host);
-  fs.write(server.leaseFile, leaseFileText(server), false, ns);
+  fs.write(server.leaseFile, leaseFileText(server, ctx.world.clock.epoch), false, ns);
 }
