@@ -2,6 +2,7 @@
 import { Output, type CommandFn } from '../types';
 
 export { wc } from './wc';
+export { sort } from './sort';
 
 function lines(text: string): string[] {
   if (text === '') return [];
@@ -89,24 +90,32 @@ function readAll(files: string[], ctx: Parameters<CommandFn>[1]): { text: string
   return { text, errors };
 }
 
-function countArg(argv: string[], name: string): { n: number; files: string[] } | string {
+/** -n N / -N lines, or -c N bytes; tail also takes +N: from line (byte) N on. */
+function countArg(argv: string[], name: string): { n: number; from: boolean; bytes: boolean; files: string[] } | string {
   let n = 10;
+  let from = false;
+  let bytes = false;
   const files: string[] = [];
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i]!;
-    const m = /^-(\d+)$/.exec(a) ?? (a === '-n' ? [a, argv[++i] ?? ''] : /^-n(\d+)$/.exec(a));
+    const m = /^-(\d+)$/.exec(a) ?? (a === '-n' || a === '-c' ? [a, argv[++i] ?? ''] : /^-[nc](\+?\d+)$/.exec(a));
     if (m) {
-      if (!/^\d+$/.test(m[1]!)) return `${name}: invalid number of lines: ‘${m[1]}’`;
-      n = Number(m[1]);
+      bytes = a.startsWith('-c');
+      const value = m[1]!;
+      const plus = name === 'tail' && value.startsWith('+');
+      if (!/^\d+$/.test(plus ? value.slice(1) : value)) return `${name}: invalid number of ${bytes ? 'bytes' : 'lines'}: ‘${value}’`;
+      n = Number(plus ? value.slice(1) : value);
+      from = plus;
     } else files.push(a);
   }
-  return { n, files };
+  return { n, from, bytes, files };
 }
 
 export const head: CommandFn = (argv, ctx) => {
   const args = countArg(argv, 'head');
   if (typeof args === 'string') return new Output().err(args).done(1);
   const text = args.files.length ? readAll(args.files, ctx).text : ctx.stdin;
+  if (args.bytes) return { stdout: utf8Slice(text, 0, args.n), stderr: '', exitCode: 0 };
   return { stdout: lines(text).slice(0, args.n).map((l) => l + '\n').join(''), stderr: '', exitCode: 0 };
 };
 
@@ -114,12 +123,16 @@ export const tail: CommandFn = (argv, ctx) => {
   const args = countArg(argv, 'tail');
   if (typeof args === 'string') return new Output().err(args).done(1);
   const text = args.files.length ? readAll(args.files, ctx).text : ctx.stdin;
+  if (args.bytes) {
+    const size = new TextEncoder().encode(text).length;
+    return { stdout: utf8Slice(text, args.from ? Math.max(0, args.n - 1) : Math.max(0, size - args.n), size), stderr: '', exitCode: 0 };
+  }
   const all = lines(text);
-  return { stdout: all.slice(Math.max(0, all.length - args.n)).map((l) => l + '\n').join(''), stderr: '', exitCode: 0 };
+  const start = args.from ? Math.max(0, args.n - 1) : Math.max(0, all.length - args.n);
+  return { stdout: all.slice(start).map((l) => l + '\n').join(''), stderr: '', exitCode: 0 };
 };
 
-export const sort: CommandFn = (argv, ctx) => {
-  const all = lines(ctx.stdin).sort();
-  if (argv.includes('-r')) all.reverse();
-  return { stdout: all.map((l) => l + '\n').join(''), stderr: '', exitCode: 0 };
-};
+/** Bytes start..end of the text's UTF-8 (a cut character becomes U+FFFD, as a terminal shows it). */
+function utf8Slice(text: string, start: number, end: number): string {
+  return new TextDecoder().decode(new TextEncoder().encode(text).slice(start, end));
+}
