@@ -5,7 +5,6 @@
  */
 import { parseImageRef, type ImageRef } from '../../engine/docker/catalog';
 import { findManifest, reachRegistry, storeImage, type RegistryStore } from '../../engine/docker/registry-server';
-import { imageOf } from '../../engine/docker/containers';
 import { Output, fail, type CommandResult } from '../types';
 import { argsError, usageError, type DockerCtx } from './context';
 import { has, parseFlags } from './flags';
