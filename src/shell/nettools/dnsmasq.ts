@@ -13,7 +13,10 @@ import type { Output } from '../types';
 import type { Proc, ProcContext } from '../jobs/process';
 import { DNSMASQ_LEASES } from './dnsmasq-leases';
 
-const BAD_OPTIONS = 'dnsmasq: bad command line options: try --help';
+/** dnsmasq's die(): an empty line, then the message, all on stderr (as run here: exit 1 for options). */
+const BAD_OPTIONS = '\ndnsmasq: bad command line options: try --help';
+/** Flags without a value that are accepted (and, but for -d/-k, have no effect here). */
+const FLAGS = new Set(['no-daemon', 'keep-in-foreground', 'bind-interfaces', 'bind-dynamic', 'no-resolv', 'no-hosts', 'no-ping', 'log-dhcp', 'log-queries', 'dhcp-authoritative', 'dhcp-rapid-commit', 'leasefile-ro', 'no-poll', 'strict-order', 'domain-needed', 'bogus-priv', 'expand-hosts', 'quiet-dhcp', 'test']);
 /** Long options that take a value; the value may follow `=` or be the next word. */
 const WITH_VALUE = new Set(['dhcp-range', 'interface', 'dhcp-option', 'port', 'user', 'group', 'pid-file', 'dhcp-leasefile', 'conf-file', 'listen-address', 'except-interface', 'domain', 'server', 'address', 'dhcp-host', 'log-facility', 'cache-size']);
 const SHORT: Record<string, string> = { '-F': 'dhcp-range', '-i': 'interface', '-O': 'dhcp-option', '-p': 'port', '-u': 'user', '-x': 'pid-file', '-l': 'dhcp-leasefile', '-C': 'conf-file', '-a': 'listen-address', '-I': 'except-interface', '-d': 'no-daemon', '-k': 'keep-in-foreground', '-z': 'bind-interfaces', '-R': 'no-resolv', '-h': 'no-hosts' };
@@ -36,7 +39,7 @@ function parse(argv: string[]): Parsed | null {
       const value = eq > 0 ? a.slice(eq + 1) : argv[++i];
       if (value === undefined) return null;
       (values[name] ??= []).push(value);
-    } else if (eq > 0) return null;
+    } else if (eq > 0 || !FLAGS.has(name)) return null;
     else flags.add(name);
   }
   return { values, flags };
@@ -80,7 +83,7 @@ export function* dnsmasq(argv: string[], ctx: ProcContext, out: Output): Proc {
     const mask = rest.length > 0 && rest[0]!.includes('.') ? parseIpv4(rest.shift()!) : null;
     const lease = rest.length > 0 ? leaseSeconds(rest[0]!) : 3600;
     if (start === null || end === null || start > end || lease === null || (mask === null && rest.length === 0 && fields.length > 3)) {
-      out.err('\ndnsmasq: bad dhcp-range');
+      out.err('\ndnsmasq: bad command line options: bad dhcp-range');
       return 1;
     }
     const options = parsed.values['dhcp-option'] ?? [];
@@ -100,8 +103,7 @@ export function* dnsmasq(argv: string[], ctx: ProcContext, out: Output): Proc {
       leaseFile: parsed.values['dhcp-leasefile']?.[0] ?? DNSMASQ_LEASES,
     };
     if (startServer(ctx.world, ctx.ns, server) === 'EADDRINUSE') {
-      out.out('\n');
-      out.err('dnsmasq: failed to bind DHCP server socket: Address already in use');
+      out.err('\ndnsmasq: failed to bind DHCP server socket: Address already in use');
       return 2;
     }
   }
