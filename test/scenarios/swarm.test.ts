@@ -295,3 +295,15 @@ describe('swarm: overlay network inspect', () => {
     assert.equal(ok(sh, "docker network inspect ingress --format '{{.Ingress}}'"), 'true\n');
   });
 });
+
+describe('swarm: an image no node can pull', () => {
+  it('warns that the digest could not be recorded, tasks are Rejected with the error, and the CLI stops waiting', () => {
+    const sh = threeNodes();
+    const r = sh.run('docker service create --name bad --replicas 2 nosuchimage');
+    assert.equal(r.exitCode, 0);
+    assert.equal(r.stderr, 'image nosuchimage could not be accessed on a registry to record\nits digest. Each node will access nosuchimage independently,\npossibly leading to different nodes running different\nversions of the image.\n\n');
+    assert.match(r.stdout, /overall progress: 0 out of 2 tasks \n1\/2: No such image: nosuchimage:latest \n2\/2: No such image: nosuchimage:latest \nOperation continuing in background\.\nUse `docker service ps [0-9a-z]{25}` to check progress\.\n$/);
+    assert.match(ok(sh, 'docker service ps bad'), /Shutdown +Rejected [a-z0-9 ]+ ago +"No such image: nosuchimage:la…"/);
+    assert.match(ok(sh, 'docker service ls'), /bad +replicated +0\/2/);
+  });
+});

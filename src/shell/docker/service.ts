@@ -1,5 +1,5 @@
 /** docker service create / ls / ps / inspect / logs / scale / update / rollback / rm. */
-import { parseImageRef } from '../../engine/docker/catalog';
+import { findInCatalog, parseImageRef } from '../../engine/docker/catalog';
 import { randomName } from '../../engine/docker/names';
 import { readLogs } from '../../engine/docker/containers';
 import { checkReferences } from '../../engine/swarm/references';
@@ -116,7 +116,10 @@ function create(d: DockerCtx, argv: string[]): CommandResult {
   };
   const made = createService(d.sh.world, cluster, spec);
   if (!made.ok) return daemonError(made.error);
-  const out = new Output().line(made.value.id);
+  const out = new Output();
+  // The daemon could not pin the image by digest (moby daemon/cluster/services.go's warning).
+  if (!has(p, 'quiet') && findInCatalog(parseImageRef(image)!).kind !== 'found') out.err(`image ${image} could not be accessed on a registry to record\nits digest. Each node will access ${image} independently,\npossibly leading to different nodes running different\nversions of the image.\n\n`);
+  out.line(made.value.id);
   return finish(d, cluster, made.value, out, has(p, 'detach') || has(p, 'quiet'));
 }
 
