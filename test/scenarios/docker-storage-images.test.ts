@@ -104,6 +104,10 @@ describe('docker container layer and image commands', () => {
     ok(sh, `echo 'RUN echo two > /w' >> Dockerfile`);
     ok(sh, 'docker build -q -t app .');
     const dangling = ok(sh, 'docker images -q --filter dangling=true').trim();
+    const app = ok(sh, 'docker images -q app').trim();
+    assert.equal(ok(sh, 'docker images -q --filter since=alpine --filter dangling=false'), `${app}\n`, 'built after alpine');
+    assert.doesNotMatch(ok(sh, 'docker images -q --filter before=app'), new RegExp(app));
+    assert.equal(run(sh, 'docker images --filter before=ghost').stderr, 'Error response from daemon: No such image: ghost\n');
     assert.match(dangling, /^[0-9a-f]{12}$/);
     assert.match(ok(sh, 'docker system df'), /^TYPE {12}TOTAL {5}ACTIVE {4}SIZE {6}RECLAIMABLE\nImages {10}4 {9}0 {9}\S+ {3,}\S+ \(100%\)\nContainers {6}0 {9}0 {9}0B {8}0B\nLocal Volumes {3}0 {9}0 {9}0B {8}0B\nBuild Cache {5}\d+ {9}0 {9}\S+ +\S+\n$/);
     assert.equal(run(sh, 'docker image prune').stdout, 'WARNING! This will remove all dangling images.\nAre you sure you want to continue? [y/N] ');

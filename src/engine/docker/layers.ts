@@ -3,7 +3,6 @@
  * one plus a layer of changes (build steps, commit, import). Ids come from content (sha256), so
  * the same Dockerfile and files give the same image id everywhere.
  */
-import { stableHex } from './catalog';
 import { sha256Hex } from './layers-sha256';
 import type { HistoryEntry, Image } from './types';
 
@@ -93,10 +92,4 @@ export function withStep(base: Image, step: LayerChange, created: string, config
 export function sealImage(image: Image, repo = '<none>', tag = '<none>'): Image {
   const id = imageIdOf(image);
   return { ...image, id, repo, tag, digest: '' };
-}
-
-/** 25 lowercase alphanumerics, like BuildKit's ref ids in its error texts, from a seed. */
-export function buildkitRef(seed: string): string {
-  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
-  return [...stableHex(seed, 50).matchAll(/../g)].map((m) => alphabet[parseInt(m[0], 16) % 36]).join('').slice(0, 25);
 }

@@ -145,8 +145,7 @@ function runBuild(d: DockerCtx, req: BuildRequest): BuildResult {
       (d.daemon.buildCache ??= {})[seen] = base.image;
       vertices.push(from);
     }
-    let stage: Stage = { name: st.name ?? String(si), image: { ...baseImage, history: undefined === baseImage.history ? undefined : baseImage.history }, key: sha256Hex(`from ${baseImage.id}`), args: { ...globalArgs } };
-    stage.image = { ...stage.image, labels: { ...(stage.image.labels ?? {}) } };
+    let stage: Stage = { name: st.name ?? String(si), image: { ...baseImage, labels: { ...(baseImage.labels ?? {}) } }, key: sha256Hex(`from ${baseImage.id}`), args: { ...globalArgs } };
     let n = 1;
     for (const inst of st.steps) {
       if ((inst.keyword === 'COPY' || inst.keyword === 'ADD') && !contextShown && inst.flags['from'] === undefined) {

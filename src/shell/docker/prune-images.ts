@@ -29,8 +29,11 @@ export function imageFilters(daemon: DaemonState, specs: string[]): ImageFilter[
     } else if (key === 'label') {
       const [k, v] = value.includes('=') ? [value.slice(0, value.indexOf('=')), value.slice(value.indexOf('=') + 1)] : [value, undefined];
       out.push((i) => i.labels !== undefined && k in i.labels && (v === undefined || i.labels[k] === v));
-    } else if (key === 'before' || key === 'since' || key === 'until') {
-      continue;
+    } else if (key === 'before' || key === 'since') {
+      const ref = daemon.images.find((i) => i.id.startsWith(value.replace(/^sha256:/, '')) || `${i.repo}:${i.tag}` === value || (i.repo === value && i.tag === 'latest'));
+      if (!ref) return `No such image: ${value}`;
+      const at = Date.parse(ref.created);
+      out.push((i) => (key === 'before' ? Date.parse(i.created) < at : Date.parse(i.created) > at));
     } else return `invalid filter '${key}'`;
   }
   return out;

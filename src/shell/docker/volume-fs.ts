@@ -79,12 +79,6 @@ export class MountedFs implements FileSystem {
   }
 }
 
-/** Every file under a mount, as paths inside the container (for `docker cp` of a directory). */
-export function mountedFiles(daemon: DaemonState, m: Mount): string[] {
-  if (m.type !== 'volume') return [];
-  return Object.keys(findVolume(daemon, m.source)?.files ?? {}).map((f) => join(m.target, f));
-}
-
 function join(base: string, rest: string): string {
   if (rest === '/' || rest === '') return base;
   return (base === '/' ? '' : base.replace(/\/+$/, '')) + rest;
