@@ -51,10 +51,14 @@ export async function scrollToCell(page, text) {
   return row;
 }
 
-/** Waits for the notebook editor and its first code cell's text. */
-export async function waitForNotebook(page) {
-  await page.locator('.notebookOverlay').first().waitFor({ timeout: 60000 });
-  await codeRows(page).first().locator('.view-lines').first().waitFor({ timeout: 60000 });
+/** Waits for the notebook editor and its first code cell's text; a picture of the page when it never comes. */
+export async function waitForNotebook(page, { timeoutMs = 150000, shot = 'notebook-open-error' } = {}) {
+  try {
+    await codeRows(page).first().locator('.view-lines').first().waitFor({ timeout: timeoutMs });
+  } catch (e) {
+    await page.screenshot({ path: `test-results/e2e/${shot}.png` }).catch(() => {});
+    throw e;
+  }
 }
 
 /** Focus the cell, then its run button (the ▷ left of the cell). */

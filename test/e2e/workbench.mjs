@@ -43,13 +43,22 @@ export async function openWorkbench({ open } = {}) {
   const profile = freshProfile('vethlab-e2e-');
   const workspace = workspaceCopy(profile.dir);
   if (open) addSettings(profile, { 'workbench.editorAssociations': { '*.lab.md': 'vethlab-notebook' } });
-  const started = env.desktop ? await launchDesktop(env, profile, workspace, open) : await launchCodeServer(env, profile, workspace, open);
+  const t0 = Date.now();
+  let started;
+  try {
+    started = env.desktop ? await launchDesktop(env, profile, workspace, open) : await launchCodeServer(env, profile, workspace, open);
+    // On a loaded 2-core machine the workbench takes up to a minute or two to appear.
+    await started.page.locator('.monaco-workbench').waitFor({ timeout: 120000 });
+    await started.page.locator('.statusbar').waitFor({ timeout: 60000 });
+  } catch (e) {
+    // Nothing may outlive a failed start: a server or browser left running keeps mocha from exiting.
+    await started?.stop();
+    if (!process.env.VETHLAB_E2E_KEEP) profile.remove();
+    throw e;
+  }
   const { page, stop } = started;
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  const t0 = Date.now();
-  await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
-  await page.locator('.statusbar').waitFor();
   const wb = {
     page, profile, workspace, errors, loadMs: Date.now() - t0,
     runCommand: (title, timeoutMs) => runCommand(page, title, timeoutMs),
@@ -69,12 +78,22 @@ export async function openWorkbench({ open } = {}) {
 async function launchCodeServer(env, profile, workspace, open) {
   installExtension(profile, env.vsix);
   const server = await startCodeServer({ profile, workspace, log: path.join(profile.dir, 'server.log') });
-  const browser = await launchChromium();
-  const page = browser.context.pages()[0] || (await browser.context.newPage());
-  let url = server.folderUrl(workspace);
-  if (open) url += `&payload=${encodeURIComponent(JSON.stringify([['openFile', `vscode-remote://${new URL(server.url).host}${path.join(workspace, open)}`]]))}`;
-  await page.goto(url);
-  return { page, stop: async () => { await browser.close(); server.stop(); } };
+  let browser;
+  const stop = async () => {
+    server.stop();
+    await browser?.close();
+  };
+  try {
+    browser = await launchChromium();
+    const page = browser.context.pages()[0] || (await browser.context.newPage());
+    let url = server.folderUrl(workspace);
+    if (open) url += `&payload=${encodeURIComponent(JSON.stringify([['openFile', `vscode-remote://${new URL(server.url).host}${path.join(workspace, open)}`]]))}`;
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 120000 });
+    return { page, stop };
+  } catch (e) {
+    await stop();
+    throw e;
+  }
 }
 
 /** The desktop route: the .vsix installed with VS Code's CLI, then VS Code itself driven by playwright's Electron support. */
