@@ -48,6 +48,13 @@ export function advertiseAddress(world: World, host: Host, flag: string | undefi
   return ok(found.addr);
 }
 
+/** The first global IPv4 address of an up interface (the source a connection to the manager would use). */
+function firstAddress(world: World, host: Host): string {
+  const root = world.netns(host.rootNsId);
+  const a = root.addrs.find((x): x is Addr4 => x.family === 4 && x.scope === 'global' && world.link(x.linkId).adminUp);
+  return a ? formatIpv4(a.local) : '';
+}
+
 function newNode(world: World, host: Host, role: NodeRole, addr: string): SwarmNode {
   const now = world.clock.now();
   return { id: newSwarmId(world), hostId: host.id, hostname: host.hostname, role, availability: 'active', addr, labels: {}, createdAt: now, updatedAt: now, left: false };
@@ -92,9 +99,10 @@ export function joinSwarm(world: World, host: Host, token: string, remote: strin
   const role: NodeRole | undefined = token === joinToken(cluster, 'worker') ? 'worker' : token === joinToken(cluster, 'manager') ? 'manager' : undefined;
   if (!role) return err(M.BAD_JOIN_TOKEN);
   if (!hasQuorum(world, cluster)) return err(M.NO_LEADER);
+  // Joining needs no advertise address: the manager sees where the node connects from.
   const addr = advertiseAddress(world, host, undefined);
   const old = cluster.nodes.findIndex((n) => n.hostId === host.id && n.left);
-  const node = newNode(world, host, role, addr.ok ? addr.value : ip);
+  const node = newNode(world, host, role, addr.ok ? addr.value : firstAddress(world, host));
   if (old >= 0) cluster.nodes.splice(old, 1);
   cluster.nodes.push(node);
   ensureGatewayBridge(world, host);
