@@ -126,10 +126,20 @@ export function readLogs(c: Container): LogEntry[] {
 }
 
 /** Host ports in use by running containers (hostIp:port/proto). */
-function usedPorts(daemon: DaemonState, except: Container): Set<string> {
-  const used = new Set<string>();
-  for (const c of daemon.containers) if (c !== except && c.state === 'running') for (const p of c.ports) used.add(`${p.hostPort}/${p.proto}`);
-  return used;
+function usedPorts(daemon: DaemonState, except: Container): PortBinding[] {
+  return daemon.containers.filter((c) => c !== except && c.state === 'running').flatMap((c) => c.ports);
+}
+
+const ANY = new Set(['', '0.0.0.0', '::']);
+
+/** Two bindings collide on the same port and protocol when one listens on every address or both on the same one. */
+function collides(a: PortBinding, b: PortBinding): boolean {
+  return a.hostPort === b.hostPort && a.proto === b.proto && (ANY.has(a.hostIp) || ANY.has(b.hostIp) || a.hostIp === b.hostIp);
+}
+
+/** The IPv4 addresses the host's own namespace has: a port can only be bound on one of them (or on all). */
+function hostAddresses(world: World, host: Host): Set<string> {
+  return new Set(world.netns(host.rootNsId).addrs.flatMap((a) => (a.family === 4 ? [formatIpv4(a.local)] : [])));
 }
 
 export function startContainer(world: World, host: Host, daemon: DaemonState, c: Container, at = world.clock.now()): Result<void> {
@@ -145,18 +155,23 @@ export function startContainer(world: World, host: Host, daemon: DaemonState, c:
   delete c.startError;
   delete c.oomKilled;
   const used = usedPorts(daemon, c);
+  const local = hostAddresses(world, host);
   for (const p of c.ports) {
-    if (p.hostPort !== 0 && used.has(`${p.hostPort}/${p.proto}`)) {
+    if (p.hostPort !== 0 && used.some((u) => collides(u, p))) {
       return err(`driver failed programming external connectivity on endpoint ${c.name} (${randomHexId(world)}): Bind for ${p.hostIp || '0.0.0.0'}:${p.hostPort} failed: port is already allocated`);
+    }
+    // docker-proxy cannot listen on an address the host does not have (moby issue reports, Engine 20+).
+    if (!ANY.has(p.hostIp) && /^\d+\.\d+\.\d+\.\d+$/.test(p.hostIp) && !local.has(p.hostIp)) {
+      return err(`driver failed programming external connectivity on endpoint ${c.name} (${randomHexId(world)}): Error starting userland proxy: listen ${p.proto}4 ${p.hostIp}:${p.hostPort}: bind: cannot assign requested address`);
     }
   }
   for (const p of c.ports) {
     if (p.hostPort !== 0 && !p.ephemeral) continue;
     let port = 32768;
-    while (used.has(`${port}/${p.proto}`)) port++;
+    while (used.some((u) => collides(u, { ...p, hostPort: port }))) port++;
     p.hostPort = port;
     p.ephemeral = true;
-    used.add(`${port}/${p.proto}`);
+    used.push({ ...p });
   }
   for (const ep of c.endpoints) {
     const net = networkOfEndpoint(daemon, ep);
