@@ -160,6 +160,16 @@ describe('docker compose lifecycle', () => {
     assert.equal(run(sh, 'docker compose exec nope ls').stderr, 'no such service: nope\n');
   });
 
+  it('a changed service is recreated (Recreate / Recreated, then started); an unchanged one keeps Running', () => {
+    const sh = shellWith({ '/root/compose.yaml': 'name: r\nservices:\n  web:\n    image: nginx:alpine\n    ports: ["8080:80"]\n' });
+    ok(sh, 'docker compose up -d');
+    assert.equal(ok(sh, 'docker compose up -d').stderr, ' Container r-web-1  Running\n');
+    sh.fs.write('/root/compose.yaml', 'name: r\nservices:\n  web:\n    image: nginx:alpine\n    ports: ["9090:80"]\n', false, sh.world.netns(sh.host.rootNsId));
+    assert.equal(ok(sh, 'docker compose up -d').stderr, ' Container r-web-1  Recreate\n Container r-web-1  Recreated\n Container r-web-1  Starting\n Container r-web-1  Started\n');
+    assert.match(ok(sh, 'curl -s localhost:9090').stdout, /Welcome to nginx!/);
+    assert.equal(run(sh, 'curl -s localhost:8080').exitCode, 7);
+  });
+
   it('docker-compose (v1) is not installed on an Engine 27 host', () => {
     const sh = shellWith({ '/root/compose.yaml': STACK });
     assert.deepEqual(run(sh, 'docker-compose up -d'), { stdout: '', stderr: 'bash: docker-compose: command not found\n', exitCode: 127 });

@@ -10,6 +10,8 @@ export interface ComposeContainerLabels {
   project: string;
   service: string;
   number: number;
+  /** The service's configuration when the container was created (com.docker.compose.config-hash). */
+  hash?: string;
 }
 
 export interface ComposeProjectRecord {

@@ -7,6 +7,8 @@ import { startOrder, type ComposeProject, type ComposeService } from '../../engi
 import { composeStateOf, containerName } from '../../engine/compose/ownership';
 import { parseImageRef } from '../../engine/docker/catalog';
 import { findNetwork } from '../../engine/docker/networks';
+import { removeContainer, stopContainer } from '../../engine/docker/containers';
+import { stableHex } from '../../engine/docker/catalog';
 import type { Output } from '../types';
 import type { DockerCtx } from './context';
 import { projectContainers } from './compose-containers';
@@ -157,23 +159,32 @@ function createService(d: DockerCtx, p: ComposeProject, s: ComposeService, out: 
   const state = composeStateOf(d.sh.world, d.sh.host);
   const existing = projectContainers(d, p.name).filter((x) => x.labels.service === s.name);
   for (let n = 1; n <= s.replicas; n++) {
-    if (existing.some((x) => x.labels.number === n)) continue;
     const name = s.containerName && s.replicas === 1 ? s.containerName : containerName(p.name, s.name, n);
+    const args = createArgs(d, p, s, name);
+    const hash = stableHex(args.join('\u0000'));
+    const old = existing.find((x) => x.labels.number === n);
+    if (old && (old.labels.hash === undefined || old.labels.hash === hash)) continue;
     const id = `Container ${name}`;
-    out.err(statusLine(id, 'Creating'));
-    const r = docker(d, createArgs(d, p, s, name));
+    // A changed service: compose replaces the container (same name, a new id).
+    if (old) {
+      out.err(statusLine(id, 'Recreate'));
+      stopContainer(d.sh.world, d.sh.host, d.daemon, old.c);
+      removeContainer(d.sh.world, d.sh.host, d.daemon, old.c);
+      delete state.containers[old.c.id];
+    } else out.err(statusLine(id, 'Creating'));
+    const r = docker(d, args);
     if (r.exitCode !== 0) {
       out.err(statusLine(id, 'Error'));
       out.err(daemonText(r.stderr));
       return false;
     }
     const c = d.daemon.containers.find((x) => x.name === name)!;
-    state.containers[c.id] = { project: p.name, service: s.name, number: n };
+    state.containers[c.id] = { project: p.name, service: s.name, number: n, hash };
     for (const extra of s.networks.slice(1)) {
       const net = p.networks.find((x) => x.key === extra.name)!;
       docker(d, ['network', 'connect', '--alias', s.name, ...extra.aliases.flatMap((a) => ['--alias', a]), net.name, name]);
     }
-    out.err(statusLine(id, 'Created'));
+    out.err(statusLine(id, old ? 'Recreated' : 'Created'));
   }
   return true;
 }
