@@ -52,3 +52,20 @@ describe('seed 002: Docker Swarm, Service and Stack lifecycles', () => {
     assert.equal(run(sh, 'docker stack rm app').stdout, 'Removing service app_web\nRemoving network app_default\n');
   });
 });
+
+describe('swarm determinism', () => {
+  it('the same script prints the same node ids, tokens, keys and task placement every time', () => {
+    const script = ['docker swarm init --autolock', 'ssh node2 docker swarm join --token $(docker swarm join-token -q manager) 192.168.1.11:2377', 'docker service create --name web --replicas 4 -p 8080:80 nginx', 'docker service ps web', 'docker node ls', 'docker swarm unlock-key -q'];
+    const transcript = () => {
+      const { world, host } = createWorld('multi-host')!;
+      const sh = new Shell(world, host);
+      return script.map((l) => {
+        const r = sh.run(l);
+        return r.stdout + r.stderr + r.exitCode;
+      }).join('\n');
+    };
+    const first = transcript();
+    assert.equal(transcript(), first);
+    assert.match(first, /SWMKEY-1-/);
+  });
+});
