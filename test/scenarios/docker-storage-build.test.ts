@@ -61,12 +61,12 @@ describe('docker build', () => {
     assert.equal(r.exitCode, 1);
     assert.ok(r.stderr.endsWith(`#5 [2/2] RUN echo before; cat /nope
 #5 0.100 before
-#5 0.101 cat: /nope: No such file or directory
+#5 0.101 cat: can't open '/nope': No such file or directory
 #5 ERROR: process "/bin/sh -c echo before; cat /nope" did not complete successfully: exit code: 1
 ------
  > [2/2] RUN echo before; cat /nope:
 0.100 before
-0.101 cat: /nope: No such file or directory
+0.101 cat: can't open '/nope': No such file or directory
 ------
 Dockerfile:2
 --------------------

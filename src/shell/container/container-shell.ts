@@ -51,5 +51,10 @@ export function asAsh(r: CommandResult): CommandResult {
     .replace(/^bash: (\S+): (Read-only file system|Is a directory|Permission denied)$/gm, "sh: can't create $1: $2")
     .replace(/^bash: (\S+): No such file or directory$/gm, "sh: can't create $1: nonexistent directory")
     .replace(/^bash: (\S+): command not found$/gm, 'sh: $1: not found');
-  return { ...r, stderr };
+  return asBusyboxCat({ ...r, stderr });
+}
+
+/** BusyBox cat (recorded, busybox 1.35): `cat: can't open '/nope': No such file or directory`. */
+export function asBusyboxCat(r: CommandResult): CommandResult {
+  return { ...r, stderr: r.stderr.replace(/^cat: (.+): (No such file or directory|Is a directory|Permission denied)$/gm, "cat: can't open '$1': $2") };
 }

@@ -13,6 +13,7 @@ import { parseFlags } from './flags';
 import { allocatesWithoutBound } from '../../engine/docker/cgroups';
 import { containerBuiltin } from '../container/builtins';
 import { asBusyboxPing } from '../container/busybox-ping';
+import { asBusyboxCat } from '../container/container-shell';
 
 /** Images whose ping is BusyBox's applet (installed ping from apt is iputils). */
 function isBusybox(d: DockerCtx, c: Container): boolean {
@@ -48,7 +49,7 @@ export function runInContainer(d: DockerCtx, c: Container, argv: string[]): Comm
     const r = ctx.exec(argv, { ...ctx, fs: new ResolverFs(ctx.fs, embeddedDnsTable(d.daemon, c)) });
     return prog === 'ping' && isBusybox(d, c) ? asBusyboxPing(r) : r;
   }
-  return ctx.exec(argv, ctx);
+  return prog === 'cat' && isBusybox(d, c) ? asBusyboxCat(ctx.exec(argv, ctx)) : ctx.exec(argv, ctx);
 }
 
 export function dockerExec(d: DockerCtx, argv: string[]): CommandResult {
