@@ -129,6 +129,8 @@ export function normalizeTranscript(text: string): string {
 
   out = out.replace(/^( +[RT]X packets )\d+( +bytes )\d+ \([\d.]+ [KMGTP]?i?B\)$/gm, '$1N$2N (N B)');
 
+  // tracepath: "0.167ms" on its hop lines.
+  out = out.replace(/^ ?\d+\??: .*$/gm, (line: string) => line.replace(/\b\d+\.\d{3}ms\b/g, 'Tms'));
   // DHCP: dhclient's random retransmission interval and renewal time, lifetimes and dates of
   // leases (they count from the real clock), dnsmasq's lease expiry (epoch seconds).
   out = out.replace(/^(DHCPDISCOVER on \S+ to 255\.255\.255\.255 port 67 interval )\d+$/gm, '$1N');

@@ -11,6 +11,7 @@ import { HTTP_TOOL_DOCS } from './http-tools';
 import { IP_DOC } from './ip';
 import { VM_DOC } from './vm';
 import { DHCP_DOCS } from './dhcp';
+import { TRACEPATH_DOC } from './tracepath';
 import { SOCKET_TOOL_DOCS } from './sockets';
 import { CONNTRACK_DOC, IPTABLES_DOC, IPTABLES_SAVE_DOC } from './netfilter';
 import { ARP_DOC, BRCTL_DOC, BRIDGE_DOC, IFCONFIG_DOC, NETSTAT_DOC, PING_DOC, ROUTE_DOC, SYSCTL_DOC } from './tools';
@@ -18,7 +19,7 @@ import type { CommandDoc, FlagDoc, SubcommandDoc } from './types';
 
 export type { CommandDoc, FlagDoc, SubcommandDoc } from './types';
 
-const ALL: CommandDoc[] = [IP_DOC, BRIDGE_DOC, BRCTL_DOC, IPTABLES_DOC, IPTABLES_SAVE_DOC, CONNTRACK_DOC, SYSCTL_DOC, PING_DOC, ARP_DOC, ROUTE_DOC, IFCONFIG_DOC, NETSTAT_DOC, DOCKER_DOC, DOCKER_MACHINE_DOC, SSH_DOC, SYSTEMCTL_DOC, SERVICE_DOC, NSENTER_DOC, LSNS_DOC, ...HTTP_TOOL_DOCS, ...SOCKET_TOOL_DOCS, ...COREUTILS_DOCS, VM_DOC, ...DHCP_DOCS];
+const ALL: CommandDoc[] = [IP_DOC, BRIDGE_DOC, BRCTL_DOC, IPTABLES_DOC, IPTABLES_SAVE_DOC, CONNTRACK_DOC, SYSCTL_DOC, PING_DOC, ARP_DOC, ROUTE_DOC, IFCONFIG_DOC, NETSTAT_DOC, DOCKER_DOC, DOCKER_MACHINE_DOC, SSH_DOC, SYSTEMCTL_DOC, SERVICE_DOC, NSENTER_DOC, LSNS_DOC, ...HTTP_TOOL_DOCS, ...SOCKET_TOOL_DOCS, ...COREUTILS_DOCS, VM_DOC, ...DHCP_DOCS, TRACEPATH_DOC];
 
 export const COMMAND_DOCS: ReadonlyMap<string, CommandDoc> = new Map(ALL.map((d) => [d.name, d]));
 

@@ -12,6 +12,7 @@ import { vm } from '../nettools/vm';
 import { dhclient } from '../nettools/dhclient';
 import { udhcpc } from '../nettools/udhcpc';
 import { dnsmasq } from '../nettools/dnsmasq';
+import { tracepath } from '../nettools/tracepath';
 import { Group, Signal, throwInto, type Proc, type ProcContext, type ProcessFn, type Wait } from './process';
 
 const SLEEP_USAGE = "Try 'sleep --help' for more information.";
@@ -111,6 +112,7 @@ export const PROCESSES: Record<string, ProcessFn> = {
   dhclient,
   udhcpc,
   dnsmasq,
+  tracepath,
 };
 
 export { Output };
