@@ -69,3 +69,29 @@ export function allocatesWithoutBound(argv: string[]): boolean {
   const text = argv.join(' ');
   return /\btail (?:-\S+ )*\/dev\/zero\b/.test(text) || /\bstress(?:-ng)? .*--vm(?:-bytes)?\b/.test(text) || /\bhead -c \S+ \/dev\/zero \| tail\b/.test(text);
 }
+
+/** cgroup v1 "unlimited" for memory.limit_in_bytes (PAGE_COUNTER_MAX pages, 4 KiB). */
+const V1_UNLIMITED = '9223372036854771712';
+
+/** The container's own cgroup files, as it sees them under /sys/fs/cgroup (cgroup v1, private cgroupns). */
+export function cgroupFile(c: Container, path: string, usage: number): string | undefined {
+  const l = limitsOf(c);
+  switch (path) {
+    case '/sys/fs/cgroup/memory/memory.limit_in_bytes':
+      return (l.memory > 0 ? String(l.memory) : V1_UNLIMITED) + '\n';
+    case '/sys/fs/cgroup/memory/memory.memsw.limit_in_bytes':
+      return (l.memorySwap > 0 ? String(l.memorySwap) : V1_UNLIMITED) + '\n';
+    case '/sys/fs/cgroup/memory/memory.usage_in_bytes':
+      return `${usage}\n`;
+    case '/sys/fs/cgroup/memory/memory.oom_control':
+      return `oom_kill_disable 0\nunder_oom 0\noom_kill ${c.oomKilled ? 1 : 0}\n`;
+    case '/sys/fs/cgroup/cpu/cpu.cfs_quota_us':
+      return (l.nanoCpus > 0 ? String(Math.round(l.nanoCpus / 10_000)) : '-1') + '\n';
+    case '/sys/fs/cgroup/cpu/cpu.cfs_period_us':
+      return '100000\n';
+    case '/sys/fs/cgroup/cpu/cpu.shares':
+      return `${l.cpuShares || 1024}\n`;
+    default:
+      return undefined;
+  }
+}

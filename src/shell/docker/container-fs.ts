@@ -5,6 +5,7 @@ import { formatIpv4 } from '../../engine/net/ipv4';
 import type { FileSystem, FsError, ReadResult } from '../fs';
 import { findContainer, imageOf } from '../../engine/docker/containers';
 import { imageFile } from '../../engine/docker/image-files';
+import { cgroupFile, memoryUsage } from '../../engine/docker/cgroups';
 
 const DIRS = new Set(['/', '/etc', '/proc', '/proc/sys', '/proc/sys/net', '/tmp', '/root', '/var', '/usr', '/bin', '/dev']);
 
@@ -21,7 +22,7 @@ export class ContainerFs implements FileSystem {
     const written = this.c.files?.[path];
     if (written !== undefined) return { ok: true, data: written };
     const image = imageOf(this.daemon, this.c);
-    const builtin = etcFile(this.daemon, this.c, path) ?? (image ? imageFile(image, path) : undefined);
+    const builtin = etcFile(this.daemon, this.c, path) ?? (image ? imageFile(image, path) : undefined) ?? cgroupFile(this.c, path, memoryUsage(this.c, image?.service ?? 'shell'));
     return builtin === undefined ? { ok: false, error: 'ENOENT' } : { ok: true, data: builtin };
   }
 
