@@ -8,6 +8,8 @@ import { chunkText, toCrlf } from './terminal-text';
 import { completionsAt } from '../hover/completion-items';
 import { startFrame, type ShellFrame } from './nested-shell';
 import { realTimers, RunningPing, unboundedPing, type Timers } from './interruptible';
+import { LiveLine } from './live-line';
+import { isIncomplete } from '../../shell/parse/parser';
 
 const EXIT = /^\s*(?:exit|logout)(?:\s+(\d+))?\s*$/;
 /** bash's $? after Ctrl-C. */
@@ -22,8 +24,10 @@ export class TerminalSession {
   private readonly editor: LineEditor;
   /** Interactive shells started with `ip netns exec NS bash` or `docker exec -it C bash`, innermost last. */
   private readonly frames: ShellFrame[] = [];
-  /** A ping that runs until Ctrl-C; input other than Ctrl-C is dropped meanwhile. */
-  private running: RunningPing | undefined;
+  /** A ping or another long line that runs until it ends or Ctrl-C; input other than Ctrl-C is dropped meanwhile. */
+  private running: RunningPing | LiveLine | undefined;
+  /** Lines of a command that needs more (a here-document, an open quote, `for … do`): bash prompts `> `. */
+  private pending = '';
 
   constructor(
     private readonly shell: Shell,
@@ -37,10 +41,11 @@ export class TerminalSession {
         write: (text) => events.write(text),
         submit: (line) => this.submit(line),
         interrupt: () => {
+          this.pending = '';
           shell.lastStatus = INTERRUPTED;
         },
         endOfInput: () => this.endOfInput(),
-        prompt: () => this.frames[this.frames.length - 1]?.prompt() ?? shell.prompt,
+        prompt: () => (this.pending ? '> ' : (this.frames[this.frames.length - 1]?.prompt() ?? shell.prompt)),
         complete: (before) => completionsAt(before, shell.world).map((c) => c.label),
       },
       history,
@@ -63,7 +68,18 @@ export class TerminalSession {
     if (data.includes('\x03')) this.running.interrupt();
   }
 
-  private submit(line: string): void | 'running' {
+  private submit(typed: string): void | 'running' {
+    // A command that needs more lines (top-level shell): collect them behind bash's `> ` prompt.
+    if (this.frames.length === 0 && (this.pending || typed.trim() !== '')) {
+      const text = this.pending + typed;
+      if (isIncomplete(text)) {
+        this.pending = text + '\n';
+        return;
+      }
+      this.pending = '';
+      if (text.includes('\n')) return this.runLive(text);
+    }
+    const line = typed;
     // In an `ssh` session (and no docker exec shell open), `exit` is the shell's: back to the previous host.
     const exit = this.frames.length === 0 && this.shell.sshDepth > 0 ? null : EXIT.exec(line);
     const status = exit && (exit[1] === undefined ? this.shell.lastStatus : Number(exit[1]) & 255);
@@ -81,8 +97,29 @@ export class TerminalSession {
       this.frames.push(started.frame);
       return;
     }
-    const chunks = started ? started.failed : (this.frames[this.frames.length - 1]?.run(line) ?? this.shell.run(line).chunks);
-    for (const chunk of chunks) this.events.write(chunkText(chunk));
+    if (started) {
+      for (const chunk of started.failed) this.events.write(chunkText(chunk));
+      return;
+    }
+    if (frame) {
+      for (const chunk of frame.run(line)) this.events.write(chunkText(chunk));
+      return;
+    }
+    return this.runLive(line);
+  }
+
+  /** Runs a line of the terminal's own shell: at once, or live until it ends or Ctrl-C (LiveLine). */
+  private runLive(line: string): void | 'running' {
+    let starting = true;
+    const live = new LiveLine(this.shell, this.shell.start(line, { interactive: true }), this.timers, (text) => this.events.write(text), () => {
+      this.running = undefined;
+      if (!starting) this.editor.resume();
+    });
+    this.running = live;
+    const goesOn = live.start();
+    starting = false;
+    if (!goesOn) this.running = undefined;
+    return this.running ? 'running' : undefined;
   }
 
   private runUntilInterrupted(line: string, interval: number): void | 'running' {
