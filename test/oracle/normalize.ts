@@ -129,6 +129,8 @@ export function normalizeTranscript(text: string): string {
 
   out = out.replace(/^( +[RT]X packets )\d+( +bytes )\d+ \([\d.]+ [KMGTP]?i?B\)$/gm, '$1N$2N (N B)');
 
+  // netstat -p: process ids ("31431/nc").
+  out = out.replace(/^((?:tcp|udp)6? +\d+ +\d+ \S+ +\S+ +(?:LISTEN +)?)\d+\/(\S+) *$/gm, '$1PID/$2');
   // tracepath: "0.167ms" on its hop lines.
   out = out.replace(/^ ?\d+\??: .*$/gm, (line: string) => line.replace(/\b\d+\.\d{3}ms\b/g, 'Tms'));
   // DHCP: dhclient's random retransmission interval and renewal time, lifetimes and dates of

@@ -281,6 +281,7 @@ command -v udhcpc >/dev/null || missing+=(udhcpc)
 command -v tracepath >/dev/null || missing+=(iputils-tracepath)
 command -v nft >/dev/null || missing+=(nftables)
 command -v tcpdump >/dev/null || missing+=(tcpdump)
+command -v nc >/dev/null || missing+=(netcat-openbsd)
 if [ ${#missing[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null; then
     echo "record.sh: apt-get install -y ${missing[*]}"

@@ -124,11 +124,15 @@ export const IFCONFIG_DOC = doc({
 export const NETSTAT_DOC = doc({
   name: 'netstat',
   summary: 'routing table and interface statistics (net-tools)',
-  kernel: 'Reads (does not change) the routing table (-r) or the interface counters (-i) of the namespace.',
-  usage: 'netstat -r [-n] | netstat -i',
+  kernel: 'Reads (does not change) the routing table (-r), the interface counters (-i) or the sockets (-t/-u, -l for listening ones, -p with their program) of the namespace.',
+  usage: 'netstat -r [-n] | netstat -i | netstat -tulnp',
   flags: [
     { flag: '-r, --route', words: 'the routing table' },
     { flag: '-i, --interfaces', words: 'per-interface packet counters' },
     { flag: '-n, --numeric', words: 'numeric addresses' },
+    { flag: '-t, --tcp', words: 'TCP sockets' },
+    { flag: '-u, --udp', words: 'UDP sockets' },
+    { flag: '-l, --listening', words: 'only listening sockets (servers such as `nc -l`)' },
+    { flag: '-p, --program', words: 'the PID/program name owning each socket' },
   ],
 });

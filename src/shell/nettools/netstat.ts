@@ -4,14 +4,20 @@ import type { Link } from '../../engine/net/types';
 import type { CommandFn, ShellContext } from '../types';
 import { interfaceFlags, nstrcmp } from './ifconfig-print';
 import { show as showRoutes } from './route';
+import { socketTable } from './netstat-sockets';
 
 export const netstat: CommandFn = (argv, ctx) => {
   let routes = false;
   let interfaces = false;
   let numeric = false;
   let all = false;
+  const sockets = { tcp: false, udp: false, listening: false, programs: false };
   for (const a of argv.slice(1)) {
-    if (a === '--route') routes = true;
+    if (a === '--tcp') sockets.tcp = true;
+    else if (a === '--udp') sockets.udp = true;
+    else if (a === '--listening') sockets.listening = true;
+    else if (a === '--program') sockets.programs = true;
+    else if (a === '--route') routes = true;
     else if (a === '--interfaces') interfaces = true;
     else if (a === '--numeric') numeric = true;
     else if (a === '--all') all = true;
@@ -21,6 +27,10 @@ export const netstat: CommandFn = (argv, ctx) => {
         else if (f === 'i') interfaces = true;
         else if (f === 'n') numeric = true;
         else if (f === 'a') all = true;
+        else if (f === 't') sockets.tcp = true;
+        else if (f === 'u') sockets.udp = true;
+        else if (f === 'l') sockets.listening = true;
+        else if (f === 'p') sockets.programs = true;
         else if (f === 'e' || f === 'v') continue;
         else return { stdout: '', stderr: `netstat: invalid option -- '${f}'\n`, exitCode: 1 };
       }
@@ -31,6 +41,11 @@ export const netstat: CommandFn = (argv, ctx) => {
     return { ...r, exitCode: 0 };
   }
   if (interfaces) return { stdout: interfaceTable(ctx, all), stderr: '', exitCode: 0 };
+  // -t/-u: only those protocols (no UNIX sockets); -l: listening ones (see netstat-sockets.ts).
+  if (sockets.tcp || sockets.udp) {
+    const both = !sockets.tcp && !sockets.udp;
+    return { stdout: socketTable(ctx, { ...sockets, tcp: sockets.tcp || both, udp: sockets.udp || both, all }), stderr: '', exitCode: 0 };
+  }
   return { stdout: 'Active Internet connections (w/o servers)\nProto Recv-Q Send-Q Local Address           Foreign Address         State      \nActive UNIX domain sockets (w/o servers)\nProto RefCnt Flags       Type       State         I-Node   Path\n', stderr: '', exitCode: 0 };
 };
 

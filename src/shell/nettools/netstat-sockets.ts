@@ -1,0 +1,33 @@
+/**
+ * net-tools 2.10 `netstat -tulnp`: the listening sockets of simulated servers (`nc -l`), in the
+ * columns netstat prints (as recorded in test/golden/netstat-listen.txt): "%-5s %6d %6d
+ * %-23s %-23s %-11s", then " %-20s" PID/Program name with -p.
+ */
+import { formatIpv4 } from '../../engine/net/ipv4';
+import type { ShellContext } from '../types';
+import { listenersOf } from './listeners';
+
+export interface SocketTableOptions {
+  tcp: boolean;
+  udp: boolean;
+  listening: boolean;
+  all: boolean;
+  programs: boolean;
+}
+
+export function socketTable(ctx: ShellContext, o: SocketTableOptions): string {
+  const title = o.all ? 'servers and established' : o.listening ? 'only servers' : 'w/o servers';
+  let out = `Active Internet connections (${title})\nProto Recv-Q Send-Q Local Address           Foreign Address         State      `;
+  out += o.programs ? ' PID/Program name    \n' : '\n';
+  if (!o.listening && !o.all) return out;
+  const rows = listenersOf(ctx.world)
+    .filter((l) => l.nsId === ctx.ns.id && ((l.proto === 'tcp' && o.tcp) || (l.proto === 'udp' && o.udp)))
+    .sort((a, b) => (a.proto === b.proto ? a.port - b.port : a.proto === 'tcp' ? -1 : 1));
+  for (const l of rows) {
+    const state = l.proto === 'tcp' ? 'LISTEN' : '';
+    let line = `${l.proto.padEnd(5)} ${'0'.padStart(6)} ${'0'.padStart(6)} ${`${formatIpv4(l.addr)}:${l.port}`.padEnd(23)} ${'0.0.0.0:*'.padEnd(23)} ${state.padEnd(11)}`;
+    if (o.programs) line += ` ${`${l.pid}/${l.program}`.padEnd(20)}`;
+    out += line + '\n';
+  }
+  return out;
+}
