@@ -18,7 +18,7 @@ describe('docker build', () => {
     assert.equal(r.exitCode, 0, r.stderr);
     assert.equal(r.stdout, '');
     const id = ok(sh, `docker image inspect -f '{{.Id}}' myapp`).trim().replace('sha256:', '');
-    assert.match(r.stderr, /^#0 building with "default" instance using docker driver\n\n#1 \[internal\] load build definition from Dockerfile\n#1 transferring dockerfile: \d+B done\n#1 DONE 0\.0s\n\n#2 \[internal\] load metadata for docker\.io\/library\/alpine:latest\n#2 DONE 0\.5s\n\n#3 \[internal\] load \.dockerignore\n#3 transferring context: 2B done\n#3 DONE 0\.0s\n\n#4 \[1\/4\] FROM docker\.io\/library\/alpine:latest@sha256:[0-9a-f]{64}\n#4 DONE 0\.0s\n\n#5 \[2\/4\] RUN echo hello > \/greeting && echo built\n#5 0\.100 built\n#5 DONE 0\.3s\n\n#6 \[internal\] load build context\n#6 transferring context: \d+B done\n#6 DONE 0\.0s\n\n#7 \[3\/4\] COPY app\.txt \/app\/\n#7 DONE 0\.0s\n\n#8 \[4\/4\] WORKDIR \/app\n#8 DONE 0\.0s\n\n#9 exporting to image\n#9 exporting layers 0\.1s done\n/);
+    assert.match(r.stderr, /^#0 building with "default" instance using docker driver\n\n#1 \[internal\] load build definition from Dockerfile\n#1 transferring dockerfile: \d+B done\n#1 DONE 0\.0s\n\n#2 \[internal\] load metadata for docker\.io\/library\/alpine:latest\n#2 DONE 0\.5s\n\n#3 \[internal\] load \.dockerignore\n#3 transferring context: 2B done\n#3 DONE 0\.0s\n\n#4 \[1\/4\] FROM docker\.io\/library\/alpine:latest@sha256:[0-9a-f]{64}\n#4 DONE 0\.0s\n\n#5 \[internal\] load build context\n#5 transferring context: 41B done\n#5 DONE 0\.0s\n\n#6 \[2\/4\] RUN echo hello > \/greeting && echo built\n#6 1\.200 built\n#6 DONE 1\.3s\n\n#7 \[3\/4\] COPY app\.txt \/app\/\n#7 DONE 0\.0s\n\n#8 \[4\/4\] WORKDIR \/app\n#8 DONE 0\.0s\n\n#9 exporting to image\n#9 exporting layers 0\.0s done\n/);
     assert.ok(r.stderr.endsWith(`#9 writing image sha256:${id} done\n#9 naming to docker.io/library/myapp done\n#9 DONE 0.1s\n`), r.stderr);
   });
 
@@ -39,14 +39,15 @@ describe('docker build', () => {
     ok(sh, 'docker build -t myapp .');
     const first = ok(sh, 'docker images -q myapp');
     const again = run(sh, 'docker build -t myapp .');
-    assert.match(again.stderr, /#5 \[2\/4\] RUN echo hello > \/greeting && echo built\n#5 CACHED\n/);
+    assert.match(again.stderr, /#5 \[internal\] load build context\n#5 transferring context: 28B done\n/, 'an unchanged file is not sent again');
+    assert.match(again.stderr, /#6 \[2\/4\] RUN echo hello > \/greeting && echo built\n#6 CACHED\n/);
     assert.match(again.stderr, /#7 \[3\/4\] COPY app\.txt \/app\/\n#7 CACHED\n/);
     assert.match(again.stderr, /#9 exporting layers done\n/);
     assert.match(again.stderr, /#4 \[1\/4\] FROM docker\.io\/library\/alpine:latest@sha256:[0-9a-f]{64}\n#4 CACHED\n/, 'a base an earlier build used');
     assert.equal(ok(sh, 'docker images -q myapp'), first);
     ok(sh, 'echo app v2 > app.txt');
     const changed = run(sh, 'docker build -t myapp .');
-    assert.match(changed.stderr, /#5 CACHED\n/);
+    assert.match(changed.stderr, /#6 CACHED\n/);
     assert.match(changed.stderr, /#7 \[3\/4\] COPY app\.txt \/app\/\n#7 DONE 0\.0s\n/);
     assert.notEqual(ok(sh, 'docker images -q myapp'), first);
     assert.match(ok(sh, 'docker images'), new RegExp(`<none>\\s+<none>\\s+${first.trim()}`), 'the old image is dangling');
@@ -60,13 +61,13 @@ describe('docker build', () => {
     const r = run(sh, 'docker build -t broken .');
     assert.equal(r.exitCode, 1);
     assert.ok(r.stderr.endsWith(`#5 [2/2] RUN echo before; cat /nope
-#5 0.100 before
-#5 0.101 cat: can't open '/nope': No such file or directory
+#5 1.200 before
+#5 1.201 cat: can't open '/nope': No such file or directory
 #5 ERROR: process "/bin/sh -c echo before; cat /nope" did not complete successfully: exit code: 1
 ------
  > [2/2] RUN echo before; cat /nope:
-0.100 before
-0.101 cat: can't open '/nope': No such file or directory
+1.200 before
+1.201 cat: can't open '/nope': No such file or directory
 ------
 Dockerfile:2
 --------------------

@@ -189,4 +189,6 @@ export interface DaemonState {
   registry?: Record<string, string>;
   /** BuildKit's cache: a step's key (its parent's key, the instruction, the files it reads) -> the image after it. */
   buildCache?: Record<string, Image>;
+  /** What BuildKit's file sync already sent of each context file ("dir:path" -> sha256 of the content). */
+  buildContext?: Record<string, string>;
 }

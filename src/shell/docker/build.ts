@@ -13,7 +13,7 @@ import { fail, type CommandResult } from '../types';
 import type { DockerCtx } from './context';
 import { all, has, last, parseFlags, type FlagSpec } from './flags';
 import { findImage } from './images';
-import { readContext } from './build-context';
+import { contextTransferBytes, dockerfileTransferBytes, neededFiles, readContext } from './build-context';
 import { applyInstruction, type Stage } from './build-stage';
 import { errorDetails, logLines, printPlain, sourceExcerpt, status, vertex, type Vertex } from './build-progress';
 import { fullName, tagImage } from './build-tags';
@@ -52,7 +52,8 @@ export function dockerBuild(d: DockerCtx, argv: string[]): CommandResult {
     if (!ref) return fail(`ERROR: invalid tag "${t}": ${/[A-Z]/.test(t) ? 'repository name must be lowercase' : 'invalid reference format'}`, 1);
   }
   const dir = resolvePath(d.sh.cwd, p.args[0]!);
-  if (!d.sh.fs.isDirectory(dir)) return fail(`ERROR: unable to prepare context: path "${p.args[0]}" not found`, 1);
+  // A directory the simulation only knows from the files written under it counts too (no mkdir needed).
+  if (!d.sh.fs.isDirectory(dir) && !(d.sh.fs.list?.(dir)?.length)) return fail(`ERROR: unable to prepare context: path "${p.args[0]}" not found`, 1);
   const file = last(p, 'file');
   const dockerfilePath = file !== undefined ? resolvePath(d.sh.cwd, file) : resolvePath(dir, 'Dockerfile');
   const fileName = file !== undefined ? file.split('/').pop()! : 'Dockerfile';
@@ -93,7 +94,7 @@ function runBuild(d: DockerCtx, req: BuildRequest): BuildResult {
     return failWith(`failed to read dockerfile: open ${req.fileName}: no such file or directory`);
   }
   const source = read.data;
-  vertices.push(vertex(`[internal] load build definition from ${req.fileName}`, 0, [status('transferring dockerfile:', { bytes: new TextEncoder().encode(source).length })]));
+  vertices.push(vertex(`[internal] load build definition from ${req.fileName}`, 0, [status('transferring dockerfile:', { bytes: dockerfileTransferBytes(req.fileName, source) })]));
   const parsedFile = parseDockerfile(source);
   if (!parsedFile.ok) return failWith(parsedFile.message, sourceExcerpt(req.fileName, source, parsedFile.line, parsedFile.endLine));
   const instructions = parsedFile.instructions;
@@ -147,19 +148,25 @@ function runBuild(d: DockerCtx, req: BuildRequest): BuildResult {
     }
     let stage: Stage = { name: st.name ?? String(si), image: { ...baseImage, labels: { ...(baseImage.labels ?? {}) } }, key: sha256Hex(`from ${baseImage.id}`), args: { ...globalArgs } };
     let n = 1;
-    for (const inst of st.steps) {
-      if ((inst.keyword === 'COPY' || inst.keyword === 'ADD') && !contextShown && inst.flags['from'] === undefined) {
+    // Recorded: BuildKit loads the context as soon as the stage starts, before its first RUN.
+    {
+      if (!contextShown && st.steps.some((i) => (i.keyword === 'COPY' || i.keyword === 'ADD') && i.flags['from'] === undefined)) {
         contextShown = true;
-        const bytes = Object.values(ignore.files).reduce((a, f) => a + f.length, 0);
+        const sent = (d.daemon.buildContext ??= {});
+        const files = neededFiles(ignore.files, named);
+        const bytes = contextTransferBytes(files, (path, content) => sent[`${req.dir}:${path}`] === sha256Hex(content));
+        for (const [path, content] of files) sent[`${req.dir}:${path}`] = sha256Hex(content);
         vertices.push(vertex('[internal] load build context', 0, [status('transferring context:', { bytes })]));
       }
+    }
+    for (const inst of st.steps) {
       const shown = FS_STEPS.has(inst.keyword);
       if (shown) n++;
       const v = vertex(`[${prefix}${n}/${fsSteps}] ${inst.keyword} ${inst.text.replace(/^\S+\s*/, '')}`, 0);
       if (shown) vertices.push(v);
       const result = applyInstruction(d, stage, inst, ignore.files, stages, now(), !req.noCache);
       if (!result.ok) {
-        v.logs = result.logs ? logLines(result.logs) : [];
+        v.logs = result.logs ? logLines(result.logs, 1.2) : [];
         v.outcome = { error: result.error };
         if (!shown) vertices.push(v);
         world.clock.advance(Math.round((seconds + 0.2) * 1000));
@@ -168,8 +175,9 @@ function runBuild(d: DockerCtx, req: BuildRequest): BuildResult {
       }
       if (shown && result.cached) v.outcome = 'cached';
       if (shown && !result.cached && inst.keyword === 'RUN') {
-        v.seconds = 0.3;
-        v.logs = result.logs ? logLines(result.logs) : [];
+        // Recorded: a RUN's container takes about 1.2 s to start, the step about 1.3 s.
+        v.seconds = 1.3;
+        v.logs = result.logs ? logLines(result.logs, 1.2) : [];
       }
       seconds += v.seconds;
       stage = result.stage;
@@ -182,7 +190,7 @@ function runBuild(d: DockerCtx, req: BuildRequest): BuildResult {
   const hist = image.history ?? [];
   image = sealImage({ ...image, created: hist[hist.length - 1]?.created ?? image.created, comment: 'buildkit.dockerfile.v0' });
   const fresh = !d.daemon.images.some((i) => i.id === image.id);
-  const exporting = vertex('exporting to image', fresh ? 0.1 : 0, [status('exporting layers', { seconds: fresh ? 0.1 : 0 }), status(`writing image sha256:${image.id}`), ...req.tags.map((t) => status(`naming to ${namedAs(t)}`))]);
+  const exporting = vertex('exporting to image', fresh ? 0.1 : 0, [status('exporting layers', { seconds: fresh ? 0.04 : 0 }), status(`writing image sha256:${image.id}`), ...req.tags.map((t) => status(`naming to ${namedAs(t)}`))]);
   vertices.push(exporting);
   seconds += 0.6;
   world.clock.advance(Math.round(seconds * 1000));
