@@ -39,11 +39,20 @@ export function resolvePath(cwd: string, path: string): string {
 }
 
 export class SimFs implements FileSystem {
+  private readonly inState: boolean;
+
   constructor(
     private readonly world: World,
-    private readonly host: Host,
+    private readonly given: Host,
     private readonly real?: RealFiles,
-  ) {}
+  ) {
+    this.inState = world.state.hosts[given.id]?.rootNsId === given.rootNsId;
+  }
+
+  /** Looked up each time: a restored world state holds a new Host object (its hostname too). */
+  private get host(): Host {
+    return (this.inState && this.world.state.hosts[this.given.id]) || this.given;
+  }
 
   private get overlay(): Record<string, string> {
     return (this.world.state.files[this.host.id] ??= {});

@@ -108,16 +108,36 @@ export class Shell implements Env {
     runLine: (line, ctx, out) => this.childShell(line, ctx, out),
   };
 
+  /** The host the shell runs on: changes with `ssh HOST` and `exit`. */
+  private hostRef!: Host;
+  /** The host is the world state's own object (not a view made for a container's shell). */
+  private hostInState = false;
+
   constructor(
     readonly world: World,
-    /** The host the shell runs on: changes with `ssh HOST` and `exit`. */
-    public host: Host,
+    host: Host,
     private readonly options: ShellOptions = {},
   ) {
+    this.host = host;
     this.fs = new SimFs(world, host, options.realFiles);
     this.cwd = options.cwd ?? '/root';
     this.vars = { HOME: '/root', USER: 'root', PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', SHELL: '/bin/bash' };
     this.scheduler = new Scheduler(world.clock, () => activity(world));
+  }
+
+  /**
+   * The shell's host as the world state holds it now: after `world.restore(snapshot)` (a revert, a
+   * command undone at a limit, the terminal re-running a ping) the state holds new objects, and a
+   * kept object would be written to where nobody reads (`ip netns add` lost from /run/netns).
+   */
+  get host(): Host {
+    return (this.hostInState && this.world.state.hosts[this.hostRef.id]) || this.hostRef;
+  }
+
+  set host(host: Host) {
+    this.hostRef = host;
+    // A container's shell runs on a view of its host with the container's namespace as root.
+    this.hostInState = this.world.state.hosts[host.id]?.rootNsId === host.rootNsId;
   }
 
   /** How many `ssh HOST` sessions are open: `exit` ends the innermost one, not the shell. */
@@ -396,12 +416,9 @@ export class Shell implements Env {
     }
     const over = guard.exceeded();
     if (over) {
-      // The world was restored from a snapshot: objects this line holds are stale, so the line
-      // ends here, and the shell picks up its host from the restored state.
+      // The world was restored from a snapshot: objects this line holds are stale, so the line ends here.
       out.err(over);
       env.exited = true;
-      this.host = this.world.host(this.host.id);
-      this.fs = new SimFs(this.world, this.host, this.options.realFiles);
       return redirect(deps, [], out.done(1), [], chunks, ns);
     }
     return redirect(deps, command.redirects, out.done(status), [], chunks, ns);

@@ -105,6 +105,15 @@ describe('limits', function () {
     assert.equal(worldCounts(sh.world).netns, LIMITS.netns);
   });
 
+  it('after the world is restored from a snapshot, the shell works on the restored state', () => {
+    const sh = bareShell();
+    sh.world.restore(sh.world.snapshot());
+    sh.run('hostname lab1; ip netns add x');
+    assert.deepEqual(Object.keys(sh.world.state.hosts[sh.host.id]!.netnsNames), ['x'], '/run/netns of the state the world holds');
+    assert.equal(sh.host, sh.world.state.hosts[sh.host.id]);
+    assert.equal(sh.run('cat /etc/hostname').stdout, 'lab1\n');
+  });
+
   it('caps count every kind of object; only growth past a cap is refused', () => {
     const sh = new Shell(createWorld('docker')!.world, createWorld('docker')!.host);
     const counts = worldCounts(sh.world);
