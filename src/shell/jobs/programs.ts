@@ -13,6 +13,7 @@ import { dhclient } from '../nettools/dhclient';
 import { udhcpc } from '../nettools/udhcpc';
 import { dnsmasq } from '../nettools/dnsmasq';
 import { tracepath } from '../nettools/tracepath';
+import { dockerProcess } from '../docker/logs-follow';
 import { Group, Signal, throwInto, type Proc, type ProcContext, type ProcessFn, type Wait } from './process';
 
 const SLEEP_USAGE = "Try 'sleep --help' for more information.";
@@ -113,6 +114,7 @@ export const PROCESSES: Record<string, ProcessFn> = {
   udhcpc,
   dnsmasq,
   tracepath,
+  docker: dockerProcess,
 };
 
 export { Output };
