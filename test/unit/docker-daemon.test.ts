@@ -195,3 +195,18 @@ describe('docker daemon: cgroups and namespaces', () => {
     assert.equal(state(s, 'web', '{{.State.Pid}}'), '0');
   });
 });
+
+describe('docker daemon: logs', () => {
+  it('logs -f follows on simulated time until the container ends; timeout interrupts a server', () => {
+    const s = sh();
+    out(s, "docker run -d --name lg busybox sh -c 'echo one; sleep 3; echo two'");
+    const before = s.world.clock.now();
+    assert.equal(out(s, 'docker logs -f lg'), 'one\ntwo\n');
+    assert.equal(s.world.clock.now() - before, 3000);
+    out(s, 'docker run -d --name web -p 8080:80 nginx');
+    const r = run(s, '(sleep 1; curl -s -o /dev/null localhost:8080) & timeout 3 docker logs -f --tail 0 web');
+    assert.equal(r.exitCode, 124);
+    assert.match(r.stdout, /^172\.17\.0\.1 - - \[.*\] "GET \/ HTTP\/1\.1" 200 615 "-" "curl\/7\.88\.1" "-"\n$/);
+    assert.match(out(s, 'docker logs -t lg'), /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{9}Z one\n/);
+  });
+});
