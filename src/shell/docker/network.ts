@@ -9,10 +9,12 @@ import { parsePrefixLoose } from '../../engine/net/ipv4';
 import { Output, fail, type CommandResult } from '../types';
 import { argsError, daemonError, usageError, type DockerCtx } from './context';
 import { all, has, last, parseFlags } from './flags';
+import { formatRows } from './ps';
 import { dockerInspect } from './inspect';
 import { tabwrite } from './table';
 import { createOverlayNetwork, inspectOverlayNetworks, overlayRows, removeOverlayNetwork, wantsOverlay } from './swarm-network';
 import { driverError } from '../../engine/docker/plugins';
+import { confirmPrune } from './prune-prompt';
 
 export function dockerNetwork(d: DockerCtx, argv: string[]): CommandResult {
   const [sub, ...rest] = argv;
@@ -31,6 +33,8 @@ export function dockerNetwork(d: DockerCtx, argv: string[]): CommandResult {
       return connect(d, rest);
     case 'disconnect':
       return disconnect(d, rest);
+    case 'prune':
+      return prune(d, rest);
     default:
       if (sub === undefined) return { stdout: '\nUsage:  docker network COMMAND\n\nManage networks\n\nCommands:\n  connect     Connect a container to a network\n  create      Create a network\n  disconnect  Disconnect a container from a network\n  inspect     Display detailed information on one or more networks\n  ls          List networks\n  prune       Remove all unused networks\n  rm          Remove one or more networks\n\nRun \'docker network COMMAND --help\' for more information on a command.\n', stderr: '', exitCode: 0 };
       return fail(`docker: '${sub}' is not a docker command.\nSee 'docker --help'`, 1);
@@ -72,9 +76,29 @@ function create(d: DockerCtx, argv: string[]): CommandResult {
 function list(d: DockerCtx, argv: string[]): CommandResult {
   const parsed = parseFlags(argv, [{ long: 'quiet', short: 'q', value: false }, { long: 'no-trunc', value: false }, { long: 'filter', short: 'f', value: true }, { long: 'format', value: true }], true);
   if (!parsed.ok) return usageError('network ls', parsed.error);
-  const nets = [...d.daemon.networks.map((n) => ({ id: n.id, name: n.name, driver: n.driver as string, scope: 'local' })), ...overlayRows(d)].sort((a, b) => (a.name < b.name ? -1 : 1));
+  const every = [...d.daemon.networks.map((n) => ({ id: n.id, name: n.name, driver: n.driver as string, scope: 'local', internal: n.internal })), ...overlayRows(d).map((n) => ({ ...n, internal: false }))].sort((a, b) => (a.name < b.name ? -1 : 1));
+  const filters = all(parsed.value, 'filter');
+  const bad = filters.find((f) => !/^(name|driver|id|type|scope)=/.test(f));
+  if (bad) return daemonError(`invalid filter '${bad.split('=')[0]}'`);
+  const predefined = new Set(['bridge', 'host', 'none', 'ingress', 'docker_gwbridge']);
+  const nets = every.filter((n) =>
+    filters.every((f) => {
+      const [key, value = ''] = [f.slice(0, f.indexOf('=')), f.slice(f.indexOf('=') + 1)];
+      if (key === 'name') return n.name.includes(value);
+      if (key === 'driver') return n.driver === value;
+      if (key === 'id') return n.id.startsWith(value);
+      if (key === 'scope') return n.scope === value;
+      return value === 'builtin' ? predefined.has(n.name) : value === 'custom' ? !predefined.has(n.name) : false;
+    }),
+  );
   const id = (i: string) => (has(parsed.value, 'no-trunc') ? i : i.slice(0, 12));
   if (has(parsed.value, 'quiet')) return { stdout: nets.map((n) => id(n.id) + '\n').join(''), stderr: '', exitCode: 0 };
+  const format = last(parsed.value, 'format');
+  if (format !== undefined && format !== 'table') {
+    // docker/cli's network formatter: ID (short unless --no-trunc), Name, Driver, Scope, IPv6, Internal.
+    const rows = nets.map((n) => ({ ID: id(n.id), Name: n.name, Driver: n.driver, Scope: n.scope, IPv6: 'false', Internal: String(n.internal), Labels: '', CreatedAt: '' }));
+    return formatRows(format, rows, { ID: 'NETWORK ID', Name: 'NAME', Driver: 'DRIVER', Scope: 'SCOPE', IPv6: 'IPV6', Internal: 'INTERNAL', Labels: 'LABELS', CreatedAt: 'CREATED' });
+  }
   const rows = [['NETWORK ID', 'NAME', 'DRIVER', 'SCOPE'], ...nets.map((n) => [id(n.id), n.name, n.driver, n.scope])];
   return { stdout: tabwrite(rows), stderr: '', exitCode: 0 };
 }
@@ -115,6 +139,29 @@ function remove(d: DockerCtx, argv: string[]): CommandResult {
     out.line(ref);
   }
   return out.done(failed ? 1 : 0);
+}
+
+/**
+ * docker network prune [-f]: removes the user-defined networks no running container is attached
+ * to (moby's localNetworksPrune: predefined networks and networks with endpoints stay), then
+ * prints "Deleted Networks:" and their names (docker/cli network/prune.go).
+ */
+function prune(d: DockerCtx, argv: string[]): CommandResult {
+  const parsed = parseFlags(argv, [{ long: 'force', short: 'f', value: false }, { long: 'filter', value: true }], true);
+  if (!parsed.ok) return usageError('network prune', parsed.error);
+  if (parsed.value.args.length > 0) return argsError('network prune', '[OPTIONS]', 'Remove all unused networks', 'no arguments');
+  const out = new Output();
+  if (!has(parsed.value, 'force') && !confirmPrune(d, 'WARNING! This will remove all custom networks not used by at least one container.\nAre you sure you want to continue?', out)) return out.done(0);
+  const deleted: string[] = [];
+  for (const net of [...d.daemon.networks]) {
+    if (net.isDefault || net.driver !== 'bridge') continue;
+    if (d.daemon.containers.some((c) => c.state === 'running' && c.endpoints.some((e) => e.networkId === net.id))) continue;
+    for (const c of d.daemon.containers) c.endpoints = c.endpoints.filter((e) => e.networkId !== net.id);
+    removeBridgeNetwork(d.sh.world, d.sh.host, d.daemon, net);
+    deleted.push(net.name);
+  }
+  if (deleted.length > 0) out.out(`Deleted Networks:\n${deleted.map((n) => n + '\n').join('')}\n`);
+  return out.done(0);
 }
 
 function connect(d: DockerCtx, argv: string[]): CommandResult {

@@ -79,6 +79,7 @@ export const DOCKER_FLAGS: Record<string, FlagDoc[]> = {
   ],
   'network ls': [QUIET, FORMAT, NO_TRUNC, FILTER],
   'network rm': [f('-f, --force', 'no error when the network does not exist')],
+  'network prune': [f('-f, --force', 'do not ask for confirmation'), f('--filter FILTER', 'only networks matching, e.g. until=24h or label=KEY')],
   'network inspect': INSPECT_FLAGS,
   'network connect': [f('--ip IP', 'the container’s address on this network'), f('--alias NAME', 'another DNS name on this network'), f('--link NAME[:ALIAS]', 'a legacy link')],
   'network disconnect': [f('-f, --force', 'disconnect even if the container is not running')],

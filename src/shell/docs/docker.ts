@@ -37,6 +37,7 @@ export const DOCKER_DOC = doc({
     sub('network create', 'docker network create [-d DRIVER] [--subnet CIDR] [--gateway IP] [--internal] NAME', 'creates a network: for the bridge driver a Linux bridge br-<id> with the gateway address, a MASQUERADE rule for its subnet and isolation rules against the other bridges.'),
     sub('network ls', 'docker network ls [-q] [--format T] [-f FILTER]', 'lists networks (bridge, host and none always exist).'),
     sub('network rm', 'docker network rm NETWORK...', 'deletes networks without containers: the bridge and its iptables rules go away.'),
+    sub('network prune', 'docker network prune [-f]', 'deletes every user-defined network no running container is attached to (asks first unless -f), with their bridges and rules.'),
     sub('network inspect', 'docker network inspect [-f T] NETWORK...', 'prints a network as JSON: subnet, gateway, containers with their addresses.'),
     sub('network connect', 'docker network connect [--ip IP] [--alias NAME] NETWORK CONTAINER', 'gives a container one more interface (eth1, …): a veth from its namespace to the network’s bridge and an address.'),
     sub('network disconnect', 'docker network disconnect [-f] NETWORK CONTAINER', 'removes that interface from the container.'),
