@@ -30,12 +30,14 @@ async function hoverWord(page, row, lineText, word) {
  * The topology panel's SVG node labels, read in the webview's own document (iframe in iframe). The
  * notebook's outputs are a webview too, so the frame is the one that holds svg#topology.
  */
+async function topologyFrame(page) {
+  for (const frame of page.frames()) if (await frame.locator('svg#topology').count().catch(() => 0)) return frame;
+  return undefined;
+}
+
 async function topologyLabels(page) {
-  for (const frame of page.frames()) {
-    if (!(await frame.locator('svg#topology').count().catch(() => 0))) continue;
-    return (await frame.locator('svg#topology g.nodes text.label').allTextContents()).map(plain);
-  }
-  return [];
+  const frame = await topologyFrame(page);
+  return frame ? (await frame.locator('svg#topology g.nodes text.label').allTextContents()).map(plain) : [];
 }
 
 async function waitForLabels(page, has, timeoutMs = 30000) {
@@ -121,7 +123,11 @@ describe(`e2e: working through a lab (${WORKBENCH})`, function () {
     const after = await waitForLabels(page, (l) => l.includes('blue'));
     console.log(`      after the second cell: ${after.join(', ')}`);
     assert.ok(after.includes('red') && after.includes('veth-host'), 'the earlier nodes stay');
-    await page.waitForTimeout(1500); // let the layout settle for the picture
+    // The picture (README's hero image): the sidebar hidden for room, the drawing fitted once the layout settled.
+    await wb.runCommand('Toggle Primary Side Bar Visibility').catch(() => {});
+    await page.waitForTimeout(2500);
+    await (await topologyFrame(page))?.locator('#fit').click().catch(() => {});
+    await page.waitForTimeout(1000);
     await page.mouse.move(1300, 880);
     await wb.screenshot('lab-topology');
   });
