@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { skipUnlessContributes } from './contributes.mjs';
 import { skipUnlessReady, WORKBENCH } from './env.mjs';
-import { outputText, runCell, scrollToCell } from './notebook-dom.mjs';
+import { outputText, runCell, scrollToCell, waitForNotebook } from './notebook-dom.mjs';
 import { openWorkbench, plain } from './workbench.mjs';
 
 const LAB = '01-interfaces.lab.md';
@@ -19,9 +19,8 @@ describe(`e2e: lab notebook (${WORKBENCH})`, function () {
   after(async () => { await wb?.close(); });
 
   it(`opens labs/${LAB} as a notebook with its code cells`, async () => {
-    await wb.page.locator('.notebookOverlay').first().waitFor({ timeout: 30000 });
+    await waitForNotebook(wb.page);
     const first = wb.page.locator('.notebookOverlay .code-cell-row .view-lines').first();
-    await first.waitFor({ timeout: 60000 });
     assert.match(plain(await first.innerText()), /ip link/);
     assert.match(plain(await first.innerText()), /ip -br addr/);
   });

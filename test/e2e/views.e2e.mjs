@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { skipUnlessContributes } from './contributes.mjs';
 import { skipUnlessReady, WORKBENCH } from './env.mjs';
+import { runCell, waitForNotebook } from './notebook-dom.mjs';
 import { openWorkbench, plain } from './workbench.mjs';
 
 const LAB = '01-interfaces.lab.md';
@@ -18,10 +19,8 @@ describe(`e2e: Network tree (${WORKBENCH})`, function () {
 
   it('the Network view lists the world after a cell ran', async () => {
     const page = wb.page;
-    const row = page.locator('.notebookOverlay .code-cell-row').first();
-    await row.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 60000 });
-    await row.locator('.monaco-editor .view-lines').first().click();
-    await row.locator('.run-button-container .action-label').first().click();
+    await waitForNotebook(page);
+    await runCell(page, page.locator('.notebookOverlay .code-cell-row').first());
     await page.locator('.activitybar .action-item a[aria-label^="Vethlab"]').first().click();
     const tree = page.locator('.pane', { hasText: 'Network' }).locator('.monaco-list-row');
     await tree.first().waitFor({ timeout: 30000 });
