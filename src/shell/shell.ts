@@ -19,7 +19,7 @@ import { Scheduler, type Job, type RunEnd } from './jobs/scheduler';
 import { setPingInterrupt } from './nettools/ping-session';
 import { processFor, spawn, type SpawnDeps } from './jobs/spawn';
 import { inputRedirect, joinStream, redirect, type Chunk, type RedirectDeps, type Sink } from './jobs/redirect';
-import { JobTable, killBuiltin, waitBuiltin } from './jobs/table';
+import { JobTable, jobsBuiltin, killBuiltin, waitBuiltin } from './jobs/table';
 import { LIMITS, cellTimeLimitMessage, lineTimeLimitMessage, lineTooLongMessage, stepLimitMessage } from '../engine/limits';
 import { settleAll } from '../engine/docker/settle-all';
 import { limitOutput, WorldSizeGuard } from './line-limits';
@@ -96,6 +96,11 @@ export class Shell implements Env {
   private budgetUntil: number | undefined;
   /** Where background jobs write: the transcript of the line being run. */
   private lineChunks: Chunk[] = [];
+  /**
+   * A terminal's shell (bash -i): job notices, `[1] PID` when a job starts and `[1]+  Done …`
+   * before the next command once it ended. Scripts and lab cells are not interactive.
+   */
+  interactive = false;
   /** The output of the line's command that writes to the screen while it runs (see RunningLine.preview). */
   private liveOut: Output | null = null;
   private liveCandidate = false;
@@ -166,6 +171,7 @@ export class Shell implements Env {
   start(line: string, options: { interactive?: boolean } = {}): RunningLine {
     const chunks: Chunk[] = [];
     this.lineChunks = chunks;
+    this.jobs.line++;
     let job: Job | null = null;
     let end: RunEnd = 'done';
     let lineLimit = Infinity;
@@ -235,6 +241,8 @@ export class Shell implements Env {
             failed(e);
           }
         }
+        // An interactive bash reports the jobs that ended before it prompts again.
+        if (this.interactive) for (const text of this.jobs.notices()) chunks.push({ stream: 'stderr', text });
         const limited = limitOutput(chunks);
         if (limited !== chunks && this.lastStatus === 0) this.lastStatus = 1;
         finished = { stdout: joinStream(limited, 'stdout'), stderr: joinStream(limited, 'stderr'), exitCode: this.lastStatus, chunks: limited };
@@ -260,7 +268,7 @@ export class Shell implements Env {
     for (const item of list.items) {
       if (group.killed || env.exited || env.jump) break;
       if (item.background) {
-        this.background(item.andOr, env, ns);
+        this.background(item.andOr, env, ns, item.text, chunks);
         status = env.lastStatus = 0;
         continue;
       }
@@ -271,13 +279,15 @@ export class Shell implements Env {
   }
 
   /** `cmd &`: a subshell job on the scheduler, writing to whatever line is running when it writes. */
-  private background(andOr: AndOr, env: Env, ns: Netns): void {
+  private background(andOr: AndOr, env: Env, ns: Netns, text: string, chunks: Sink): void {
     const pid = this.jobs.allocatePid();
     const copy: Env = { cwd: env.cwd, vars: { ...env.vars }, lastStatus: env.lastStatus };
     const group = new Group();
     const sink: Sink = { push: (...items: Chunk[]) => this.lineChunks.push(...items) };
-    const job = this.scheduler.spawn(this.runAndOr(andOr, copy, ns, sink, group), pid, '', group);
-    this.jobs.add(pid, job, group);
+    const job = this.scheduler.spawn(this.runAndOr(andOr, copy, ns, sink, group), pid, text, group);
+    const entry = this.jobs.add(pid, job, group, text);
+    // An interactive bash says which job and process it started (scripts and lab cells do not).
+    if (this.interactive && env === this) chunks.push({ stream: 'stderr', text: `[${entry.number}] ${pid}\n` });
   }
 
   private *runAndOr(andOr: AndOr, env: Env, ns: Netns, chunks: Sink, group: Group): Exec {
@@ -466,6 +476,7 @@ export class Shell implements Env {
     }
     if (name === 'break' || name === 'continue') return loopJump(name, args, env, out);
     if (name === 'wait') return yield* waitBuiltin(args, this.jobs, out);
+    if (name === 'jobs') return jobsBuiltin(args, this.jobs, out, this.interactive);
     if (name === 'kill') return killBuiltin(args, this.jobs, out);
     return yield* spawn(this.spawnDeps, argv, ctx, out);
   }

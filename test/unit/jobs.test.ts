@@ -89,3 +89,28 @@ describe('jobs: shell job control on simulated time', () => {
     assert.deepEqual(run(), run());
   });
 });
+
+describe('jobs builtin and the interactive shell\'s job notices (bash 5.2)', () => {
+  it('jobs lists running jobs with + and -, -l adds the PID, -p only PIDs; a script forgets ended jobs silently', () => {
+    const sh = bareShell();
+    sh.run('sleep 1 & sleep 2 &');
+    assert.equal(sh.run('jobs').stdout, '[1]-  Running                 sleep 1 &\n[2]+  Running                 sleep 2 &\n');
+    assert.equal(sh.run('jobs -l').stdout, '[1]-  4243 Running                 sleep 1 &\n[2]+  4244 Running                 sleep 2 &\n');
+    assert.equal(sh.run('jobs -p').stdout, '4243\n4244\n');
+    assert.deepEqual([sh.run('wait; jobs').stdout, sh.run('jobs').stderr], ['', '']);
+    assert.deepEqual([sh.run('jobs %9').stderr, sh.run('jobs %9').exitCode], ['bash: jobs: %9: no such job\n', 1]);
+    assert.equal(sh.run('jobs -Q').stderr, 'bash: jobs: -Q: invalid option\njobs: usage: jobs [-lnprs] [jobspec ...] or jobs -x command [args]\n');
+  });
+
+  it('an interactive shell prints [N] PID when a job starts and [N]+  Done/Exit N/Terminated after the line during which it ended', () => {
+    const sh = bareShell();
+    sh.interactive = true;
+    assert.equal(sh.run('sleep 1 &').stderr, '[1] 4243\n');
+    assert.equal(sh.run('sleep 2').stderr, '[1]+  Done                    sleep 1\n');
+    assert.equal(sh.run('(exit 3) &').stderr, '[1] 4244\n');
+    assert.equal(sh.run('true').stderr, '[1]+  Exit 3                  (exit 3)\n');
+    assert.equal(sh.run('sleep 5 & kill %1').stderr, '[1] 4245\n');
+    assert.equal(sh.run('true').stderr, '[1]+  Terminated              sleep 5\n');
+    assert.equal(sh.run('true').stderr, '');
+  });
+});

@@ -36,6 +36,8 @@ export class TerminalSession {
     private readonly banner = '',
     private readonly timers: Timers = realTimers,
   ) {
+    // A terminal's bash is interactive: it reports background jobs ([1] PID, [1]+  Done …).
+    shell.interactive = true;
     this.editor = new LineEditor(
       {
         write: (text) => events.write(text),

@@ -12,6 +12,10 @@ export interface BackgroundJob {
   pid: number;
   job: Job;
   group: Group;
+  /** The command as typed, for `jobs` and the notices. */
+  text: string;
+  /** The command line that started it (JobTable.line when it was added). */
+  line: number;
 }
 
 export class JobTable {
@@ -19,6 +23,8 @@ export class JobTable {
   /** `$!`: the process id of the last background job. */
   lastPid: number | null = null;
   private nextPid: number;
+  /** Counts the command lines the shell ran, so a notice waits for the line after the job's. */
+  line = 0;
 
   constructor(shellPid: number) {
     this.nextPid = shellPid + 1;
@@ -28,10 +34,10 @@ export class JobTable {
     return this.nextPid++;
   }
 
-  add(pid: number, job: Job, group: Group): BackgroundJob {
+  add(pid: number, job: Job, group: Group, text = ''): BackgroundJob {
     this.forgetDone();
     const number = this.jobs.reduce((max, j) => Math.max(max, j.number), 0) + 1;
-    const entry = { number, pid, job, group };
+    const entry = { number, pid, job, group, text, line: this.line };
     this.jobs.push(entry);
     this.lastPid = pid;
     return entry;
@@ -45,9 +51,62 @@ export class JobTable {
     return this.jobs.find((j) => String(j.pid) === spec);
   }
 
+  /** `+` for the current job (the newest), `-` for the previous one, else a space. */
+  marker(entry: BackgroundJob): string {
+    const i = this.jobs.indexOf(entry);
+    return i === this.jobs.length - 1 ? '+' : i === this.jobs.length - 2 ? '-' : ' ';
+  }
+
+  /**
+   * An interactive shell's reports, after a command line, of the jobs started by an earlier line
+   * that have ended (bash reports before the next prompt); it then forgets them.
+   */
+  notices(): string[] {
+    const done = this.jobs.filter((j) => j.job.status !== null && j.line < this.line);
+    const lines = done.map((j) => `[${j.number}]${this.marker(j)}  ${jobState(j).padEnd(24)}${j.text}\n`);
+    for (const j of done) this.jobs.splice(this.jobs.indexOf(j), 1);
+    return lines;
+  }
+
   forgetDone(): void {
     for (let i = this.jobs.length - 1; i >= 0; i--) if (this.jobs[i]!.job.status !== null) this.jobs.splice(i, 1);
   }
+}
+
+/** How bash names a job's state: Running, Done, Exit N, or the signal that ended it. */
+function jobState(entry: BackgroundJob): string {
+  const status = entry.job.status;
+  if (status === null) return 'Running';
+  if (status === 0) return 'Done';
+  const signal = entry.group.signal;
+  if (signal && status === signal.status) return { INT: 'Interrupt', TERM: 'Terminated', KILL: 'Killed' }[signal.name];
+  return `Exit ${status}`;
+}
+
+/**
+ * jobs [-l] [-p]: the background jobs as bash 5.2 lists them (`[1]+  Running                 sleep 10 &`);
+ * an interactive shell also reports the ended ones once, a script forgets them silently.
+ */
+export function jobsBuiltin(args: string[], table: JobTable, out: Output, interactive: boolean): number {
+  if (args[0] === '-x') return 0;
+  const bad = args.find((a) => !/^-[lpnrs]+$/.test(a));
+  if (bad !== undefined) {
+    out.err(bad.startsWith('-') ? `bash: jobs: ${bad.slice(0, 2)}: invalid option\njobs: usage: jobs [-lnprs] [jobspec ...] or jobs -x command [args]` : `bash: jobs: ${bad}: no such job`);
+    return bad.startsWith('-') ? 2 : 1;
+  }
+  const flags = args.join('');
+  for (const j of table.jobs) {
+    if (j.job.status !== null && !interactive) continue;
+    if (flags.includes('p')) {
+      out.line(String(j.pid));
+      continue;
+    }
+    const pid = flags.includes('l') ? `${String(j.pid).padStart(5)} ` : ' ';
+    const state = jobState(j);
+    out.line(`[${j.number}]${table.marker(j)} ${pid}${state.padEnd(24)}${j.text}${state === 'Running' ? ' &' : ''}`);
+  }
+  table.forgetDone();
+  return 0;
 }
 
 /** wait [%N|PID ...]: waits for the jobs; status of the last one named (0 for all). */

@@ -83,5 +83,6 @@ export interface AndOr {
 }
 
 export interface List {
-  items: { andOr: AndOr; background: boolean }[];
+  /** `text`: the item's source as typed (what `jobs` shows for a background job). */
+  items: { andOr: AndOr; background: boolean; text: string }[];
 }

@@ -18,10 +18,12 @@ export interface Heredoc {
   closed: boolean;
 }
 
-export type Token =
+/** Every token knows where it starts and ends in the source (`at`, `end`). */
+export type Token = (
   | { kind: 'word'; word: Word; raw: string }
   | { kind: 'op'; op: string }
-  | { kind: 'redir'; fd: number | null; op: string; heredoc?: Heredoc };
+  | { kind: 'redir'; fd: number | null; op: string; heredoc?: Heredoc }
+) & { at?: number; end?: number };
 
 export class SyntaxError {
   /** `incomplete`: more lines would complete the command (an open quote, `$(`, `if` without `fi` …). */
@@ -53,7 +55,7 @@ export function lex(text: string): Token[] | SyntaxError {
       continue;
     }
     if (c === '\n') {
-      tokens.push({ kind: 'op', op: '\n' });
+      tokens.push({ kind: 'op', op: '\n', at: i, end: i + 1 });
       i = readBodies(text, i + 1, pending);
       pending.length = 0;
       continue;
@@ -62,7 +64,7 @@ export function lex(text: string): Token[] | SyntaxError {
     const redirAt = fdMatch ? i + fdMatch[1]!.length : i;
     const redir = REDIRS.find((r) => text.startsWith(r, redirAt));
     if (redir) {
-      const token: Token = { kind: 'redir', fd: fdMatch ? Number(fdMatch[1]) : null, op: redir };
+      const token: Token = { kind: 'redir', fd: fdMatch ? Number(fdMatch[1]) : null, op: redir, at: i, end: redirAt + redir.length };
       tokens.push(token);
       i = redirAt + redir.length;
       if (redir === '<<' || redir === '<<-') {
@@ -74,7 +76,7 @@ export function lex(text: string): Token[] | SyntaxError {
           const delimiter = raw.replace(/["'\\]/g, '');
           token.heredoc = { delimiter, strip: redir === '<<-', expand: !/["'\\]/.test(raw), body: '', closed: false };
           pending.push(token.heredoc);
-          tokens.push({ kind: 'word', word: { parts: [{ kind: 'lit', text: delimiter }] }, raw });
+          tokens.push({ kind: 'word', word: { parts: [{ kind: 'lit', text: delimiter }] }, raw, at: i, end: delim.end });
           i = delim.end;
         }
       }
@@ -82,13 +84,13 @@ export function lex(text: string): Token[] | SyntaxError {
     }
     const op = OPERATORS.find((o) => text.startsWith(o, i));
     if (op) {
-      tokens.push({ kind: 'op', op });
+      tokens.push({ kind: 'op', op, at: i, end: i + op.length });
       i += op.length;
       continue;
     }
     const word = lexWord(text, i);
     if (word instanceof SyntaxError) return word;
-    tokens.push({ kind: 'word', word: word.word, raw: text.slice(i, word.end) });
+    tokens.push({ kind: 'word', word: word.word, raw: text.slice(i, word.end), at: i, end: word.end });
     i = word.end;
   }
   return tokens;

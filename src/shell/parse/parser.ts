@@ -14,7 +14,7 @@ export { SyntaxError };
 export function parse(text: string): List | SyntaxError {
   const tokens = lex(text);
   if (tokens instanceof SyntaxError) return tokens;
-  const parser = new Parser(tokens);
+  const parser = new Parser(tokens, text);
   try {
     const list = parser.list([], []);
     if (!parser.atEnd()) return parser.unexpected();
@@ -45,7 +45,10 @@ const CLOSERS = new Set(['do', 'done', 'then', 'elif', 'else', 'fi', '}']);
 
 class Parser {
   private i = 0;
-  constructor(private readonly tokens: Token[]) {}
+  constructor(
+    private readonly tokens: Token[],
+    private readonly source: string,
+  ) {}
 
   atEnd(): boolean {
     return this.i >= this.tokens.length;
@@ -86,14 +89,19 @@ class Parser {
     const stop = () => this.atEnd() || stopOps.some((o) => this.isOp(o)) || stopWords.some((w) => this.isWord(w));
     this.skipNewlines();
     while (!stop()) {
+      const first = this.i;
       const andOr = this.andOr();
+      const from = this.tokens[first]?.at ?? 0;
+      const to = this.tokens[this.i - 1]?.end ?? from;
+      // A here-document's body is not part of the command's text.
+      const text = this.source.slice(from, to).split('\n')[0]!.trim();
       let background = false;
       if (this.isOp(';') || this.isOp('\n')) this.i++;
       else if (this.isOp('&')) {
         background = true;
         this.i++;
       } else if (!stop()) throw this.unexpected();
-      items.push({ andOr, background });
+      items.push({ andOr, background, text });
       this.skipNewlines();
     }
     return { items };
