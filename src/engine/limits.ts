@@ -26,14 +26,18 @@ export const LIMITS = {
   fileBytes: 1024 * 1024,
   /** Characters of one word after expansion (a variable doubled in a loop). */
   wordChars: 1024 * 1024,
-  /** The world: counts over every host. */
-  netns: 1000,
-  links: 4000,
-  containers: 500,
+  /**
+   * The world: counts over every host. Above the benchmarks' worlds (1,000 namespaces on one
+   * bridge; issue 4's 2,000 containers, each a namespace with a veth pair), with room to spare.
+   */
+  netns: 4000,
+  links: 12_000,
+  containers: 2500,
   /** iptables rules, all tables and namespaces. */
   rules: 10_000,
-  routes: 10_000,
-  neighbours: 10_000,
+  /** Every namespace has about 7 (local table included): 2,000 containers hold 14,000. */
+  routes: 50_000,
+  neighbours: 50_000,
   /** Lab files. */
   labBytes: 2 * 1024 * 1024,
   labCells: 1000,
