@@ -3,6 +3,7 @@
  * BuildKit's plain progress on stderr (see build-progress.ts), one layer per RUN/COPY/ADD, cache
  * hits on rebuild, the image tagged with -t, `-q` printing only the image id.
  */
+import { utcParts } from '../../common/clock';
 import { findInCatalog, parseImageRef } from '../../engine/docker/catalog';
 import { parseDockerfile, type Instruction } from '../../engine/docker/build/dockerfile';
 import { sealImage } from '../../engine/docker/layers';
@@ -127,7 +128,7 @@ function runBuild(d: DockerCtx, req: BuildRequest): BuildResult {
   const named = instructions.filter((i) => (i.keyword === 'COPY' || i.keyword === 'ADD') && i.flags['from'] === undefined).flatMap((i) => i.args.split(/\s+/).slice(0, -1));
   const ignore = readContext(d.sh.fs, d.sh.ns, req.dir, named);
   vertices.push(vertex('[internal] load .dockerignore', 0, [status('transferring context:', { bytes: ignore.ignoreBytes })]));
-  const now = () => new Date(world.clock.epoch + world.clock.now()).toISOString().replace(/\.\d+Z$/, 'Z');
+  const now = () => utcParts(world.clock.epoch + world.clock.now()).iso.replace(/\.\d+Z$/, 'Z');
   const stages: Stage[] = [];
   let contextShown = false;
   let seconds = 0;

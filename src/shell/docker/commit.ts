@@ -3,6 +3,7 @@
  * becomes a new image on top of its image (whose id stays in the history as the parent), with
  * the container's config; prints the new image id.
  */
+import { utcParts } from '../../common/clock';
 import { findContainer, imageOf } from '../../engine/docker/containers';
 import { parseImageRef } from '../../engine/docker/catalog';
 import { layerFiles } from '../../engine/docker/fs-layer';
@@ -54,7 +55,7 @@ export function dockerCommit(d: DockerCtx, argv: string[]): CommandResult {
   if (!c) return fail(`Error response from daemon: No such container: ${ref}`, 1);
   const base = imageOf(d.daemon, c);
   if (!base) return fail(`Error response from daemon: No such image: ${c.image}`, 1);
-  const now = new Date(d.sh.world.clock.epoch + d.sh.world.clock.now()).toISOString();
+  const now = utcParts(d.sh.world.clock.epoch + d.sh.world.clock.now()).iso;
   const files = layerFiles(c);
   let image = withStep(base, { createdBy: [c.path, ...c.args].join(' '), files, programs: c.installed, extraSize: c.installed.length * 2_621_440 + (c.aptUpdated ? 41_958_400 : 0), comment: last(parsed.value, 'message') ?? '' }, now, { env: c.env, created: now });
   for (const change of all(parsed.value, 'change')) {

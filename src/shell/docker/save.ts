@@ -3,6 +3,7 @@
  * (Engine 25+ writes the OCI layout: oci-layout, index.json, manifest.json, repositories,
  * blobs/sha256/…) and `docker export` / `import` (a container's whole filesystem as one layer).
  */
+import { utcParts } from '../../common/clock';
 import { findContainer, imageOf } from '../../engine/docker/containers';
 import { parseImageRef } from '../../engine/docker/catalog';
 import { decodeTar, encodeTar, type TarEntry } from '../../engine/docker/layers-tar';
@@ -139,7 +140,7 @@ export function dockerImport(d: DockerCtx, argv: string[]): CommandResult {
     if (prog && e.data === '') programs.push(prog[1]!);
     else files['/' + e.path] = e.data;
   }
-  const now = new Date(d.sh.world.clock.epoch + d.sh.world.clock.now()).toISOString();
+  const now = utcParts(d.sh.world.clock.epoch + d.sh.world.clock.now()).iso;
   const size = data.length - 1024;
   const layer = layerIdOf('', data);
   const comment = last(parsed.value, 'message') ?? 'Imported from -';
