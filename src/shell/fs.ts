@@ -6,6 +6,7 @@
 import type { World } from '../engine/world';
 import type { Host, Netns } from '../engine/net/types';
 import { readSysctl, writeSysctl } from '../engine/net/sysctl';
+import { resolvePath } from '../common/paths';
 import { LIMITS } from '../engine/limits';
 
 export interface RealFiles {
@@ -27,16 +28,7 @@ export interface FileSystem {
 
 const DIRS = new Set(['/', '/proc', '/proc/sys', '/proc/sys/net', '/proc/sys/net/ipv4', '/etc', '/dev', '/root', '/tmp', '/run', '/run/netns', '/var', '/home']);
 
-export function resolvePath(cwd: string, path: string): string {
-  const parts = (path.startsWith('/') ? path : `${cwd}/${path}`).split('/');
-  const out: string[] = [];
-  for (const p of parts) {
-    if (p === '' || p === '.') continue;
-    if (p === '..') out.pop();
-    else out.push(p);
-  }
-  return '/' + out.join('/');
-}
+export { resolvePath };
 
 export class SimFs implements FileSystem {
   private readonly inState: boolean;

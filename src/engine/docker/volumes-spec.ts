@@ -3,7 +3,7 @@
  * client and daemon read them (docker/cli opts/mount.go, moby volume/mounts/linux_parser.go).
  * A request names what to mount; the daemon turns it into a Mount at create time.
  */
-import { resolvePathPure } from './fs-layer-paths';
+import { resolvePath } from '../../common/paths';
 import type { Mount } from './types';
 
 export interface MountRequest extends Omit<Mount, 'source'> {
@@ -44,7 +44,7 @@ function parseVolumeSpec(spec: string, cwd: string): SpecResult {
   const type = isBind ? 'bind' : 'volume';
   const bad = mustBeAbsolute(type, dst);
   if (bad) return { ok: false, error: bad, by: 'daemon' };
-  const source = isBind ? resolvePathPure(cwd, src) : src;
+  const source = isBind ? resolvePath(cwd, src) : src;
   const text = isBind ? `${source}:${dst}${mode ? ':' + mode : ''}` : spec;
   return { ok: true, value: { type, source, target: clean(dst), readOnly: modes.includes('ro'), mode: mode || (isBind ? '' : 'z'), bind: text, mustExist: false } };
 }
@@ -76,10 +76,10 @@ export function parseMountFlag(spec: string, cwd: string): SpecResult {
   if (type === 'bind' && source === '') return { ok: false, error: `invalid mount config for type "bind": field Source must not be empty`, by: 'daemon' };
   const bad = mustBeAbsolute(type, target);
   if (bad) return { ok: false, error: bad, by: 'daemon' };
-  const src = type === 'bind' ? resolvePathPure(cwd, source) : source;
+  const src = type === 'bind' ? resolvePath(cwd, source) : source;
   return { ok: true, value: { type, source: src, target: clean(target), readOnly, mode: '', mustExist: type === 'bind' } };
 }
 
 function clean(path: string): string {
-  return resolvePathPure('/', path);
+  return resolvePath('/', path);
 }

@@ -6,7 +6,7 @@
 import { jsonForm, keyValuePairs, substitute, type Instruction } from '../../engine/docker/build/dockerfile';
 import { jsonArgs, withStep } from '../../engine/docker/layers';
 import { sha256Hex } from '../../engine/docker/layers-sha256';
-import { resolvePathPure } from '../../engine/docker/fs-layer-paths';
+import { resolvePath } from '../../common/paths';
 import type { Container, Image } from '../../engine/docker/types';
 import type { DockerCtx } from './context';
 import { containerCtx } from './exec';
@@ -80,7 +80,7 @@ export function applyInstruction(d: DockerCtx, stage: Stage, inst: Instruction, 
     case 'USER':
       return meta(`USER ${args}`, { user: args });
     case 'WORKDIR': {
-      const workdir = resolvePathPure(stage.image.workdir || '/', args);
+      const workdir = resolvePath(stage.image.workdir || '/', args);
       return meta(`WORKDIR ${workdir}`, { workdir });
     }
     case 'CMD':
@@ -158,9 +158,9 @@ function copyStep(d: DockerCtx, stage: Stage, inst: Instruction, args: string, c
     selected.push(...hits);
   }
   const intoDir = dest.endsWith('/') || selected.length > 1 || sources.some((s) => !(s.replace(/^\.?\/+/, '') in pool));
-  const base = resolvePathPure(stage.image.workdir || '/', dest);
+  const base = resolvePath(stage.image.workdir || '/', dest);
   const files: Record<string, string> = {};
-  for (const [rel, data] of selected) files[intoDir ? resolvePathPure(base, rel) : base] = data;
+  for (const [rel, data] of selected) files[intoDir ? resolvePath(base, rel) : base] = data;
   const createdBy = `${inst.keyword} ${args} # buildkit`;
   const key = sha256Hex(`${stage.key}\n${createdBy}\n${JSON.stringify(files)}`);
   const cached = useCache ? d.daemon.buildCache?.[key] : undefined;

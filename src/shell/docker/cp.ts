@@ -5,7 +5,6 @@
  * "Successfully copied" line need a TTY).
  */
 import { findContainer } from '../../engine/docker/containers';
-import { resolvePathPure } from '../../engine/docker/fs-layer-paths';
 import { mountFor } from '../../engine/docker/volumes';
 import type { Container } from '../../engine/docker/types';
 import type { FileSystem } from '../fs';
@@ -68,7 +67,7 @@ export function dockerCp(d: DockerCtx, argv: string[]): CommandResult {
 
 function fromContainer(d: DockerCtx, c: Container, name: string, srcPath: string, dstPath: string): CommandResult {
   const cfs = containerCtx(d, c).fs;
-  const src = resolvePathPure('/', srcPath);
+  const src = resolvePath('/', srcPath);
   const known = [...Object.keys(c.files ?? {}), ...Object.keys(d.daemon.images.find((i) => i.id === c.imageId)?.files ?? {})];
   const files = collect(cfs, d, src, known);
   if (!files) return fail(`Error response from daemon: Could not find the file ${src} in container ${name}`, 1);
@@ -89,7 +88,7 @@ function toContainer(d: DockerCtx, c: Container, _name: string, srcPath: string,
   const files = collect(d.sh.fs, d, src);
   if (!files) return fail(`lstat ${src}: no such file or directory`, 1);
   const cfs = containerCtx(d, c).fs;
-  const dest = resolvePathPure('/', dstPath);
+  const dest = resolvePath('/', dstPath);
   const mount = mountFor(c.mounts ?? [], dest);
   if (mount?.mount.readOnly) return fail('Error response from daemon: mounted volume is marked read-only', 1);
   const single = d.sh.fs.read(src, d.sh.ns).ok;
