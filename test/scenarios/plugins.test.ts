@@ -1,22 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { createWorld } from '../../src/engine/presets';
-import { Shell } from '../../src/shell/shell';
-
-function shell(preset = 'docker'): Shell {
-  const { world, host } = createWorld(preset)!;
-  return new Shell(world, host);
-}
-
-function run(sh: Shell, line: string) {
-  const r = sh.run(line);
-  return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
-}
-
-function ok(sh: Shell, line: string): string {
-  const r = run(sh, line);
-  assert.equal(r.exitCode, 0, `${line}: ${r.stderr}`);
-  return r.stdout;
-}
+import { ok, run, shell } from './shell.helpers';
 
 const PROMPT = 'Plugin "vieux/sshfs" is requesting the following privileges:\n - network: [host]\n - mount: [/var/lib/docker/plugins/]\n - mount: []\n - device: [/dev/fuse]\n - capabilities: [CAP_SYS_ADMIN]\nDo you grant the above permissions? [y/N] ';
 

@@ -1,22 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { createWorld } from '../../src/engine/presets';
-import { Shell } from '../../src/shell/shell';
-
-function shell(preset: string): Shell {
-  const { world, host } = createWorld(preset)!;
-  return new Shell(world, host);
-}
-
-function run(sh: Shell, line: string) {
-  const r = sh.run(line);
-  return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
-}
-
-function ok(sh: Shell, line: string): string {
-  const r = run(sh, line);
-  assert.equal(r.exitCode, 0, `${line}: ${r.stderr}`);
-  return r.stdout;
-}
+import type { Shell } from '../../src/shell/shell';
+import { ok, run, shell } from './shell.helpers';
 
 function withRegistry(preset: string, env = ''): Shell {
   const sh = shell(preset);
