@@ -14,6 +14,7 @@ import { brctl } from './bridge/brctl';
 import { sysctl } from './sysctl/sysctl';
 import { sh } from './coreutils/sh';
 import { awk, cut } from './coreutils/fields';
+import { sed } from './coreutils/sed';
 import { ls } from './coreutils/ls';
 import { timeout } from './coreutils/timeout';
 import { NETTOOLS } from './nettools';
@@ -59,6 +60,7 @@ export const COMMANDS: Record<string, CommandFn> = {
   bash: sh,
   awk,
   cut,
+  sed,
   ls,
   timeout,
   ...NETTOOLS,

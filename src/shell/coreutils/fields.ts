@@ -1,5 +1,5 @@
-/** Field tools from tutorials: `cut -d' ' -f3` and awk's `{print $1, $3}`. */
-import { Output, type CommandFn } from '../types';
+/** Field tools from tutorials: `cut -d' ' -f3`, `cut -c1-5` and awk's `{print $1, $3}`. */
+import { Output, type CommandFn, type CommandResult } from '../types';
 
 function inputLines(text: string): string[] {
   const lines = text.split('\n');
@@ -24,13 +24,18 @@ function parseFields(spec: string): ((n: number) => boolean) | null {
 export const cut: CommandFn = (argv, ctx) => {
   let delim = '\t';
   let fields: string | undefined;
+  let chars: string | undefined;
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '-d') delim = argv[++i] ?? '';
     else if (a.startsWith('-d')) delim = a.slice(2);
     else if (a === '-f') fields = argv[++i];
     else if (a.startsWith('-f')) fields = a.slice(2);
+    else if (a === '-c' || a === '-b') chars = argv[++i];
+    else if (a.startsWith('-c') || a.startsWith('-b')) chars = a.slice(2);
   }
+  if (fields !== undefined && chars !== undefined) return new Output().err("cut: only one list may be specified\nTry 'cut --help' for more information.").done(1);
+  if (chars !== undefined) return cutCharacters(chars, ctx.stdin);
   if (fields === undefined) return new Output().err("cut: you must specify a list of bytes, characters, or fields\nTry 'cut --help' for more information.").done(1);
   if (delim.length !== 1) return new Output().err("cut: the delimiter must be a single character\nTry 'cut --help' for more information.").done(1);
   const wanted = parseFields(fields);
@@ -42,6 +47,16 @@ export const cut: CommandFn = (argv, ctx) => {
   }
   return out.done(0);
 };
+
+/** cut -c LIST (and -b: the same for ASCII text). */
+function cutCharacters(list: string, stdin: string): CommandResult {
+  if (/(^|[,-])0/.test(list)) return new Output().err("cut: byte/character positions are numbered from 1\nTry 'cut --help' for more information.").done(1);
+  const wanted = parseFields(list);
+  if (!wanted) return new Output().err(`cut: invalid byte/character position ‘${list}’\nTry 'cut --help' for more information.`).done(1);
+  const out = new Output();
+  for (const line of inputLines(stdin)) out.line([...line].filter((_, i) => wanted(i + 1)).join(''));
+  return out.done(0);
+}
 
 /** A small awk: `[-F SEP] '[/regex/] { print $N, ... }'`, enough for tutorial one-liners. */
 export const awk: CommandFn = (argv, ctx) => {
