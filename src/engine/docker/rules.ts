@@ -115,13 +115,13 @@ function portRules(net: DockerNetwork, ip: number, p: PortBinding): { filter: Ru
   };
 }
 
-/** setPerPortForwarding: ACCEPT at the head of filter DOCKER; DNAT and the hairpin MASQUERADE appended. */
+/** Engine 26's ChainInfo.Forward (the recorded engine): the ACCEPT, DNAT and hairpin MASQUERADE are each appended. */
 export function installPortRules(ns: Netns, net: DockerNetwork, ip: number, ports: PortBinding[]): void {
   const filter = table(ns, 'filter');
   const nat = table(ns, 'nat');
   for (const p of ports) {
     const r = portRules(net, ip, p);
-    insertRule(filter, 'DOCKER', 0, r.filter);
+    append(filter, 'DOCKER', r.filter);
     append(nat, 'POSTROUTING', r.hairpin);
     append(nat, 'DOCKER', r.dnat);
   }

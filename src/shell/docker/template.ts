@@ -1,7 +1,8 @@
 /**
  * The subset of Go's text/template that `docker ... --format` / `inspect -f` use: fields
- * (.A.B), `.`, variables from range ($k, $v), functions json, index, len, join, upper,
- * lower, println, and range / if / with ... else ... end.
+ * (.A.B), `.`, variables from range ($k, $v), parenthesised pipelines with fields
+ * ((index $conf 0).HostPort), functions json, index, len, join, upper, lower, println, and
+ * range / if / with ... else ... end.
  */
 
 type Node = { kind: 'text'; text: string } | { kind: 'action'; expr: string } | { kind: 'block'; op: 'range' | 'if' | 'with'; expr: string; body: Node[]; alt: Node[] };
@@ -125,20 +126,60 @@ function truthy(v: unknown): boolean {
   return true;
 }
 
-function words(expr: string): string[] {
-  const out: string[] = [];
-  const re = /"((?:[^"\\]|\\.)*)"|`([^`]*)`|\(|\)|[^\s()]+/g;
+/** A pipeline's tokens: words, string literals, ( ) and |; `glued` marks a token with no space before it. */
+interface Token {
+  text: string;
+  glued: boolean;
+}
+
+function lex(expr: string): Token[] {
+  const out: Token[] = [];
+  const re = /"((?:[^"\\]|\\.)*)"|`([^`]*)`|\(|\)|\||[^\s()|]+/g;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(expr))) out.push(m[0]);
+  let end = 0;
+  while ((m = re.exec(expr))) {
+    out.push({ text: m[0], glued: m.index === end && out.length > 0 });
+    end = m.index + m[0].length;
+  }
   return out;
 }
 
+/** Go's parse tree for an action: pipeline = command ('|' command)*, command = operand+. */
+type Operand = { word: string } | { pipeline: Operand[][]; fields: string[] };
+
+function parsePipeline(tokens: Token[], pos: { i: number }, nested: boolean): Operand[][] {
+  const commands: Operand[][] = [[]];
+  while (pos.i < tokens.length) {
+    const t = tokens[pos.i]!;
+    if (t.text === ')') {
+      if (!nested) throw new TemplateError('template parsing error: template: :1: unexpected ")" in operand');
+      pos.i++;
+      return commands;
+    }
+    pos.i++;
+    if (t.text === '|') {
+      if (commands[commands.length - 1]!.length === 0) throw new TemplateError('template parsing error: template: :1: missing value for command');
+      commands.push([]);
+    } else if (t.text === '(') {
+      const pipeline = parsePipeline(tokens, pos, true);
+      const fields: string[] = [];
+      // (x).A.B: a field chain glued to the closing parenthesis
+      while (pos.i < tokens.length && tokens[pos.i]!.glued && tokens[pos.i]!.text.startsWith('.')) fields.push(...tokens[pos.i++]!.text.slice(1).split('.'));
+      commands[commands.length - 1]!.push({ pipeline, fields });
+    } else commands[commands.length - 1]!.push({ word: t.text });
+  }
+  if (nested) throw new TemplateError('template parsing error: template: :1: unclosed left paren');
+  return commands;
+}
+
 function evalExpr(expr: string, dot: unknown, root: unknown, vars: Vars): unknown {
-  const stages = expr.split('|').map((s) => s.trim());
+  return evalPipeline(parsePipeline(lex(expr), { i: 0 }, false), dot, root, vars);
+}
+
+function evalPipeline(commands: Operand[][], dot: unknown, root: unknown, vars: Vars): unknown {
   let value: unknown = undefined;
-  stages.forEach((stage, i) => {
-    const w = words(stage);
-    value = evalCommand(w, dot, root, vars, i > 0 ? [value] : []);
+  commands.forEach((command, i) => {
+    value = evalCommand(command, dot, root, vars, i > 0 ? [value] : []);
   });
   return value;
 }
@@ -158,13 +199,18 @@ const FUNCS: Record<string, (...args: unknown[]) => unknown> = {
   not: (a) => !truthy(a),
 };
 
-function evalCommand(w: string[], dot: unknown, root: unknown, vars: Vars, piped: unknown[]): unknown {
+function evalCommand(w: Operand[], dot: unknown, root: unknown, vars: Vars, piped: unknown[]): unknown {
   if (w.length === 0) throw new TemplateError('template parsing error: template: :1: missing value for command');
   const [head, ...rest] = w;
-  const fn = FUNCS[head!];
-  if (fn) return fn(...rest.map((a) => operand(a, dot, root, vars)), ...piped);
-  if (rest.length > 0 || piped.length > 0) throw new TemplateError(`template parsing error: template: :1: function "${head}" not defined`);
-  return operand(head!, dot, root, vars);
+  const fn = 'word' in head! ? FUNCS[head.word] : undefined;
+  if (fn) return fn(...rest.map((a) => evalOperand(a, dot, root, vars)), ...piped);
+  if (rest.length > 0 || piped.length > 0) throw new TemplateError(`template parsing error: template: :1: function "${'word' in head! ? head.word : '('}" not defined`);
+  return evalOperand(head!, dot, root, vars);
+}
+
+function evalOperand(o: Operand, dot: unknown, root: unknown, vars: Vars): unknown {
+  if ('word' in o) return operand(o.word, dot, root, vars);
+  return field(evalPipeline(o.pipeline, dot, root, vars), o.fields);
 }
 
 function operand(word: string, dot: unknown, root: unknown, vars: Vars): unknown {
