@@ -8,7 +8,7 @@ export const HTTP_TOOL_DOCS = [
     name: 'curl',
     summary: 'fetch a URL over HTTP',
     kernel: HTTP,
-    usage: 'curl [-s] [-I] [-i] [-f] [-o FILE] [-m SECONDS] URL',
+    usage: 'curl [-sSIifLv] [-o FILE] [-m SECONDS] [-w FORMAT] [-X METHOD] [-H HEADER] [-d DATA] [-A AGENT] URL',
     flags: [
       { flag: '-s, --silent', words: 'no progress or error messages' },
       { flag: '-S, --show-error', words: 'show errors even with -s' },
@@ -18,7 +18,12 @@ export const HTTP_TOOL_DOCS = [
       { flag: '-o FILE, --output FILE', words: 'write the body to FILE' },
       { flag: '-m SECONDS, --max-time SECONDS', words: 'give up after this long' },
       { flag: '-L, --location', words: 'follow redirects' },
-      { flag: '-v, --verbose', words: 'show the connection steps' },
+      { flag: '-v, --verbose', words: 'show the connection steps (* what curl does, > the request, < the response headers)' },
+      { flag: '-w FORMAT, --write-out FORMAT', words: 'print variables after the transfer, e.g. %{http_code}, %{remote_ip}, %{time_total}, %{url_effective}' },
+      { flag: '-X METHOD, --request METHOD', words: 'the HTTP method to send' },
+      { flag: '-H HEADER, --header HEADER', words: 'add a request header ("Name:" with no value removes one)' },
+      { flag: '-d DATA, --data DATA', words: 'send DATA in a POST (@FILE reads a file); --data-raw, --data-binary' },
+      { flag: '-A AGENT, --user-agent AGENT', words: 'the User-Agent header' },
     ],
   }),
   doc({
