@@ -12,6 +12,7 @@ import { localOut, neighOutput, runHook } from './ip-output';
 import { tcpReset } from './sockets';
 import { UNREACH, type Packet } from './packet';
 import { drop, hop, MAX_STEPS, nsLabel, type Walk } from './walk-context';
+import { vxlanReceive } from './vxlan';
 
 /** `srcMac` is the Ethernet source of the frame the packet came in (for `-m mac`). */
 export function receive(walk: Walk, link: Link, packet: Packet, srcMac: string | null = null): void {
@@ -39,6 +40,7 @@ function localIn(walk: Walk, ns: Netns, link: Link, packet: Packet, srcMac: stri
   if (input.verdict.kind === 'drop') return drop(walk, ns, input.verdict.reason, link);
   packet = input.packet;
   if (packet.proto === 'icmp' && packet.icmp?.type === 'echo-request') return answerEcho(walk, ns, packet);
+  if (vxlanReceive(walk, ns, packet)) return;
   if (packet.proto !== 'icmp' && !isReset(packet)) {
     const answer = walk.sockets(ns, packet);
     if (answer.kind === 'refused') return refuse(walk, ns, link, packet);

@@ -12,6 +12,7 @@ import { egressTag, ingressVlan, lowerOf, vlanChild } from '../net/vlan';
 import { captureFrame } from './capture';
 import { frameBytes, withTag, type Frame } from './frame';
 import { drop, hop, MAX_STEPS, type Walk } from './walk-context';
+import { vxlanDevice, vxlanXmit } from './vxlan';
 
 export interface Arrival {
   link: Link;
@@ -65,6 +66,7 @@ export function transmit(walk: Walk, from: Link, frame: Frame): Arrival[] {
   }
   countTx(walk, from, frame);
   if (from.kind === 'vlan') return vlanOut(walk, from, frame);
+  if (vxlanDevice(walk.world, from)) return vxlanXmit(walk, from, frame);
   hop(walk, ns, 'xmit', `${describe(frame)} leaves ${from.name}`, from);
   const seen = new Set([from.id]);
   if (from.kind === 'bridge') {
@@ -114,8 +116,8 @@ function up(walk: Walk, link: Link, frame: Frame): Arrival[] {
   return [{ link: child, frame: untagged }];
 }
 
-/** A frame arriving from the wire on `link`. */
-function arrive(walk: Walk, link: Link, frame: Frame, seen: Set<number>): Arrival[] {
+/** A frame arriving from the wire on `link` (or out of a tunnel, see vxlan.ts). */
+export function arrive(walk: Walk, link: Link, frame: Frame, seen: Set<number>): Arrival[] {
   const ns = nsOf(walk, link);
   // Bridges joined in a loop (no STP) would pass a broadcast around forever: stop at the second lap.
   if (seen.has(link.id)) {
@@ -195,6 +197,10 @@ function bridgeOut(walk: Walk, bridge: Link, ingress: Link | null, frame: Frame,
   for (const port of egress) {
     const out = vlanEgress(port, vid, frame)!;
     countTx(walk, port, out);
+    if (vxlanDevice(walk.world, port)) {
+      arrivals.push(...vxlanXmit(walk, port, out));
+      continue;
+    }
     const peer = peerOf(walk.world, port);
     if (peer) arrivals.push(...arrive(walk, peer, out, seen));
   }

@@ -1,4 +1,5 @@
 import type { DhcpMessage } from '../dhcp-message';
+import type { Frame } from './frame';
 
 /** An IPv4 packet as the simulator carries it: enough of the headers for routing, NAT and printing. */
 export type L4Proto = 'icmp' | 'tcp' | 'udp';
@@ -20,6 +21,8 @@ export interface Packet {
   inner?: Packet;
   /** A DHCP message in a UDP datagram between ports 67 and 68. */
   dhcp?: DhcpMessage;
+  /** A VXLAN datagram (UDP 4789): the 8-byte header's VNI and the Ethernet frame it carries (see vxlan.ts). */
+  vxlan?: { vni: number; frame: Frame };
 }
 
 export const protoNumber: Record<L4Proto, number> = { icmp: 1, tcp: 6, udp: 17 };

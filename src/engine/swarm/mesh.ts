@@ -14,6 +14,7 @@ import type { MatchModule, Rule, Table } from '../netfilter/types';
 import { daemonOf } from '../docker/daemon';
 import { nodeUp } from './quorum';
 import { taskContainer } from './tasks';
+import { refreshOverlays } from './vxlan-overlay';
 import type { Cluster, MeshHop as Hop, SwarmNode } from './types';
 
 
@@ -76,6 +77,7 @@ function hopsFor(world: World, cluster: Cluster, node: SwarmNode): Hop[] {
 
 /** Rewrites every member node's DOCKER-INGRESS chains for the current tasks. */
 export function refreshMesh(world: World, cluster: Cluster): void {
+  refreshOverlays(world, cluster);
   const installed = (cluster.mesh ??= {});
   for (const node of cluster.nodes) {
     const host = world.state.hosts[node.hostId];

@@ -1,6 +1,6 @@
 /**
  * tcpdump 4.99's one-line decodes (-n): timestamps, ARP, IPv4 with ICMP/TCP/UDP, and the -e
- * link-level header. Formats from print-arp.c, print-icmp.c, print-tcp.c, print-udp.c.
+ * link-level header. Formats from print-arp.c, print-icmp.c, print-tcp.c, print-udp.c, print-vxlan.c.
  */
 import { formatIpv4 } from '../../engine/net/ipv4';
 import { frameBytes, type Frame } from '../../engine/packet/frame';
@@ -24,7 +24,7 @@ export function timestamp(epochMs: number): string {
 
 export function formatFrame(frame: Frame, opts: PrintOptions): string {
   const ethertype = frame.kind === 'arp' ? 'ethertype ARP (0x0806)' : 'ethertype IPv4 (0x0800)';
-  const body = frame.kind === 'arp' ? arpText(frame) : ipText(frame.packet);
+  const body = frame.kind === 'arp' ? arpText(frame) : ipText(frame.packet, opts);
   if (!opts.link) return frame.kind === 'arp' ? `ARP, ${body}` : `IP ${body}`;
   const head = `${frame.src} > ${frame.dst}, `;
   // print-ether.c: a tagged frame shows the 802.1Q TPID first, then ieee8021q_tci_string ("vlan N, p P").
@@ -39,13 +39,15 @@ function arpText(frame: Extract<Frame, { kind: 'arp' }>): string {
   return `Request who-has ${formatIpv4(a.targetIp)}${known} tell ${formatIpv4(a.senderIp)}, length 28`;
 }
 
-export function ipText(p: Packet): string {
+export function ipText(p: Packet, opts: PrintOptions = { link: false }): string {
   const src = formatIpv4(p.src);
   const dst = formatIpv4(p.dst);
   const payload = p.length - IP_HEADER;
   if (p.proto === 'icmp') return `${src} > ${dst}: ICMP ${icmpText(p)}, length ${payload}`;
   // print-bootp.c: "BOOTP/DHCP, Request from CHADDR" / "Reply", then the BOOTP length.
   if (p.proto === 'udp' && p.dhcp) return `${src}.${p.sport ?? 0} > ${dst}.${p.dport ?? 0}: BOOTP/DHCP, ${p.dhcp.op === 'request' ? `Request from ${p.dhcp.chaddr}` : 'Reply'}, length ${Math.max(0, payload - 8)}`;
+  // print-vxlan.c: the header on the datagram's line, then ether_print of the inner frame on the next.
+  if (p.proto === 'udp' && p.vxlan) return `${src}.${p.sport ?? 0} > ${dst}.${p.dport ?? 0}: VXLAN, flags [I] (0x08), vni ${p.vxlan.vni}\n${formatFrame(p.vxlan.frame, opts)}`;
   if (p.proto === 'udp') return `${src}.${p.sport ?? 0} > ${dst}.${p.dport ?? 0}: UDP, length ${Math.max(0, payload - 8)}`;
   return `${src}.${p.sport ?? 0} > ${dst}.${p.dport ?? 0}: ${tcpText(p)}`;
 }

@@ -1,0 +1,161 @@
+/**
+ * The overlay data path, laid out as libnetwork's overlay driver does on each node: per overlay
+ * network a sandbox namespace `1-<network id>` holding `br0` (the network's gateway address) and
+ * `vxlan0` (VNI of the network, UDP 4789 from the node's LAN address, port of br0); each task's
+ * container joins it by a veth (`vethN` on br0, `ethN` in the container: the first overlay is
+ * eth0, docker_gwbridge eth1, further overlays eth2...). Peers are programmed statically, as the
+ * driver does from the cluster's network database: every remote endpoint is a permanent neighbour
+ * of vxlan0 (so ARP is answered locally) and an FDB entry pointing at its node's address.
+ */
+import type { World } from '../world';
+import { configure } from '../host';
+import { formatIpv4, parseIpv4 } from '../net/ipv4';
+import { attachPort, createLink, createVethPair, setAdminUp } from '../net/linkops';
+import { linkByName, linksIn } from '../net/links';
+import { createNetns, destroyNetns } from '../net/netns';
+import { setNeigh } from '../net/neigh';
+import type { Host, Link, Netns } from '../net/types';
+import { macFromIp } from '../docker/sandbox';
+import { addVxlanDevice, removeVxlanDevice, vxlanDevice } from '../packet/vxlan';
+import { taskContainer } from './tasks';
+import type { Cluster, OverlayNetwork, SwarmNode, Task } from './types';
+
+/** The overlay driver's MTU: 1500 less the 50 bytes of VXLAN, UDP, IP and inner Ethernet headers. */
+export const OVERLAY_MTU = 1450;
+
+/** One task's address on one overlay, on the node that runs it. */
+export interface OverlayEndpoint {
+  net: OverlayNetwork;
+  task: Task;
+  node: SwarmNode;
+  host: Host;
+  nsId: number;
+  ip: number;
+  mac: string;
+}
+
+/** The namespace name libnetwork gives a network's sandbox: "1-" and the first 10 characters of its id. */
+export function sandboxName(net: OverlayNetwork): string {
+  return `1-${net.id.slice(0, 10)}`;
+}
+
+export function nodeLanAddress(node: SwarmNode): number {
+  return parseIpv4(node.addr) ?? 0;
+}
+
+/** Every running task's address on each of its overlays, in task order. */
+export function overlayEndpoints(world: World, cluster: Cluster): OverlayEndpoint[] {
+  const nodes = new Map(cluster.nodes.map((n) => [n.id, n]));
+  const nets = new Map(cluster.networks.map((n) => [n.id, n]));
+  const out: OverlayEndpoint[] = [];
+  for (const task of cluster.tasks) {
+    if (task.desired !== 'running' || task.state !== 'running') continue;
+    const node = nodes.get(task.nodeId);
+    const host = node && !node.left ? world.state.hosts[node.hostId] : undefined;
+    const c = host ? taskContainer(world, task, node) : undefined;
+    if (!node || !host || !c || c.nsId === null || c.state !== 'running') continue;
+    for (const [netId, ip] of Object.entries(task.addrs)) {
+      const net = nets.get(netId);
+      if (net) out.push({ net, task, node, host, nsId: c.nsId, ip, mac: macFromIp(ip) });
+    }
+  }
+  return out;
+}
+
+/** The sandbox of `net` on `host`, if the node has one. */
+export function overlaySandbox(world: World, host: Host, net: OverlayNetwork): Netns | undefined {
+  const name = sandboxName(net);
+  return Object.values(world.state.netns).find((ns) => ns.hostId === host.id && ns.name === name && ns.id !== host.rootNsId && host.netnsNames[name] !== ns.id);
+}
+
+/** Brings every node's sandboxes, container interfaces and peer tables in line with the running tasks. */
+export function refreshOverlays(world: World, cluster: Cluster): void {
+  const endpoints = overlayEndpoints(world, cluster);
+  const wanted = new Map<string, { net: OverlayNetwork; node: SwarmNode; host: Host }>();
+  for (const ep of endpoints) wanted.set(`${ep.net.id}/${ep.host.id}`, ep);
+  removeUnused(world, cluster, wanted);
+  for (const { net, node, host } of wanted.values()) ensureSandbox(world, net, node, host);
+  for (const ep of endpoints) attachEndpoint(world, ep, endpoints);
+  for (const { net, host } of wanted.values()) programPeers(world, net, host, endpoints);
+}
+
+/** Sandboxes of nodes where no task uses the network any more go, as the driver leaves them. */
+function removeUnused(world: World, cluster: Cluster, wanted: Map<string, unknown>): void {
+  for (const net of cluster.networks) {
+    for (const node of cluster.nodes) {
+      const host = world.state.hosts[node.hostId];
+      if (!host || wanted.has(`${net.id}/${host.id}`)) continue;
+      const ns = overlaySandbox(world, host, net);
+      if (!ns) continue;
+      for (const link of linksIn(world, ns.id)) if (vxlanDevice(world, link)) removeVxlanDevice(world, link.id);
+      destroyNetns(world, host, ns);
+    }
+  }
+}
+
+function ensureSandbox(world: World, net: OverlayNetwork, node: SwarmNode, host: Host): Netns {
+  const existing = overlaySandbox(world, host, net);
+  if (existing) return existing;
+  const ns = createNetns(world, host, null);
+  // Named for traces and the view, but not under /run/netns (Docker keeps it in /var/run/docker/netns).
+  ns.name = sandboxName(net);
+  setAdminUp(world, linkByName(world, ns.id, 'lo')!, true);
+  const br0 = createLink(world, ns, { name: 'br0', kind: 'bridge', mtu: OVERLAY_MTU });
+  configure(world, ns, br0, `${formatIpv4(net.gateway)}/${net.prefixLen}`);
+  const vxlan0 = createLink(world, ns, { name: 'vxlan0', kind: 'dummy', mtu: OVERLAY_MTU });
+  addVxlanDevice(world, { linkId: vxlan0.id, vni: net.vni, underlayNsId: host.rootNsId, local: nodeLanAddress(node), fdb: {} });
+  attachPort(world, br0, vxlan0);
+  setAdminUp(world, vxlan0, true);
+  setAdminUp(world, br0, true);
+  return ns;
+}
+
+/** The container end's name: the task's first overlay is eth0, docker_gwbridge eth1, then eth2... */
+function containerIfname(ep: OverlayEndpoint): string {
+  const order = Object.keys(ep.task.addrs).indexOf(ep.net.id);
+  return order === 0 ? 'eth0' : `eth${order + 1}`;
+}
+
+function attachEndpoint(world: World, ep: OverlayEndpoint, all: OverlayEndpoint[]): void {
+  const cns = world.netns(ep.nsId);
+  if (cns.addrs.some((a) => a.family === 4 && a.local === ep.ip)) return;
+  const sandbox = overlaySandbox(world, ep.host, ep.net);
+  const br0 = sandbox && linkByName(world, sandbox.id, 'br0');
+  if (!sandbox || !br0) return;
+  moveGatewayBridgeAside(world, cns, all.filter((e) => e.nsId === ep.nsId).length);
+  const [inside, outside] = createVethPair(world, cns, containerIfname(ep), sandbox, freeVethName(world, sandbox));
+  inside.mac = ep.mac;
+  inside.mtu = OVERLAY_MTU;
+  outside.mtu = OVERLAY_MTU;
+  attachPort(world, br0, outside);
+  setAdminUp(world, outside, true);
+  configure(world, cns, inside, `${formatIpv4(ep.ip)}/${ep.net.prefixLen}`);
+  setAdminUp(world, inside, true);
+}
+
+/** The daemon plugged docker_gwbridge in as eth0; once the task joins an overlay it is eth1. */
+function moveGatewayBridgeAside(world: World, cns: Netns, overlays: number): void {
+  if (overlays === 0) return;
+  const eth0 = linkByName(world, cns.id, 'eth0');
+  if (eth0 && !linkByName(world, cns.id, 'eth1')) {
+    eth0.name = 'eth1';
+    for (const a of cns.addrs) if (a.linkId === eth0.id && a.family === 4) a.label = 'eth1';
+  }
+}
+
+function freeVethName(world: World, ns: Netns): string {
+  for (let i = 0; ; i++) if (!linkByName(world, ns.id, `veth${i}`)) return `veth${i}`;
+}
+
+/** vxlan0's FDB and neighbour entries: every endpoint of the network on another node. */
+function programPeers(world: World, net: OverlayNetwork, host: Host, endpoints: OverlayEndpoint[]): void {
+  const ns = overlaySandbox(world, host, net);
+  const vxlan0: Link | undefined = ns && linkByName(world, ns.id, 'vxlan0');
+  const dev = vxlan0 && vxlanDevice(world, vxlan0);
+  if (!ns || !vxlan0 || !dev) return;
+  const remote = endpoints.filter((e) => e.net.id === net.id && e.host.id !== host.id);
+  dev.fdb = Object.fromEntries(remote.map((e) => [e.mac, nodeLanAddress(e.node)]));
+  const keep = new Set(remote.map((e) => e.ip));
+  ns.neigh = ns.neigh.filter((n) => n.linkId !== vxlan0.id || keep.has(n.ip));
+  for (const e of remote) setNeigh(ns, vxlan0.id, e.ip, { mac: e.mac, state: 'PERMANENT', now: world.clock.now() });
+}
