@@ -40,6 +40,7 @@ export interface CreateOptions {
   labels?: Record<string, string>;
   limits?: CgroupLimits;
   init?: boolean;
+  workdir?: string;
 }
 
 export function findContainer(daemon: DaemonState, ref: string): Container | undefined {
@@ -106,6 +107,7 @@ export function createContainer(world: World, daemon: DaemonState, opts: CreateO
     ...(opts.labels && Object.keys(opts.labels).length > 0 ? { labels: opts.labels } : {}),
     ...(opts.limits ? { limits: opts.limits } : {}),
     ...(opts.init ? { init: true } : {}),
+    ...(opts.workdir ? { workdir: opts.workdir } : {}),
     ...(daemon.config && daemon.config.logDriver !== 'json-file' ? { logDriver: daemon.config.logDriver } : {}),
   };
   if (opts.publishAll) for (const e of image.exposed) if (!ports.some((p) => `${p.containerPort}/${p.proto}` === e)) ports.push({ hostIp: '', hostPort: 0, containerPort: Number(e.split('/')[0]), proto: e.endsWith('udp') ? 'udp' : 'tcp' });

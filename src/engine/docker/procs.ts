@@ -50,7 +50,8 @@ export function exitAfterSignal(c: Container, image: Image | undefined, sig: num
 const EVERY_IMAGE = new Set(['pwd', 'id', 'whoami', 'uname', 'date', 'printf', 'test', 'kill', 'mkdir', 'rm', 'touch', 'cp', 'mv', 'ln', 'chmod', 'df', 'du', 'find', 'xargs', 'sed', 'tr', 'uniq', 'tee', 'yes', 'seq', 'dd', 'stat', 'readlink', 'basename', 'dirname', 'nproc', 'free', 'mount', 'top', 'nice', 'nohup', 'timeout', 'ls', 'cat', 'echo', 'env', 'sleep', 'true', 'false', 'hostname']);
 
 const DIRS = new Set(['/', '/bin', '/sbin', '/usr', '/usr/bin', '/usr/sbin', '/usr/local', '/usr/local/bin', '/etc', '/tmp', '/var', '/root', '/home', '/proc', '/sys', '/dev', '/lib', '/opt', '/srv', '/mnt', '/run']);
-const SYSTEM_FILES = new Set(['/etc/passwd', '/etc/group', '/etc/hosts', '/etc/hostname', '/etc/resolv.conf', '/etc/shadow', '/etc/os-release']);
+/** Files every image has (their content is not modelled: only that they exist and are not programs). */
+export const SYSTEM_FILES = new Set(['/etc/passwd', '/etc/group', '/etc/hosts', '/etc/hostname', '/etc/resolv.conf', '/etc/shadow', '/etc/os-release']);
 
 /**
  * Why runc cannot exec the command, as it says it (runc 1.1, exit 126 or 127), or undefined.
@@ -66,6 +67,25 @@ export function execFailure(c: Container, image: Image): { code: number; message
   if (!argv0.includes('/')) return isProgram ? undefined : { code: 127, message: `exec: "${argv0}": executable file not found in $PATH` };
   if (DIRS.has(argv0.replace(/\/+$/, '') || '/') || (SYSTEM_FILES.has(argv0) && !isProgram)) return { code: 126, message: `exec: "${argv0}": permission denied` };
   return undefined;
+}
+
+/**
+ * The official images' docker-entrypoint.sh ends in `exec "$@"`: the command given after the
+ * image is the process it becomes. Undefined when the container's command is not wrapped so.
+ */
+export function entrypointCommand(c: Container, image: Image): string[] | undefined {
+  const entry = image.entrypoint?.[0];
+  if (entry === undefined || c.path !== entry || !/docker-entrypoint\.sh$/.test(entry) || c.args.length === 0) return undefined;
+  return c.args;
+}
+
+/** Where the entrypoint's `exec "$@"` is (redis 7.4's script, run by dash: `$0: LINENO: exec: X: not found`). */
+const ENTRYPOINT_EXEC_LINE: Partial<Record<string, [string, number]>> = { redis: ['/usr/local/bin/docker-entrypoint.sh', 24] };
+
+/** dash's message when the entrypoint's `exec "$@"` finds no such program (exit 127), if the script is known. */
+export function entrypointExecError(image: Image, prog: string): string | undefined {
+  const at = ENTRYPOINT_EXEC_LINE[image.service];
+  return at ? `${at[0]}: ${at[1]}: exec: ${prog}: not found` : undefined;
 }
 
 export function runtimeError(message: string): string {

@@ -151,6 +151,12 @@ export interface Container {
   stoppedByShutdown?: boolean;
   /** The logging driver when it was created (daemon.json log-driver). */
   logDriver?: string;
+  /** -w, --workdir: the main process's working directory (else the image's WORKDIR). */
+  workdir?: string;
+  /** Host PIDs of its processes stopped by SIGSTOP (ps STAT T) until SIGCONT. */
+  stoppedPids?: number[];
+  /** Files of the image its processes deleted (docker diff D; whiteouts in the layer). */
+  deleted?: string[];
 }
 
 export interface DockerNetwork {

@@ -38,6 +38,8 @@ export class TerminalSession {
   ) {
     // A terminal's bash is interactive: it reports background jobs ([1] PID, [1]+  Done …).
     shell.interactive = true;
+    // Its stdin is a terminal: `tty` names it and `docker run -it` may attach to it.
+    shell.vars['VETHLAB_TTY'] ??= '/dev/pts/0';
     this.editor = new LineEditor(
       {
         write: (text) => events.write(text),

@@ -10,6 +10,8 @@ import type { DockerCtx } from '../docker/context';
 import { Shell } from '../shell';
 import { hasProgram } from '../docker/exec';
 import { containerBuiltin } from './builtins';
+import { resolvePath } from '../../common/paths';
+import { SYSTEM_FILES } from '../../engine/docker/procs';
 
 /** Shell builtins and the few commands the simulated shell keeps as programs that every shell has. */
 const SHELL_BUILTINS = new Set(['echo', 'true', 'false', 'cd', 'pwd', 'export', 'exit', 'test', '[', 'printf', 'read', 'set', 'unset', 'type', 'wait', 'kill', 'sleep']);
@@ -22,12 +24,31 @@ export function containerShell(d: DockerCtx, c: Container, argv: string[], ctx: 
     if (SHELL_BUILTINS.has(name)) return undefined;
     const builtin = containerBuiltin(d, c, args, inner);
     if (builtin) return builtin;
+    const byPath = args[0]!.includes('/') ? pathExecError(args[0]!, inner, busybox) : undefined;
+    if (byPath) return byPath;
     if (!hasProgram(d, c, name)) return { stdout: '', stderr: `bash: ${args[0]}: command not found\n`, exitCode: 127 };
     return undefined;
   });
   const r = child.run(argv[2]);
   const result = { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
   return busybox ? asAsh(result) : result;
+}
+
+/** Dirs holding programs: a path elsewhere names a file that is not one (runs only if it has an exec bit). */
+const BIN_DIRS = new Set(['/bin', '/sbin', '/usr/bin', '/usr/sbin', '/usr/local/bin', '/usr/local/sbin']);
+
+/**
+ * A command named by a path the shell cannot exec: a directory or a plain file (EACCES, 126), or
+ * nothing there (127). bash says `bash: /etc: Is a directory`, ash `sh: /etc: Permission denied`.
+ */
+function pathExecError(path: string, ctx: ShellContext, busybox: boolean): CommandResult | undefined {
+  const full = resolvePath(ctx.cwd, path);
+  const shell = busybox ? 'sh' : 'bash';
+  const dir = full.slice(0, full.lastIndexOf('/')) || '/';
+  if (BIN_DIRS.has(dir)) return undefined;
+  if (ctx.fs.isDirectory(full)) return { stdout: '', stderr: `${shell}: ${path}: ${busybox ? 'Permission denied' : 'Is a directory'}\n`, exitCode: 126 };
+  if (ctx.fs.read(full, ctx.ns).ok || SYSTEM_FILES.has(full)) return { stdout: '', stderr: `${shell}: ${path}: Permission denied\n`, exitCode: 126 };
+  return { stdout: '', stderr: `${shell}: ${path}: ${busybox ? 'not found' : 'No such file or directory'}\n`, exitCode: 127 };
 }
 
 type Gate = (argv: string[], ctx: ShellContext) => CommandResult | undefined;

@@ -29,13 +29,16 @@ export function containerCtx(d: DockerCtx, c: Container): ShellContext {
     const eq = kv.indexOf('=');
     if (eq > 0) env[kv.slice(0, eq)] = kv.slice(eq + 1);
   }
-  return { ...sh, host: { ...sh.host, hostname: c.hostname || sh.host.hostname }, ns, env, cwd: imageOf(d.daemon, c)?.workdir || '/', fs: new MountedFs(d.daemon, c, c.networkMode === 'host' ? sh.fs : new ContainerFs(d.daemon, c, sh.fs), sh.fs), stdin: '' };
+  return { ...sh, host: { ...sh.host, hostname: c.hostname || sh.host.hostname }, ns, env, cwd: c.workdir || imageOf(d.daemon, c)?.workdir || '/', fs: new MountedFs(d.daemon, c, c.networkMode === 'host' ? sh.fs : new ContainerFs(d.daemon, c, sh.fs), sh.fs), stdin: '' };
 }
+
+/** Programs every image with a shell has (coreutils or BusyBox applets) that run here as the container's own (container/builtins.ts). */
+const SHELL_IMAGE_TOOLS = new Set(['pwd', 'rm', 'rmdir', 'mkdir', 'touch']);
 
 export function hasProgram(d: DockerCtx, c: Container, name: string): boolean {
   const prog = name.split('/').pop() ?? name;
   const image = imageOf(d.daemon, c);
-  return (image?.programs.includes(prog) ?? false) || c.installed.includes(prog);
+  return (image?.programs.includes(prog) ?? false) || c.installed.includes(prog) || (SHELL_IMAGE_TOOLS.has(prog) && (image?.programs.includes('sh') ?? false));
 }
 
 /** Runs argv as the container's process; `null` when the program does not exist in the image. */

@@ -1,11 +1,11 @@
 /** docker run / create: flags, the implicit pull, create, start, and the foreground process's output. */
 import { parseImageRef } from '../../engine/docker/catalog';
-import { appendLog, createContainer, exitContainer, removeContainer, startContainer, type CreateOptions } from '../../engine/docker/containers';
+import { appendLog, createContainer, exitContainer, imageOf, removeContainer, startContainer, type CreateOptions } from '../../engine/docker/containers';
 import type { PortBinding } from '../../engine/docker/types';
 import { Output, type CommandResult } from '../types';
 import { argsError, daemonError, usageError, type DockerCtx } from './context';
 import { parseRunOptions, RUN_OPTION_FLAGS } from './run-options';
-import { runtimeError } from '../../engine/docker/procs';
+import { entrypointCommand, entrypointExecError, runtimeError } from '../../engine/docker/procs';
 import { runInContainer } from './exec';
 import { all, has, last, parseFlags, type FlagSpec } from './flags';
 import { localImage, pull } from './images';
@@ -80,6 +80,8 @@ export function dockerRun(d: DockerCtx, argv: string[], create = false): Command
   };
   const mounts = planMounts(d, p);
   if (mounts.kind === 'flag') return usageError(cmdName, mounts.error);
+  // docker/cli's CheckTty, before anything is pulled or created: -it needs a terminal on stdin (scripts and lab cells have none).
+  if (!create && !has(p, 'detach') && has(p, 'interactive') && has(p, 'tty') && !hasTerminal(d)) return { stdout: '', stderr: 'the input device is not a TTY\n', exitCode: 1 };
   const out = new Output();
   let image = localImage(d.daemon, ref);
   if (!image && options.pull === 'never') return failed(`No such image: ${ref.repo}:${ref.tag}`);
@@ -111,6 +113,7 @@ export function dockerRun(d: DockerCtx, argv: string[], create = false): Command
     labels: options.labels,
     limits: options.limits,
     init: options.init,
+    ...(last(p, 'workdir') ? { workdir: last(p, 'workdir')! } : {}),
   };
   if (mounts.kind !== 'ok') return failed(mounts.error);
   const created = createContainer(d.sh.world, d.daemon, opts);
@@ -146,6 +149,11 @@ export function dockerRun(d: DockerCtx, argv: string[], create = false): Command
   return foreground(d, c.id, command.length > 0 || last(p, 'entrypoint') !== undefined ? [c.path, ...c.args] : [], out);
 }
 
+/** The client's stdin is a terminal: the VS Code terminal's shell says so in VETHLAB_TTY (as `tty` reads it). */
+function hasTerminal(d: DockerCtx): boolean {
+  return Boolean(d.sh.env['VETHLAB_TTY']);
+}
+
 /** Attached run: the process's output, and its exit status as docker's. */
 function foreground(d: DockerCtx, id: string, command: string[], out: Output): CommandResult {
   const c = d.daemon.containers.find((x) => x.id === id)!;
@@ -158,16 +166,29 @@ function foreground(d: DockerCtx, id: string, command: string[], out: Output): C
   // Built, committed and imported images run their own CMD (catalog images print their startup logs).
   const own = command.length === 0 && d.daemon.images.find((i) => i.id === c.imageId)?.comment !== undefined && c.path !== '' ? [c.path, ...c.args] : [];
   if (own.length > 0) command = own;
+  const image = imageOf(d.daemon, c);
+  const wrapped = image && command.length > 0 ? entrypointCommand(c, image) : undefined;
+  if (wrapped) command = wrapped;
   if (command.length > 0) {
     const result = runInContainer(d, c, command);
+    const entryError = result === null && wrapped && image ? entrypointExecError(image, command[0]!) : undefined;
+    if (entryError) {
+      exitContainer(d.sh.world, d.sh.host, d.daemon, c, 127);
+      if (c.autoRemove) removeContainer(d.sh.world, d.sh.host, d.daemon, c);
+      return { stdout: out.stdout, stderr: out.stderr + entryError + '\n', exitCode: 127 };
+    }
     if (result === null) {
       exitContainer(d.sh.world, d.sh.host, d.daemon, c, 127);
       c.exitCode = 127;
       if (c.autoRemove) removeContainer(d.sh.world, d.sh.host, d.daemon, c);
       return { stdout: out.stdout, stderr: out.stderr + `docker: Error response from daemon: ${runtimeError(`exec: "${command[0]}": executable file not found in $PATH`)}\n\nRun 'docker run --help' for more information\n`, exitCode: 127 };
     }
-    out.out(result.stdout);
-    if (result.stderr) out.err(result.stderr);
+    // A pseudo-TTY (-t) carries both streams to the client's stdout, each newline as CR LF.
+    if (c.tty) out.out((result.stdout + result.stderr).replace(/\n/g, '\r\n'));
+    else {
+      out.out(result.stdout);
+      if (result.stderr) out.err(result.stderr);
+    }
     c.logs.push(...result.stdout.split('\n').slice(0, -1).map((l) => 'o:' + l));
     code = result.exitCode;
   } else {
