@@ -21,7 +21,7 @@ export const NO_LIMITS: CgroupLimits = { memory: 0, memorySwap: 0, nanoCpus: 0, 
 /** CPUs of the simulated host (what `docker info` reports as CPUs, and --cpus's upper bound). */
 export const HOST_CPUS = 2;
 /** Memory of the simulated host (MemTotal), bytes. */
-export const HOST_MEMORY = 25_275_330_560;
+export const HOST_MEMORY = 25_275_953_152;
 /** The smallest --memory dockerd accepts (6 MiB). */
 export const MIN_MEMORY = 6 * 1024 * 1024;
 

@@ -83,10 +83,26 @@ function fromContainer(d: DockerCtx, c: Container, name: string, srcPath: string
   return { stdout: '', stderr: '', exitCode: 0 };
 }
 
+/**
+ * The path in the client's lstat error (moby's archive.ResolveHostSourcePath): the parent
+ * directory, cleaned, joined to the base name with a separator, so a file under / reads
+ * //name; a missing parent directory is itself the path that fails.
+ */
+function missingSourcePath(d: DockerCtx, src: string): string {
+  const cut = src.lastIndexOf('/');
+  const dir = src.slice(0, cut) || '/';
+  const parts = dir.split('/').filter(Boolean);
+  for (let i = 1; i <= parts.length; i++) {
+    const prefix = '/' + parts.slice(0, i).join('/');
+    if (!d.sh.fs.isDirectory(prefix)) return prefix;
+  }
+  return `${dir === '/' ? '/' : dir}/${src.slice(cut + 1)}`;
+}
+
 function toContainer(d: DockerCtx, c: Container, _name: string, srcPath: string, dstPath: string): CommandResult {
   const src = resolvePath(d.sh.cwd, srcPath);
   const files = collect(d.sh.fs, d, src);
-  if (!files) return fail(`lstat ${src}: no such file or directory`, 1);
+  if (!files) return fail(`lstat ${missingSourcePath(d, src)}: no such file or directory`, 1);
   const cfs = containerCtx(d, c).fs;
   const dest = resolvePath('/', dstPath);
   const mount = mountFor(c.mounts ?? [], dest);

@@ -28,6 +28,7 @@ import { dockerSwarmObject } from './secret';
 import { noDaemonText } from '../nettools/docker-machine-target';
 import { dockerVolume } from './volume';
 import { dockerBuild } from './build';
+import { CLIENT } from '../../engine/docker/engine-info';
 import { dockerStorageSubcommands, CONTAINER_STORAGE_ALIASES, IMAGE_STORAGE_ALIASES } from './system-commands';
 
 type Sub = (d: DockerCtx, argv: string[]) => CommandResult;
@@ -81,7 +82,8 @@ export function docker(argv: string[], ctx: ShellContext): CommandResult {
   const { globals, rest: args } = parseGlobals(argv.slice(1));
   let [sub, ...rest] = args;
   if (sub === undefined) return { stdout: USAGE, stderr: '', exitCode: 0 };
-  if (sub === '--version' || sub === '-v') return { stdout: 'Docker version 27.5.1, build 9f9e405\n', stderr: '', exitCode: 0 };
+  // docker/cli prints the client's own version and commit.
+  if (sub === '--version' || sub === '-v') return { stdout: `Docker version ${CLIENT.Version}, build ${CLIENT.GitCommit}\n`, stderr: '', exitCode: 0 };
   if (sub === 'context') return dockerContext(ctx, globals, rest);
   if (sub === 'container' || sub === 'image') {
     const map = sub === 'container' ? CONTAINER_ALIASES : IMAGE_ALIASES;

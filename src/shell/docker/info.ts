@@ -4,12 +4,13 @@
  */
 import { HOST_CPUS, HOST_MEMORY } from '../../engine/docker/cgroups';
 import { stableHex } from '../../engine/docker/catalog';
-import { CLIENT, CONTAINERD, ENGINE, KERNEL_VERSION, OPERATING_SYSTEM, RUNC } from '../../engine/docker/engine-info';
+import { CLIENT, CONTAINERD, DAEMON_PROCESS, DOCKER_INIT, ENGINE, KERNEL_VERSION, OPERATING_SYSTEM, RUNC, RUNC_FEATURES } from '../../engine/docker/engine-info';
 import type { DaemonState } from '../../engine/docker/types';
 import { formatIpv4 } from '../../engine/net/ipv4';
 import { Output, type CommandResult } from '../types';
 import { usageError, type DockerCtx } from './context';
 import { last, parseFlags } from './flags';
+import { apiTime } from './human';
 import { renderTemplate } from './template';
 
 /** dockerd's ID: a UUID fixed per host (the engine's key file). */
@@ -30,6 +31,12 @@ function bytesSize(n: number): string {
   return `${Number(v.toPrecision(4))}${units[i]}`;
 }
 
+/** Both runtimes dockerd registers are runc; each carries runc's features as a JSON string. */
+function runtimes(): Record<string, unknown> {
+  const runc = { path: 'runc', status: { 'org.opencontainers.runtime-spec.features': JSON.stringify(RUNC_FEATURES) } };
+  return { 'io.containerd.runc.v2': runc, runc };
+}
+
 export function infoObject(d: DockerCtx, context: string): Record<string, unknown> {
   const cs = d.daemon.containers;
   const running = cs.filter((c) => c.state === 'running').length;
@@ -47,6 +54,7 @@ export function infoObject(d: DockerCtx, context: string): Record<string, unknow
     Plugins: { Volume: ['local'], Network: ['bridge', 'host', 'ipvlan', 'macvlan', 'null', 'overlay'], Authorization: null, Log: ['awslogs', 'fluentd', 'gcplogs', 'gelf', 'journald', 'json-file', 'local', 'splunk', 'syslog'] },
     MemoryLimit: true,
     SwapLimit: true,
+    KernelMemoryTCP: true,
     CpuCfsPeriod: true,
     CpuCfsQuota: true,
     CPUShares: true,
@@ -54,38 +62,52 @@ export function infoObject(d: DockerCtx, context: string): Record<string, unknow
     PidsLimit: true,
     IPv4Forwarding: true,
     Debug: false,
+    NFd: DAEMON_PROCESS.NFd,
+    OomKillDisable: true,
+    NGoroutines: DAEMON_PROCESS.NGoroutines,
+    SystemTime: apiTime(d.sh.world.clock.epoch + d.sh.world.clock.now()),
     LoggingDriver: d.daemon.config?.logDriver ?? 'json-file',
     CgroupDriver: 'cgroupfs',
     CgroupVersion: '1',
+    NEventsListener: 0,
     KernelVersion: KERNEL_VERSION,
     OperatingSystem: OPERATING_SYSTEM,
     OSVersion: '12',
     OSType: 'linux',
     Architecture: 'x86_64',
     IndexServerAddress: 'https://index.docker.io/v1/',
+    RegistryConfig: { IndexConfigs: { 'docker.io': { Mirrors: [], Name: 'docker.io', Official: true, Secure: true } }, InsecureRegistryCIDRs: ['127.0.0.0/8'], Mirrors: null },
     NCPU: HOST_CPUS,
     MemTotal: HOST_MEMORY,
+    GenericResources: null,
     DockerRootDir: '/var/lib/docker',
+    HttpProxy: '',
+    HttpsProxy: '',
+    NoProxy: '',
     Name: d.sh.host.hostname,
     Labels: [],
     ExperimentalBuild: false,
     ServerVersion: ENGINE.Version,
+    Runtimes: runtimes(),
     DefaultRuntime: 'runc',
     Swarm: { NodeID: '', NodeAddr: '', LocalNodeState: 'inactive', ControlAvailable: false, Error: '', RemoteManagers: null },
     LiveRestoreEnabled: d.daemon.config?.liveRestore ?? false,
     Isolation: '',
     InitBinary: 'docker-init',
-    ContainerdCommit: { ID: CONTAINERD.GitCommit },
-    RuncCommit: { ID: RUNC.GitCommit },
+    ContainerdCommit: { ID: CONTAINERD.GitCommit, Expected: CONTAINERD.GitCommit },
+    RuncCommit: { ID: RUNC.GitCommit, Expected: RUNC.GitCommit },
+    InitCommit: { ID: DOCKER_INIT.GitCommit },
     SecurityOptions: ['name=seccomp,profile=builtin'],
-    DefaultAddressPools: pools ? pools.map((p) => ({ Base: `${formatIpv4(p.base)}/${p.baseLen}`, Size: p.size })) : null,
+    // omitempty in types.Info: only there when daemon.json sets pools.
+    ...(pools ? { DefaultAddressPools: pools.map((p) => ({ Base: `${formatIpv4(p.base)}/${p.baseLen}`, Size: p.size })) } : {}),
+    CDISpecDirs: [],
     Warnings: null,
     ClientInfo: { Debug: false, Version: CLIENT.Version, DefaultAPIVersion: CLIENT.ApiVersion, GitCommit: CLIENT.GitCommit, GoVersion: CLIENT.GoVersion, Os: 'linux', Arch: 'amd64', BuildTime: CLIENT.BuildTime, Context: context, Plugins: [], Warnings: null },
   };
 }
 
 function infoText(i: Record<string, unknown>, context: string): string {
-  const pools = i['DefaultAddressPools'] as Array<{ Base: string; Size: number }> | null;
+  const pools = i['DefaultAddressPools'] as Array<{ Base: string; Size: number }> | undefined;
   const lines = [
     'Client:',
     ` Version:    ${CLIENT.Version}`,
@@ -118,7 +140,7 @@ function infoText(i: Record<string, unknown>, context: string): string {
     ' Init Binary: docker-init',
     ` containerd version: ${CONTAINERD.GitCommit}`,
     ` runc version: ${RUNC.GitCommit}`,
-    ' init version: de40ad0',
+    ` init version: ${DOCKER_INIT.GitCommit}`,
     ' Security Options:',
     '  seccomp',
     '   Profile: builtin',
@@ -130,7 +152,7 @@ function infoText(i: Record<string, unknown>, context: string): string {
     ` Total Memory: ${bytesSize(HOST_MEMORY)}`,
     ` Name: ${i['Name']}`,
     ` ID: ${i['ID']}`,
-    ' Docker Root Dir: /var/lib/docker',
+    ` Docker Root Dir: ${i['DockerRootDir']}`,
     ' Debug Mode: false',
     ' Experimental: false',
     ' Insecure Registries:',

@@ -1,5 +1,5 @@
 /**
- * docker version: the client (docker/cli 28.2.2) and the server (Engine 27.5.1), the text block
+ * docker version: the client (docker/cli 28.2.2) and the server (Engine 26.1.5+dfsg1), the text block
  * as docker/cli prints it (recorded) and the --format object (types.Version's JSON field order).
  */
 import { CLIENT, CONTAINERD, DOCKER_INIT, ENGINE, KERNEL_VERSION, RUNC } from '../../engine/docker/engine-info';
@@ -12,7 +12,7 @@ export function versionObject(context: string): Record<string, unknown> {
   return {
     Client: { ...clientPart(context), ApiVersion: ENGINE.ApiVersion, DefaultAPIVersion: CLIENT.ApiVersion },
     Server: {
-      Platform: { Name: 'Docker Engine - Community' },
+      Platform: { Name: ENGINE.Platform },
       Components: [
         { Name: 'Engine', Version: ENGINE.Version, Details: { ApiVersion: ENGINE.ApiVersion, Arch: 'amd64', BuildTime: ENGINE.BuildTime, Experimental: 'false', GitCommit: ENGINE.GitCommit, GoVersion: ENGINE.GoVersion, KernelVersion: KERNEL_VERSION, MinAPIVersion: ENGINE.MinAPIVersion, Os: 'linux' } },
         { Name: 'containerd', Version: CONTAINERD.Version, Details: { GitCommit: CONTAINERD.GitCommit } },
@@ -49,7 +49,7 @@ function clientText(context: string, apiLine: string): string {
 }
 
 const SERVER_TEXT = `
-Server: Docker Engine - Community
+Server:${ENGINE.Platform === '' ? '' : ` ${ENGINE.Platform}`}
  Engine:
   Version:          ${ENGINE.Version}
   API version:      ${ENGINE.ApiVersion} (minimum version ${ENGINE.MinAPIVersion})
