@@ -31,7 +31,12 @@ export function plugEndpoint(world: World, host: Host, c: Container, net: Docker
   const ns = world.netns(c.nsId!);
   const ifname = `eth${c.endpoints.indexOf(ep)}`;
   const [hostEnd, inner] = createVethPair(world, root, ep.vethHost, root, `veth${ep.vethHost.slice(4)}t`);
+  // libnetwork creates the pair with TxQLen 0 (no "qlen 1000" in ip addr, recorded), and on a
+  // network without IPv6 (Vethlab has no other) turns it off on the container's end: no fe80:: on eth0.
+  hostEnd.txqlen = 0;
+  inner.txqlen = 0;
   moveLink(world, inner, ns, ifname);
+  ns.sysctl[`net.ipv6.conf.${ifname}.disable_ipv6`] = '1';
   inner.mac = ep.mac;
   const bridge = linkByName(world, root.id, net.bridge)!;
   attachPort(world, bridge, hostEnd);

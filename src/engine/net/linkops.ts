@@ -226,7 +226,7 @@ function syncLinkLocal(world: World, link: Link): void {
   const ns = world.netns(link.nsId);
   const has6 = ns.addrs.some((a) => a.family === 6 && a.linkId === link.id);
   if (has6 || !link.adminUp) return;
-  if (ns.sysctl['net.ipv6.conf.all.disable_ipv6'] === '1') return;
+  if (ns.sysctl['net.ipv6.conf.all.disable_ipv6'] === '1' || ns.sysctl[`net.ipv6.conf.${link.name}.disable_ipv6`] === '1') return;
   if (link.kind === 'loopback') {
     ns.addrs.push({ family: 6, linkId: link.id, local: '::1', prefixLen: 128, scope: 'host' });
     return;

@@ -54,8 +54,9 @@ export function linkHeader(world: World, link: Link, opts: LinkPrintOptions, vie
   if (master) line += ` master ${master.name}`;
   line += ` state ${operState(world, link)}`;
   if (opts.mode) line += ' mode DEFAULT';
-  line += ' group default';
-  if (link.txqlen) line += ` qlen ${link.txqlen}`;
+  // iproute2 prints "group %s " then "qlen %d" only for a non-zero queue: a veth of Docker's ends in "group default " (recorded).
+  line += ' group default ';
+  if (link.txqlen) line += `qlen ${link.txqlen}`;
   if (opts.family === 4 && viewNs) line += linkNetnsSuffix(world, viewNs, link);
   return line;
 }
