@@ -21,8 +21,10 @@ export type BridgePortState = 'disabled' | 'listening' | 'learning' | 'forwardin
 export interface FdbEntry {
   mac: string;
   portId: number;
-  /** The port's own address: "permanent", never aged. */
+  /** `bridge fdb add … permanent|local` (BR_FDB_LOCAL): never aged, never moved by learning. */
   local: boolean;
+  /** `bridge fdb add … static` (BR_FDB_STATIC): never aged, but learning may move it. */
+  static?: boolean;
   updatedAt: number;
 }
 
@@ -39,10 +41,16 @@ export interface BridgeInfo {
   vlans?: BridgeVlan[];
 }
 
+/** The on/off settings of a bridge port (`bridge link set dev X learning off`), in `bridge -d link` order. */
+export const PORT_FLAGS = ['hairpin', 'guard', 'root_block', 'fastleave', 'learning', 'flood', 'mcast_flood', 'bcast_flood', 'mcast_to_unicast', 'neigh_suppress', 'vlan_tunnel', 'isolated', 'locked'] as const;
+export type PortFlag = (typeof PORT_FLAGS)[number];
+
 export interface BridgePortInfo {
   state: BridgePortState;
   cost: number;
   priority: number;
+  /** Settings changed from the kernel's defaults (learning, flood, mcast_flood, bcast_flood on; the rest off). */
+  flags?: Partial<Record<PortFlag, boolean>>;
   /** The port's VLANs (default_pvid 1 untagged when it joins). */
   vlans?: BridgeVlan[];
 }
@@ -73,6 +81,8 @@ export interface Link {
   tun?: TunInfo;
   /** 802.1Q sub-interfaces (kind 'vlan'): see net/vlan.ts. */
   vlan?: VlanInfo;
+  /** Unicast addresses added with `bridge fdb add MAC dev X [self]` (dev_uc_add), oldest first. */
+  ucAddrs?: string[];
 }
 
 /** A tun/tap device; `peerId` is the VM NIC attached to it (the process holding the fd), if any. */
