@@ -16,9 +16,11 @@ import { sh } from './coreutils/sh';
 import { awk, cut } from './coreutils/fields';
 import { sed } from './coreutils/sed';
 import { ls } from './coreutils/ls';
+import { readlink } from './coreutils/readlink';
 import { timeout } from './coreutils/timeout';
 import { NETTOOLS } from './nettools';
 import { IPTABLES_COMMANDS } from './iptables';
+import { nft } from './nft/nft';
 import { help } from './docs/help';
 import { docker } from './docker/docker';
 import { dockerMachine } from './nettools/docker-machine';
@@ -62,9 +64,11 @@ export const COMMANDS: Record<string, CommandFn> = {
   cut,
   sed,
   ls,
+  readlink,
   timeout,
   ...NETTOOLS,
   ...IPTABLES_COMMANDS,
+  nft,
   help,
   docker,
   'docker-machine': dockerMachine,

@@ -22,8 +22,22 @@ export function appendRule(ns: Netns, table: TableName, chain: string, rule: Rul
   const target = findChain(ns, table, chain);
   if (!target) throw new Error(`no chain ${table}/${chain}`);
   ns.netfilter.tables[table].present = true;
-  target.live = true;
+  ensureBorn(ns, ns.netfilter.tables[table]);
+  goLive(ns.netfilter.tables[table], target);
   target.rules.push(rule);
+}
+
+/** Registers a chain with the kernel (nf_tables): it is listed after every chain registered before it. */
+function goLive(table: Table, chain: Chain): void {
+  if (chain.policy !== null) chain.live = true;
+  if (chain.born !== undefined) return;
+  chain.born = 1 + Math.max(0, ...table.chains.map((c) => c.born ?? 0));
+}
+
+/** A table that has just been created is listed (by nft) after the tables created before it. */
+function ensureBorn(ns: Netns, table: Table): void {
+  if (table.born !== undefined || !table.present) return;
+  table.born = 1 + Math.max(0, ...Object.values(ns.netfilter.tables).map((t) => t.born ?? 0));
 }
 
 /** A chain the kernel has: a user chain, or a built-in chain something was written to. */
@@ -35,8 +49,10 @@ export function isLive(chain: Chain): boolean {
 export function editTable<E>(ns: Netns, table: TableName, edit: (copy: Table) => E | null): E | null {
   const copy = structuredClone(ns.netfilter.tables[table]);
   const error = edit(copy);
-  if (error === null) ns.netfilter.tables[table] = copy;
-  return error;
+  if (error !== null) return error;
+  ns.netfilter.tables[table] = copy;
+  ensureBorn(ns, copy);
+  return null;
 }
 
 /** The nf_tables backend creates a table with all its built-in chains on the first write. */
@@ -94,7 +110,7 @@ export function insertRule(table: Table, chain: string, index: number, rule: Rul
   if (!c) return 'ENOENT';
   if (index < 0 || index > c.rules.length) return 'E2BIG';
   c.rules.splice(index, 0, rule);
-  if (c.policy !== null) c.live = true;
+  goLive(table, c);
   ensurePresent(table);
   return null;
 }
@@ -146,7 +162,9 @@ export function zeroChain(table: Table, chain: string, index?: number): NfErrno 
 
 export function newChain(table: Table, name: string): NfErrno | null {
   if (chainOf(table, name)) return 'EEXIST';
-  table.chains.push({ name, policy: null, rules: [], counters: { packets: 0, bytes: 0 } });
+  const chain: Chain = { name, policy: null, rules: [], counters: { packets: 0, bytes: 0 } };
+  table.chains.push(chain);
+  goLive(table, chain);
   ensurePresent(table);
   return null;
 }
@@ -159,15 +177,25 @@ export function deleteChain(table: Table, tableName: TableName, name: string): N
   const c = chainOf(table, name);
   if (!c || !isLive(c)) return 'ENOENT';
   if (c.rules.length > 0 || references(table, name) > 0) return 'EBUSY';
-  if (isBuiltinChain(tableName, name)) Object.assign(c, { policy: 'ACCEPT', counters: { packets: 0, bytes: 0 }, live: false, counted: false });
+  if (isBuiltinChain(tableName, name)) Object.assign(c, { policy: 'ACCEPT', counters: { packets: 0, bytes: 0 }, live: false, counted: false, born: undefined });
   else table.chains = table.chains.filter((x) => x !== c);
   return null;
+}
+
+/**
+ * `iptables -X` without a chain (nf_tables backend) also unregisters the built-in chains that
+ * have no rules and the default policy: `nft list` no longer shows them.
+ */
+export function retireIdleBuiltins(table: Table): void {
+  for (const c of table.chains) {
+    if (c.policy === 'ACCEPT' && c.live && c.rules.length === 0) Object.assign(c, { counters: { packets: 0, bytes: 0 }, live: false, counted: false, born: undefined });
+  }
 }
 
 /** `-L -Z` zeroes through the listing, which registers a stand-in built-in chain first. */
 export function zeroListedChain(table: Table, chain: string): NfErrno | null {
   const c = chainOf(table, chain);
-  if (c && c.policy !== null && !c.live) c.live = true;
+  if (c && c.policy !== null && !c.live) goLive(table, c);
   return zeroChain(table, chain);
 }
 
@@ -190,7 +218,7 @@ export function setPolicy(table: Table, tableName: TableName, chain: string, pol
   const c = chainOf(table, chain);
   if (!c || !isBuiltinChain(tableName, chain)) return 'ENOENT';
   c.policy = policy;
-  c.live = true;
+  goLive(table, c);
   c.counted = true;
   ensurePresent(table);
   return null;

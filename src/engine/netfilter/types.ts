@@ -129,12 +129,16 @@ export interface Chain {
   live?: boolean;
   /** Built-in chains only: policy counters are kept once -P or -Z gave the chain counters. */
   counted?: boolean;
+  /** When the kernel got the chain, counted within its table: nft lists chains in this order. */
+  born?: number;
 }
 
 export interface Table {
   /** With the nf_tables backend a table exists only once a command wrote to it (iptables-save shows only those). */
   present: boolean;
   chains: Chain[];
+  /** When the table was created, counted within the namespace: nft lists tables in this order. */
+  born?: number;
 }
 
 export interface NetfilterState {

@@ -18,6 +18,7 @@ import {
   newChain,
   renameChain,
   replaceRule,
+  retireIdleBuiltins,
   setPolicy,
   userChains,
   zeroChain,
@@ -204,6 +205,7 @@ function deleteChains(c: Context): Applied {
       if (e === 'ENOENT') return NO_CHAIN;
       if (e === 'EBUSY' && busy === null) busy = name;
     }
+    if (busy === null && args.chain === null) retireIdleBuiltins(t);
     return busy === null ? null : batchError('CHAIN_DEL', 'EBUSY', `chain ${busy}`);
   });
   const verbose = args.options & OPT.VERBOSE && !error ? names.map((n) => `Deleting chain \`${n}'\n`).join('') : '';
