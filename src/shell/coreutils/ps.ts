@@ -22,6 +22,8 @@ interface HostProcess {
 }
 
 const SHELL_PID = 4242;
+/** The process reading (ps, pgrep, readlink /proc/self): the shell's child. */
+export const SELF_PID = SHELL_PID + 1000;
 const CONTAINERD = 612;
 const DOCKERD = 689;
 

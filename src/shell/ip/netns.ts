@@ -3,6 +3,7 @@ import { createNetns, destroyNetns, namedNetns } from '../../engine/net/netns';
 import { nsidOf } from '../../engine/net/nsid';
 import { Args, IpError, matches } from './args';
 import type { IpContext } from './context';
+import { processView } from '../coreutils/procfs';
 
 export function doNetns(ctx: IpContext, argv: string[]): void {
   const args = new Args(argv);
@@ -12,7 +13,7 @@ export function doNetns(ctx: IpContext, argv: string[]): void {
   if (matches(sub, 'add')) return addNetns(ctx, args);
   if (matches(sub, 'delete')) return deleteNetns(ctx, args);
   if (matches(sub, 'exec')) return execNetns(ctx, args);
-  if (matches(sub, 'identify')) return identify(ctx);
+  if (matches(sub, 'identify')) return identify(ctx, args);
   if (matches(sub, 'set')) return setNsid(ctx, args);
   if (matches(sub, 'pids')) {
     const name = args.next();
@@ -69,9 +70,15 @@ function execNetns(ctx: IpContext, args: Args): void {
   if (result.exitCode !== 0) throw new IpError('', result.exitCode);
 }
 
-/** Prints the names of the current namespace, or an empty line when it has none. */
-function identify(ctx: IpContext): void {
-  const names = namedNetns(ctx.world, ctx.host).filter((ns) => ns.id === ctx.ns.id).map((ns) => ns.name!);
+/**
+ * Prints the name under /run/netns of the network namespace of process PID (default: this one),
+ * or an empty line when it has none (a container's namespace is Docker's, not ip's).
+ */
+function identify(ctx: IpContext, args: Args): void {
+  const pid = args.done ? 'self' : args.take();
+  const view = processView(ctx.shell, pid);
+  if (!view) throw new IpError('Cannot open network namespace: No such file or directory', 255);
+  const names = namedNetns(ctx.world, ctx.host).filter((ns) => ns.id === view.netnsId).map((ns) => ns.name!);
   ctx.line(names.join(' '));
 }
 

@@ -7,6 +7,7 @@ import { allDaemons } from '../../engine/docker/daemon';
 import { imageOf } from '../../engine/docker/containers';
 import { processTree } from '../../engine/docker/procs';
 import type { Container, DaemonState } from '../../engine/docker/types';
+import { netnsInode } from '../coreutils/procfs';
 import { fail, type CommandFn, type CommandResult, type ShellContext } from '../types';
 
 /** The running container one of whose processes has this host PID. */
@@ -18,10 +19,7 @@ export function containerOfPid(ctx: ShellContext, pid: number): { daemon: Daemon
   return undefined;
 }
 
-/** The inode number the kernel shows for a network namespace (init_net's is 4026531840). */
-export function netnsInode(nsId: number, rootNsId: number): number {
-  return nsId === rootNsId ? 4026531840 : 4026532000 + nsId * 8;
-}
+export { netnsInode };
 
 const NS_FLAGS: Record<string, string> = { '-n': 'net', '--net': 'net', '-u': 'uts', '--uts': 'uts', '-m': 'mnt', '--mount': 'mnt', '-p': 'pid', '--pid': 'pid', '-i': 'ipc', '--ipc': 'ipc', '-a': 'all', '--all': 'all' };
 

@@ -1,0 +1,57 @@
+/** /proc/PID/ns seen from the host and from inside a container: readlink, ls -l, ip netns identify (issue 4). */
+import { strict as assert } from 'node:assert';
+import { ok, run, shell } from '../scenarios/shell.helpers';
+
+const pidOf = (sh: ReturnType<typeof shell>, name: string) => ok(sh, `docker inspect -f '{{.State.Pid}}' ${name}`).trim();
+
+describe('docker namespaces under /proc', () => {
+  it('the host has the kernel\'s initial namespace inodes; a container its own net, mnt, uts, ipc, pid and cgroup, the host\'s user and time', () => {
+    const sh = shell();
+    assert.equal(ok(sh, 'readlink /proc/self/ns/net /proc/self/ns/mnt /proc/1/ns/uts /proc/1/ns/user'), 'net:[4026531840]\nmnt:[4026531841]\nuts:[4026531838]\nuser:[4026531837]\n');
+    ok(sh, 'docker run -d --name n1 busybox sleep 300');
+    const pid = pidOf(sh, 'n1');
+    const own = Object.fromEntries(ok(sh, `ls -l /proc/${pid}/ns`).split('\n').slice(1, -1).map((l) => l.split(' ').slice(-3)).map(([name, , target]) => [name, target]));
+    assert.deepEqual(Object.keys(own), ['cgroup', 'ipc', 'mnt', 'net', 'pid', 'pid_for_children', 'time', 'time_for_children', 'user', 'uts']);
+    const host = (type: string) => ok(sh, `readlink /proc/self/ns/${type}`).trim();
+    for (const type of ['cgroup', 'ipc', 'mnt', 'net', 'pid', 'uts']) assert.notEqual(own[type], host(type), type);
+    for (const type of ['user', 'time']) assert.equal(own[type], host(type), type);
+    assert.equal(own['pid_for_children'], own['pid']);
+    assert.match(own['net']!, /^net:\[40265\d{5}\]$/);
+  });
+
+  it('ls -l prints the kernel\'s lrwxrwxrwx lines after "total 0"; the same namespace keeps its inode, --network host shares the host\'s', () => {
+    const sh = shell();
+    ok(sh, 'docker run -d --name n1 busybox sleep 300');
+    ok(sh, 'docker run -d --name n2 --network host busybox sleep 300');
+    const pid = pidOf(sh, 'n1');
+    const lines = ok(sh, `ls -l /proc/${pid}/ns`).split('\n');
+    assert.equal(lines[0], 'total 0');
+    assert.match(lines[4]!, /^lrwxrwxrwx 1 root root 0 [A-Z][a-z]{2} [ \d]\d \d\d:\d\d net -> net:\[\d{10}\]$/);
+    const net = ok(sh, `readlink /proc/${pid}/ns/net`);
+    assert.equal(ok(sh, `readlink /proc/${pid}/ns/net`), net);
+    assert.equal(ok(sh, 'docker exec n1 readlink /proc/self/ns/net /proc/1/ns/net'), net + net);
+    assert.equal(ok(sh, `readlink /proc/${pidOf(sh, 'n2')}/ns/net`), ok(sh, 'readlink /proc/self/ns/net'));
+    assert.equal(ok(sh, `nsenter -t ${pid} -n readlink /proc/self/ns/net`), net);
+  });
+
+  it('readlink: not a link is exit 1 (-v says why), -f follows /proc/self, usage errors as coreutils', () => {
+    const sh = shell();
+    assert.deepEqual(run(sh, 'readlink /etc/hosts'), { stdout: '', stderr: '', exitCode: 1 });
+    assert.deepEqual(run(sh, 'readlink -v /etc/hosts /nope'), { stdout: '', stderr: 'readlink: /etc/hosts: Invalid argument\nreadlink: /nope: No such file or directory\n', exitCode: 1 });
+    assert.equal(ok(sh, 'readlink -f /proc/self/ns/net'), '/proc/5242/ns/net:[4026531840]\n');
+    assert.equal(ok(sh, 'readlink -n /proc/self'), '5242');
+    assert.deepEqual(run(sh, 'readlink'), { stdout: '', stderr: "readlink: missing operand\nTry 'readlink --help' for more information.\n", exitCode: 1 });
+    assert.deepEqual(run(sh, 'readlink -x /proc/self'), { stdout: '', stderr: "readlink: invalid option -- 'x'\nTry 'readlink --help' for more information.\n", exitCode: 1 });
+  });
+
+  it('ip netns identify PID: the /run/netns name of its namespace, an empty line for a container\'s, 255 for no such process', () => {
+    const sh = shell();
+    ok(sh, 'ip netns add red');
+    ok(sh, 'docker run -d --name n1 busybox sleep 300');
+    assert.equal(ok(sh, `ip netns identify ${pidOf(sh, 'n1')}`), '\n');
+    assert.equal(ok(sh, 'ip netns identify 1'), '\n');
+    assert.equal(ok(sh, 'ip netns exec red ip netns identify'), 'red\n');
+    assert.deepEqual(run(sh, 'ip netns identify 99999'), { stdout: '', stderr: 'Cannot open network namespace: No such file or directory\n', exitCode: 255 });
+    assert.deepEqual(run(sh, 'ls /proc/99999/ns'), { stdout: '', stderr: "ls: cannot access '/proc/99999/ns': No such file or directory\n", exitCode: 2 });
+  });
+});
