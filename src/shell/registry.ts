@@ -17,7 +17,6 @@ import { awk, cut } from './coreutils/fields';
 import { sed } from './coreutils/sed';
 import { ls } from './coreutils/ls';
 import { readlink } from './coreutils/readlink';
-import { readlink } from './coreutils/readlink';
 import { timeout } from './coreutils/timeout';
 import { NETTOOLS } from './nettools';
 import { IPTABLES_COMMANDS } from './iptables';
@@ -65,7 +64,6 @@ export const COMMANDS: Record<string, CommandFn> = {
   cut,
   sed,
   ls,
-  readlink,
   readlink,
   timeout,
   ...NETTOOLS,
