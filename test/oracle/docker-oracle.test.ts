@@ -3,23 +3,21 @@
  * test/oracle/docker/record.sh is replayed in the simulator's `docker` world and compared
  * command by command after normalising ids, times and MACs (test/oracle/docker/normalize-docker.ts).
  * The recorder's images are stand-ins (busybox-static imported as busybox and alpine), so the
- * replay starts with the catalog's busybox and alpine already pulled.
+ * replay starts with the same two imported images (test/oracle/docker/stand-ins.ts).
  */
 import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseImageRef } from '../../src/engine/docker/catalog';
 import { daemonOf } from '../../src/engine/docker/daemon';
 import { createDockerWorld } from '../../src/engine/presets';
-import { pull } from '../../src/shell/docker/images';
 import { scriptLines, transcriptEntry } from '../../src/shell/script';
 import { Shell } from '../../src/shell/shell';
 import { splitTranscript } from './normalize';
 import { normalizeDockerTranscript } from './docker/normalize-docker';
+import { importStandIns } from './docker/stand-ins';
 
 const GOLDEN = join(__dirname, '..', 'golden', 'docker');
 const SCRIPTS = join(__dirname, 'docker', 'scripts');
-const STAND_INS = ['busybox:latest', 'alpine:latest'];
 const KNOWN = join(__dirname, 'docker', 'known-differences.txt');
 
 /** "script: command" lines of known-differences.txt (blank and # lines skipped). */
@@ -40,7 +38,7 @@ export interface DockerOracleCase {
 function replayWorld(): Shell {
   const { world, host } = createDockerWorld();
   const daemon = daemonOf(world, host)!;
-  for (const name of STAND_INS) pull(daemon, parseImageRef(name)!);
+  importStandIns(world, daemon);
   return new Shell(world, host);
 }
 

@@ -42,7 +42,7 @@ export function infoObject(d: DockerCtx, context: string): Record<string, unknow
   const running = cs.filter((c) => c.state === 'running').length;
   const paused = cs.filter((c) => c.state === 'paused').length;
   const pools = d.daemon.config?.defaultAddressPools;
-  return {
+  const info: Record<string, unknown> = {
     ID: engineId(d.daemon),
     Containers: cs.length,
     ContainersRunning: running,
@@ -98,16 +98,19 @@ export function infoObject(d: DockerCtx, context: string): Record<string, unknow
     RuncCommit: { ID: RUNC.GitCommit, Expected: RUNC.GitCommit },
     InitCommit: { ID: DOCKER_INIT.GitCommit },
     SecurityOptions: ['name=seccomp,profile=builtin'],
-    // omitempty in types.Info: only there when daemon.json sets pools.
-    ...(pools ? { DefaultAddressPools: pools.map((p) => ({ Base: `${formatIpv4(p.base)}/${p.baseLen}`, Size: p.size })) } : {}),
+    DefaultAddressPools: pools ? pools.map((p) => ({ Base: `${formatIpv4(p.base)}/${p.baseLen}`, Size: p.size })) : null,
     CDISpecDirs: [],
     Warnings: null,
     ClientInfo: { Debug: false, Version: CLIENT.Version, DefaultAPIVersion: CLIENT.ApiVersion, GitCommit: CLIENT.GitCommit, GoVersion: CLIENT.GoVersion, Os: 'linux', Arch: 'amd64', BuildTime: CLIENT.BuildTime, Context: context, Plugins: [], Warnings: null },
   };
+  // types.Info's DefaultAddressPools is omitempty: a template still reads it ({{json .DefaultAddressPools}}
+  // is null), {{json .}} leaves it out until daemon.json sets pools.
+  if (!pools) Object.defineProperty(info, 'DefaultAddressPools', { enumerable: false });
+  return info;
 }
 
 function infoText(i: Record<string, unknown>, context: string): string {
-  const pools = i['DefaultAddressPools'] as Array<{ Base: string; Size: number }> | undefined;
+  const pools = i['DefaultAddressPools'] as Array<{ Base: string; Size: number }> | null;
   const lines = [
     'Client:',
     ` Version:    ${CLIENT.Version}`,

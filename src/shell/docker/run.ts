@@ -136,8 +136,9 @@ export function dockerRun(d: DockerCtx, argv: string[], create = false): Command
     return c.startError !== undefined && !create ? { ...r, exitCode: c.exitCode } : r;
   }
   if (has(p, 'detach')) {
-    // A built, committed or imported image whose command ends at once: what it printed is in its logs.
-    if (d.daemon.images.find((i) => i.id === c.imageId)?.comment !== undefined && c.exitsAt === d.sh.world.clock.now() && c.path !== '') {
+    // A built, committed or imported image whose command ends at once: what it printed is in its logs
+    // (unless the start already logged it: a `sh -c 'echo …'` script is the daemon's to run).
+    if (d.daemon.images.find((i) => i.id === c.imageId)?.comment !== undefined && c.exitsAt === d.sh.world.clock.now() && c.path !== '' && c.logs.length === 0) {
       const r = runInContainer(d, c, [c.path, ...c.args]);
       if (r) {
         appendLog(c, [...r.stdout.split('\n').slice(0, -1).map((text) => ({ stream: 'stdout' as const, text })), ...r.stderr.split('\n').slice(0, -1).map((text) => ({ stream: 'stderr' as const, text }))]);

@@ -1,5 +1,5 @@
-# Volumes, the container layer and images (recorded with Engine 26.1.5 / CLI 28.2.2; known differences: the
-# recorder's data root in Mountpoint/Source, its stand-in busybox's history and sizes, the cwd in an lstat error).
+# Volumes, the container layer and images (recorded with Engine 26.1.5 / CLI 28.2.2; the recorder's data
+# root in Mountpoint/Source is normalised, its stand-in busybox is replayed by test/oracle/docker/stand-ins.ts).
 docker volume create data
 docker volume create data
 docker volume ls
