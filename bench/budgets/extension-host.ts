@@ -3,6 +3,8 @@
  * against the fake 'vscode' API: activation, a 30-cell lab opened and run through the notebook
  * controller (Run All), and the host's memory with a lab whose world holds 2,000 containers.
  */
+import Module from 'node:module';
+import { basename, dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fakeContext, fakeVscode, loadWithFake, type FakeVscode } from './fake-vscode';
 import { heapAfterGc } from './memory';
@@ -38,9 +40,32 @@ export function deactivate(activated: Activated): void {
   for (const d of activated.context.subscriptions) d.dispose();
 }
 
-/** Cold (first load in this process) and the median of warm reloads, each a fresh fake host. */
-export function timeActivation(bundle: string, runs = 15): { coldMs: number; coldCpuMs: number; medianMs: number } {
+/** Files of the extension's folder in the module cache: what activation loaded (dist/engine.js should wait for first use). */
+export function loadedBundles(bundle: string): string[] {
+  const req = Module.createRequire(bundle);
+  return Object.keys(req.cache).filter((f) => dirname(f) === dirname(bundle) && f !== require.main?.filename).map((f) => basename(f)).sort();
+}
+
+export interface ActivationTiming {
+  coldMs: number;
+  coldCpuMs: number;
+  medianMs: number;
+  /** The bundles in the module cache right after the first activation. */
+  loaded: string[];
+  /** Opening a one-cell lab right after activation: deserializing it loads the simulator (dist/engine.js) first. */
+  firstUseMs: number;
+  firstUseCpuMs: number;
+}
+
+/** Cold (first load in this process) and the median of warm reloads, each a fresh fake host; then the first use's cost. */
+export function timeActivation(bundle: string, runs = 15): ActivationTiming {
   const first = activateExtension(bundle);
+  const loaded = loadedBundles(bundle);
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  openLab(first, 'first.lab.md', '# First\n\n```sh\nip -br a\n```\n');
+  const firstUseMs = performance.now() - start;
+  const used = process.cpuUsage(cpu);
   deactivate(first);
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -49,7 +74,7 @@ export function timeActivation(bundle: string, runs = 15): { coldMs: number; col
     deactivate(a);
   }
   samples.sort((a, b) => a - b);
-  return { coldMs: first.ms, coldCpuMs: first.cpuMs, medianMs: samples[Math.floor(runs / 2)]! };
+  return { coldMs: first.ms, coldCpuMs: first.cpuMs, medianMs: samples[Math.floor(runs / 2)]!, loaded, firstUseMs, firstUseCpuMs: (used.user + used.system) / 1000 };
 }
 
 /** A lab of `steps` shell cells (a namespace each, on one bridge) and `steps` check cells, prose between. */

@@ -4,6 +4,7 @@
  * way the extension host does (register, deserialize a lab, execute cells) without a workbench.
  */
 import Module from 'node:module';
+import { dirname } from 'node:path';
 
 type Listener<T> = (value: T) => void;
 const disposable = () => ({ dispose() {} });
@@ -177,18 +178,29 @@ export function fakeContext() {
   };
 }
 
-/** require()s a bundle with 'vscode' resolved to the fake, fresh each time (no module cache). */
-export function loadWithFake<T>(bundle: string, vscode: unknown): T {
-  const loader = Module as unknown as { _load(request: string, parent: unknown, isMain: boolean): unknown };
+/** The fake each extension folder's modules get for 'vscode' (the extension host also answers by the requiring file's folder). */
+const fakes = new Map<string, unknown>();
+let hooked = false;
+
+function hookVscode(): void {
+  if (hooked) return;
+  hooked = true;
+  const loader = Module as unknown as { _load(request: string, parent: { filename?: string } | undefined, isMain: boolean): unknown };
   const original = loader._load;
   loader._load = function (request, parent, isMain) {
-    return request === 'vscode' ? vscode : original.call(this, request, parent, isMain);
+    const fake = request === 'vscode' && parent?.filename ? fakes.get(dirname(parent.filename)) : undefined;
+    return fake ?? original.call(this, request, parent, isMain);
   };
-  try {
-    const req = Module.createRequire(bundle);
-    delete req.cache[bundle];
-    return req(bundle) as T;
-  } finally {
-    loader._load = original;
-  }
+}
+
+/**
+ * require()s a bundle with 'vscode' resolved to the fake, fresh each time (no module cache): also for
+ * the bundles it requires later from its folder (dist/engine.js, on first use).
+ */
+export function loadWithFake<T>(bundle: string, vscode: unknown): T {
+  hookVscode();
+  fakes.set(dirname(bundle), vscode);
+  const req = Module.createRequire(bundle);
+  for (const file of Object.keys(req.cache)) if (dirname(file) === dirname(bundle) && file !== require.main?.filename) delete req.cache[file];
+  return req(bundle) as T;
 }

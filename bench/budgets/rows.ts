@@ -15,8 +15,10 @@ export async function extensionBudgets(root: string, log: (line: string) => void
   const bundle = join(root, 'dist', 'extension.js');
 
   const activation = timeActivation(bundle);
-  log(`activation: first ${ms(activation.coldMs)} (${ms(activation.coldCpuMs)} CPU), median of 15 reloads ${ms(activation.medianMs)}`);
-  rows.push({ what: 'activation: load dist/extension.js + activate(), first in the process (CPU time; median of 15 reloads)', measured: `${ms(activation.coldMs)} (${ms(activation.coldCpuMs)} CPU; ${ms(activation.medianMs)})`, budget: '< 50 ms', met: activation.coldMs < 50 });
+  log(`activation: first ${ms(activation.coldMs)} (${ms(activation.coldCpuMs)} CPU), median of 15 reloads ${ms(activation.medianMs)}; loaded ${activation.loaded.join(', ')}`);
+  rows.push({ what: 'activation: load dist/extension.js + activate(), first in the process (CPU time; median of 15 reloads)', measured: `${ms(activation.coldMs)} (${ms(activation.coldCpuMs)} CPU; ${ms(activation.medianMs)})`, budget: '< 50 ms', met: activation.coldMs < 50 && !activation.loaded.includes('engine.js') });
+  log(`first use (open a one-cell lab: loads dist/engine.js): ${ms(activation.firstUseMs)} (${ms(activation.firstUseCpuMs)} CPU)`);
+  rows.push({ what: 'first use after activation: open a one-cell lab (loads the simulator, dist/engine.js)', measured: `${ms(activation.firstUseMs)} (${ms(activation.firstUseCpuMs)} CPU)`, budget: '' });
 
   const lab = await timeLab(bundle);
   log(`30-cell lab: ${lab.cells} code cells, open ${ms(lab.openMs)}, Run All ${ms(lab.runAllMs)}, ${lab.ok} ok, ${lab.failed} failed`);

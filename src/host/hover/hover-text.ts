@@ -10,6 +10,7 @@ import { ifId, nsId } from '../../engine/view/ids';
 import { learnerHosts } from '../../engine/view/hosts';
 import { dockerObjectState } from './docker-state';
 import { docForWords } from '../../shell/docs';
+import { SHOW_IN_TOPOLOGY } from '../contributions';
 
 export interface HoverText {
   markdown: string;
@@ -90,7 +91,7 @@ function objectState(world: World, words: string[]): string[] {
   return lines;
 }
 
-export const SHOW_IN_TOPOLOGY = 'vethlab.showInTopology';
+export { SHOW_IN_TOPOLOGY };
 
 export function showLink(id: string): string {
   return `[Show in topology](command:${SHOW_IN_TOPOLOGY}?${encodeURIComponent(JSON.stringify([id]))})`;

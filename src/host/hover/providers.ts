@@ -1,8 +1,8 @@
 /** Hovers and completions for commands in lab notebooks (*.lab.md cells) and shell scripts. */
 import * as vscode from 'vscode';
 import type { WorldRegistry } from '../worlds';
-import { completionsAt } from './completion-items';
-import { hoverText, SHOW_IN_TOPOLOGY } from './hover-text';
+import { SHOW_IN_TOPOLOGY } from '../contributions';
+import { engine } from '../lazy-engine';
 
 const SELECTOR: vscode.DocumentSelector = [
   { language: 'shellscript' },
@@ -21,7 +21,7 @@ export function registerCommandHelp(worlds: WorldRegistry): vscode.Disposable[] 
   return [
     vscode.languages.registerHoverProvider(SELECTOR, {
       provideHover(document, position) {
-        const text = hoverText(document.lineAt(position.line).text, position.character, worlds.active?.world);
+        const text = engine().hoverText(document.lineAt(position.line).text, position.character, worlds.active?.world);
         if (!text) return undefined;
         const md = new vscode.MarkdownString(text.markdown);
         md.isTrusted = { enabledCommands: [SHOW_IN_TOPOLOGY] };
@@ -33,7 +33,7 @@ export function registerCommandHelp(worlds: WorldRegistry): vscode.Disposable[] 
       {
         provideCompletionItems(document, position) {
           const prefix = document.lineAt(position.line).text.slice(0, position.character);
-          return completionsAt(prefix, worlds.active?.world).map((c) => {
+          return engine().completionsAt(prefix, worlds.active?.world).map((c) => {
             const item = new vscode.CompletionItem(c.label, completionKind(c.kind));
             item.detail = c.detail;
             return item;

@@ -3,9 +3,10 @@
  * pure LabKernel's ports, and registers the notebook commands. Only wiring lives here.
  */
 import * as vscode from 'vscode';
-import { CHECK_LANGUAGE, SHELL_LANGUAGE } from './lab-cells';
+import { CHECK_LANGUAGE, SHELL_LANGUAGE } from '../contributions';
+import { engine, engineLoaded } from '../lazy-engine';
 import { worlds, type WorldEntry } from '../worlds';
-import { LabKernel, type CellOutput, type CellRef, type NotebookRef, type WorldObserver } from './lab-kernel';
+import type { CellOutput, CellRef, LabKernel, NotebookRef, WorldObserver } from './lab-kernel';
 import { LabNotebookSerializer, NOTEBOOK_TYPE } from './serializer';
 import { readLabFolder } from './lab-folder';
 
@@ -57,7 +58,9 @@ function registryObserver(): WorldObserver & vscode.Disposable {
 /** Everything lab notebooks need, as disposables for context.subscriptions. */
 export function registerLabNotebooks(): vscode.Disposable[] {
   const observer = registryObserver();
-  const kernel = new LabKernel(undefined, () => new Promise((resolve) => setTimeout(resolve, 0)), observer);
+  // The kernel (and the simulator behind it) is made when a cell first runs, not at activation.
+  let made: LabKernel | undefined;
+  const kernel = () => (made ??= new (engine().LabKernel)(undefined, () => new Promise((resolve) => setTimeout(resolve, 0)), observer));
   const controller = vscode.notebooks.createNotebookController(CONTROLLER_ID, NOTEBOOK_TYPE, 'Vethlab');
   controller.supportedLanguages = [SHELL_LANGUAGE, CHECK_LANGUAGE];
   controller.supportsExecutionOrder = true;
@@ -65,8 +68,8 @@ export function registerLabNotebooks(): vscode.Disposable[] {
   controller.executeHandler = async (cells, notebook) => {
     const ref = notebookRef(notebook);
     // A new world sees the lab's folder (its Dockerfile, compose.yaml …) at /root.
-    if (!kernel.has(ref.id) && notebook.uri.scheme !== 'untitled') ref.files = await readLabFolder(notebook.uri);
-    return kernel.execute(ref, cells.map(cellRef), (ref) => {
+    if (!kernel().has(ref.id) && notebook.uri.scheme !== 'untitled') ref.files = await readLabFolder(notebook.uri);
+    return kernel().execute(ref, cells.map(cellRef), (ref) => {
       const execution = controller.createNotebookCellExecution(cells.find((c) => c.document.uri.toString() === ref.id)!);
       return {
         start: () => execution.start(Date.now()),
@@ -76,14 +79,14 @@ export function registerLabNotebooks(): vscode.Disposable[] {
       };
     });
   };
-  controller.interruptHandler = (notebook) => kernel.interrupt(notebookRef(notebook).id);
+  controller.interruptHandler = (notebook) => made?.interrupt(notebookRef(notebook).id);
 
   const activeNotebook = () => vscode.window.activeNotebookEditor?.notebook;
   return [
     vscode.workspace.registerNotebookSerializer(NOTEBOOK_TYPE, new LabNotebookSerializer(), { transientOutputs: true }),
     // The controller and the notebooks' entries in the world registry go together.
     { dispose: () => (observer.dispose(), controller.dispose()) },
-    vscode.workspace.onDidCloseNotebookDocument((notebook) => kernel.close(notebookRef(notebook).id)),
+    vscode.workspace.onDidCloseNotebookDocument((notebook) => engineLoaded() && made?.close(notebookRef(notebook).id)),
     vscode.commands.registerCommand('vethlab.openAsLab', async (uri?: vscode.Uri) => {
       const target = uri ?? vscode.window.activeTextEditor?.document.uri;
       if (!target) return void vscode.window.showInformationMessage('Vethlab: open a Markdown file first.');
@@ -98,13 +101,13 @@ export function registerLabNotebooks(): vscode.Disposable[] {
     vscode.commands.registerCommand('vethlab.restartWorld', (arg?: { notebookEditor?: { notebookUri?: vscode.Uri } }) => {
       const id = arg?.notebookEditor?.notebookUri?.toString() ?? activeNotebook()?.uri.toString();
       if (!id) return;
-      kernel.restart(id);
+      kernel().restart(id);
       void vscode.window.showInformationMessage('Vethlab: the world was restarted; run the cells again from the top.');
     }),
     vscode.commands.registerCommand('vethlab.revertToCell', (cell?: vscode.NotebookCell) => {
       const target = cell ?? (activeNotebook() && vscode.window.activeNotebookEditor?.selection && activeNotebook()!.cellAt(vscode.window.activeNotebookEditor.selection.start));
       if (!target) return;
-      const done = kernel.revert(notebookRef(target.notebook).id, cellRef(target).id);
+      const done = kernel().revert(notebookRef(target.notebook).id, cellRef(target).id);
       void vscode.window.showInformationMessage(done ? 'Vethlab: the world is back as it was before this cell ran.' : 'Vethlab: this cell has not run in the current world, there is nothing to revert to.');
     }),
   ];

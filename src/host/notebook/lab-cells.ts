@@ -9,8 +9,9 @@
 import { parseLab, segmentText, type CellKind } from '../../labs/lab';
 import { lineEnding, splitLines } from '../../labs/markdown';
 
-export const SHELL_LANGUAGE = 'shellscript';
-export const CHECK_LANGUAGE = 'vethlab-check';
+import { CHECK_LANGUAGE, SHELL_LANGUAGE } from '../contributions';
+
+export { CHECK_LANGUAGE, SHELL_LANGUAGE };
 
 export interface CellOrigin {
   /** The cell's exact text in the file. */

@@ -4,7 +4,8 @@
  * a lab folder is untrusted, so only small text files near the lab are read.
  */
 import * as vscode from 'vscode';
-import { SnapshotFiles } from '../../shell/snapshot-files';
+import type { SnapshotFiles } from '../../shell/snapshot-files';
+import { engine } from '../lazy-engine';
 
 export const FOLDER_LIMITS = { files: 200, depth: 3, fileBytes: 256 * 1024, totalBytes: 4 * 1024 * 1024 };
 const SKIP = new Set(['node_modules', '.git', '.cache', 'dist', 'out']);
@@ -14,7 +15,7 @@ export async function readLabFolder(notebookUri: vscode.Uri): Promise<SnapshotFi
   try {
     folder = vscode.Uri.joinPath(notebookUri, '..');
   } catch {
-    return new SnapshotFiles([]); // a notebook without a folder (or a host without file access)
+    return new (engine().SnapshotFiles)([]); // a notebook without a folder (or a host without file access)
   }
   const entries: [string, string][] = [];
   let total = 0;
@@ -46,5 +47,5 @@ export async function readLabFolder(notebookUri: vscode.Uri): Promise<SnapshotFi
     }
   };
   await visit(folder, '', 1);
-  return new SnapshotFiles(entries);
+  return new (engine().SnapshotFiles)(entries);
 }

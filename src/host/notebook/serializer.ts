@@ -1,7 +1,7 @@
 /** The `vethlab-notebook` serializer: a thin adapter over lab-cells.ts (lossless Markdown <-> cells). */
 import * as vscode from 'vscode';
-import { labToNotebook, notebookToLab, type LabCellData } from './lab-cells';
-import { fromBase64, readLab } from './unreadable-lab';
+import type { LabCellData } from './lab-cells';
+import { engine } from '../lazy-engine';
 
 export const NOTEBOOK_TYPE = 'vethlab-notebook';
 
@@ -9,6 +9,7 @@ const encoder = new TextEncoder();
 
 export class LabNotebookSerializer implements vscode.NotebookSerializer {
   deserializeNotebook(content: Uint8Array): vscode.NotebookData {
+    const { labToNotebook, readLab } = engine();
     const read = readLab(content);
     if (!('text' in read)) {
       const notebook = new vscode.NotebookData([new vscode.NotebookCellData(vscode.NotebookCellKind.Markup, read.message, 'markdown')]);
@@ -28,6 +29,7 @@ export class LabNotebookSerializer implements vscode.NotebookSerializer {
 
   serializeNotebook(data: vscode.NotebookData): Uint8Array {
     const original = (data.metadata as { vethlab?: { unreadable?: string } } | undefined)?.vethlab?.unreadable;
+    const { fromBase64, notebookToLab } = engine();
     if (typeof original === 'string') return fromBase64(original);
     const cells: LabCellData[] = data.cells.map((cell) => ({
       kind: cell.kind === vscode.NotebookCellKind.Code ? 'code' : 'markup',

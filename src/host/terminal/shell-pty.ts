@@ -1,10 +1,8 @@
 /** The VS Code side of a Vethlab terminal: a Pseudoterminal around a TerminalSession. */
 import * as vscode from 'vscode';
-import { createWorld } from '../../engine/presets';
-import { learnerHosts } from '../../engine/view/hosts';
-import { Shell } from '../../shell/shell';
+import { engine } from '../lazy-engine';
 import type { LineHistory } from './line-editor';
-import { TerminalSession } from './terminal-session';
+import type { TerminalSession } from './terminal-session';
 import { worlds, type WorldEntry } from '../worlds';
 
 export const DEFAULT_WORLD = 'bare';
@@ -23,6 +21,7 @@ export class ShellPseudoterminal implements vscode.Pseudoterminal {
 
   /** A terminal on a new world of `worldName`, or on an existing world (a lab's) when `attach` is given. */
   constructor(history: LineHistory, worldName = DEFAULT_WORLD, attach?: WorldEntry) {
+    const { createWorld, learnerHosts, Shell, TerminalSession } = engine();
     const handle = attach ? { world: attach.world, host: learnerHosts(attach.world)[0] } : createWorld(worldName);
     if (!handle?.host) throw new Error(`unknown world '${worldName}'`);
     this.ownsWorld = !attach;

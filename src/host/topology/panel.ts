@@ -9,7 +9,7 @@ import { PROTOCOL_VERSION, type HostMessage, type Positions, type WebviewMessage
 import { validateWebviewMessage } from '../../protocol/validate';
 import { onWorldSettled } from '../world-changes';
 import type { WorldEntry, WorldRegistry } from '../worlds';
-import { TopologyFeed } from './feed';
+import { engine } from '../lazy-engine';
 import { makeNonce, topologyHtml } from './html';
 
 const POSITIONS_KEY = 'vethlab.topology.positions';
@@ -90,7 +90,7 @@ export class TopologyPanel implements vscode.Disposable, vscode.WebviewPanelSeri
       this.post({ v: PROTOCOL_VERSION, type: 'empty', reason: 'No world yet: open a Vethlab terminal or a lab.' });
       return;
     }
-    const feed = new TopologyFeed(entry.world, entry.label);
+    const feed = new (engine().TopologyFeed)(entry.world, entry.label);
     this.worldSub = onWorldSettled(entry.world, () => this.send(feed.changes()));
     this.send(feed.snapshot(this.savedPositions(entry.label)));
   }

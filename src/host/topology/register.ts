@@ -4,7 +4,7 @@ import type { WorldRegistry } from '../worlds';
 import { NetworkExplorer } from '../tree/explorer';
 import type { Row } from '../tree/tree-model';
 import { registerCommandHelp } from '../hover/providers';
-import { SHOW_IN_TOPOLOGY } from '../hover/hover-text';
+import { SHOW_IN_TOPOLOGY } from '../contributions';
 import { TopologyPanel, TOPOLOGY_VIEW_TYPE } from './panel';
 import { attachedTerminalOptions, ShellPseudoterminal } from '../terminal/shell-pty';
 import type { LineHistory } from '../terminal/line-editor';

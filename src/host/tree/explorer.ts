@@ -2,7 +2,8 @@
 import * as vscode from 'vscode';
 import { onWorldSettled } from '../world-changes';
 import type { WorldEntry, WorldRegistry } from '../worlds';
-import { childRows, type Row } from './tree-model';
+import { engine } from '../lazy-engine';
+import type { Row } from './tree-model';
 
 const ICONS: Record<Row['kind'], string> = {
   host: 'vm',
@@ -56,7 +57,7 @@ export class NetworkExplorer implements vscode.TreeDataProvider<Row>, vscode.Dis
   }
 
   getChildren(row?: Row): Row[] {
-    return this.entry ? childRows(this.entry.world, row) : [];
+    return this.entry ? engine().childRows(this.entry.world, row) : [];
   }
 
   dispose(): void {
