@@ -39,7 +39,10 @@ export async function prepareE2E(log = console.log) {
   if (e2eDriver() === 'desktop') {
     const desktop = await desktopVscode();
     if (desktop.skip) return { skip: `desktop VS Code route: ${desktop.skip}` };
-    return { vsix: packageVsix(log), desktop };
+    // The Extension Development Host loads this checkout's dist/, so it is built first.
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`npm run build failed: ${r.stderr || r.stdout}`);
+    return { vsix: '', desktop };
   }
   const missing = missingPackages();
   if (missing.length) {

@@ -13,6 +13,6 @@ export async function mochaGlobalSetup() {
   }
   process.env.VETHLAB_E2E_VSIX = result.vsix;
   if (result.desktop) process.env.VETHLAB_E2E_DESKTOP = JSON.stringify(result.desktop);
-  const driver = result.desktop ? `desktop VS Code ${result.desktop.executable}` : 'code-server + chromium';
-  console.log(`  e2e ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${driver}, extension ${result.vsix}`);
+  const driver = result.desktop ? `desktop VS Code ${result.desktop.executable}, this checkout as an Extension Development Host` : `code-server + chromium, extension ${result.vsix}`;
+  console.log(`  e2e ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${driver}`);
 }

@@ -1,10 +1,10 @@
 // Drives the real VS Code workbench for one scenario: a fresh code-server (fresh user data and
 // extensions, the Vethlab .vsix installed), a fresh headless chromium profile, then the page.
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { _electron, chromium } from 'playwright-core';
+import { desktopArgs } from '../../scripts/e2e/desktop.mjs';
 import { freshProfile, installExtension, startCodeServer } from '../../scripts/vscode/code-server.mjs';
 import { CHROMIUM, ROOT } from '../../scripts/vscode/paths.mjs';
 import { e2eEnv } from './env.mjs';
@@ -96,14 +96,11 @@ async function launchCodeServer(env, profile, workspace, open) {
   }
 }
 
-/** The desktop route: the .vsix installed with VS Code's CLI, then VS Code itself driven by playwright's Electron support. */
+/** The desktop route: VS Code itself with this checkout as an Extension Development Host, driven by playwright's Electron support. */
 async function launchDesktop(env, profile, workspace, open) {
-  const dirs = ['--user-data-dir', profile.userData, '--extensions-dir', profile.extensions];
-  const r = spawnSync(env.desktop.cli, [...env.desktop.cliArgs, ...dirs, '--install-extension', env.vsix], { env: profile.env, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`code --install-extension ${env.vsix} failed: ${r.stderr || r.stdout}`);
   const app = await _electron.launch({
     executablePath: env.desktop.executable,
-    args: [...dirs, '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes', '--disable-telemetry', '--new-window', workspace, ...(open ? [path.join(workspace, open)] : [])],
+    args: desktopArgs({ root: ROOT, userData: profile.userData, extensions: profile.extensions, workspace, open }),
     env: profile.env,
   });
   const page = await app.firstWindow();
