@@ -13,6 +13,7 @@ import { tcpReset } from './sockets';
 import { UNREACH, type Packet } from './packet';
 import { drop, hop, MAX_STEPS, nsLabel, type Walk } from './walk-context';
 import { vxlanReceive } from './vxlan';
+import { ipvsForward, ipvsReply } from './ipvs';
 
 /** `srcMac` is the Ethernet source of the frame the packet came in (for `-m mac`). */
 export function receive(walk: Walk, link: Link, packet: Packet, srcMac: string | null = null): void {
@@ -20,7 +21,7 @@ export function receive(walk: Walk, link: Link, packet: Packet, srcMac: string |
   if (++walk.steps > MAX_STEPS) return drop(walk, ns, 'too many hops: the packet is looping', link);
   const pre = runHook(walk, ns, 'PREROUTING', packet, link, null, srcMac);
   if (pre.verdict.kind !== 'accept') return drop(walk, ns, pre.verdict.reason, link);
-  packet = pre.packet;
+  packet = ipvsReply(walk, ns, pre.packet);
   const route = lookupRoute(walk.world, ns, packet.dst);
   if (route?.type === 'local') return localIn(walk, ns, link, packet, srcMac);
   if (route?.type === 'broadcast' || packet.dst === 0xffffffff || isMulticast(packet.dst)) {
@@ -39,6 +40,8 @@ function localIn(walk: Walk, ns: Netns, link: Link, packet: Packet, srcMac: stri
   }
   if (input.verdict.kind === 'drop') return drop(walk, ns, input.verdict.reason, link);
   packet = input.packet;
+  const balanced = ipvsForward(walk, ns, packet);
+  if (balanced !== packet) return void localOut(walk, ns, balanced);
   if (packet.proto === 'icmp' && packet.icmp?.type === 'echo-request') return answerEcho(walk, ns, packet);
   if (vxlanReceive(walk, ns, packet)) return;
   if (packet.proto !== 'icmp' && !isReset(packet)) {

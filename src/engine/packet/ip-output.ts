@@ -15,6 +15,7 @@ import { receive } from './ip-input';
 import { linkProblem, transmit } from './l2';
 import { isIcmpError, UNREACH, type Packet } from './packet';
 import { isLocalAddr, selectSource } from './source';
+import { ipvsForward } from './ipvs';
 import { drop, hop, later, nsLabel, type Walk } from './walk-context';
 
 /** What a sending socket sees at once (connect/sendmsg errno). */
@@ -86,12 +87,14 @@ export function localOut(walk: Walk, ns: Netns, packet: Packet, opts: OutputOpti
     sendIcmpError(walk, ns, packet, 'dest-unreachable', rejectCode(out.verdict.rejectWith));
     return 'EPERM';
   }
-  if (out.packet.dst !== packet.dst) {
-    const again = routeOutput(walk, ns, out.packet.dst, opts);
+  // IPVS hooks LOCAL_OUT after the nat table: a connection to a service VIP leaves for a real server.
+  const balanced = ipvsForward(walk, ns, out.packet);
+  if (balanced.dst !== packet.dst) {
+    const again = routeOutput(walk, ns, balanced.dst, opts);
     if (!again.ok) return again.error;
     route = again.route;
   }
-  packet = out.packet;
+  packet = balanced;
   const post = runHook(walk, ns, 'POSTROUTING', packet, null, linkOf(walk, route) ?? null);
   if (post.verdict.kind !== 'accept') {
     drop(walk, ns, post.verdict.reason);

@@ -8,7 +8,7 @@ import type { Host } from '../net/types';
 import { daemonOf } from '../docker/daemon';
 import { createBridgeNetwork, nextPool } from '../docker/networks';
 import { newSwarmId } from './state';
-import type { Cluster, OverlayNetwork } from './types';
+import type { Cluster, OverlayNetwork, Service } from './types';
 
 const OVERLAY_POOL = (10 << 24) >>> 0;
 
@@ -62,6 +62,12 @@ export function findOverlay(cluster: Cluster, ref: string): OverlayNetwork | und
 
 function onlyOne<T>(list: T[]): T | undefined {
   return list.length === 1 ? list[0] : undefined;
+}
+
+/** The overlays a service's tasks join: ingress when it publishes ports through the mesh, then its own networks. */
+export function serviceNetworkIds(cluster: Cluster, service: Service): string[] {
+  const ingress = cluster.networks.find((n) => n.ingress);
+  return [...(service.spec.ports.some((p) => p.mode === 'ingress') && ingress ? [ingress.id] : []), ...service.spec.networks];
 }
 
 /** The lowest free address of an overlay network (after the gateway, VIPs and task addresses). */

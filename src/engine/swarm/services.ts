@@ -5,7 +5,7 @@
  */
 import type { World } from '../world';
 import { err, ok, type Result } from '../../common/result';
-import { allocateOverlayIp, findOverlay } from './overlay';
+import { allocateOverlayIp, findOverlay, serviceNetworkIds } from './overlay';
 import { liveTasks, placeTask, reconcileService } from './orchestrator';
 import { newSwarmId } from './state';
 import { stopTask } from './tasks';
@@ -42,9 +42,9 @@ export function createService(world: World, cluster: Cluster, spec: ServiceSpec)
 
 /** A VIP on ingress (for published ports) and on each of the service's networks. */
 function assignVips(cluster: Cluster, service: Service): void {
-  const ingress = cluster.networks.find((n) => n.ingress);
-  const wanted = [...(service.spec.ports.some((p) => p.mode === 'ingress') && ingress ? [ingress.id] : []), ...service.spec.networks];
-  for (const id of Object.keys(service.vips)) if (!wanted.includes(id)) delete service.vips[id];
+  const wanted = serviceNetworkIds(cluster, service);
+  for (const id of Object.keys(service.vips)) if (!wanted.includes(id) || service.spec.endpointMode === 'dnsrr') delete service.vips[id];
+  if (service.spec.endpointMode === 'dnsrr') return;
   for (const id of wanted) {
     if (service.vips[id] !== undefined) continue;
     const net = cluster.networks.find((n) => n.id === id);

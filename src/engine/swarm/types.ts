@@ -47,6 +47,8 @@ export interface ServiceSpec {
   configs: string[];
   /** Set by `docker stack deploy`. */
   stack?: string;
+  /** `--endpoint-mode`: a VIP balanced by IPVS (the default) or DNS round robin over the tasks. */
+  endpointMode?: 'vip' | 'dnsrr';
 }
 
 export interface Service {

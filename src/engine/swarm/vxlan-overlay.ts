@@ -17,6 +17,8 @@ import { setNeigh } from '../net/neigh';
 import type { Host, Link, Netns } from '../net/types';
 import { macFromIp } from '../docker/sandbox';
 import { addVxlanDevice, removeVxlanDevice, vxlanDevice } from '../packet/vxlan';
+import { allocateOverlayIp, serviceNetworkIds } from './overlay';
+import { refreshServiceVips } from './service-vips';
 import { taskContainer } from './tasks';
 import type { Cluster, OverlayNetwork, SwarmNode, Task } from './types';
 
@@ -70,6 +72,7 @@ export function overlaySandbox(world: World, host: Host, net: OverlayNetwork): N
 
 /** Brings every node's sandboxes, container interfaces and peer tables in line with the running tasks. */
 export function refreshOverlays(world: World, cluster: Cluster): void {
+  assignTaskAddresses(cluster);
   const endpoints = overlayEndpoints(world, cluster);
   const wanted = new Map<string, { net: OverlayNetwork; node: SwarmNode; host: Host }>();
   for (const ep of endpoints) wanted.set(`${ep.net.id}/${ep.host.id}`, ep);
@@ -77,6 +80,23 @@ export function refreshOverlays(world: World, cluster: Cluster): void {
   for (const { net, node, host } of wanted.values()) ensureSandbox(world, net, node, host);
   for (const ep of endpoints) attachEndpoint(world, ep, endpoints);
   for (const { net, host } of wanted.values()) programPeers(world, net, host, endpoints);
+  refreshServiceVips(world, cluster, endpoints);
+}
+
+/** A task without a VIP to follow (`--endpoint-mode dnsrr`) still gets an address on each of its service's networks. */
+function assignTaskAddresses(cluster: Cluster): void {
+  for (const service of cluster.services) {
+    if (service.spec.endpointMode !== 'dnsrr') continue;
+    const nets = serviceNetworkIds(cluster, service);
+    for (const task of cluster.tasks) {
+      if (task.serviceId !== service.id || task.desired !== 'running') continue;
+      for (const id of nets) {
+        const net = cluster.networks.find((n) => n.id === id);
+        const ip = task.addrs[id] === undefined && net ? allocateOverlayIp(cluster, net) : undefined;
+        if (ip !== undefined) task.addrs[id] = ip;
+      }
+    }
+  }
 }
 
 /** Sandboxes of nodes where no task uses the network any more go, as the driver leaves them. */

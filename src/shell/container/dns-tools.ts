@@ -3,7 +3,7 @@ import { daemonOf } from '../../engine/docker/daemon';
 import { containerInNs, usesEmbeddedDns } from '../../engine/docker/dns';
 import { formatIpv4 } from '../../engine/net/ipv4';
 import { Output, type CommandResult, type ShellContext } from '../types';
-import { dnsLookup, resolveName } from './resolve';
+import { dnsAnswers, resolveName } from './resolve';
 
 export function getent(argv: string[], ctx: ShellContext): CommandResult {
   const [, db, ...keys] = argv;
@@ -35,8 +35,11 @@ export function nslookup(argv: string[], ctx: ShellContext): CommandResult {
   const server = nameserver(ctx);
   const out = new Output().line(`Server:\t\t${server}`).line(`Address:\t${server}:53`).line();
   // nslookup asks the DNS server, not /etc/hosts; the embedded server answers container names.
-  const ip = dnsLookup(ctx, name);
-  if (ip === undefined) return { stdout: out.stdout, stderr: `** server can't find ${name}: NXDOMAIN\n\n** server can't find ${name}: NXDOMAIN\n\n`, exitCode: 1 };
-  out.line('Non-authoritative answer:').line(`Name:\t${name}`).line(`Address: ${formatIpv4(ip)}`).line();
+  const ips = dnsAnswers(ctx, name);
+  if (ips === undefined || ips.length === 0) return { stdout: out.stdout, stderr: `** server can't find ${name}: NXDOMAIN\n\n** server can't find ${name}: NXDOMAIN\n\n`, exitCode: 1 };
+  out.line('Non-authoritative answer:');
+  // BusyBox prints one Name/Address pair per A record.
+  for (const ip of ips) out.line(`Name:\t${name}`).line(`Address: ${formatIpv4(ip)}`);
+  out.line();
   return out.done(0);
 }

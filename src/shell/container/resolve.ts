@@ -1,7 +1,8 @@
-/** Name resolution for the HTTP and DNS tools: numbers, /etc/hosts, then Docker's embedded DNS inside containers. */
+/** Name resolution for the HTTP and DNS tools: numbers, /etc/hosts, then Docker's embedded DNS inside containers (swarm services too). */
 import { daemonOf } from '../../engine/docker/daemon';
 import { containerInNs, embeddedDnsLookup } from '../../engine/docker/dns';
 import { parseIpv4 } from '../../engine/net/ipv4';
+import { serviceDnsAnswers } from '../../engine/swarm/service-dns';
 import type { ShellContext } from '../types';
 
 export function hostsLookup(ctx: ShellContext, name: string): number | undefined {
@@ -18,9 +19,16 @@ export function hostsLookup(ctx: ShellContext, name: string): number | undefined
 }
 
 export function dnsLookup(ctx: ShellContext, name: string): number | undefined {
+  return dnsAnswers(ctx, name)?.[0];
+}
+
+/** Every address the container's DNS server gives for `name` (swarm's `tasks.NAME` has several). */
+export function dnsAnswers(ctx: ShellContext, name: string): number[] | undefined {
   const daemon = daemonOf(ctx.world, ctx.host);
   const c = daemon ? containerInNs(daemon, ctx.ns.id) : undefined;
-  return daemon && c ? embeddedDnsLookup(daemon, c, name) : undefined;
+  const local = daemon && c ? embeddedDnsLookup(daemon, c, name) : undefined;
+  if (local !== undefined) return [local];
+  return c ? serviceDnsAnswers(ctx.world, ctx.host, ctx.ns.id, name) : undefined;
 }
 
 export function resolveName(ctx: ShellContext, name: string): number | undefined {

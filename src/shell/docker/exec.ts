@@ -5,6 +5,7 @@ import { fail, type CommandResult, type ShellContext } from '../types';
 import { ContainerFs, ResolverFs } from './container-fs';
 import { MountedFs } from './volume-fs';
 import { embeddedDnsTable } from '../../engine/docker/dns';
+import { serviceDnsTable } from '../../engine/swarm/service-dns';
 
 /** Programs of the host's toolset that resolve names through /etc/hosts only. */
 const NSS_HOSTS_ONLY = new Set(['ping', 'traceroute', 'arp', 'route', 'ifconfig']);
@@ -49,7 +50,8 @@ export function runInContainer(d: DockerCtx, c: Container, argv: string[]): Comm
   if (builtin) return builtin;
   const prog = argv[0]!.split('/').pop()!;
   if (NSS_HOSTS_ONLY.has(prog)) {
-    const r = ctx.exec(argv, { ...ctx, fs: new ResolverFs(ctx.fs, embeddedDnsTable(d.daemon, c)) });
+    const names = [...embeddedDnsTable(d.daemon, c), ...serviceDnsTable(d.sh.world, ctx.host, c.nsId, argv)];
+    const r = ctx.exec(argv, { ...ctx, fs: new ResolverFs(ctx.fs, names) });
     return prog === 'ping' && isBusybox(d, c) ? asBusyboxPing(r) : r;
   }
   return prog === 'cat' && isBusybox(d, c) ? asBusyboxCat(ctx.exec(argv, ctx)) : ctx.exec(argv, ctx);

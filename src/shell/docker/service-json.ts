@@ -21,7 +21,7 @@ function specJson(spec: ServiceSpec) {
     Mode: spec.mode === 'global' ? { Global: {} } : { Replicated: { Replicas: spec.replicas } },
     UpdateConfig: { Parallelism: spec.updateParallelism, ...(spec.updateDelay > 0 ? { Delay: spec.updateDelay * 1e6 } : {}), FailureAction: 'pause', Monitor: 5000000000, MaxFailureRatio: 0, Order: 'stop-first' },
     RollbackConfig: { Parallelism: 1, FailureAction: 'pause', Monitor: 5000000000, MaxFailureRatio: 0, Order: 'stop-first' },
-    EndpointSpec: { Mode: 'vip', ...(ports.length > 0 ? { Ports: ports } : {}) },
+    EndpointSpec: { Mode: spec.endpointMode ?? 'vip', ...(ports.length > 0 ? { Ports: ports } : {}) },
   };
 }
 

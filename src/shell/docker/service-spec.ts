@@ -17,6 +17,7 @@ export const CREATE_FLAGS: FlagSpec[] = [
   { long: 'update-parallelism', value: true },
   { long: 'update-delay', value: true },
   { long: 'label', short: 'l', value: true },
+  { long: 'endpoint-mode', value: true },
 ];
 
 export const UPDATE_FLAGS: FlagSpec[] = [

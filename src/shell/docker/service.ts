@@ -85,6 +85,10 @@ function create(d: DockerCtx, argv: string[]): CommandResult {
     if (typeof port === 'string') return usageError('service create', port);
     ports.push(port);
   }
+  // swarmkit's validateEndpointSpec and the API's conversion of the mode (docker/cli passes it through).
+  const endpointMode = last(p, 'endpoint-mode') ?? 'vip';
+  if (endpointMode !== 'vip' && endpointMode !== 'dnsrr') return daemonError(`invalid resolution mode: "${endpointMode}"`);
+  if (endpointMode === 'dnsrr' && ports.some((q) => q.mode === 'ingress')) return daemonError("rpc error: code = InvalidArgument desc = EndpointSpec: port published with ingress mode can't be used with dnsrr mode");
   const delay = last(p, 'update-delay');
   const delayMs = delay === undefined ? 0 : parseDuration(delay);
   if (delayMs === undefined) return usageError('service create', `invalid argument "${delay}" for "--update-delay" flag: time: invalid duration "${delay}"`);
@@ -113,6 +117,7 @@ function create(d: DockerCtx, argv: string[]): CommandResult {
     updateDelay: delayMs,
     secrets: all(p, 'secret'),
     configs: all(p, 'config'),
+    ...(endpointMode === 'dnsrr' ? { endpointMode: 'dnsrr' as const } : {}),
   };
   const made = createService(d.sh.world, cluster, spec);
   if (!made.ok) return daemonError(made.error);
