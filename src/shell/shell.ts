@@ -19,7 +19,8 @@ import { Scheduler, type Job, type RunEnd } from './jobs/scheduler';
 import { setPingInterrupt } from './nettools/ping-session';
 import { processFor, spawn, type SpawnDeps } from './jobs/spawn';
 import { inputRedirect, joinStream, redirect, type Chunk, type RedirectDeps, type Sink } from './jobs/redirect';
-import { JobTable, jobsBuiltin, killBuiltin, waitBuiltin } from './jobs/table';
+import { JobTable, jobsBuiltin, waitBuiltin } from './jobs/table';
+import { hostKill } from './coreutils/kill';
 import { LIMITS, cellTimeLimitMessage, lineTimeLimitMessage, lineTooLongMessage, stepLimitMessage } from '../engine/limits';
 import { settleAll } from '../engine/docker/settle-all';
 import { limitOutput, WorldSizeGuard } from './line-limits';
@@ -477,7 +478,7 @@ export class Shell implements Env {
     if (name === 'break' || name === 'continue') return loopJump(name, args, env, out);
     if (name === 'wait') return yield* waitBuiltin(args, this.jobs, out);
     if (name === 'jobs') return jobsBuiltin(args, this.jobs, out, this.interactive);
-    if (name === 'kill') return killBuiltin(args, this.jobs, out);
+    if (name === 'kill') return hostKill(args, this.jobs, out, ctx);
     return yield* spawn(this.spawnDeps, argv, ctx, out);
   }
 

@@ -256,6 +256,7 @@ export function exitContainer(world: World, host: Host, daemon: DaemonState, c: 
   }
   if (c.networkMode !== 'host') destroySandbox(world, host, c);
   c.nsId = null;
+  delete c.stoppedPids;
   c.state = 'exited';
   c.exitCode = code;
   c.exitsAt = null;

@@ -40,6 +40,8 @@ const HANDLED: Partial<Record<string, number[]>> = { nginx: [2, 3, 15], httpd: [
  */
 export function exitAfterSignal(c: Container, image: Image | undefined, sig: number): number | null {
   if (sig === 9) return 137;
+  // A stopped process (SIGSTOP) keeps the signal pending until SIGCONT.
+  if (c.stoppedPids?.includes(c.pid)) return null;
   const service = image && runsDefault(c, image) ? image.service : 'shell';
   if (service !== 'shell' && (HANDLED[service] ?? []).includes(sig)) return 0;
   if (c.init && !HARMLESS.has(sig)) return 128 + sig;

@@ -8,6 +8,7 @@
 import { daemonOf } from '../../engine/docker/daemon';
 import { imageOf } from '../../engine/docker/containers';
 import { processTree } from '../../engine/docker/procs';
+import { isStopped } from '../../engine/docker/signals';
 import { utcParts } from '../../common/clock';
 import type { CommandFn, ShellContext } from '../types';
 
@@ -19,6 +20,8 @@ interface HostProcess {
   started: number;
   tty: string;
   cmd: string;
+  /** Stopped by SIGSTOP (STAT T). */
+  stopped?: boolean;
 }
 
 const SHELL_PID = 4242;
@@ -39,7 +42,7 @@ export function hostProcesses(ctx: ShellContext): HostProcess[] {
       if (tree.length === 0) continue;
       const started = c.startedAt ?? 0;
       procs.push({ uid: 'root', pid: tree[0]!.ppid, ppid: 1, started, tty: '?', cmd: `/usr/bin/containerd-shim-runc-v2 -namespace moby -id ${c.id} -address /run/containerd/containerd.sock` });
-      for (const p of tree) procs.push({ uid: p.uid, pid: p.pid, ppid: p.ppid, started, tty: c.tty ? 'pts/0' : '?', cmd: p.cmd });
+      for (const p of tree) procs.push({ uid: p.uid, pid: p.pid, ppid: p.ppid, started, tty: c.tty ? 'pts/0' : '?', cmd: p.cmd, ...(isStopped(c, p.pid) ? { stopped: true } : {}) });
     }
   }
   const now = ctx.world.clock.now();
@@ -76,7 +79,7 @@ export const ps: CommandFn = (argv, ctx) => {
   const shown = everyone ? all : all.filter((p) => p.tty === 'pts/0');
   const time = '00:00:00';
   if (bsd && flags.has('u')) {
-    const stat = (p: HostProcess) => (p.tty === '?' ? 'Ss' : p.pid === SHELL_PID + 1000 ? 'R+' : 'Ss');
+    const stat = (p: HostProcess) => (p.stopped ? 'Ts' : p.tty === '?' ? 'Ss' : p.pid === SHELL_PID + 1000 ? 'R+' : 'Ss');
     const rows = shown.map((p) => `${p.uid.padEnd(8)} ${String(p.pid).padStart(5)}  0.0  0.0 ${String(vsz(p)).padStart(6)} ${String(rss(p)).padStart(5)} ${p.tty.padEnd(8)} ${stat(p).padEnd(4)} ${stime(ctx, p.started)}   0:00 ${p.cmd}`);
     return { stdout: ['USER       PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND', ...rows].join('\n') + '\n', stderr: '', exitCode: 0 };
   }

@@ -3,6 +3,7 @@ import type { Container } from '../../engine/docker/types';
 import { exitContainer, findContainer, imageOf, readLogs, removeContainer, settle, startContainer, stopContainer } from '../../engine/docker/containers';
 import { apiTime } from './human';
 import { exitAfterSignal, parseSignal } from '../../engine/docker/procs';
+import { deliverSignal } from '../../engine/docker/signals';
 import { Output, type CommandResult } from '../types';
 import { argsError, usageError, type DockerCtx } from './context';
 import { has, last, parseFlags, type FlagSpec } from './flags';
@@ -88,6 +89,12 @@ export function dockerKill(d: DockerCtx, argv: string[]): CommandResult {
     if (!running(c)) {
       out.err(`Error response from daemon: cannot kill container: ${ref}: container ${c.id} is not running`);
       return false;
+    }
+    // SIGSTOP and SIGCONT reach even a PID 1 without handlers: it stops (ps STAT T), Docker still says running.
+    if (sig === 19 || sig === 18) {
+      deliverSignal(d.sh.world, d.sh.host, d.daemon, c, c.pid, sig);
+      out.line(ref);
+      return true;
     }
     const code = exitAfterSignal(c, imageOf(d.daemon, c), sig);
     if (code !== null) {
