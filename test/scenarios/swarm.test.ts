@@ -39,7 +39,7 @@ describe('swarm: init, join, tokens, leave', () => {
   it('init prints the node id, the worker join command and the manager hint', () => {
     const sh = cluster();
     const out = ok(sh, 'docker swarm init --advertise-addr 192.168.1.11');
-    assert.match(out, /^Swarm initialized: current node \([0-9a-z]{25}\) is now a manager\.\n\nTo add a worker to this swarm, run the following command:\n\n {4}docker swarm join --token SWMTKN-1-[0-9a-z]{50}-[0-9a-z]{25} 192\.168\.1\.11:2377\n\nTo add a manager to this swarm, run 'docker swarm join-token manager' and follow the instructions\.\n\n$/);
+    assert.match(out, /^Swarm initialized: current node \([0-9a-z]{25}\) is now a manager\.\n\nTo add a worker to this swarm, run the following command:\n\n {4}docker swarm join --token SWMTKN-1-[0-9a-z]{50}-[0-9a-z]{25} 192\.168\.1\.11:2377\n\nTo add a manager to this swarm, run 'docker swarm join-token manager' and follow the instructions\.\n$/);
     assert.equal(failing(sh, 'docker swarm init'), 'Error response from daemon: This node is already part of a swarm. Use "docker swarm leave" to leave this swarm and join another one.\n');
   });
 
@@ -136,7 +136,7 @@ describe('swarm: autolock', () => {
     const sh = cluster();
     const out = ok(sh, 'docker swarm init --autolock');
     const key = /(SWMKEY-1-\S+)/.exec(out)![1]!;
-    assert.match(out, /To unlock a swarm manager after it restarts, run the `docker swarm unlock`\ncommand and provide the following key:\n\n {4}SWMKEY-1-[A-Za-z0-9+/]{43}\n\nPlease remember to store this key in a password manager, since without it you\nwill not be able to restart the manager\.\n$/);
+    assert.match(out, /To unlock a swarm manager after it restarts, run the `docker swarm unlock`\ncommand and provide the following key:\n\n {4}SWMKEY-1-[A-Za-z0-9+/]{43}\n\nRemember to store this key in a password manager, since without it you\nwill not be able to restart the manager\.\n$/);
     assert.equal(failing(sh, 'docker swarm unlock'), 'Error: swarm is not locked\n');
     ok(sh, 'systemctl restart docker');
     assert.equal(failing(sh, 'docker node ls'), 'Error response from daemon: Swarm is encrypted and needs to be unlocked before it can be used. Please use "docker swarm unlock" to unlock it.\n');

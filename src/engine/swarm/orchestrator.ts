@@ -1,7 +1,7 @@
 /**
  * The orchestrator and scheduler: keeps each service's desired tasks running on eligible nodes,
  * spreading replicas (fewest tasks of the service, then fewest tasks), replacing tasks whose node
- * went down, drained or left, and trimming the history to 5 tasks per slot.
+ * went down, drained or left, and trimming the history to the cluster's limit (5 tasks per slot by default).
  */
 import type { World } from '../world';
 import { nodeUp } from './quorum';
@@ -9,9 +9,8 @@ import { allocateOverlayIp } from './overlay';
 import { newSwarmId } from './state';
 import { startTask, stopTask } from './tasks';
 import { refreshMesh } from './mesh';
+import { taskHistoryLimit } from './settings';
 import type { Cluster, Service, SwarmNode, Task } from './types';
-
-const HISTORY_PER_SLOT = 5;
 
 /** `node.role==manager`, `node.hostname!=node2`, `node.labels.zone==east`. */
 export function constraintHolds(node: SwarmNode, constraint: string): boolean {
@@ -122,7 +121,9 @@ function dropTask(world: World, cluster: Cluster, task: Task, node: SwarmNode | 
   cluster.tasks = cluster.tasks.filter((t) => t !== task);
 }
 
+/** Orchestration.TaskHistoryRetentionLimit (`swarm update --task-history-limit`, 5 by default; negative keeps all). */
 function trimHistory(cluster: Cluster, service: Service): void {
+  const limit = taskHistoryLimit(cluster);
   const bySlot = new Map<string, Task[]>();
   for (const t of cluster.tasks) {
     if (t.serviceId !== service.id) continue;
@@ -132,7 +133,8 @@ function trimHistory(cluster: Cluster, service: Service): void {
   const drop = new Set<Task>();
   for (const tasks of bySlot.values()) {
     const old = tasks.filter((t) => t.desired !== 'running').sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? -1 : 1));
-    const keep = Math.max(0, HISTORY_PER_SLOT - tasks.filter((t) => t.desired === 'running').length);
+    if (limit < 0) continue;
+    const keep = Math.max(0, limit - tasks.filter((t) => t.desired === 'running').length);
     for (const t of old.slice(keep)) drop.add(t);
   }
   if (drop.size > 0) cluster.tasks = cluster.tasks.filter((t) => !drop.has(t));

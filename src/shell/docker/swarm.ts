@@ -1,5 +1,5 @@
-/** docker swarm init / join / join-token / leave / update / unlock / unlock-key (docker/cli's texts). */
-import { daemonRestarted, initSwarm, joinSwarm, leaveSwarm, rotateJoinToken, rotateUnlockKey, setAutolock, unlockSwarm } from '../../engine/swarm/cluster';
+/** docker swarm init / join / join-token / leave / unlock / unlock-key (docker/cli's texts); update and ca have their files. */
+import { daemonRestarted, initSwarm, joinSwarm, leaveSwarm, rotateJoinToken, rotateUnlockKey, unlockSwarm } from '../../engine/swarm/cluster';
 import { NOT_IN_SWARM } from '../../engine/swarm/messages';
 import { joinToken, membershipOf } from '../../engine/swarm/state';
 import type { Cluster } from '../../engine/swarm/types';
@@ -7,6 +7,8 @@ import { Output, fail, type CommandResult } from '../types';
 import { argsError, daemonError, usageError, type DockerCtx } from './context';
 import { has, last, parseFlags } from './flags';
 import { asManager, groupUsage, isResult, unknownSub } from './swarm-access';
+import { swarmCa } from './swarm-ca';
+import { printUnlockCommand, swarmUpdate } from './swarm-update';
 
 export function dockerSwarm(d: DockerCtx, argv: string[]): CommandResult {
   const [sub, ...rest] = argv;
@@ -20,7 +22,9 @@ export function dockerSwarm(d: DockerCtx, argv: string[]): CommandResult {
     case 'leave':
       return leave(d, rest);
     case 'update':
-      return update(d, rest);
+      return swarmUpdate(d, rest);
+    case 'ca':
+      return swarmCa(d, rest);
     case 'unlock':
       return unlock(d, rest);
     case 'unlock-key':
@@ -45,10 +49,6 @@ function printJoinCommand(out: Output, cluster: Cluster, role: 'worker' | 'manag
   out.out(`To add a ${role} to this swarm, run the following command:\n\n    docker swarm join --token ${joinToken(cluster, role)} ${addr}:2377\n\n`);
 }
 
-function printUnlockCommand(out: Output, key: string): void {
-  out.out(`To unlock a swarm manager after it restarts, run the \`docker swarm unlock\`\ncommand and provide the following key:\n\n    ${key}\n\nPlease remember to store this key in a password manager, since without it you\nwill not be able to restart the manager.\n`);
-}
-
 function init(d: DockerCtx, argv: string[]): CommandResult {
   const parsed = parseFlags(argv, [{ long: 'advertise-addr', value: true }, { long: 'autolock', value: false }, { long: 'listen-addr', value: true }, { long: 'force-new-cluster', value: false }, { long: 'availability', value: true }, { long: 'data-path-addr', value: true }], true);
   if (!parsed.ok) return usageError('swarm init', parsed.error);
@@ -60,7 +60,7 @@ function init(d: DockerCtx, argv: string[]): CommandResult {
   const out = new Output();
   out.out(`Swarm initialized: current node (${node.id}) is now a manager.\n\n`);
   printJoinCommand(out, cluster, 'worker', node.addr);
-  out.out("To add a manager to this swarm, run 'docker swarm join-token manager' and follow the instructions.\n\n");
+  out.out("To add a manager to this swarm, run 'docker swarm join-token manager' and follow the instructions.\n");
   if (cluster.autolock) printUnlockCommand(out, cluster.unlockKey);
   return out.done(0);
 }
@@ -101,24 +101,6 @@ function leave(d: DockerCtx, argv: string[]): CommandResult {
   const left = leaveSwarm(d.sh.world, d.sh.host, has(parsed.value, 'force'));
   if (!left.ok) return daemonError(left.error);
   return { stdout: 'Node left the swarm.\n', stderr: '', exitCode: 0 };
-}
-
-function update(d: DockerCtx, argv: string[]): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'autolock', value: false }, { long: 'task-history-limit', value: true }, { long: 'cert-expiry', value: true }, { long: 'dispatcher-heartbeat', value: true }], true);
-  if (!parsed.ok) return usageError('swarm update', parsed.error);
-  const access = asManager(d);
-  if (isResult(access)) return access;
-  const { cluster } = access;
-  const out = new Output().line('Swarm updated.');
-  const flag = parsed.value.flags['autolock'];
-  if (flag !== undefined) {
-    const on = flag[flag.length - 1] !== 'false';
-    const was = cluster.autolock;
-    setAutolock(d.sh.world, cluster, on);
-    if (on && !was) printUnlockCommand(out, cluster.unlockKey);
-  }
-  d.sh.world.changed();
-  return out.done(0);
 }
 
 /** The CLI checks the node's state itself before asking for the key (read from stdin). */
