@@ -94,6 +94,8 @@ export function dockerfileTransferBytes(name: string, content: string): number {
  * recorded: 41B for a new 7-byte app.txt, 28B when unchanged.
  */
 export function contextTransferBytes(files: Array<[string, string]>, known: (path: string, content: string) => boolean): number {
+  // Nothing to send (COPY of a file the context lacks): 2B, as for an absent .dockerignore (recorded).
+  if (files.length === 0) return 2;
   let total = 0;
   for (const [path, content] of files) {
     const size = utf8Length(content);

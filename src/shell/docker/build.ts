@@ -1,7 +1,8 @@
 /**
- * `docker build` as Docker Engine 27's client runs it (buildx with the "default" docker driver):
- * BuildKit's plain progress on stderr (see build-progress.ts), one layer per RUN/COPY/ADD, cache
- * hits on rebuild, the image tagged with -t, `-q` printing only the image id.
+ * `docker build` as docker/cli 28 with buildx 0.13 runs it on Engine 26.1 (the "default" docker
+ * driver, BuildKit 0.13): BuildKit's plain progress on stderr (see build-progress.ts), one layer
+ * per RUN/COPY/ADD, cache hits on rebuild, the image tagged with -t, `-q` printing only the image
+ * id. BuildKit 0.13's Dockerfile frontend has no build checks: no lint warnings (recorded).
  */
 import { utcParts } from '../../common/clock';
 import { findInCatalog, parseImageRef } from '../../engine/docker/catalog';
@@ -88,8 +89,14 @@ const FS_STEPS = new Set(['RUN', 'COPY', 'ADD', 'WORKDIR']);
 function runBuild(d: DockerCtx, req: BuildRequest): BuildResult {
   const world = d.sh.world;
   const vertices: Vertex[] = [];
+  // Recorded (one build of each kind): a FROM shows DONE when the build exports an image or the
+  // base is new to the builder, CACHED when a build from a base it already used fails later on.
+  const usedBases: Vertex[] = [];
   const read = d.sh.fs.read(req.dockerfilePath, d.sh.ns);
-  const failWith = (message: string, extra = ''): BuildResult => ({ ok: false, stderr: printPlain(vertices) + extra + `ERROR: failed to solve: ${message}\n` });
+  const failWith = (message: string, extra = ''): BuildResult => {
+    for (const v of usedBases) v.outcome = 'cached';
+    return { ok: false, stderr: printPlain(vertices) + extra + `ERROR: failed to solve: ${message}\n` };
+  };
   if (!read.ok) {
     vertices.push(vertex(`[internal] load build definition from ${req.fileName}`, 0, [status('transferring dockerfile:', { bytes: 2 })]));
     return failWith(`failed to read dockerfile: open ${req.fileName}: no such file or directory`);
@@ -128,7 +135,8 @@ function runBuild(d: DockerCtx, req: BuildRequest): BuildResult {
   const named = instructions.filter((i) => (i.keyword === 'COPY' || i.keyword === 'ADD') && i.flags['from'] === undefined).flatMap((i) => i.args.split(/\s+/).slice(0, -1));
   const ignore = readContext(d.sh.fs, d.sh.ns, req.dir, named);
   vertices.push(vertex('[internal] load .dockerignore', 0, [status('transferring context:', { bytes: ignore.ignoreBytes })]));
-  const now = () => utcParts(world.clock.epoch + world.clock.now()).iso.replace(/\.\d+Z$/, 'Z');
+  // A step's history time is when its layer was made: a RUN's about 1.3 s after it starts.
+  const at = (seconds: number) => utcParts(world.clock.epoch + world.clock.now() + Math.round(seconds * 1000)).iso.replace(/\.\d+Z$/, 'Z');
   const stages: Stage[] = [];
   let contextShown = false;
   let seconds = 0;
@@ -140,10 +148,9 @@ function runBuild(d: DockerCtx, req: BuildRequest): BuildResult {
     const fromName = substituteArgs(st.from.args.split(/\s+/)[0]!, globalArgs);
     const baseImage = base?.image ?? stages.find((s) => s.name === fromName)?.image ?? scratchImage();
     if (base) {
-      // Recorded (buildx 0.13, Engine 26.1): a base an earlier build already used is CACHED.
       const seen = sha256Hex(`from seen ${base.image.id}`);
       const from = vertex(`[${prefix}1/${fsSteps}] FROM ${base.name}`, 0);
-      if (!req.noCache && d.daemon.buildCache?.[seen]) from.outcome = 'cached';
+      if (!req.noCache && d.daemon.buildCache?.[seen]) usedBases.push(from);
       (d.daemon.buildCache ??= {})[seen] = base.image;
       vertices.push(from);
     }
@@ -165,7 +172,7 @@ function runBuild(d: DockerCtx, req: BuildRequest): BuildResult {
       if (shown) n++;
       const v = vertex(`[${prefix}${n}/${fsSteps}] ${inst.keyword} ${inst.text.replace(/^\S+\s*/, '')}`, 0);
       if (shown) vertices.push(v);
-      const result = applyInstruction(d, stage, inst, ignore.files, stages, now(), !req.noCache);
+      const result = applyInstruction(d, stage, inst, ignore.files, stages, at(seconds + (inst.keyword === 'RUN' ? 1.3 : 0)), !req.noCache);
       if (!result.ok) {
         v.logs = result.logs ? logLines(result.logs, 1.2) : [];
         v.outcome = { error: result.error };
@@ -183,6 +190,7 @@ function runBuild(d: DockerCtx, req: BuildRequest): BuildResult {
       seconds += v.seconds;
       stage = result.stage;
     }
+    if (si === lastIndex) reportWholeCacheHit(vertices, st.steps.filter((i) => FS_STEPS.has(i.keyword)).length);
     stages.push(stage);
   }
   const finalStage = stages[stages.length - 1]!;
@@ -199,14 +207,19 @@ function runBuild(d: DockerCtx, req: BuildRequest): BuildResult {
     if (fresh) d.daemon.images.push(image);
   } else for (const t of req.tags) tagImage(d.daemon, image, parseImageRef(t)!);
   world.changed();
-  return { ok: true, stderr: printPlain(vertices) + warnings(instructions), imageId: image.id };
+  return { ok: true, stderr: printPlain(vertices), imageId: image.id };
 }
 
-/** BuildKit's lint (Docker 27): shell-form CMD/ENTRYPOINT. */
-function warnings(instructions: Instruction[]): string {
-  const found = instructions.filter((i) => (i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT') && !i.args.trim().startsWith('['));
-  if (found.length === 0) return '';
-  return `\n ${found.length} warning${found.length > 1 ? 's' : ''} found (use docker --debug to expand):\n` + found.map((i) => ` - JSONArgsRecommended: JSON arguments recommended for ${i.keyword} to prevent unintended behavior related to OS signals (line ${i.startLine})\n`).join('');
+/**
+ * When every step of the final stage comes from the cache, BuildKit reports them from the
+ * last-but-one back to the first, then the last (recorded: [3/4] COPY, [2/4] RUN, [4/4] WORKDIR).
+ */
+function reportWholeCacheHit(vertices: Vertex[], steps: number): void {
+  if (steps < 2) return;
+  const tail = vertices.slice(vertices.length - steps);
+  if (!tail.every((v) => v.outcome === 'cached')) return;
+  const last = tail.pop()!;
+  vertices.splice(vertices.length - steps, steps, ...tail.reverse(), last);
 }
 
 interface FileStage {
@@ -241,10 +254,11 @@ function resolveBase(d: DockerCtx, from: string): { image?: Image; name: string;
   const ref = parseImageRef(from);
   if (!ref) return { name: from, fromCatalog: false, error: 'invalid reference format' };
   const name = fullName(ref);
+  // Engine 26's builder looks in the local image store first: no registry round trip, no digest.
   const local = findImage(d.daemon, from);
-  const found = findInCatalog(ref);
-  if (found.kind === 'found') return { image: local ?? found.image, name, fromCatalog: true };
   if (local) return { image: local, name, fromCatalog: false };
+  const found = findInCatalog(ref);
+  if (found.kind === 'found') return { image: found.image, name, fromCatalog: true };
   return { name, fromCatalog: false, error: 'pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed' };
 }
 

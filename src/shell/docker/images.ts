@@ -66,13 +66,18 @@ export function dockerPull(d: DockerCtx, argv: string[]): CommandResult {
   return out.done(0);
 }
 
+/** dockerd sorts the list by Created in whole seconds, newest first; ties keep the store's order. */
+function createdSecond(i: Image): number {
+  return Math.floor(Date.parse(i.created) / 1000);
+}
+
 export function dockerImages(d: DockerCtx, argv: string[]): CommandResult {
   const parsed = parseFlags(argv, [{ long: 'quiet', short: 'q', value: false }, { long: 'all', short: 'a', value: false }, { long: 'no-trunc', value: false }, { long: 'digests', value: false }, { long: 'format', value: true }, { long: 'filter', short: 'f', value: true }], true);
   if (!parsed.ok) return usageError('images', parsed.error);
   const [repoFilter] = parsed.value.args;
   const filters = imageFilters(d.daemon, parsed.value.flags['filter'] ?? []);
   if (typeof filters === 'string') return daemonError(filters);
-  const images = d.daemon.images.filter((i) => repoFilter === undefined || i.repo === repoFilter || `${i.repo}:${i.tag}` === repoFilter).filter((i) => filters.every((f) => f(i))).slice().sort((a, b) => Date.parse(b.created) - Date.parse(a.created));
+  const images = d.daemon.images.filter((i) => repoFilter === undefined || i.repo === repoFilter || `${i.repo}:${i.tag}` === repoFilter).filter((i) => filters.every((f) => f(i))).slice().sort((a, b) => createdSecond(b) - createdSecond(a));
   const noTrunc = has(parsed.value, 'no-trunc');
   const id = (i: Image) => (noTrunc ? 'sha256:' + i.id : i.id.slice(0, 12));
   if (has(parsed.value, 'quiet')) return { stdout: [...new Set(images.map(id))].map((x) => x + '\n').join(''), stderr: '', exitCode: 0 };

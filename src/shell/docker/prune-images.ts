@@ -39,9 +39,13 @@ export function imageFilters(daemon: DaemonState, specs: string[]): ImageFilter[
   return out;
 }
 
-/** Layers (as chain ids, topmost first) that no remaining image shares: what removing `gone` frees. */
-export function freedLayers(remaining: Image[], gone: Image): Array<{ id: string; size: number }> {
-  const kept = new Set(remaining.flatMap((i) => i.layers));
+/**
+ * Layers (as chain ids, topmost first) that no remaining image shares and the build cache does not
+ * hold: what removing `gone` frees. A layer a build step made stays with BuildKit's cache record
+ * (recorded: pruning a rebuilt image's old version deletes the image, reclaims 0B).
+ */
+export function freedLayers(remaining: Image[], gone: Image, cached: Iterable<Image> = []): Array<{ id: string; size: number }> {
+  const kept = new Set([...remaining, ...cached].flatMap((i) => i.layers));
   const sizes = layerSizesOf(gone);
   const out: Array<{ id: string; size: number }> = [];
   for (let n = gone.layers.length - 1; n >= 0; n--) {
@@ -75,7 +79,7 @@ export function dockerImagePrune(d: DockerCtx, argv: string[]): CommandResult {
     }
     d.daemon.images = d.daemon.images.filter((i) => i.id !== id);
     lines.push(`deleted: sha256:${id}`);
-    for (const layer of freedLayers(d.daemon.images, entries[0]!)) {
+    for (const layer of freedLayers(d.daemon.images, entries[0]!, Object.values(d.daemon.buildCache ?? {}))) {
       lines.push(`deleted: sha256:${layer.id}`);
       reclaimed += layer.size;
     }

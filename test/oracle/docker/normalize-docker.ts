@@ -47,6 +47,23 @@ function normalizeTopRows(block: string): string {
     .replace(/^(\d+)( +)/gm, (_, pid: string, pad: string) => (/\nPID +/.test(block) ? sameWidth(pid, pad, 'PID') : pid + pad));
 }
 
+/**
+ * BuildKit's plain progress (any block with its `#0 building with` line) carries timings of the
+ * recording machine: `#N DONE 1.9s`, a status's own duration (`transferring dockerfile: 169B
+ * 0.0s done`, printed only when the status outlived a progress tick), and the seconds each RUN
+ * log line was stamped with (`#6 1.720 built`, and again in the error box).
+ */
+function normalizeBuildTimings(block: string): string {
+  if (!block.includes('\n#0 building with ')) return block;
+  return block
+    .replace(/^(#\d+ DONE) \d+\.\ds$/gm, '$1 Ts')
+    .replace(/^(#\d+ .*?) \d+\.\ds done$/gm, '$1 done')
+    .replace(/^(#\d+) \d+\.\d{3} /gm, '$1 T ')
+    .replace(/^\d+\.\d{3} /gm, 'T ')
+    // The build context's random session and shared-key ids (identity.NewID) in a checksum error.
+    .replace(/\bref UUID::[0-9a-z]{25}\b/g, 'ref UUID::SESSION');
+}
+
 /** One block ("$ cmd\n…[exit N]\n\n") or a whole transcript. */
 export function normalizeDockerTranscript(text: string): string {
   let out = normalizeTranscript(text);
@@ -61,6 +78,7 @@ export function normalizeDockerTranscript(text: string): string {
   return out
     .split(/(?<=\n\n)(?=\$ )/)
     .map(normalizeTopRows)
+    .map(normalizeBuildTimings)
     .map((block) => {
       if (block.search(HUMAN_DURATION) < 0) return block;
       const [head, ...body] = block.split('\n');
