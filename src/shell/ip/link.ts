@@ -220,7 +220,9 @@ function addLink(ctx: IpContext, args: Args): void {
   if (name.length >= IFNAMSIZ || (spec.peer?.name?.length ?? 0) >= IFNAMSIZ) throw new IpError('Error: Attribute failed policy validation.', 2);
   if (linksIn(ctx.world, ns.id).some((l) => l.name === name)) throw rtnl('File exists');
   if (spec.type === 'veth') {
-    const peerNs = spec.peer?.netns ?? ns;
+    // veth_newlink: the peer is created in the caller's namespace unless `peer ... netns` names one;
+    // a `netns` before `type` moves only the first device.
+    const peerNs = spec.peer?.netns ?? ctx.ns;
     const peerName = spec.peer?.name ?? nextFreeName(ctx, peerNs, 'veth');
     if (linksIn(ctx.world, peerNs.id).some((l) => l.name === peerName)) throw rtnl('File exists');
     if (peerName === name && peerNs.id === ns.id) {
