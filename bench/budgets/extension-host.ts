@@ -157,23 +157,47 @@ export function containersLab(count: number): string {
   return lines.join('\n');
 }
 
-export interface HostMemory { containers: number; heapDeltaMB: number; rssDeltaMB: number; runMs: number; ok: boolean; listed: string }
+export interface HostMemory {
+  containers: number;
+  /** Heap after GC and RSS in MB: the process alone, after activation, once the simulator loaded (a lab opened), after the cell. */
+  stages: { name: string; heapMB: number; rssMB: number }[];
+  heapDeltaMB: number;
+  rssDeltaMB: number;
+  runMs: number;
+  ok: boolean;
+  listed: string;
+}
 
-/** The extension host's heap (after GC) before and after a lab's cell starts `count` containers. */
+const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
+
+/**
+ * In this process: activate the extension, open a lab whose cell starts `count` containers, run it;
+ * heap (after GC) and RSS at each stage. Run it in a fresh process (host-process.ts): the extension host
+ * is a Node process holding the extension and its worlds.
+ */
 export async function hostMemory(bundle: string, count = 2000): Promise<HostMemory> {
+  const stages: HostMemory['stages'] = [];
+  const stage = (name: string) => {
+    const m = heapAfterGc();
+    stages.push({ name, heapMB: mb(m.heapUsed), rssMB: mb(m.rss) });
+    return m;
+  };
+  stage('process');
   const activated = activateExtension(bundle);
   try {
+    stage('activated');
     const lab = openLab(activated, 'containers.lab.md', containersLab(count));
-    const before = heapAfterGc();
+    const before = stage('simulator loaded, lab open');
     const t0 = performance.now();
     const result = await runAll(activated, lab);
     const runMs = performance.now() - t0;
-    const after = heapAfterGc();
+    const after = stage(`${count} containers`);
     const last = activated.fake.executions[activated.fake.executions.length - 1];
     const printed = (last?.outputs.flat() ?? []).map((o) => o.text).join('\n');
     const listed = printed.match(/^(\d+)$/m)?.[1] ?? '';
     return {
       containers: count,
+      stages,
       heapDeltaMB: (after.heapUsed - before.heapUsed) / 1e6,
       rssDeltaMB: (after.rss - before.rss) / 1e6,
       runMs,

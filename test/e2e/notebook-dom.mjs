@@ -21,7 +21,7 @@ export function deepText(node) {
 }
 
 /** Waits until the output webview's text matches (its body counts as hidden to playwright, so poll the text). */
-export async function outputText(page, re, { timeoutMs = 30000, scroll = false, shot = 'notebook-error' } = {}) {
+export async function outputText(page, re, { timeoutMs = 30000, scroll = false, shot = 'notebook-error', pollMs = 300 } = {}) {
   const body = outputsFrame(page).locator('#container');
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -32,7 +32,7 @@ export async function outputText(page, re, { timeoutMs = 30000, scroll = false, 
       throw new Error(`no cell output matching ${re} within ${timeoutMs} ms; outputs: ${JSON.stringify(text.slice(-700))}`);
     }
     if (scroll) await page.mouse.wheel(0, 200); // outputs below the view are not rendered yet
-    await page.waitForTimeout(300);
+    await page.waitForTimeout(pollMs);
   }
 }
 
@@ -48,6 +48,29 @@ export async function scrollToCell(page, text) {
     await page.waitForTimeout(150);
   }
   await row.scrollIntoViewIfNeeded();
+  return row;
+}
+
+/**
+ * Focuses the notebook's last cell (command mode, Ctrl+End: notebook.focusBottom) so that it is rendered
+ * and stays anchored in view while cells above it grow; `text` identifies its row. Falls back to scrolling.
+ */
+export async function revealLastCell(page, text) {
+  const row = codeRows(page).filter({ hasText: text }).first();
+  const target = (await row.count()) ? row : codeRows(page).first();
+  await target.locator('.monaco-editor .view-lines').first().click().catch(() => {});
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+End');
+  await row.waitFor({ timeout: 10000 }).catch(() => {});
+  if (!(await row.count())) {
+    const box = await page.locator('.notebookOverlay .cell-list-container').first().boundingBox();
+    if (box) await page.mouse.move(box.x + box.width * 0.9, box.y + box.height / 2);
+    for (let i = 0; i < 60 && !(await row.count()); i++) {
+      await page.mouse.wheel(0, 1500);
+      await page.waitForTimeout(250);
+    }
+  }
+  await row.scrollIntoViewIfNeeded({ timeout: 10000 });
   return row;
 }
 

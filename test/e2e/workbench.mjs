@@ -36,13 +36,13 @@ function workspaceCopy(profileDir) {
 
 /**
  * `open`: a file name in labs/ to open at start (through the workbench URL's payload, as
- * `npm start` does; *.lab.md files open in the notebook editor).
+ * `npm start` does; *.lab.md files open in the notebook editor, as they do with `labs: true`).
  */
-export async function openWorkbench({ open } = {}) {
+export async function openWorkbench({ open, labs } = {}) {
   const env = e2eEnv();
   const profile = freshProfile('vethlab-e2e-');
   const workspace = workspaceCopy(profile.dir);
-  if (open) addSettings(profile, { 'workbench.editorAssociations': { '*.lab.md': 'vethlab-notebook' } });
+  if (open || labs) addSettings(profile, { 'workbench.editorAssociations': { '*.lab.md': 'vethlab-notebook' } });
   const t0 = Date.now();
   let started;
   try {
@@ -56,7 +56,7 @@ export async function openWorkbench({ open } = {}) {
     if (!process.env.VETHLAB_E2E_KEEP) profile.remove();
     throw e;
   }
-  const { page, stop } = started;
+  const { page, stop, pid } = started;
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   const wb = {
@@ -65,6 +65,8 @@ export async function openWorkbench({ open } = {}) {
     quickOpen: (name) => quickOpen(page, name),
     screenshot: (name) => { mkdirSync(RESULTS, { recursive: true }); return page.screenshot({ path: path.join(RESULTS, `${name}.png`) }); },
     exthostLog: () => readLogs(profile.userData, env.desktop ? 'exthost.log' : 'remoteexthost.log'),
+    /** The extension host's resident memory in bytes (Linux /proc), undefined when it cannot be found. */
+    exthostRss: () => exthostRss(pid),
     close: async () => {
       await stop();
       await new Promise((r) => setTimeout(r, 300));
@@ -89,7 +91,7 @@ async function launchCodeServer(env, profile, workspace, open) {
     let url = server.folderUrl(workspace);
     if (open) url += `&payload=${encodeURIComponent(JSON.stringify([['openFile', `vscode-remote://${new URL(server.url).host}${path.join(workspace, open)}`]]))}`;
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 120000 });
-    return { page, stop };
+    return { page, stop, pid: server.pid };
   } catch (e) {
     await stop();
     throw e;
@@ -105,7 +107,39 @@ async function launchDesktop(env, profile, workspace, open) {
   });
   const page = await app.firstWindow();
   await page.setViewportSize({ width: 1400, height: 900 }).catch(() => {});
-  return { page, stop: () => app.close().catch(() => {}) };
+  return { page, stop: () => app.close().catch(() => {}), pid: app.process().pid };
+}
+
+/** Processes under `root` (its children, theirs …) from /proc: pid -> { ppid, cmdline }. */
+function descendants(root) {
+  const procs = new Map();
+  for (const name of existsSync('/proc') ? readdirSync('/proc') : []) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      procs.set(Number(name), { ppid, cmdline: readFileSync(`/proc/${name}/cmdline`, 'utf8').replace(/\0/g, ' ') });
+    } catch { /* gone meanwhile */ }
+  }
+  const under = new Set([root]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [pid, p] of procs) if (!under.has(pid) && under.has(p.ppid)) (under.add(pid), (grew = true));
+  }
+  return [...under].filter((pid) => pid !== root && procs.has(pid)).map((pid) => ({ pid, ...procs.get(pid) }));
+}
+
+/** VmRSS of the workbench's extension host process (code-server's or Electron's `--type=extensionHost` child). */
+function exthostRss(root) {
+  if (!root) return undefined;
+  const host = descendants(root).find((p) => /--type=extensionHost/.test(p.cmdline));
+  if (!host) return undefined;
+  try {
+    const kb = Number(/^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${host.pid}/status`, 'utf8'))?.[1]);
+    return Number.isFinite(kb) ? kb * 1024 : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function addSettings(profile, extra) {
