@@ -7,6 +7,7 @@ import { mountFor } from './volumes';
 import { parentDirs } from './fs-layer-paths';
 import type { Container, Image } from './types';
 import { imageFile } from './image-files';
+import { SYSTEM_FILES } from './procs';
 
 export interface Change {
   kind: 'A' | 'C' | 'D';
@@ -40,6 +41,18 @@ const SERVICE_DIRS: Record<string, string[]> = {
   shell: [],
 };
 
+/** A directory of the image (its files' directories included). */
+export function imageHasDir(image: Image | undefined, path: string): boolean {
+  if (IMAGE_DIRS.has(path) || (image && SERVICE_DIRS[image.service]?.includes(path))) return true;
+  if (image?.workdir && (image.workdir === path || image.workdir.startsWith(path + '/'))) return true;
+  return Object.keys(image?.files ?? {}).some((f) => f.startsWith(path + '/'));
+}
+
+/** The path or one of its directories was deleted from the container's layer (and not made again). */
+export function deletedInLayer(c: Container, path: string): boolean {
+  return (c.deleted ?? []).some((d) => path === d || path.startsWith(d + '/'));
+}
+
 export function imageHasPath(image: Image | undefined, path: string): boolean {
   if (IMAGE_DIRS.has(path) || (image && SERVICE_DIRS[image.service]?.includes(path))) return true;
   const files = Object.keys(image?.files ?? {});
@@ -48,9 +61,22 @@ export function imageHasPath(image: Image | undefined, path: string): boolean {
 
 export function containerChanges(c: Container, image: Image | undefined): Change[] {
   const changes = new Map<string, Change['kind']>();
-  for (const path of Object.keys(layerFiles(c))) {
+  const above = (path: string) => {
     for (const dir of parentDirs(path)) if (!changes.has(dir)) changes.set(dir, imageHasPath(image, dir) ? 'C' : 'A');
-    changes.set(path, imageHasPath(image, path) || (image !== undefined && imageFile(image, path) !== undefined) ? 'C' : 'A');
+  };
+  for (const path of Object.keys(layerFiles(c))) {
+    above(path);
+    changes.set(path, imageHasPath(image, path) || (image !== undefined && imageFile(image, path) !== undefined) || SYSTEM_FILES.has(path) ? 'C' : 'A');
+  }
+  // mkdir'd or copied-up directories, and whiteouts: an image's entry the container deleted is D.
+  for (const dir of c.layerDirs ?? []) {
+    if (mountFor(c.mounts ?? [], dir)) continue;
+    above(dir);
+    changes.set(dir, imageHasPath(image, dir) ? 'C' : 'A');
+  }
+  for (const path of c.deleted ?? []) {
+    above(path);
+    changes.set(path, 'D');
   }
   const sorted = [...changes.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([path, kind]) => ({ kind, path }));
   // Recorded (Engine 26.1, overlay2): the mount points the daemon created come last, sorted.

@@ -157,6 +157,8 @@ export interface Container {
   stoppedPids?: number[];
   /** Files of the image its processes deleted (docker diff D; whiteouts in the layer). */
   deleted?: string[];
+  /** Directories in its layer: made by mkdir, or copied up when an entry in them changed. */
+  layerDirs?: string[];
 }
 
 export interface DockerNetwork {

@@ -6,12 +6,14 @@ import type { DockerCtx } from '../docker/context';
 import { aptGet } from './apt';
 import { containerPs } from './ps';
 import { containerShell } from './container-shell';
+import { layerTool } from './layer-tools';
 
 export function containerBuiltin(d: DockerCtx, c: Container, argv: string[], ctx: ShellContext): CommandResult | undefined {
   const prog = argv[0]?.split('/').pop();
   if (prog === 'ps') return containerPs(d, c, argv);
   // coreutils' or BusyBox's pwd as a program (docker run -w /tmp busybox pwd): the process's working directory.
   if (prog === 'pwd') return { stdout: ctx.cwd + '\n', stderr: '', exitCode: 0 };
+  if (prog === 'rm' || prog === 'mkdir' || prog === 'touch') return layerTool(d, c, argv, ctx, imageOf(d.daemon, c)?.programs.includes('ash') ?? false);
   if (prog === 'apt-get' || prog === 'apt') return aptGet(c, argv, imageOf(d.daemon, c)?.programs ?? [], ctx);
   if (prog === 'sh' || prog === 'bash' || prog === 'ash') return containerShell(d, c, argv, ctx, imageOf(d.daemon, c)?.programs.includes('ash') ?? false);
   return undefined;

@@ -6,6 +6,7 @@ import type { FileSystem, FsError, ReadResult } from '../fs';
 import { findContainer, imageOf } from '../../engine/docker/containers';
 import { imageFile } from '../../engine/docker/image-files';
 import { cgroupFile, memoryUsage } from '../../engine/docker/cgroups';
+import { deletedInLayer, imageHasDir } from '../../engine/docker/fs-layer';
 
 const DIRS = new Set(['/', '/etc', '/proc', '/proc/sys', '/proc/sys/net', '/tmp', '/root', '/var', '/usr', '/bin', '/dev']);
 
@@ -21,6 +22,7 @@ export class ContainerFs implements FileSystem {
     if (path.startsWith('/proc/sys/') || path === '/dev/null') return this.hostFs.read(path, ns);
     const written = this.c.files?.[path];
     if (written !== undefined) return { ok: true, data: written };
+    if (deletedInLayer(this.c, path)) return { ok: false, error: 'ENOENT' };
     const image = imageOf(this.daemon, this.c);
     const builtin = etcFile(this.daemon, this.c, path) ?? (image ? imageFile(image, path) : undefined) ?? cgroupFile(this.c, path, memoryUsage(this.c, image?.service ?? 'shell'));
     return builtin === undefined ? { ok: false, error: 'ENOENT' } : { ok: true, data: builtin };
@@ -29,13 +31,19 @@ export class ContainerFs implements FileSystem {
   write(path: string, data: string, append: boolean, ns: Netns): FsError | null {
     if (path.startsWith('/proc/') || path === '/dev/null') return this.hostFs.write(path, data, append, ns);
     if (this.isDirectory(path)) return 'EISDIR';
+    if (!this.isDirectory(path.slice(0, path.lastIndexOf('/')) || '/')) return 'ENOENT';
     const before = append ? (this.read(path, ns) as { data?: string }).data ?? '' : '';
     (this.c.files ??= {})[path] = before + data;
+    if (this.c.deleted?.includes(path)) this.c.deleted = this.c.deleted.filter((d) => d !== path);
     return null;
   }
 
+  /** The image's directories and those the container made, less what it deleted. */
   isDirectory(path: string): boolean {
-    return DIRS.has(path) || (path.startsWith('/proc/sys/net/') && this.hostFs.isDirectory(path));
+    if (DIRS.has(path) || (path.startsWith('/proc/sys/net/') && this.hostFs.isDirectory(path))) return true;
+    if (this.c.layerDirs?.includes(path) || (this.c.workdir && (this.c.workdir === path || this.c.workdir.startsWith(path + '/')))) return true;
+    if (Object.keys(this.c.files ?? {}).some((f) => f.startsWith(path + '/'))) return true;
+    return !deletedInLayer(this.c, path) && imageHasDir(imageOf(this.daemon, this.c), path);
   }
 }
 

@@ -34,7 +34,7 @@ export function containerCtx(d: DockerCtx, c: Container): ShellContext {
 }
 
 /** Programs every image with a shell has (coreutils or BusyBox applets) that run here as the container's own (container/builtins.ts). */
-const SHELL_IMAGE_TOOLS = new Set(['pwd', 'rm', 'rmdir', 'mkdir', 'touch', 'readlink']);
+const SHELL_IMAGE_TOOLS = new Set(['pwd', 'rm', 'mkdir', 'touch', 'readlink']);
 
 export function hasProgram(d: DockerCtx, c: Container, name: string): boolean {
   const prog = name.split('/').pop() ?? name;
