@@ -19,7 +19,8 @@ import { Scheduler, type Job, type RunEnd } from './jobs/scheduler';
 import { setPingInterrupt } from './nettools/ping-session';
 import { processFor, spawn, type SpawnDeps } from './jobs/spawn';
 import { inputRedirect, joinStream, redirect, type Chunk, type RedirectDeps, type Sink } from './jobs/redirect';
-import { JobTable, jobsBuiltin, killBuiltin, waitBuiltin } from './jobs/table';
+import { JobTable, jobsBuiltin, waitBuiltin } from './jobs/table';
+import { hostKill } from './coreutils/kill';
 import { bgBuiltin, fgBuiltin } from './jobs/fg-bg';
 import { LIMITS, cellTimeLimitMessage, lineTimeLimitMessage, lineTooLongMessage, stepLimitMessage } from '../engine/limits';
 import { settleAll } from '../engine/docker/settle-all';
@@ -478,7 +479,7 @@ export class Shell implements Env {
     if (name === 'break' || name === 'continue') return loopJump(name, args, env, out);
     if (name === 'wait') return yield* waitBuiltin(args, this.jobs, out);
     if (name === 'jobs') return jobsBuiltin(args, this.jobs, out, this.interactive);
-    if (name === 'kill') return killBuiltin(args, this.jobs, out);
+    if (name === 'kill') return hostKill(args, this.jobs, out, ctx);
     if (name === 'fg' || name?.startsWith('%')) return yield* fgBuiltin(name === 'fg' ? args : [name], this.jobs, out, this.interactive && env === this);
     if (name === 'bg') return bgBuiltin(args, this.jobs, out, this.interactive && env === this);
     return yield* spawn(this.spawnDeps, argv, ctx, out);
