@@ -9,7 +9,8 @@ import { bareShell, LEAKS } from './helpers';
 import { assertUnchanged, checkKernel } from './property-invariants';
 
 const BRIDGE_WORDS = ['link', 'l', 'fdb', 'f', 'show', 'list', 'set', 'add', 'del', 'append', 'replace', 'dev', 'br0', 'v1', 'v1-br', 'eth0', 'lo', 'nope',
-  'master', 'self', 'permanent', 'static', 'dynamic', 'vlan', '10', 'aa:bb:cc:dd:ee:ff', '02:42:ac:11:00:02', 'zz:zz', 'brport', 'state', 'help', '-d', '-s', '-j', '-n', 'red', '', '-', '--'];
+  'master', 'self', 'permanent', 'static', 'dynamic', 'vlan', '10', 'aa:bb:cc:dd:ee:ff', '02:42:ac:11:00:02', 'zz:zz', 'brport', 'state', 'help', '-d', '-s', '-j', '-n', 'red', '', '-', '--',
+  'cost', 'priority', 'hairpin', 'learning', 'flood', 'on', 'off', '70000', '3', 'dst', '10.0.0.9', 'to', '-netns', '-V'];
 const BRCTL_WORDS = ['show', 'addbr', 'delbr', 'addif', 'delif', 'showmacs', 'showstp', 'setageing', 'stp', 'on', 'off', 'br0', 'br1', 'v1', 'v1-br', 'eth0', 'lo', 'nope', '0', '300', '-1', 'x', ''];
 
 function quote(w: string): string {

@@ -8,13 +8,14 @@ import type { FdbEntry, Link } from './types';
 
 /** br_fdb_update: learn (or refresh) a source MAC on the port it arrived on. Newest first. */
 export function fdbLearn(world: World, bridge: Link, mac: string, portId: number): void {
-  if (!bridge.bridge) return;
+  if (!bridge.bridge || world.state.links[portId]?.port?.flags?.learning === false) return;
   const ownMacs = new Set([bridge.mac, ...portsOf(world, bridge).map((p) => p.mac)]);
   if (ownMacs.has(mac)) return;
   const fdb = bridge.bridge.fdb;
   const existing = fdb.findIndex((e) => e.mac === mac);
   const entry: FdbEntry = { mac, portId, local: false, updatedAt: world.clock.now() };
   if (existing >= 0) {
+    if (fdb[existing]!.local) return;
     if (fdb[existing]!.portId === portId) {
       fdb[existing]!.updatedAt = entry.updatedAt;
       return;
@@ -26,9 +27,40 @@ export function fdbLearn(world: World, bridge: Link, mac: string, portId: number
 
 export function fdbLookup(world: World, bridge: Link, mac: string): FdbEntry | undefined {
   const entry = bridge.bridge?.fdb.find((e) => e.mac === mac);
-  if (!entry) return undefined;
-  if (world.clock.now() - entry.updatedAt > (bridge.bridge?.ageingTime ?? 30000) * 10) return undefined;
-  return entry;
+  return entry && !fdbExpired(world, bridge, entry) ? entry : undefined;
+}
+
+/** br_fdb_cleanup: a learned entry not refreshed for the ageing time (centiseconds) is gone. */
+export function fdbExpired(world: World, bridge: Link, entry: FdbEntry): boolean {
+  if (entry.local || entry.static) return false;
+  return world.clock.now() - entry.updatedAt > (bridge.bridge?.ageingTime ?? 30000) * 10;
+}
+
+export type FdbFlag = 'permanent' | 'static' | 'dynamic';
+
+/**
+ * `bridge fdb add|append|replace MAC dev PORT master [permanent|static|dynamic]` (br_fdb_add):
+ * newest first like learned entries; "add" fails on an existing MAC, the others update it in place.
+ */
+export function fdbUserAdd(world: World, bridge: Link, mac: string, port: Link, flag: FdbFlag, replace: boolean): 'exists' | 'cannot-learn' | undefined {
+  if (!bridge.bridge) return undefined;
+  // fdb_add_entry: "If the port cannot learn allow only local and static entries" (EPERM).
+  if (flag === 'dynamic' && port.port && port.port.state !== 'learning' && port.port.state !== 'forwarding') return 'cannot-learn';
+  const entry: FdbEntry = { mac, portId: port.id, local: flag === 'permanent', updatedAt: world.clock.now(), ...(flag === 'static' ? { static: true } : {}) };
+  const at = bridge.bridge.fdb.findIndex((e) => e.mac === mac);
+  const old = bridge.bridge.fdb[at];
+  if (old && !replace) return 'exists';
+  if (!old) bridge.bridge.fdb.unshift(entry);
+  else bridge.bridge.fdb[at] = entry;
+  return undefined;
+}
+
+/** `bridge fdb del MAC dev PORT master`: false when the port has no such entry. */
+export function fdbUserDel(bridge: Link, mac: string, port: Link): boolean {
+  const fdb = bridge.bridge?.fdb ?? [];
+  const at = fdb.findIndex((e) => e.mac === mac && e.portId === port.id);
+  if (at >= 0) fdb.splice(at, 1);
+  return at >= 0;
 }
 
 /** Frames a link sends when IPv6 comes up on it (MLD reports): the bridge on the far side learns it. */
@@ -45,13 +77,15 @@ export function flushPort(bridge: Link, portId: number): void {
 }
 
 /**
- * Multicast MACs an up device has joined, in the order Linux lists them: IPv6 all-nodes,
+ * Multicast MACs a device has joined, in the order Linux lists them: IPv6 all-nodes,
  * a bridge's multicast-router-discovery groups, IPv4 all-hosts, IPv6 solicited-node groups.
  */
 export function multicastMacs(world: World, link: Link): string[] {
-  if (!link.adminUp || link.kind === 'loopback') return [];
-  const ns = world.netns(link.nsId);
+  if (link.kind === 'loopback') return [];
+  // IPv6 joins all-nodes when the device registers; the rest is joined when it comes up.
   const macs = ['33:33:00:00:00:01'];
+  if (!link.adminUp) return macs;
+  const ns = world.netns(link.nsId);
   if (link.kind === 'bridge') macs.push('01:00:5e:00:00:6a', '33:33:00:00:00:6a');
   macs.push('01:00:5e:00:00:01');
   for (const a of ns.addrs) {
