@@ -258,7 +258,7 @@ describe('swarm: ingress routing mesh', () => {
     for (const [from, to] of [['node1', '11'], ['node2', '12'], ['node3', '13'], ['node3', '11']]) {
       assert.match(ok(sh, `ssh ${from} curl -s http://192.168.1.${to}:8080/`), /<title>Welcome to nginx!<\/title>/, `${from} -> .${to}`);
     }
-    assert.match(ok(sh, 'ssh node2 iptables -t nat -S DOCKER-INGRESS'), /^-N DOCKER-INGRESS\n-A DOCKER-INGRESS -p tcp -m tcp --dport 8080 -j DNAT --to-destination 192\.168\.1\.11:8080\n-A DOCKER-INGRESS -j RETURN\n$/);
+    assert.match(ok(sh, 'ssh node2 iptables -t nat -S DOCKER-INGRESS'), /^-N DOCKER-INGRESS\n-A DOCKER-INGRESS -p tcp -m tcp --dport 8080 -j DNAT --to-destination 172\.18\.0\.2:8080\n-A DOCKER-INGRESS -j RETURN\n$/);
     assert.match(ok(sh, 'iptables -t nat -S PREROUTING'), /-A PREROUTING -m addrtype --dst-type LOCAL -j DOCKER-INGRESS/);
     ok(sh, 'docker service rm web');
     assert.equal(ok(sh, 'ssh node2 iptables -t nat -S DOCKER-INGRESS'), '-N DOCKER-INGRESS\n-A DOCKER-INGRESS -j RETURN\n');
@@ -270,7 +270,9 @@ describe('swarm: ingress routing mesh', () => {
     ok(sh, 'docker service create -d --name web -p 8080:80 nginx');
     ok(sh, 'docker node update --availability drain node1');
     assert.match(ok(sh, 'curl -s http://192.168.1.11:8080/'), /Welcome to nginx!/);
-    assert.match(ok(sh, 'iptables -t nat -S DOCKER-INGRESS'), /--to-destination 192\.168\.1\.1[23]:8080/);
+    // Every node DNATs to its own ingress_sbox, whose IPVS now only knows the task on another node.
+    assert.match(ok(sh, 'iptables -t nat -S DOCKER-INGRESS'), /--to-destination 172\.18\.0\.2:8080/);
+    assert.match(ok(sh, 'docker service logs web'), /web\.1\.\w+@node[23] +\| 10\.0\.0\.2 - - .*"GET \/ HTTP\/1\.1" 200/);
   });
 });
 

@@ -78,7 +78,7 @@ export function removeBridgeNetwork(world: World, host: Host, daemon: DaemonStat
 
 /** The lowest free address of the subnet (libnetwork's default, non-serial allocation). */
 export function allocateIp(daemon: DaemonState, net: DockerNetwork): number | undefined {
-  const taken = new Set<number>([net.gateway]);
+  const taken = new Set<number>([net.gateway, ...((net as DockerNetwork & { reserved?: number[] }).reserved ?? [])]);
   for (const c of daemon.containers) if (c.nsId !== null) for (const e of c.endpoints) if (e.networkId === net.id) taken.add(e.ip);
   const size = 2 ** (32 - net.prefixLen);
   for (let i = 1; i < size - 1; i++) {

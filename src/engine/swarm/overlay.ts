@@ -7,7 +7,8 @@ import type { World } from '../world';
 import type { Host } from '../net/types';
 import { daemonOf } from '../docker/daemon';
 import { createBridgeNetwork, nextPool } from '../docker/networks';
-import { newSwarmId } from './state';
+import { membershipOf, newSwarmId } from './state';
+import { ensureIngressSbox } from './vxlan-ingress';
 import type { Cluster, OverlayNetwork, Service } from './types';
 
 const OVERLAY_POOL = (10 << 24) >>> 0;
@@ -72,7 +73,7 @@ export function serviceNetworkIds(cluster: Cluster, service: Service): string[] 
 
 /** The lowest free address of an overlay network (after the gateway, VIPs and task addresses). */
 export function allocateOverlayIp(cluster: Cluster, net: OverlayNetwork): number | undefined {
-  const taken = new Set<number>([net.gateway]);
+  const taken = new Set<number>([net.gateway, ...(net.ingress ? Object.values(cluster.ingressEndpoints ?? {}) : [])]);
   for (const s of cluster.services) if (s.vips[net.id] !== undefined) taken.add(s.vips[net.id]!);
   for (const t of cluster.tasks) if (t.desired === 'running' && t.addrs[net.id] !== undefined) taken.add(t.addrs[net.id]!);
   const size = 2 ** (32 - net.prefixLen);
@@ -86,10 +87,12 @@ export function allocateOverlayIp(cluster: Cluster, net: OverlayNetwork): number
 /** docker_gwbridge: a local bridge network (the next default pool, 172.18.0.0/16 on a fresh host). */
 export function ensureGatewayBridge(world: World, host: Host): void {
   const daemon = daemonOf(world, host);
-  if (!daemon || daemon.networks.some((n) => n.name === 'docker_gwbridge')) return;
-  const pool = nextPool(daemon);
-  if (!pool) return;
-  createBridgeNetwork(world, host, daemon, { name: 'docker_gwbridge', bridge: 'docker_gwbridge', subnet: pool[0], prefixLen: pool[1] });
+  if (!daemon) return;
+  const pool = daemon.networks.some((n) => n.name === 'docker_gwbridge') ? undefined : nextPool(daemon);
+  if (pool) createBridgeNetwork(world, host, daemon, { name: 'docker_gwbridge', bridge: 'docker_gwbridge', subnet: pool[0], prefixLen: pool[1] });
+  // The routing mesh's namespace comes with it, first on the bridge (172.18.0.2), as when the node joins.
+  const member = membershipOf(world, host);
+  if (member) ensureIngressSbox(world, member.cluster, member.node, host);
 }
 
 /** Overlay networks a node knows: all of them on a manager; on a worker, those its tasks use (and ingress). */

@@ -121,6 +121,8 @@ export interface Cluster {
   tasks: Task[];
   networks: OverlayNetwork[];
   version: number;
+  /** Each node's ingress endpoint (its ingress_sbox's address on the ingress overlay), by node id. */
+  ingressEndpoints?: Record<string, number>;
   /** The routing-mesh hops installed on each node (host id), to rewrite them when tasks move. */
   mesh?: Record<number, MeshHop[]>;
 }

@@ -20,20 +20,25 @@ import { addVxlanDevice, removeVxlanDevice, vxlanDevice } from '../packet/vxlan'
 import { allocateOverlayIp, serviceNetworkIds } from './overlay';
 import { refreshServiceVips } from './service-vips';
 import { taskContainer } from './tasks';
+import { ingressPeers, refreshIngressBalancing } from './vxlan-ingress';
 import type { Cluster, OverlayNetwork, SwarmNode, Task } from './types';
 
 /** The overlay driver's MTU: 1500 less the 50 bytes of VXLAN, UDP, IP and inner Ethernet headers. */
 export const OVERLAY_MTU = 1450;
 
-/** One task's address on one overlay, on the node that runs it. */
-export interface OverlayEndpoint {
+/** An address on an overlay, on the node that holds it (vxlan0 elsewhere learns it statically). */
+export interface OverlayPeer {
   net: OverlayNetwork;
-  task: Task;
   node: SwarmNode;
   host: Host;
-  nsId: number;
   ip: number;
   mac: string;
+}
+
+/** One task's address on one overlay, on the node that runs it. */
+export interface OverlayEndpoint extends OverlayPeer {
+  task: Task;
+  nsId: number;
 }
 
 /** The namespace name libnetwork gives a network's sandbox: "1-" and the first 10 characters of its id. */
@@ -74,13 +79,15 @@ export function overlaySandbox(world: World, host: Host, net: OverlayNetwork): N
 export function refreshOverlays(world: World, cluster: Cluster): void {
   assignTaskAddresses(cluster);
   const endpoints = overlayEndpoints(world, cluster);
-  const wanted = new Map<string, { net: OverlayNetwork; node: SwarmNode; host: Host }>();
-  for (const ep of endpoints) wanted.set(`${ep.net.id}/${ep.host.id}`, ep);
+  const peers: OverlayPeer[] = [...endpoints, ...ingressPeers(world, cluster)];
+  const wanted = new Map<string, OverlayPeer>();
+  for (const p of peers) wanted.set(`${p.net.id}/${p.host.id}`, p);
   removeUnused(world, cluster, wanted);
   for (const { net, node, host } of wanted.values()) ensureSandbox(world, net, node, host);
   for (const ep of endpoints) attachEndpoint(world, ep, endpoints);
-  for (const { net, host } of wanted.values()) programPeers(world, net, host, endpoints);
+  for (const { net, host } of wanted.values()) programPeers(world, net, host, peers);
   refreshServiceVips(world, cluster, endpoints);
+  refreshIngressBalancing(world, cluster, endpoints);
 }
 
 /** A task without a VIP to follow (`--endpoint-mode dnsrr`) still gets an address on each of its service's networks. */
@@ -113,7 +120,7 @@ function removeUnused(world: World, cluster: Cluster, wanted: Map<string, unknow
   }
 }
 
-function ensureSandbox(world: World, net: OverlayNetwork, node: SwarmNode, host: Host): Netns {
+export function ensureSandbox(world: World, net: OverlayNetwork, node: SwarmNode, host: Host): Netns {
   const existing = overlaySandbox(world, host, net);
   if (existing) return existing;
   const ns = createNetns(world, host, null);
@@ -163,12 +170,12 @@ function moveGatewayBridgeAside(world: World, cns: Netns, overlays: number): voi
   }
 }
 
-function freeVethName(world: World, ns: Netns): string {
+export function freeVethName(world: World, ns: Netns): string {
   for (let i = 0; ; i++) if (!linkByName(world, ns.id, `veth${i}`)) return `veth${i}`;
 }
 
 /** vxlan0's FDB and neighbour entries: every endpoint of the network on another node. */
-function programPeers(world: World, net: OverlayNetwork, host: Host, endpoints: OverlayEndpoint[]): void {
+function programPeers(world: World, net: OverlayNetwork, host: Host, endpoints: OverlayPeer[]): void {
   const ns = overlaySandbox(world, host, net);
   const vxlan0: Link | undefined = ns && linkByName(world, ns.id, 'vxlan0');
   const dev = vxlan0 && vxlanDevice(world, vxlan0);
