@@ -32,6 +32,9 @@ describe('docker namespaces under /proc', () => {
     assert.equal(ok(sh, 'docker exec n1 readlink /proc/self/ns/net /proc/1/ns/net'), net + net);
     assert.equal(ok(sh, `readlink /proc/${pidOf(sh, 'n2')}/ns/net`), ok(sh, 'readlink /proc/self/ns/net'));
     assert.equal(ok(sh, `nsenter -t ${pid} -n readlink /proc/self/ns/net`), net);
+    // The recorded one-liner: awk skips "total 0" and prints NAME -> TARGET.
+    assert.equal(ok(sh, `ls -l /proc/${pid}/ns | awk 'NR>1 {print $9, $10, $11}' | head -2`), `cgroup -> ${lines[1]!.split(' ').at(-1)}\nipc -> ${lines[2]!.split(' ').at(-1)}\n`);
+    assert.equal(ok(sh, `ls -l /proc/${pid}/ns | awk 'NR==1 {print NR, $0}'`), '1 total 0\n');
   });
 
   it('readlink: not a link is exit 1 (-v says why), -f follows /proc/self, usage errors as coreutils', () => {

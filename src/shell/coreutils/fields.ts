@@ -58,7 +58,7 @@ function cutCharacters(list: string, stdin: string): CommandResult {
   return out.done(0);
 }
 
-/** A small awk: `[-F SEP] '[/regex/] { print $N, ... }'`, enough for tutorial one-liners. */
+/** A small awk: `[-F SEP] '[/regex/ | NR>N] { print $N, NF, NR, ... }'`, enough for tutorial one-liners. */
 export const awk: CommandFn = (argv, ctx) => {
   let sep: string | undefined;
   let program: string | undefined;
@@ -69,18 +69,24 @@ export const awk: CommandFn = (argv, ctx) => {
     else if (program === undefined) program = a;
   }
   if (program === undefined) return new Output().err('usage: awk [-F fs][-v var=value][prog | -f progfile][file ...]').done(2);
-  const m = /^\s*(?:\/(.*)\/)?\s*\{\s*print\s*(.*?)\s*;?\s*\}\s*$/.exec(program);
+  const m = /^\s*(?:\/(.*)\/|NR\s*(==|!=|>=|<=|>|<)\s*(\d+))?\s*\{\s*print\s*(.*?)\s*;?\s*\}\s*$/.exec(program);
   if (!m) return new Output().err(`awk: line 1: syntax error at source line 1\n context is\n\t${program}`).done(2);
   const filter = m[1] === undefined ? undefined : new RegExp(m[1]);
-  const items = m[2] ? m[2].split(/\s*,\s*/) : ['$0'];
+  // `NR>1 {…}`: skip a header line (ls -l's "total", ps's column names).
+  const byLine = m[2] === undefined ? undefined : lineTest(m[2], Number(m[3]));
+  const items = m[4] ? m[4].split(/\s*,\s*/) : ['$0'];
   const out = new Output();
+  let nr = 0;
   for (const line of inputLines(ctx.stdin)) {
+    nr++;
     if (filter && !filter.test(line)) continue;
+    if (byLine && !byLine(nr)) continue;
     const fields = sep === undefined ? line.trim().split(/\s+/) : line.split(sep);
     const values = items.map((item) => {
       const f = /^\$(\d+)$/.exec(item);
       if (f) return Number(f[1]) === 0 ? line : fields[Number(f[1]) - 1] ?? '';
       if (item === 'NF') return String(fields.length);
+      if (item === 'NR') return String(nr);
       const s = /^"(.*)"$/.exec(item);
       return s ? s[1]! : '';
     });
@@ -88,3 +94,8 @@ export const awk: CommandFn = (argv, ctx) => {
   }
   return out.done(0);
 };
+
+function lineTest(op: string, n: number): (nr: number) => boolean {
+  const tests: Record<string, (nr: number) => boolean> = { '==': (nr) => nr === n, '!=': (nr) => nr !== n, '>=': (nr) => nr >= n, '<=': (nr) => nr <= n, '>': (nr) => nr > n, '<': (nr) => nr < n };
+  return tests[op]!;
+}
