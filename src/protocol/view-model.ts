@@ -28,9 +28,10 @@ export interface ViewNode {
 
 /**
  * Lines between nodes: a veth pair, a cable between NICs, a bridge port (interface -> its bridge),
- * a container's attachment to a Docker network.
+ * a container's attachment to a Docker network, a VXLAN tunnel between two hosts' vxlan devices
+ * of one overlay network (same VNI).
  */
-export type EdgeKind = 'veth' | 'cable' | 'port' | 'attachment';
+export type EdgeKind = 'veth' | 'cable' | 'port' | 'attachment' | 'vxlan';
 
 /** `detached` is a veth whose peer is gone or a cable left unplugged. */
 export type EdgeState = 'up' | 'down' | 'detached';

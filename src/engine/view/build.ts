@@ -8,10 +8,12 @@ import { linksIn } from '../net/links';
 import type { Host, Link, Netns } from '../net/types';
 import type { NodeKind, ViewEdge, ViewModel, ViewNode } from '../../protocol/view-model';
 import { addrsOf, formatAddr, formatNeigh, mainRoutes, netnsLabel, nodeState, STATE_WORDS } from './describe';
-import { hostId, ifId, nsId, pairId, portId } from './ids';
+import { hostId, ifId, nsId, pairId, portId, tunnelId } from './ids';
 import { containerDetails, containersByNetns, dockerNodes } from './docker';
 import type { Container } from '../docker/types';
 import { swarmHostDetails } from '../swarm/view';
+import { allVxlanDevices, vxlanDevice } from '../packet/vxlan';
+import { formatIpv4 } from '../net/ipv4';
 
 const INFRA_KIND: Partial<Record<Host['role'], NodeKind>> = { switch: 'lan', router: 'router', internet: 'internet' };
 const INFRA_LABEL: Partial<Record<Host['role'], string>> = { switch: 'LAN switch', router: 'router', internet: 'internet' };
@@ -27,6 +29,7 @@ export function buildViewModel(world: World): ViewModel {
   }
   dockerNodes(world, nodes, edges);
   for (const link of Object.values(world.state.links).sort((a, b) => a.id - b.id)) linkEdges(world, link, edges);
+  tunnelEdges(world, edges);
   return { nodes, edges };
 }
 
@@ -90,8 +93,10 @@ function netnsNode(world: World, host: Host, ns: Netns, container: Container | u
 }
 
 function linkNode(world: World, ns: Netns, link: Link): ViewNode {
+  const tunnel = vxlanDevice(world, link);
   const details: [string, string][] = [
-    ['type', link.kind],
+    ['type', tunnel ? 'vxlan' : link.kind],
+    ...(tunnel ? [['vxlan', `id ${tunnel.vni}, local ${formatIpv4(tunnel.local)}, dstport 4789, ${Object.keys(tunnel.fdb).length} remote MACs`] as [string, string]] : []),
     ['mac', link.mac],
     ['mtu', String(link.mtu)],
   ];
@@ -130,5 +135,20 @@ function linkEdges(world: World, link: Link, edges: ViewEdge[]): void {
     const to = nodeOfLink(world, master);
     const forwarding = link.adminUp && link.port?.state === 'forwarding';
     if (to !== null && to !== from) edges.push({ id: portId(link.id), kind: 'port', source: from, target: to, state: forwarding ? 'up' : 'down' });
+  }
+}
+
+/** VXLAN devices of one VNI on different hosts are joined by their tunnel (up while both are up). */
+function tunnelEdges(world: World, edges: ViewEdge[]): void {
+  const devices = allVxlanDevices(world);
+  for (const a of devices) {
+    for (const b of devices) {
+      if (a.linkId >= b.linkId || a.vni !== b.vni || a.local === b.local) continue;
+      const la = world.state.links[a.linkId];
+      const lb = world.state.links[b.linkId];
+      const from = la && nodeOfLink(world, la);
+      const to = lb && nodeOfLink(world, lb);
+      if (from && to) edges.push({ id: tunnelId(a.linkId, b.linkId), kind: 'vxlan', source: from, target: to, state: la.adminUp && lb.adminUp ? 'up' : 'down' });
+    }
   }
 }
