@@ -12,6 +12,8 @@ export interface ComposeContainerLabels {
   number: number;
   /** The service's configuration when the container was created (com.docker.compose.config-hash). */
   hash?: string;
+  /** A `docker compose run` container (com.docker.compose.oneoff=True): not a replica of the service. */
+  oneoff?: boolean;
 }
 
 export interface ComposeProjectRecord {
@@ -34,6 +36,11 @@ type ComposeWorldState = WorldState & { compose?: Record<number, ComposeHostStat
 export function composeStateOf(world: World, host: Host): ComposeHostState {
   const state = world.state as ComposeWorldState;
   return ((state.compose ??= {})[host.id] ??= { projects: {}, containers: {} });
+}
+
+/** The name of a `docker compose run` container: project-service-run-<12 hex of its slug>. */
+export function oneOffName(project: string, service: string, slug: string): string {
+  return `${project}-${service}-run-${slug.slice(0, 12)}`;
 }
 
 /** The container name compose gives replica N of a service: project-service-N. */

@@ -8,13 +8,16 @@ export interface ProjectContainer {
   labels: ComposeContainerLabels;
 }
 
-/** Existing containers of the project, by service (in `order` when given) then replica number; `byName` as compose ps lists them. */
-export function projectContainers(d: DockerCtx, project: string, order: string[] = []): ProjectContainer[] {
+/**
+ * Existing containers of the project, by service (in `order` when given) then replica number.
+ * `docker compose run` containers count only with `oneOff` (stop and down include them, as compose does).
+ */
+export function projectContainers(d: DockerCtx, project: string, order: string[] = [], oneOff = false): ProjectContainer[] {
   const state = composeStateOf(d.sh.world, d.sh.host);
   const out: ProjectContainer[] = [];
   for (const c of d.daemon.containers) {
     const labels = state.containers[c.id];
-    if (labels && labels.project === project) out.push({ c, labels });
+    if (labels && labels.project === project && (oneOff || !labels.oneoff)) out.push({ c, labels });
   }
   const rank = (s: string) => (order.includes(s) ? order.indexOf(s) : order.length);
   return out.sort((a, b) => rank(a.labels.service) - rank(b.labels.service) || a.labels.service.localeCompare(b.labels.service) || a.labels.number - b.labels.number);

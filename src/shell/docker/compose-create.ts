@@ -5,7 +5,7 @@
  */
 import { startOrder, type ComposeProject, type ComposeService } from '../../engine/compose';
 import { composeStateOf, containerName } from '../../engine/compose/ownership';
-import { parseImageRef } from '../../engine/docker/catalog';
+import { parseImageRef, type ImageRef } from '../../engine/docker/catalog';
 import { findNetwork } from '../../engine/docker/networks';
 import { removeContainer, stopContainer } from '../../engine/docker/containers';
 import { stableHex } from '../../engine/docker/catalog';
@@ -30,6 +30,24 @@ function docker(d: DockerCtx, argv: string[]): { exitCode: number; stdout: strin
   return d.sh.exec(['docker', ...argv], d.sh);
 }
 
+/** pullServiceImage's events (plain progress): ` web Pulling `, a line per layer, ` web Pulled `; false after ` web Error `. */
+export function pullServiceImage(d: DockerCtx, s: ComposeService, ref: ImageRef, out: Output): boolean {
+  out.err(textLine(s.name, 'Pulling'));
+  const result = pull(d.daemon, ref);
+  if (!result.ok) {
+    out.err(textLine(s.name, 'Error'));
+    out.err(`Error response from daemon: ${result.error}`);
+    return false;
+  }
+  for (const l of result.lines) {
+    const m = /^([0-9a-f]{12}): (Pull complete|Already exists)$/.exec(l);
+    if (m) out.err(textLine(m[1]!, m[2] === 'Already exists' ? 'Already exists' : 'Pull complete'));
+  }
+  out.err(textLine(s.name, 'Pulled'));
+  d.sh.world.changed();
+  return true;
+}
+
 function pullImages(d: DockerCtx, p: ComposeProject, out: Output): boolean {
   for (const s of p.services) {
     if (!s.image) continue;
@@ -40,18 +58,7 @@ function pullImages(d: DockerCtx, p: ComposeProject, out: Output): boolean {
     }
     if (localImage(d.daemon, ref)) continue;
     if (s.build) continue;
-    out.err(textLine(s.name, 'Pulling'));
-    const result = pull(d.daemon, ref);
-    if (!result.ok) {
-      out.err(textLine(s.name, 'Error'));
-      out.err(`Error response from daemon: ${result.error}`);
-      return false;
-    }
-    for (const l of result.lines) {
-      const m = /^([0-9a-f]{12}): (Pull complete|Already exists)$/.exec(l);
-      if (m) out.err(textLine(m[1]!, m[2] === 'Already exists' ? 'Already exists' : 'Pull complete'));
-    }
-    out.err(textLine(s.name, 'Pulled'));
+    if (!pullServiceImage(d, s, ref, out)) return false;
   }
   d.sh.world.changed();
   return true;
@@ -129,7 +136,7 @@ function ensureVolumes(d: DockerCtx, p: ComposeProject, out: Output): boolean {
 }
 
 /** `docker create` arguments for replica `n` of a service. */
-function createArgs(d: DockerCtx, p: ComposeProject, s: ComposeService, name: string): string[] {
+export function createArgs(d: DockerCtx, p: ComposeProject, s: ComposeService, name: string): string[] {
   const args = ['create', '--name', name];
   const first = s.networks[0];
   if (s.networkMode !== undefined) args.push('--network', s.networkMode);
@@ -155,7 +162,7 @@ function createArgs(d: DockerCtx, p: ComposeProject, s: ComposeService, name: st
   return args;
 }
 
-function createService(d: DockerCtx, p: ComposeProject, s: ComposeService, out: Output): boolean {
+export function createService(d: DockerCtx, p: ComposeProject, s: ComposeService, out: Output): boolean {
   const state = composeStateOf(d.sh.world, d.sh.host);
   const existing = projectContainers(d, p.name).filter((x) => x.labels.service === s.name);
   for (let n = 1; n <= s.replicas; n++) {
@@ -189,12 +196,25 @@ function createService(d: DockerCtx, p: ComposeProject, s: ComposeService, out: 
   return true;
 }
 
-/** Everything `create` does; `up` then starts. */
-export function createProject(d: DockerCtx, p: ComposeProject, out: Output): boolean {
+/** The images of `p.services`: pulled when missing, built when they have `build:`. */
+export function ensureImages(d: DockerCtx, p: ComposeProject, out: Output): boolean {
+  return pullImages(d, p, out) && buildImages(d, p, out);
+}
+
+/**
+ * What comes before any container: the project record, the images of `imagesOf` (default: every
+ * service), the networks `p.services` use and the volumes.
+ */
+export function prepareProject(d: DockerCtx, p: ComposeProject, out: Output, imagesOf: ComposeService[] = p.services): boolean {
   const state = composeStateOf(d.sh.world, d.sh.host);
   state.projects[p.name] ??= { name: p.name, workingDir: p.workingDir, configFiles: p.files, networks: [], volumes: [] };
   state.projects[p.name]!.configFiles = p.files;
-  if (!pullImages(d, p, out) || !buildImages(d, p, out) || !ensureNetworks(d, p, out) || !ensureVolumes(d, p, out)) return false;
+  return ensureImages(d, { ...p, services: imagesOf }, out) && ensureNetworks(d, p, out) && ensureVolumes(d, p, out);
+}
+
+/** Everything `create` does; `up` then starts. */
+export function createProject(d: DockerCtx, p: ComposeProject, out: Output): boolean {
+  if (!prepareProject(d, p, out)) return false;
   for (const s of startOrder(p)) if (!createService(d, p, s, out)) return false;
   d.sh.world.changed();
   return true;

@@ -17,7 +17,7 @@ export interface UpOptions {
   noStart: boolean;
 }
 
-function startOne(d: DockerCtx, pc: ProjectContainer, out: Output): boolean {
+export function startOne(d: DockerCtx, pc: ProjectContainer, out: Output): boolean {
   const id = `Container ${pc.c.name}`;
   out.err(statusLine(id, 'Starting'));
   const r = startContainer(d.sh.world, d.sh.host, d.daemon, pc.c);
@@ -94,7 +94,7 @@ export function composeStart(d: DockerCtx, p: ComposeProject): CommandResult {
 export function composeStop(d: DockerCtx, project: string, order: string[]): CommandResult {
   pruneLabels(d);
   const out = new Output();
-  for (const pc of projectContainers(d, project, order).reverse()) if (isUp(pc.c)) stopOne(d, pc, out);
+  for (const pc of projectContainers(d, project, order, true).reverse()) if (isUp(pc.c)) stopOne(d, pc, out);
   d.sh.world.changed();
   return out.done(0);
 }
@@ -126,7 +126,7 @@ export function composeDown(d: DockerCtx, project: string, p: ComposeProject | u
   const out = new Output();
   for (const w of p?.warnings ?? []) out.err(warningLine(d.sh.world, w));
   const order = p ? stopOrder(p).map((s) => s.name) : [];
-  const mine = projectContainers(d, project, [...order].reverse()).reverse();
+  const mine = projectContainers(d, project, [...order].reverse(), true).reverse();
   const known = (x: ProjectContainer) => !p || p.services.some((s) => s.name === x.labels.service);
   for (const pc of mine.filter(known)) removeOne(d, pc, out, o.volumes);
   if (o.removeOrphans) for (const pc of mine.filter((x) => !known(x))) removeOne(d, pc, out, false);
@@ -164,7 +164,7 @@ export function composeDown(d: DockerCtx, project: string, p: ComposeProject | u
     }
   }
   if (!removedSomething) out.err(`Warning: No resource found to remove for project "${project}".`);
-  if (record && projectContainers(d, project).length === 0) delete state.projects[project];
+  if (record && projectContainers(d, project, [], true).length === 0) delete state.projects[project];
   d.sh.world.changed();
   return out.done(0);
 }

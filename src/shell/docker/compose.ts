@@ -14,6 +14,8 @@ import { projectContainers, pruneLabels } from './compose-containers';
 import { projectLogs } from './compose-logs';
 import { loadComposeProject, projectNameOnly, type ComposeGlobals } from './compose-project';
 import { composeLs, composePs } from './compose-ps';
+import { composePull } from './compose-pull';
+import { composeRun } from './compose-run';
 import { has, last, parseFlags, type FlagSpec, type Parsed } from './flags';
 import { warningLine } from './compose-progress';
 
@@ -44,6 +46,8 @@ const SUB_FLAGS: Record<string, FlagSpec[]> = {
   ls: [{ long: 'all', short: 'a', value: false }, { long: 'quiet', short: 'q', value: false }, { long: 'format', value: true }, { long: 'filter', value: true }],
   config: [{ long: 'quiet', short: 'q', value: false }, { long: 'services', value: false }, { long: 'volumes', value: false }, { long: 'networks', value: false }, { long: 'format', value: true }, { long: 'no-interpolate', value: false }],
   version: [{ long: 'short', value: false }, { long: 'format', short: 'f', value: true }],
+  run: [{ long: 'rm', value: false }, { long: 'detach', short: 'd', value: false }, { long: 'no-deps', value: false }, { long: 'env', short: 'e', value: true }, { long: 'entrypoint', value: true }, { long: 'name', value: true }, { long: 'service-ports', short: 'P', value: false }, { long: 'publish', short: 'p', value: true }, { long: 'user', short: 'u', value: true }, { long: 'workdir', short: 'w', value: true }, { long: 'no-TTY', short: 'T', value: false }, { long: 'interactive', short: 'i', value: false }, { long: 'tty', short: 't', value: false }, { long: 'use-aliases', value: false }, { long: 'quiet-pull', value: false }, { long: 'remove-orphans', value: false }],
+  pull: [{ long: 'quiet', short: 'q', value: false }, { long: 'ignore-buildable', value: false }, { long: 'ignore-pull-failures', value: false }, { long: 'include-deps', value: false }, { long: 'policy', value: true }],
   exec: [{ long: 'detach', short: 'd', value: false }, { long: 'no-TTY', short: 'T', value: false }, { long: 'interactive', short: 'i', value: false }, { long: 'tty', short: 't', value: false }, { long: 'user', short: 'u', value: true }, { long: 'workdir', short: 'w', value: true }, { long: 'env', short: 'e', value: true }, { long: 'index', value: true }, { long: 'privileged', value: false }],
 };
 
@@ -135,6 +139,38 @@ function run(d: DockerCtx, sub: string, g: ComposeGlobals, p: Parsed): CommandRe
       if (!target) return fail(`service "${service}" is not running`, 1);
       return d.sh.exec(['docker', 'exec', target.c.id, ...command], d.sh);
     }
+    case 'run':
+      return withProject(d, g, (project) => {
+        const [service, ...command] = p.args;
+        if (service === undefined) return fail('requires at least 1 arg(s), only received 0', 1);
+        const name = last(p, 'name');
+        const entrypoint = last(p, 'entrypoint');
+        const user = last(p, 'user');
+        const workdir = last(p, 'workdir');
+        return composeRun(d, project, {
+          service,
+          command,
+          rm: has(p, 'rm'),
+          detach: has(p, 'detach'),
+          noDeps: has(p, 'no-deps'),
+          env: p.flags['env'] ?? [],
+          publish: p.flags['publish'] ?? [],
+          servicePorts: has(p, 'service-ports'),
+          useAliases: has(p, 'use-aliases'),
+          ...(name !== undefined ? { name } : {}),
+          ...(entrypoint !== undefined ? { entrypoint } : {}),
+          ...(user !== undefined ? { user } : {}),
+          ...(workdir !== undefined ? { workdir } : {}),
+        });
+      });
+    case 'pull':
+      return withProject(d, g, (project) => {
+        const sel = selectServices(project, p.args);
+        if (typeof sel === 'string') return fail(sel, 1);
+        // Without --include-deps only the named services are pulled.
+        const services = p.args.length > 0 && !has(p, 'include-deps') ? sel.services.filter((s) => p.args.includes(s.name)) : sel.services;
+        return composePull(d, { ...sel, services }, { quiet: has(p, 'quiet'), ignoreBuildable: has(p, 'ignore-buildable'), ignoreFailures: has(p, 'ignore-pull-failures') });
+      });
     case 'config':
       return withProject(d, g, (project) => {
         const out = new Output();
@@ -164,7 +200,7 @@ export function dockerCompose(d: DockerCtx, argv: string[]): CommandResult {
   if (dir !== undefined) g.projectDirectory = dir;
   const specs = SUB_FLAGS[sub];
   if (!specs) return fail(`unknown docker command: "compose ${sub}"`, 1);
-  const parsed = parseFlags(rest, specs, sub !== 'exec');
+  const parsed = parseFlags(rest, specs, sub !== 'exec' && sub !== 'run');
   if (!parsed.ok) return flagError(sub, parsed.error);
   return run(d, sub, g, parsed.value);
 }
@@ -186,7 +222,9 @@ Commands:
   logs        View output from containers
   ls          List running compose projects
   ps          List containers
+  pull        Pull service images
   restart     Restart service containers
+  run         Run a one-off command on a service
   start       Start services
   stop        Stop services
   up          Create and start containers
