@@ -40,7 +40,7 @@ describe('docker daemon: parsers', () => {
   });
 
   it('simple sh -c scripts keep their output order, duration and status', () => {
-    assert.deepEqual(simpleScript("echo one; echo two >&2; sleep 2; exit 7"), { output: [{ stream: 'stdout', text: 'one' }, { stream: 'stderr', text: 'two' }], seconds: 2, code: 7 });
+    assert.deepEqual(simpleScript("echo one; echo two >&2; sleep 2; exit 7"), { output: [{ stream: 'stdout', text: 'one', after: 0 }, { stream: 'stderr', text: 'two', after: 0 }], seconds: 2, code: 7 });
     assert.equal(simpleScript('while true; do :; done'), undefined);
   });
 

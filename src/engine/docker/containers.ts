@@ -116,15 +116,30 @@ export function createContainer(world: World, daemon: DaemonState, opts: CreateO
   return ok(c);
 }
 
-type LogEntry = { stream: 'stdout' | 'stderr'; text: string };
+/** A log line; `after`: seconds into the writer's run when it wrote the line; `at`: clock ms when read back. */
+type LogEntry = { stream: 'stdout' | 'stderr'; text: string; after?: number; at?: number };
 
-/** Container logs are kept as "o:" / "e:" prefixed lines (plain strings keep snapshots cheap). */
-export function appendLog(c: Container, lines: LogEntry[]): void {
-  for (const l of lines) c.logs.push((l.stream === 'stdout' ? 'o:' : 'e:') + l.text);
+/**
+ * Container logs are kept as "o:" / "e:" prefixed lines (plain strings keep snapshots cheap);
+ * with `at` (clock ms the writer started), each line's own time goes to logTimes (docker logs -t).
+ */
+export function appendLog(c: Container, lines: LogEntry[], at?: number): void {
+  for (const l of lines) {
+    if (at !== undefined) (c.logTimes ??= [])[c.logs.length] = at + Math.round((l.after ?? 0) * 1000);
+    c.logs.push((l.stream === 'stdout' ? 'o:' : 'e:') + l.text);
+  }
+}
+
+/** Gives the lines written since `from` (by index) without a time the clock ms `at`. */
+export function stampLogs(c: Container, from: number, at: number): void {
+  for (let i = from; i < c.logs.length; i++) if (c.logTimes?.[i] == null) (c.logTimes ??= [])[i] = at;
 }
 
 export function readLogs(c: Container): LogEntry[] {
-  return c.logs.map((l) => ({ stream: l.startsWith('o:') ? 'stdout' : 'stderr', text: l.slice(2) }));
+  return c.logs.map((l, i) => {
+    const at = c.logTimes?.[i];
+    return { stream: l.startsWith('o:') ? 'stdout' : 'stderr', text: l.slice(2), ...(at != null ? { at } : {}) };
+  });
 }
 
 /** Host ports in use by running containers (hostIp:port/proto). */
@@ -198,7 +213,7 @@ export function startContainer(world: World, host: Host, daemon: DaemonState, c:
   daemon.nextPid += 40;
   scheduleEnd(c, image, at);
   const ip = c.endpoints[0] ? formatIpv4(c.endpoints[0].ip) : '127.0.0.1';
-  if (runsDefault(c, image)) appendLog(c, startupLog(image, c, world.clock.epoch + world.clock.now(), c.pid + 28).map((l) => ({ ...l, text: l.text.replace('$IP', ip) })));
+  if (runsDefault(c, image)) appendLog(c, startupLog(image, c, world.clock.epoch + world.clock.now(), c.pid + 28).map((l) => ({ ...l, text: l.text.replace('$IP', ip) })), world.clock.now());
   world.changed();
   return ok(undefined);
 }
@@ -239,7 +254,7 @@ function scheduleEnd(c: Container, image: Image, now: number): void {
   if (/while true|while :|sleep infinity|tail -f/.test(text)) return;
   const script = ['sh', 'bash', 'ash'].includes(prog) && argv[1] === '-c' && argv[2] !== undefined ? simpleScript(argv[2]) : undefined;
   if (script) {
-    appendLog(c, script.output);
+    appendLog(c, script.output, now);
     c.exitsAt = now + script.seconds * 1000;
     c.exitCodeAtEnd = script.code;
     return;

@@ -127,8 +127,8 @@ export function processTree(c: Container, image: Image | undefined): ContainerPr
 
 /** What a `sh -c '…'` script of simple statements does: its output, how long it takes, its exit status. */
 export interface ScriptOutcome {
-  /** What it writes, in order. */
-  output: Array<{ stream: 'stdout' | 'stderr'; text: string }>;
+  /** What it writes, in order; `after`: seconds into the script (the sleeps before it). */
+  output: Array<{ stream: 'stdout' | 'stderr'; text: string; after: number }>;
   seconds: number;
   code: number;
 }
@@ -145,7 +145,7 @@ export function simpleScript(script: string): ScriptOutcome | undefined {
     if (st === '') continue;
     let m: RegExpExecArray | null;
     if ((m = /^echo (?:"([^"]*)"|'([^']*)'|([^'"<>|&$`]*?))( >&2| 1>&2)?$/.exec(st))) {
-      out.output.push({ stream: m[4] ? 'stderr' : 'stdout', text: m[1] ?? m[2] ?? m[3] ?? '' });
+      out.output.push({ stream: m[4] ? 'stderr' : 'stdout', text: m[1] ?? m[2] ?? m[3] ?? '', after: out.seconds });
       out.code = 0;
     } else if ((m = /^sleep (\d+(?:\.\d+)?)$/.exec(st))) {
       out.seconds += Number(m[1]);

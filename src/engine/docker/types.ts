@@ -123,6 +123,8 @@ export interface Container {
   links: string[];
   nsId: number | null;
   logs: string[];
+  /** When each line of `logs` was written (clock ms), by index; a hole where the writer did not say. */
+  logTimes?: Array<number | null>;
   /** Programs installed with apt-get after creation. */
   installed: string[];
   aptUpdated: boolean;

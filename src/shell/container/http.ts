@@ -5,7 +5,7 @@
  */
 import { httpDate, utcParts } from '../../common/clock';
 import { allDaemons, daemonOf } from '../../engine/docker/daemon';
-import { imageOf } from '../../engine/docker/containers';
+import { imageOf, stampLogs } from '../../engine/docker/containers';
 import { containerSockets } from '../../engine/docker/sockets';
 import { clfTime, HTTPD_INDEX, NGINX_INDEX } from '../../engine/docker/services';
 import type { Container, DaemonState } from '../../engine/docker/types';
@@ -62,7 +62,11 @@ export function httpGet(ctx: ShellContext, url: Url, agent: string, headOnly: bo
     return { kind: 'timeout', ms: wait };
   }
   if (back.packet.tcpFlags !== 'SYN,ACK' || !server) return { kind: 'refused', ms: 0 };
-  return serve(ctx, server.daemon, server.c, server.src, url, agent, headOnly, method);
+  const logged = server.c.logs.length;
+  const outcome = serve(ctx, server.daemon, server.c, server.src, url, agent, headOnly, method);
+  // The access (and error) log lines are written as the request is served: docker logs -t shows when.
+  stampLogs(server.c, logged, ctx.world.clock.now());
+  return outcome;
 }
 
 /**

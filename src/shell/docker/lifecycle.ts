@@ -152,9 +152,9 @@ export function dockerLogs(d: DockerCtx, argv: string[]): CommandResult {
   const tail = last(parsed.value, 'tail');
   if (tail !== undefined && tail !== 'all' && /^\d+$/.test(tail)) logs = Number(tail) === 0 ? [] : logs.slice(-Number(tail));
   const out = new Output();
-  // -t: RFC 3339 with nanoseconds; lines carry the time their process started writing.
-  const stamp = has(parsed.value, 'timestamps') ? apiTime(d.sh.world.clock.epoch + (c.startedAt ?? c.created)) + ' ' : '';
-  for (const l of logs) (l.stream === 'stdout' ? out.line(stamp + l.text) : out.err(stamp + l.text));
+  // -t: RFC 3339 with nanoseconds, each line's own time (the start for lines whose writer kept none).
+  const stamp = (at: number | undefined) => (has(parsed.value, 'timestamps') ? apiTime(d.sh.world.clock.epoch + (at ?? c.startedAt ?? c.created)) + ' ' : '');
+  for (const l of logs) (l.stream === 'stdout' ? out.line(stamp(l.at) + l.text) : out.err(stamp(l.at) + l.text));
   return out.done(0);
 }
 

@@ -2,6 +2,7 @@
  * docker stats --no-stream: one sample per running container (docker/cli's columns, recorded).
  * CPU: a busy loop uses one CPU, capped by --cpus; when busy containers want more than the host's
  * CPUs they share by --cpu-shares. Memory: the processes' resident size against the cgroup limit.
+ * NET I/O and BLOCK I/O: stats-io.ts.
  */
 import { findContainer, imageOf } from '../../engine/docker/containers';
 import { cpuCap, HOST_CPUS, memoryLimit, memoryUsage } from '../../engine/docker/cgroups';
@@ -12,6 +13,7 @@ import { usageError, type DockerCtx } from './context';
 import { has, last, parseFlags } from './flags';
 import { formatRows } from './ps';
 import { tabwrite } from './table';
+import { blockWritten, ioPair, netBytes } from './stats-io';
 
 /** A main process that never sleeps: `while true; do :; done`, `yes`, stress --cpu. */
 export function isBusy(c: Container): boolean {
@@ -69,15 +71,16 @@ export function dockerStats(d: DockerCtx, argv: string[]): CommandResult {
     const used = memoryUsage(c, image && [c.path, ...c.args].join(' ') === [...(image.entrypoint ?? []), ...image.cmd].join(' ') ? image.service : 'shell');
     const limit = memoryLimit(c);
     const up = c.state === 'running' || c.state === 'paused';
+    const net = netBytes(d.sh.world, c);
     return {
-      BlockIO: '0B / 0B',
+      BlockIO: ioPair(0, up ? blockWritten(c) : 0),
       CPUPerc: `${(cpu.get(c) ?? 0).toFixed(2)}%`,
       Container: p.args.length > 0 ? p.args[list.indexOf(c)]! : c.id.slice(0, 12),
       ID: has(p, 'no-trunc') ? c.id : c.id.slice(0, 12),
       MemPerc: `${((used / limit) * 100).toFixed(2)}%`,
       MemUsage: `${bytesSize(used)} / ${bytesSize(limit)}`,
       Name: c.name,
-      NetIO: '0B / 0B',
+      NetIO: ioPair(net.rx, net.tx),
       PIDs: String(up ? processTree(c, image).length : 0),
     };
   });
