@@ -144,7 +144,7 @@ describe('docker: user-defined networks', () => {
     assert.match(ok(sh, 'iptables -S DOCKER-ISOLATION-STAGE-2'), new RegExp(`-A DOCKER-ISOLATION-STAGE-2 -o br-${id.slice(0, 12)} -j DROP`));
     const rm = run(sh, 'docker network rm mynet');
     assert.equal(rm.exitCode, 1);
-    assert.equal(rm.stderr, `Error response from daemon: error while removing network: network mynet id ${id} has active endpoints\n`);
+    assert.equal(rm.stderr, `Error response from daemon: error while removing network: network mynet id ${id} has active endpoints\nexit status 1\n`);
   });
 });
 
@@ -161,9 +161,9 @@ describe('docker: errors and exit codes', () => {
     { setup: ['docker run -d --name web nginx'], line: 'docker exec web ping -c 1 172.17.0.1', stderr: 'OCI runtime exec failed: exec failed: unable to start container process: exec: "ping": executable file not found in $PATH: unknown\n', code: 127 },
     { setup: ['docker create --name idle nginx'], line: 'docker exec idle ls', stderr: /^Error response from daemon: container [0-9a-f]{64} is not running\n$/, code: 1 },
     { setup: [], line: 'docker run --bogus nginx', stderr: "unknown flag: --bogus\n\nUsage:  docker run [OPTIONS] IMAGE [COMMAND] [ARG...]\n\nRun 'docker run --help' for more information\n", code: 125 },
-    { setup: [], line: 'docker network rm nonet', stderr: 'Error response from daemon: network nonet not found\n', code: 1 },
+    { setup: [], line: 'docker network rm nonet', stderr: 'Error response from daemon: network nonet not found\nexit status 1\n', code: 1 },
     { setup: ['docker network create dup'], line: 'docker network create dup', stderr: 'Error response from daemon: network with name dup already exists\n', code: 1 },
-    { setup: [], line: 'docker network rm bridge', stderr: 'Error response from daemon: bridge is a pre-defined network and cannot be removed\n', code: 1 },
+    { setup: [], line: 'docker network rm bridge', stderr: 'Error response from daemon: bridge is a pre-defined network and cannot be removed\nexit status 1\n', code: 1 },
     { setup: [], line: 'docker run ubuntu nosuchcmd', stderr: /exec: "nosuchcmd": executable file not found in \$PATH: unknown\n\nRun 'docker run --help' for more information\n$/, code: 127 },
   ];
   for (const c of cases) {

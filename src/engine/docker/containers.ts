@@ -9,7 +9,8 @@ import { err, ok, type Result } from '../../common/result';
 import { formatIpv4 } from '../net/ipv4';
 import { randomHexId } from './ids';
 import { randomName } from './names';
-import { allocateIp, findNetwork } from './networks';
+import { allocateIp, findNetwork, ipInUse } from './networks';
+import { endpointIpError, parseGoIpv4 } from './ipam';
 import { createSandbox, destroySandbox, macFromIp, networkOfEndpoint, plugEndpoint, unplugEndpoint } from './sandbox';
 import { runsDefault, startupLog } from './services';
 import { execFailure, exitAfterSignal, runtimeError, simpleScript, stopSignal } from './procs';
@@ -41,6 +42,8 @@ export interface CreateOptions {
   limits?: CgroupLimits;
   init?: boolean;
   workdir?: string;
+  /** --ip: the endpoint's address on the network (IPAMConfig.IPv4Address). */
+  ip?: string;
 }
 
 export function findContainer(daemon: DaemonState, ref: string): Container | undefined {
@@ -64,6 +67,8 @@ export function createContainer(world: World, daemon: DaemonState, opts: CreateO
   }
   const net = findNetwork(daemon, opts.network === 'default' ? 'bridge' : opts.network);
   if (!net) return err(`network ${opts.network} not found`);
+  const ipError = opts.ip !== undefined ? endpointIpError(net, opts.ip) : null;
+  if (ipError) return err(`invalid config for network ${net.name}: invalid endpoint settings:\n${ipError}`);
   const image = opts.imageObj;
   const entry = opts.entrypoint ?? image.entrypoint ?? [];
   const cmd = opts.command.length > 0 ? opts.command : opts.entrypoint ? [] : image.cmd;
@@ -111,7 +116,7 @@ export function createContainer(world: World, daemon: DaemonState, opts: CreateO
     ...(daemon.config && daemon.config.logDriver !== 'json-file' ? { logDriver: daemon.config.logDriver } : {}),
   };
   if (opts.publishAll) for (const e of image.exposed) if (!ports.some((p) => `${p.containerPort}/${p.proto}` === e)) ports.push({ hostIp: '', hostPort: 0, containerPort: Number(e.split('/')[0]), proto: e.endsWith('udp') ? 'udp' : 'tcp' });
-  if (net.driver === 'bridge') c.endpoints.push({ networkId: net.id, ip: 0, mac: '', aliases: opts.aliases, vethHost: '' });
+  if (net.driver === 'bridge') c.endpoints.push({ networkId: net.id, ip: 0, mac: '', aliases: opts.aliases, vethHost: '', ...(opts.ip !== undefined ? { requestedIp: opts.ip } : {}) });
   daemon.containers.push(c);
   return ok(c);
 }
@@ -154,6 +159,11 @@ function collides(a: PortBinding, b: PortBinding): boolean {
   return a.hostPort === b.hostPort && a.proto === b.proto && (ANY.has(a.hostIp) || ANY.has(b.hostIp) || a.hostIp === b.hostIp);
 }
 
+/** The port allocator keeps one table per host address: 0.0.0.0 and 127.0.0.1 are different entries there. */
+function sameAllocation(a: PortBinding, b: PortBinding): boolean {
+  return a.hostPort === b.hostPort && a.proto === b.proto && (ANY.has(a.hostIp) ? ANY.has(b.hostIp) : a.hostIp === b.hostIp);
+}
+
 /** The IPv4 addresses the host's own namespace has: a port can only be bound on one of them (or on all). */
 function hostAddresses(world: World, host: Host): Set<string> {
   return new Set(world.netns(host.rootNsId).addrs.flatMap((a) => (a.family === 4 ? [formatIpv4(a.local)] : [])));
@@ -171,15 +181,25 @@ export function startContainer(world: World, host: Host, daemon: DaemonState, c:
   }
   delete c.startError;
   delete c.oomKilled;
+  // daemon/start.go: a failed start leaves State.Error and exit code 128 (exitUnknown); recorded, Engine 26.
+  const refused = (message: string): Result<void> => {
+    c.startError = message;
+    if (c.exitCode === 0) c.exitCode = 128;
+    return err(message);
+  };
   const used = usedPorts(daemon, c);
   const local = hostAddresses(world, host);
   for (const p of c.ports) {
+    if (p.hostPort !== 0 && used.some((u) => sameAllocation(u, p))) {
+      return refused(`driver failed programming external connectivity on endpoint ${c.name} (${randomHexId(world)}): Bind for ${p.hostIp || '0.0.0.0'}:${p.hostPort} failed: port is already allocated`);
+    }
+    // Allocated, but docker-proxy cannot listen where another proxy listens on every address (or the reverse): recorded, Engine 26.
     if (p.hostPort !== 0 && used.some((u) => collides(u, p))) {
-      return err(`driver failed programming external connectivity on endpoint ${c.name} (${randomHexId(world)}): Bind for ${p.hostIp || '0.0.0.0'}:${p.hostPort} failed: port is already allocated`);
+      return refused(`driver failed programming external connectivity on endpoint ${c.name} (${randomHexId(world)}): Error starting userland proxy: listen ${p.proto}4 ${p.hostIp || '0.0.0.0'}:${p.hostPort}: bind: address already in use`);
     }
     // docker-proxy cannot listen on an address the host does not have (moby issue reports, Engine 20+).
     if (!ANY.has(p.hostIp) && /^\d+\.\d+\.\d+\.\d+$/.test(p.hostIp) && !local.has(p.hostIp)) {
-      return err(`driver failed programming external connectivity on endpoint ${c.name} (${randomHexId(world)}): Error starting userland proxy: listen ${p.proto}4 ${p.hostIp}:${p.hostPort}: bind: cannot assign requested address`);
+      return refused(`driver failed programming external connectivity on endpoint ${c.name} (${randomHexId(world)}): Error starting userland proxy: listen ${p.proto}4 ${p.hostIp}:${p.hostPort}: bind: cannot assign requested address`);
     }
   }
   for (const p of c.ports) {
@@ -192,9 +212,11 @@ export function startContainer(world: World, host: Host, daemon: DaemonState, c:
   }
   for (const ep of c.endpoints) {
     const net = networkOfEndpoint(daemon, ep);
-    if (!net) return err(`network ${ep.networkId} not found`);
-    const ip = allocateIp(daemon, net);
-    if (ip === undefined) return err(`no available IPv4 addresses on this network's address pools: ${net.name} (${net.id})`);
+    if (!net) return refused(`network ${ep.networkId} not found`);
+    const requested = ep.requestedIp !== undefined ? parseGoIpv4(ep.requestedIp) : undefined;
+    if (requested !== undefined && ipInUse(daemon, net, requested)) return refused('Address already in use');
+    const ip = requested ?? allocateIp(daemon, net);
+    if (ip === undefined) return refused(`no available IPv4 addresses on this network's address pools: ${net.name} (${net.id})`);
     ep.ip = ip;
     ep.mac = macFromIp(ip);
     ep.vethHost = 'veth' + randomHexId(world).slice(0, 7);
@@ -207,6 +229,8 @@ export function startContainer(world: World, host: Host, daemon: DaemonState, c:
     c.nsId = host.rootNsId;
   }
   c.state = 'running';
+  // SetRunning: a running container's exit code is 0 (recorded: 128 after a failed start, 0 once it runs).
+  c.exitCode = 0;
   c.startedAt = at;
   delete c.restartAt;
   c.pid = daemon.nextPid;

@@ -4,7 +4,7 @@ import type { Host } from '../net/types';
 import { configure } from '../host';
 import { createLink, deleteLink, setAdminUp } from '../net/linkops';
 import { linkByName } from '../net/links';
-import { formatIpv4, inPrefix, networkOf } from '../net/ipv4';
+import { formatIpv4, networkOf } from '../net/ipv4';
 import { installNetworkRules, removeNetworkRules } from './rules';
 import { randomHexId } from './ids';
 import type { DaemonState, DockerNetwork } from './types';
@@ -18,6 +18,9 @@ export interface BridgeSpec {
   gateway?: number;
   isDefault?: boolean;
   internal?: boolean;
+  /** --subnet was given (a static --ip needs it). */
+  userSubnet?: boolean;
+  ipRange?: { addr: number; len: number };
 }
 
 /** The daemon's default address pools: 172.17-31.0.0/16, then 192.168.0.0/16 in /20s. */
@@ -47,12 +50,14 @@ export function createBridgeNetwork(world: World, host: Host, daemon: DaemonStat
     driver: 'bridge',
     subnet: networkOf(spec.subnet, spec.prefixLen),
     prefixLen: spec.prefixLen,
-    gateway: spec.gateway ?? (networkOf(spec.subnet, spec.prefixLen) + 1) >>> 0,
+    gateway: spec.gateway ?? firstHost(networkOf(spec.subnet, spec.prefixLen), spec.prefixLen, spec.ipRange),
     bridge: spec.bridge ?? `br-${id.slice(0, 12)}`,
     created: world.clock.now(),
     internal: spec.internal ?? false,
     isDefault: spec.isDefault ?? false,
     nextHost: 2,
+    ...(spec.userSubnet ? { userSubnet: true } : {}),
+    ...(spec.ipRange ? { ipRange: spec.ipRange } : {}),
   };
   const root = world.netns(host.rootNsId);
   const link = createLink(world, root, { name: net.bridge, kind: 'bridge' });
@@ -76,16 +81,45 @@ export function removeBridgeNetwork(world: World, host: Host, daemon: DaemonStat
   world.changed();
 }
 
-/** The lowest free address of the subnet (libnetwork's default, non-serial allocation). */
-export function allocateIp(daemon: DaemonState, net: DockerNetwork): number | undefined {
+/**
+ * The addresses IPAM hands out: the --ip-range if there is one, never the subnet's own network
+ * and broadcast addresses (a range's first address is allocatable: recorded, 10.60.1.0 in 10.60.0.0/16).
+ */
+function allocatable(subnet: number, prefixLen: number, range?: { addr: number; len: number }): [number, number] {
+  let lo = subnet + 1;
+  let hi = subnet + 2 ** (32 - prefixLen) - 2;
+  if (range) {
+    lo = Math.max(lo, range.addr);
+    hi = Math.min(hi, range.addr + 2 ** (32 - range.len) - 1);
+  }
+  return [lo, hi];
+}
+
+/** Without --gateway the gateway is the first address IPAM hands out (from the range, if any). */
+function firstHost(subnet: number, prefixLen: number, range?: { addr: number; len: number }): number {
+  return allocatable(subnet, prefixLen, range)[0] >>> 0;
+}
+
+/** Addresses in use on the network: its gateway and the running containers' endpoints. */
+function takenIps(daemon: DaemonState, net: DockerNetwork): Set<number> {
   const taken = new Set<number>([net.gateway, ...((net as DockerNetwork & { reserved?: number[] }).reserved ?? [])]);
   for (const c of daemon.containers) if (c.nsId !== null) for (const e of c.endpoints) if (e.networkId === net.id) taken.add(e.ip);
-  const size = 2 ** (32 - net.prefixLen);
-  for (let i = 1; i < size - 1; i++) {
-    const ip = (net.subnet + i) >>> 0;
-    if (!taken.has(ip) && inPrefix(ip, net.subnet, net.prefixLen)) return ip;
+  return taken;
+}
+
+/** The lowest free address of the range (libnetwork's default, non-serial allocation). */
+export function allocateIp(daemon: DaemonState, net: DockerNetwork): number | undefined {
+  const taken = takenIps(daemon, net);
+  const [lo, hi] = allocatable(net.subnet, net.prefixLen, net.ipRange);
+  for (let ip = lo; ip <= hi; ip++) {
+    if (!taken.has(ip >>> 0)) return ip >>> 0;
   }
   return undefined;
+}
+
+/** A --ip address someone else (or the gateway) already holds: libnetwork's "Address already in use". */
+export function ipInUse(daemon: DaemonState, net: DockerNetwork, ip: number): boolean {
+  return takenIps(daemon, net).has(ip);
 }
 
 export function findNetwork(daemon: DaemonState, ref: string): DockerNetwork | undefined {

@@ -90,6 +90,8 @@ export interface Endpoint {
   aliases: string[];
   /** Host end of the veth pair (a port of the network's bridge). */
   vethHost: string;
+  /** The address asked with --ip (IPAMConfig.IPv4Address), kept across restarts. */
+  requestedIp?: string;
 }
 
 export interface Container {
@@ -177,6 +179,10 @@ export interface DockerNetwork {
   /** The default bridge ("bridge") has no embedded DNS and supports --link. */
   isDefault: boolean;
   nextHost: number;
+  /** Made with --subnet: only then does it accept --ip. */
+  userSubnet?: boolean;
+  /** --ip-range: where addresses are allocated from (a static --ip may be anywhere in the subnet). */
+  ipRange?: { addr: number; len: number };
 }
 
 export interface DaemonState {

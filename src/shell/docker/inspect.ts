@@ -18,7 +18,7 @@ function endpointJson(_d: DaemonState, c: Container, net: DockerNetwork) {
   const ep = c.endpoints.find((e) => e.networkId === net.id);
   const running = c.state === 'running' || c.state === 'paused';
   return {
-    IPAMConfig: null,
+    IPAMConfig: ep?.requestedIp !== undefined ? { IPv4Address: ep.requestedIp } : null,
     Links: null,
     Aliases: net.isDefault ? null : ep?.aliases.length ? ep.aliases : null,
     MacAddress: running && ep ? ep.mac : '',
@@ -140,7 +140,7 @@ export function networkJson(d: DaemonState, n: DockerNetwork, epoch: number) {
     Scope: 'local',
     Driver: n.driver,
     EnableIPv6: false,
-    IPAM: { Driver: 'default', Options: n.isDefault ? null : {}, Config: n.driver === 'bridge' ? [{ Subnet: `${formatIpv4(n.subnet)}/${n.prefixLen}`, Gateway: formatIpv4(n.gateway) }] : [] },
+    IPAM: { Driver: 'default', Options: n.isDefault ? null : {}, Config: n.driver === 'bridge' ? [{ Subnet: `${formatIpv4(n.subnet)}/${n.prefixLen}`, ...(n.ipRange ? { IPRange: `${formatIpv4(n.ipRange.addr)}/${n.ipRange.len}` } : {}), Gateway: formatIpv4(n.gateway) }] : [] },
     Internal: n.internal,
     Attachable: false,
     Ingress: false,

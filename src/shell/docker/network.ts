@@ -2,10 +2,11 @@
 import { createBridgeNetwork, findNetwork, nextPool, overlaps, removeBridgeNetwork } from '../../engine/docker/networks';
 import { findContainer } from '../../engine/docker/containers';
 import { plugEndpoint, unplugEndpoint } from '../../engine/docker/sandbox';
-import { allocateIp } from '../../engine/docker/networks';
+import { allocateIp, ipInUse } from '../../engine/docker/networks';
 import { macFromIp } from '../../engine/docker/sandbox';
 import { randomHexId } from '../../engine/docker/ids';
-import { parsePrefixLoose } from '../../engine/net/ipv4';
+import { endpointIpError, parseGoIpv4, parseNetipAddr, parseNetipPrefix, validateIpam } from '../../engine/docker/ipam';
+import { consolidateIpam } from './network-ipam';
 import { Output, fail, type CommandResult } from '../types';
 import { argsError, daemonError, usageError, type DockerCtx } from './context';
 import { all, has, last, parseFlags } from './flags';
@@ -41,34 +42,46 @@ export function dockerNetwork(d: DockerCtx, argv: string[]): CommandResult {
   }
 }
 
+/** The names dockerd keeps for its own networks (runconfig.IsPreDefinedNetwork). */
+const PREDEFINED = new Set(['bridge', 'host', 'none', 'default']);
+
 function create(d: DockerCtx, argv: string[]): CommandResult {
   const parsed = parseFlags(argv, [{ long: 'driver', short: 'd', value: true }, { long: 'subnet', value: true }, { long: 'gateway', value: true }, { long: 'internal', value: false }, { long: 'ip-range', value: true }, { long: 'attachable', value: false }, { long: 'opt', short: 'o', value: true }, { long: 'label', value: true }], true);
   if (!parsed.ok) return usageError('network create', parsed.error);
   const [name, ...extra] = parsed.value.args;
   if (name === undefined || extra.length > 0) return argsError('network create', '[OPTIONS] NETWORK', 'Create a network', 'exactly 1 argument');
+  const ipam = consolidateIpam(all(parsed.value, 'subnet'), all(parsed.value, 'ip-range'), all(parsed.value, 'gateway'));
+  if (typeof ipam === 'string') return fail(ipam, 1);
+  if (PREDEFINED.has(name)) return daemonError(`operation is not permitted on predefined ${name} network `);
   const driver = last(parsed.value, 'driver') ?? 'bridge';
-  if (driver !== 'bridge' && driver !== 'overlay') {
+  const builtin = driver === 'bridge' || driver === 'overlay' || driver === 'host' || driver === 'null';
+  if (!builtin) {
     // A network plugin: missing or disabled as the daemon says; an enabled one is beyond the simulation.
     const pluginError = driverError(d.daemon, driver, 'netdriver');
     return pluginError ? daemonError(pluginError) : fail(`vethlab: network drivers from plugins (${driver}) are not simulated; use bridge or overlay`, 1);
   }
-  if (driver !== 'bridge') return daemonError(driver === 'overlay' ? 'This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.' : `plugin "${driver}" not found`);
+  if (driver === 'overlay') return daemonError('This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.');
+  if (ipam.some((c) => c.subnet.includes(':'))) return fail('vethlab: IPv6 subnets are not simulated', 1);
+  const invalid = validateIpam(ipam);
+  if (invalid) return daemonError(invalid);
   if (d.daemon.networks.some((n) => n.name === name)) return daemonError(`network with name ${name} already exists`);
+  if (ipam.length > 1) return fail('vethlab: a network with several subnets is not simulated; give one --subnet', 1);
+  const cfg = ipam[0];
   let pool: [number, number] | undefined;
-  const subnetText = last(parsed.value, 'subnet');
-  if (subnetText !== undefined) {
-    const prefix = parsePrefixLoose(subnetText);
-    if (!prefix || !subnetText.includes('/')) return daemonError(`invalid CIDR address: ${subnetText}`);
+  if (cfg) {
+    const prefix = parseNetipPrefix(cfg.subnet)!;
     const clash = d.daemon.networks.find((n) => n.driver === 'bridge' && overlaps(prefix.addr, prefix.len, n.subnet, n.prefixLen));
-    if (clash) return daemonError(`invalid pool request: Pool overlaps with other one on this address space`);
+    if (clash) return daemonError('Pool overlaps with other one on this address space');
     pool = [prefix.addr, prefix.len];
-  } else pool = nextPool(d.daemon);
+  } else if (driver === 'bridge') pool = nextPool(d.daemon);
+  // The host and null drivers allow one network each, the one dockerd made.
+  if (driver !== 'bridge') return daemonError(`only one instance of "${driver}" network is allowed`);
   if (!pool) return daemonError('could not find an available, non-overlapping IPv4 address pool among the defaults to assign to the network');
-  const gwText = last(parsed.value, 'gateway');
-  const gw = gwText === undefined ? undefined : parsePrefixLoose(gwText)?.addr;
+  const gw = cfg?.gateway !== undefined ? parseNetipAddr(cfg.gateway) : undefined;
+  const range = cfg?.ipRange !== undefined ? parseNetipPrefix(cfg.ipRange) : undefined;
   const opts = all(parsed.value, 'opt');
   const bridgeName = opts.find((o) => o.startsWith('com.docker.network.bridge.name='))?.split('=')[1];
-  const net = createBridgeNetwork(d.sh.world, d.sh.host, d.daemon, { name, subnet: pool[0], prefixLen: pool[1], internal: has(parsed.value, 'internal'), ...(gw !== undefined ? { gateway: gw } : {}), ...(bridgeName ? { bridge: bridgeName } : {}) });
+  const net = createBridgeNetwork(d.sh.world, d.sh.host, d.daemon, { name, subnet: pool[0], prefixLen: pool[1], internal: has(parsed.value, 'internal'), ...(gw !== undefined ? { gateway: gw } : {}), ...(bridgeName ? { bridge: bridgeName } : {}), ...(cfg ? { userSubnet: true } : {}), ...(range ? { ipRange: range } : {}) });
   d.sh.world.changed();
   return { stdout: net.id + '\n', stderr: '', exitCode: 0 };
 }
@@ -138,6 +151,8 @@ function remove(d: DockerCtx, argv: string[]): CommandResult {
     removeBridgeNetwork(d.sh.world, d.sh.host, d.daemon, net);
     out.line(ref);
   }
+  // docker/cli 28 printed each error itself and returns a bare StatusError: main prints its text.
+  if (failed) out.err('exit status 1');
   return out.done(failed ? 1 : 0);
 }
 
@@ -174,13 +189,21 @@ function connect(d: DockerCtx, argv: string[]): CommandResult {
   const c = findContainer(d.daemon, ref);
   if (!c) return daemonError(`No such container: ${ref}`);
   if (c.networkMode !== 'host' && net.driver === 'host') return daemonError('container cannot be disconnected from host network or connected to host network');
+  // updateNetworkConfig validates the endpoint settings before libnetwork creates the endpoint.
+  const requestedIp = last(parsed.value, 'ip');
+  const invalid = requestedIp !== undefined ? endpointIpError(net, requestedIp) : null;
+  if (invalid) return daemonError(`invalid endpoint settings:\n${invalid}`);
   if (c.endpoints.some((e) => e.networkId === net.id)) return daemonError(`endpoint with name ${c.name} already exists in network ${net.name}`);
   const conflict = sharedNetworkConflict(c.networkMode, net.driver, net.name);
   if (conflict) return daemonError(conflict);
-  const ep = { networkId: net.id, ip: 0, mac: '', aliases: all(parsed.value, 'alias'), vethHost: '' };
+  const requested = requestedIp !== undefined ? parseGoIpv4(requestedIp) : undefined;
+  const running = c.state === 'running' && c.nsId !== null;
+  if (running && requested !== undefined && ipInUse(d.daemon, net, requested)) return daemonError('Address already in use');
+  const ep = { networkId: net.id, ip: 0, mac: '', aliases: all(parsed.value, 'alias'), vethHost: '', ...(requestedIp !== undefined ? { requestedIp } : {}) };
+  if (running && requested === undefined && allocateIp(d.daemon, net) === undefined) return daemonError(`no available IPv4 addresses on this network's address pools: ${net.name} (${net.id})`);
   c.endpoints.push(ep);
-  if (c.state === 'running' && c.nsId !== null) {
-    const ip = allocateIp(d.daemon, net)!;
+  if (running) {
+    const ip = requested ?? allocateIp(d.daemon, net)!;
     ep.ip = ip;
     ep.mac = macFromIp(ip);
     ep.vethHost = 'veth' + randomHexId(d.sh.world).slice(0, 7);

@@ -26,6 +26,7 @@ const RUN_FLAGS: FlagSpec[] = [
   { long: 'net', value: true },
   { long: 'network-alias', value: true },
   { long: 'net-alias', value: true },
+  { long: 'ip', value: true },
   { long: 'restart', value: true },
   { long: 'link', value: true },
   { long: 'volume', short: 'v', value: true },
@@ -114,6 +115,7 @@ export function dockerRun(d: DockerCtx, argv: string[], create = false): Command
     limits: options.limits,
     init: options.init,
     ...(last(p, 'workdir') ? { workdir: last(p, 'workdir')! } : {}),
+    ...(last(p, 'ip') ? { ip: last(p, 'ip')! } : {}),
   };
   if (mounts.kind !== 'ok') return failed(mounts.error);
   const created = createContainer(d.sh.world, d.daemon, opts);
@@ -133,7 +135,7 @@ export function dockerRun(d: DockerCtx, argv: string[], create = false): Command
     const r = failed(started.error);
     if (c.autoRemove) removeContainer(d.sh.world, d.sh.host, d.daemon, c);
     // runc could not exec the command: the container stays "created", docker run exits 126/127.
-    return c.startError !== undefined && !create ? { ...r, exitCode: c.exitCode } : r;
+    return c.startError !== undefined && !create && (c.exitCode === 126 || c.exitCode === 127) ? { ...r, exitCode: c.exitCode } : r;
   }
   if (has(p, 'detach')) {
     // A built, committed or imported image whose command ends at once: what it printed is in its logs

@@ -23,6 +23,7 @@ export const DOCKER_RUN_FLAGS: FlagDoc[] = [
   f('-h NAME, --hostname NAME', 'the container’s hostname (default: the first 12 characters of its id)'),
   f('--network NET, --net NET', 'the network to join: bridge (docker0, default), a user network (br-…, embedded DNS), host (no own namespace), none (only lo), container:NAME'),
   f('--network-alias NAME, --net-alias NAME', 'another DNS name for the container on its user network'),
+  f('--ip IP', 'a fixed address on the network (only user networks created with --subnet; taken at start: "Address already in use")'),
   f('-p [IP:]HOST:CONTAINER[/udp], --publish', 'publish a port: a DNAT rule in the DOCKER chain sends HOST to the container’s CONTAINER port (and docker-proxy listens for local connections)'),
   f('-P, --publish-all', 'publish every EXPOSEd port on a random host port (32768 and up)'),
   f('--expose PORT', 'declare a port (no rule: only -P publishes it)'),
@@ -70,7 +71,7 @@ export const DOCKER_FLAGS: Record<string, FlagDoc[]> = {
   'network create': [
     f('-d DRIVER, --driver DRIVER', 'bridge (default: a new br-… Linux bridge) or overlay (across the hosts of a swarm; needs `docker swarm init`); Vethlab has no macvlan or ipvlan'),
     f('--subnet CIDR', 'the network’s subnet (default: the next free 172.x.0.0/16)'),
-    f('--gateway IP', 'the bridge’s own address (default: the subnet’s first address)'),
+    f('--gateway IP', 'the bridge’s own address (default: the first address containers could get, in the --ip-range if there is one)'),
     f('--ip-range CIDR', 'hand out container addresses only from this range'),
     f('--internal', 'no MASQUERADE and no route out: containers reach only each other'),
     f('--attachable', 'standalone containers may join (overlay networks)'),
