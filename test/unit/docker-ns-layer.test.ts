@@ -11,6 +11,11 @@ describe('docker diff after rm, mkdir and touch in the container', () => {
     ok(sh, 'docker exec c1 rm -rf /var/log');
     assert.equal(ok(sh, 'docker diff c1'), 'C /etc\nD /etc/passwd\nC /opt\nA /opt/a\nA /opt/a/b\nC /root\nA /root/.bashrc\nC /tmp\nC /var\nD /var/log\n');
     assert.deepEqual(run(sh, 'docker exec c1 cat /etc/passwd'), { stdout: '', stderr: 'cat: /etc/passwd: No such file or directory\n', exitCode: 1 });
+    // ls in the container sees the layer over the image.
+    assert.doesNotMatch(ok(sh, 'docker exec c1 ls /etc'), /^passwd$/m);
+    assert.match(ok(sh, 'docker exec c1 ls /opt/a'), /^b\n$/);
+    assert.equal(run(sh, 'docker exec c1 ls /var/log').exitCode, 2);
+    assert.match(ok(sh, 'docker exec c1 ls /var'), /^lib$/m);
   });
 
   it('a deleted file written again is C; touch copies an image file up (C); the layer survives a restart', () => {

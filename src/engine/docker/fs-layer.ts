@@ -48,6 +48,17 @@ export function imageHasDir(image: Image | undefined, path: string): boolean {
   return Object.keys(image?.files ?? {}).some((f) => f.startsWith(path + '/'));
 }
 
+/** The image's entries directly in a directory: its directories, its files, the files every image has. */
+export function imageEntries(image: Image | undefined, dir: string, alsoFiles: Iterable<string>): string[] {
+  const prefix = dir === '/' ? '/' : dir + '/';
+  const names = new Set<string>();
+  const dirs = [...IMAGE_DIRS, ...(image ? SERVICE_DIRS[image.service] ?? [] : []), ...(image?.workdir ? [image.workdir] : [])];
+  for (const full of [...dirs, ...Object.keys(image?.files ?? {}), ...alsoFiles]) {
+    if (full.startsWith(prefix) && full.length > prefix.length) names.add(full.slice(prefix.length).split('/')[0]!);
+  }
+  return [...names];
+}
+
 /** The path or one of its directories was deleted from the container's layer (and not made again). */
 export function deletedInLayer(c: Container, path: string): boolean {
   return (c.deleted ?? []).some((d) => path === d || path.startsWith(d + '/'));
