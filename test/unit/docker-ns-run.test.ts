@@ -25,6 +25,8 @@ describe('docker run: terminal, working directory, exec errors', () => {
     assert.equal(ok(sh, 'docker run -w /tmp --rm busybox pwd'), '/tmp\n');
     ok(sh, 'docker run -d --name w1 -w /srv busybox sleep 300');
     assert.equal(ok(sh, 'docker exec w1 pwd'), '/srv\n');
+    assert.equal(ok(sh, 'docker exec -w /etc w1 pwd'), '/etc\n');
+    assert.equal(ok(sh, `docker exec -e FOO=bar w1 sh -c 'echo $FOO'`), 'bar\n');
   });
 
   it('sh -c PATH: a plain file or a directory is 126, a missing one 127, as ash and bash word them', () => {

@@ -2,6 +2,7 @@
 import type { Container } from '../../engine/docker/types';
 import { findContainer, imageOf } from '../../engine/docker/containers';
 import { fail, type CommandResult, type ShellContext } from '../types';
+import { resolvePath } from '../../common/paths';
 import { ContainerFs, ResolverFs } from './container-fs';
 import { MountedFs } from './volume-fs';
 import { embeddedDnsTable } from '../../engine/docker/dns';
@@ -10,7 +11,7 @@ import { serviceDnsTable } from '../../engine/swarm/service-dns';
 /** Programs of the host's toolset that resolve names through /etc/hosts only. */
 const NSS_HOSTS_ONLY = new Set(['ping', 'traceroute', 'arp', 'route', 'ifconfig']);
 import { daemonError, argsError, usageError, type DockerCtx } from './context';
-import { parseFlags } from './flags';
+import { all, last, parseFlags } from './flags';
 import { allocatesWithoutBound } from '../../engine/docker/cgroups';
 import { containerBuiltin } from '../container/builtins';
 import { asBusyboxPing } from '../container/busybox-ping';
@@ -36,6 +37,16 @@ export function containerCtx(d: DockerCtx, c: Container): ShellContext {
 /** Programs every image with a shell has (coreutils or BusyBox applets) that run here as the container's own (container/builtins.ts). */
 const SHELL_IMAGE_TOOLS = new Set(['pwd', 'rm', 'mkdir', 'touch', 'readlink']);
 
+function withExecOptions(ctx: ShellContext, opts: ExecOptions): ShellContext {
+  const env = { ...ctx.env };
+  // -e NAME without a value passes the client's NAME; here the client's environment is the shell's.
+  for (const kv of opts.env ?? []) {
+    const eq = kv.indexOf('=');
+    if (eq > 0) env[kv.slice(0, eq)] = kv.slice(eq + 1);
+  }
+  return { ...ctx, env, ...(opts.cwd ? { cwd: resolvePath(ctx.cwd, opts.cwd) } : {}) };
+}
+
 export function hasProgram(d: DockerCtx, c: Container, name: string): boolean {
   const prog = name.split('/').pop() ?? name;
   const image = imageOf(d.daemon, c);
@@ -43,9 +54,15 @@ export function hasProgram(d: DockerCtx, c: Container, name: string): boolean {
 }
 
 /** Runs argv as the container's process; `null` when the program does not exist in the image. */
-export function runInContainer(d: DockerCtx, c: Container, argv: string[]): CommandResult | null {
+/** docker exec's -w and -e: the process's directory and extra environment. */
+export interface ExecOptions {
+  cwd?: string;
+  env?: string[];
+}
+
+export function runInContainer(d: DockerCtx, c: Container, argv: string[], opts: ExecOptions = {}): CommandResult | null {
   if (!hasProgram(d, c, argv[0] ?? '')) return null;
-  const ctx = containerCtx(d, c);
+  const ctx = withExecOptions(containerCtx(d, c), opts);
   const builtin = containerBuiltin(d, c, argv, ctx);
   if (builtin) return builtin;
   const prog = argv[0]!.split('/').pop()!;
@@ -71,7 +88,7 @@ export function dockerExec(d: DockerCtx, argv: string[]): CommandResult {
     c.oomKilled = true;
     return { stdout: '', stderr: '', exitCode: 137 };
   }
-  const result = runInContainer(d, c, cmd);
+  const result = runInContainer(d, c, cmd, { ...(last(parsed.value, 'workdir') ? { cwd: last(parsed.value, 'workdir')! } : {}), env: all(parsed.value, 'env') });
   if (result === null) return fail(`OCI runtime exec failed: exec failed: unable to start container process: exec: "${cmd[0]}": executable file not found in $PATH: unknown`, 127);
   return result;
 }
