@@ -32,7 +32,7 @@ describe('overlay: VXLAN encapsulation', () => {
     assert.equal(ports.size, 1);
     const port = [...ports][0]!;
     assert.ok(port >= 32768 && port <= 60999, String(port));
-    const other: Frame = { ...icmpFrame(1), packet: { ...icmpFrame(1).packet, dst: ip('10.0.1.5') } } as Frame;
+    const other: Frame = { src: '02:42:0a:00:01:03', dst: '02:42:0a:00:01:05', kind: 'ipv4', packet: echoRequest(ip('10.0.1.3'), ip('10.0.1.5'), { id: 7, seq: 1, dataLen: 56, ttl: 64 }) };
     assert.notEqual(flowSourcePort(other), port);
   });
 
