@@ -25,9 +25,18 @@ describe(`e2e: a 30-cell lab opened and run (${WORKBENCH})`, function () {
 
   it('Run All on the 30-cell lab ends with the last check cell passing 30/30; times in test-results/e2e/lab-30.json', async () => {
     const page = wb.page;
-    const rssAtStart = wb.exthostRss();
+    // The extension host starts a moment after the workbench shows.
+    let rssAtStart;
+    for (let i = 0; i < 120 && rssAtStart === undefined; i++) {
+      rssAtStart = wb.exthostRss();
+      if (rssAtStart === undefined) await page.waitForTimeout(500);
+    }
+    // Timed from Enter on the Quick Open row (searching the workspace for the file is not the lab's opening).
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').fill(LAB);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: LAB }).first().waitFor({ timeout: 60000 });
     const t0 = Date.now();
-    await wb.quickOpen(LAB);
+    await page.keyboard.press('Enter');
     await waitForNotebook(page, { shot: 'lab-30-open-error' });
     const openMs = Date.now() - t0;
     assert.equal(await codeRows(page).first().locator('.view-line', { hasText: 'ip link add br0 type bridge' }).count(), 1, 'the lab is open in the notebook editor');

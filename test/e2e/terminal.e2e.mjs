@@ -1,7 +1,9 @@
 // The extension in the real workbench: activation from the command palette, and the Vethlab
 // terminal running a command on the simulated bare world.
 import assert from 'node:assert/strict';
-import { openWorkbench, plain } from './workbench.mjs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { openWorkbench, plain, RESULTS } from './workbench.mjs';
 import { skipUnlessReady, WORKBENCH } from './env.mjs';
 
 describe(`e2e: terminal (${WORKBENCH})`, function () {
@@ -18,6 +20,20 @@ describe(`e2e: terminal (${WORKBENCH})`, function () {
     await rows.filter({ hasText: 'Vethlab: a simulated Linux host' }).waitFor({ timeout: 30000 });
     const log = wb.exthostLog();
     assert.match(log, /ExtensionService#_doActivateExtension vethlab\.vethlab/, 'the extension host log shows Vethlab activated');
+  });
+
+  it('Developer: Show Running Extensions shows Vethlab\'s activation time (code loading + activate call, as VS Code times it)', async () => {
+    await wb.runCommand('Developer: Show Running Extensions');
+    const row = wb.page.locator('.monaco-list-row', { has: wb.page.locator('.name', { hasText: /^Vethlab$/ }) }).first();
+    const label = row.locator('.activation-time');
+    await label.filter({ hasText: /Activation: \d+ms/ }).waitFor({ timeout: 30000 });
+    const text = await label.innerText();
+    const ms = Number(/Activation: (\d+)ms/.exec(text)?.[1]);
+    console.log(`      Running Extensions: Vethlab ${text.trim()}`);
+    assert.ok(Number.isFinite(ms), text);
+    mkdirSync(RESULTS, { recursive: true });
+    writeFileSync(path.join(RESULTS, 'activation.json'), JSON.stringify({ activationMs: ms, shown: text.trim(), measuredAt: new Date().toISOString() }, null, 2) + '\n');
+    await wb.screenshot('running-extensions');
   });
 
   it('ip -br a in the terminal shows eth0 192.168.1.2/24', async () => {
