@@ -8,6 +8,43 @@ import { createDockerWorld } from '../../src/engine/presets';
 import { Shell } from '../../src/shell/shell';
 import { heapAfterGc } from './memory';
 
+/** Array methods that walk (or move) every element of the array they are called on. */
+const WALKING = ['find', 'findIndex', 'findLast', 'findLastIndex', 'filter', 'some', 'every', 'map', 'flatMap', 'forEach', 'indexOf', 'lastIndexOf', 'includes', 'reduce', 'reduceRight', 'join', 'slice', 'concat', 'sort', 'splice', 'unshift', 'shift', 'reverse'] as const;
+
+/**
+ * The work of `fn` as elements of arrays walked: every call of a walking Array method, every
+ * iteration (for-of, spread, Array.from) counts the array's length, every Object.keys/values/
+ * entries the keys it returns. A lookup through a Map or a binary search counts nothing, a linear
+ * scan of the containers or links counts them all: a figure that tells O(path) from O(world)
+ * without a clock. (A `for-in` loop over an object is not seen.)
+ */
+export function elementsWalked<T>(fn: () => T): { result: T; walked: number } {
+  let walked = 0;
+  const proto = Array.prototype as unknown as Record<PropertyKey, (...args: unknown[]) => unknown>;
+  const saved: Array<[PropertyKey, unknown]> = [];
+  const patch = (name: PropertyKey) => {
+    const original = proto[name]!;
+    saved.push([name, original]);
+    proto[name] = function (this: unknown[], ...args: unknown[]) {
+      walked += this.length;
+      return original.apply(this, args);
+    };
+  };
+  for (const name of WALKING) patch(name);
+  patch(Symbol.iterator);
+  const { keys, values, entries } = Object;
+  Object.keys = (o: object) => ((r) => ((walked += r.length), r))(keys(o));
+  Object.values = (o: object) => ((r) => ((walked += r.length), r))(values(o)) as never;
+  Object.entries = (o: object) => ((r) => ((walked += r.length), r))(entries(o)) as never;
+  try {
+    const result = fn();
+    return { result, walked };
+  } finally {
+    for (const [name, original] of saved) proto[name] = original as (...args: unknown[]) => unknown;
+    Object.assign(Object, { keys, values, entries });
+  }
+}
+
 export interface DockerScale {
   containers: number;
   startMs: number;

@@ -54,9 +54,13 @@ const WORLD_NOUNS: Record<keyof WorldCounts, string> = {
   neighbours: 'neighbour (ARP) entries',
 };
 
-/** How big the world is, in the units the caps count. */
+/**
+ * How big the world is, in the units the caps count. Taken before most commands, so it reads as
+ * little as it can: the link count from the link index, and only the tables the kernel has
+ * (`present`: a write of a rule creates its table first, and the hooks skip an absent one).
+ */
 export function worldCounts(world: World): WorldCounts {
-  const counts: WorldCounts = { netns: 0, links: Object.keys(world.state.links).length, containers: 0, rules: 0, routes: 0, neighbours: 0 };
+  const counts: WorldCounts = { netns: 0, links: world.linkIndex().size, containers: 0, rules: 0, routes: 0, neighbours: 0 };
   const all = world.state.netns;
   for (const id in all) {
     const ns = all[id]!;
@@ -64,7 +68,10 @@ export function worldCounts(world: World): WorldCounts {
     counts.routes += ns.routes.length;
     counts.neighbours += ns.neigh.length;
     const tables = ns.netfilter.tables;
-    for (const name in tables) for (const chain of tables[name as keyof typeof tables].chains) counts.rules += chain.rules.length;
+    for (const name in tables) {
+      const table = tables[name as keyof typeof tables];
+      if (table.present) for (const chain of table.chains) counts.rules += chain.rules.length;
+    }
   }
   for (const daemon of allDaemons(world)) counts.containers += daemon.containers.length;
   return counts;

@@ -15,6 +15,13 @@ export type WorldListener = () => void;
 export interface LinkIndex {
   byNs: Map<number, Link[]>;
   byMaster: Map<number, Link[]>;
+  /** Links by namespace and name (a list: names are unique in a kernel, not always in a lab), in ifindex order. */
+  byName: Map<number, Map<string, Link[]>>;
+  /** The MAC addresses of each bridge's ports, counted (the bridge's own FDB entries). */
+  portMacs: Map<number, Map<string, number>>;
+  /** How many links the world has, and how many of them are VLAN devices (none: no lookups for children). */
+  size: number;
+  vlans: number;
 }
 
 export class World {
@@ -60,7 +67,7 @@ export class World {
     this.index = undefined;
   }
 
-  /** Keeps the index current while `mutate` changes a link's namespace, ifindex or master. */
+  /** Keeps the index current while `mutate` changes a link's namespace, ifindex, master, name or MAC address. */
   reindex(link: Link, mutate: () => void): void {
     if (!this.index) return mutate();
     unindex(this.index, link);
@@ -70,7 +77,7 @@ export class World {
 
   linkIndex(): LinkIndex {
     if (this.index) return this.index;
-    const index: LinkIndex = { byNs: new Map(), byMaster: new Map() };
+    const index: LinkIndex = { byNs: new Map(), byMaster: new Map(), byName: new Map(), portMacs: new Map(), size: 0, vlans: 0 };
     const all = Object.values(this.state.links).sort((a, b) => a.ifindex - b.ifindex);
     for (const link of all) addToIndex(index, link);
     this.index = index;
@@ -99,7 +106,7 @@ export class World {
   }
 }
 
-function insertSorted(map: Map<number, Link[]>, key: number, link: Link): void {
+function insertSorted<K>(map: Map<K, Link[]>, key: K, link: Link): void {
   let list = map.get(key);
   if (!list) map.set(key, (list = []));
   let lo = 0;
@@ -112,18 +119,67 @@ function insertSorted(map: Map<number, Link[]>, key: number, link: Link): void {
   list.splice(lo, 0, link);
 }
 
-function removeFrom(map: Map<number, Link[]>, key: number, link: Link): void {
+/** The position of `link` in a list sorted by ifindex (ifindex changes only inside `reindex`), or -1. */
+export function positionIn(list: readonly Link[], link: Link): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.ifindex < link.ifindex) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < list.length && list[i]!.ifindex === link.ifindex; i++) if (list[i] === link) return i;
+  return -1;
+}
+
+/** The first link of a list sorted by ifindex with this ifindex (a binary search). */
+export function findIfindex(list: readonly Link[], ifindex: number): Link | undefined {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.ifindex < ifindex) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < list.length && list[lo]!.ifindex === ifindex ? list[lo] : undefined;
+}
+
+function removeFrom<K>(map: Map<K, Link[]>, key: K, link: Link): boolean {
   const list = map.get(key);
-  const i = list ? list.indexOf(link) : -1;
-  if (i >= 0) list!.splice(i, 1);
+  const i = list ? positionIn(list, link) : -1;
+  if (i < 0) return false;
+  list!.splice(i, 1);
+  if (list!.length === 0) map.delete(key);
+  return true;
+}
+
+function inner<K, V>(map: Map<number, Map<K, V>>, key: number): Map<K, V> {
+  let found = map.get(key);
+  if (!found) map.set(key, (found = new Map()));
+  return found;
 }
 
 function addToIndex(index: LinkIndex, link: Link): void {
   insertSorted(index.byNs, link.nsId, link);
-  if (link.masterId !== null) insertSorted(index.byMaster, link.masterId, link);
+  insertSorted(inner(index.byName, link.nsId), link.name, link);
+  index.size++;
+  if (link.kind === 'vlan') index.vlans++;
+  if (link.masterId === null) return;
+  insertSorted(index.byMaster, link.masterId, link);
+  const macs = inner(index.portMacs, link.masterId);
+  macs.set(link.mac, (macs.get(link.mac) ?? 0) + 1);
 }
 
 function unindex(index: LinkIndex, link: Link): void {
-  removeFrom(index.byNs, link.nsId, link);
-  if (link.masterId !== null) removeFrom(index.byMaster, link.masterId, link);
+  if (!removeFrom(index.byNs, link.nsId, link)) return;
+  const names = index.byName.get(link.nsId);
+  if (names) removeFrom(names, link.name, link);
+  index.size--;
+  if (link.kind === 'vlan') index.vlans--;
+  if (link.masterId === null) return;
+  removeFrom(index.byMaster, link.masterId, link);
+  const macs = index.portMacs.get(link.masterId);
+  const n = macs?.get(link.mac) ?? 0;
+  if (n > 1) macs!.set(link.mac, n - 1);
+  else macs?.delete(link.mac);
 }

@@ -1,6 +1,7 @@
 /** What a command sees and returns. Commands never throw: errors are printed to stderr. */
 import type { World } from '../engine/world';
 import type { Host, Netns } from '../engine/net/types';
+import type { NameService } from '../engine/docker/dns';
 import type { FileSystem } from './fs';
 
 export interface CommandResult {
@@ -24,6 +25,8 @@ export interface ShellContext {
   runLine(line: string, ctx: ShellContext): CommandResult;
   /** Simulated time (ms) at which `timeout` kills the command, if any. */
   deadline?: number;
+  /** NSS "dns" after "files" (/etc/hosts) for the resolver of resolve.ts: Docker's embedded DNS in a container. */
+  nss?: NameService;
 }
 
 export type CommandFn = (argv: string[], ctx: ShellContext) => CommandResult;

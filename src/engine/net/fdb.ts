@@ -3,30 +3,59 @@
  * `bridge fdb show` prints as "self permanent").
  */
 import type { World } from '../world';
-import { peerOf, portsOf } from './links';
+import { isPortMac, peerOf } from './links';
 import type { FdbEntry, Link } from './types';
+
+/**
+ * A bridge's entries by MAC (the first, as `find` sees them) and how many each port has. Derived
+ * from the fdb array it was built for: the functions of this file that change an array in place
+ * keep it current or drop it; an array replaced (a flush, a restored snapshot) gets a new one.
+ */
+interface FdbIndex {
+  byMac: Map<string, FdbEntry>;
+  perPort: Map<number, number>;
+}
+
+const indexes = new WeakMap<FdbEntry[], FdbIndex>();
+
+function fdbIndex(fdb: FdbEntry[]): FdbIndex {
+  let index = indexes.get(fdb);
+  if (index) return index;
+  index = { byMac: new Map(), perPort: new Map() };
+  for (let i = fdb.length - 1; i >= 0; i--) index.byMac.set(fdb[i]!.mac, fdb[i]!);
+  for (const e of fdb) countPort(index, e.portId, 1);
+  indexes.set(fdb, index);
+  return index;
+}
+
+function countPort(index: FdbIndex, portId: number, by: number): void {
+  index.perPort.set(portId, (index.perPort.get(portId) ?? 0) + by);
+}
 
 /** br_fdb_update: learn (or refresh) a source MAC on the port it arrived on. Newest first. */
 export function fdbLearn(world: World, bridge: Link, mac: string, portId: number): void {
   if (!bridge.bridge || world.state.links[portId]?.port?.flags?.learning === false) return;
-  const ownMacs = new Set([bridge.mac, ...portsOf(world, bridge).map((p) => p.mac)]);
-  if (ownMacs.has(mac)) return;
+  if (mac === bridge.mac || isPortMac(world, bridge, mac)) return;
   const fdb = bridge.bridge.fdb;
-  const existing = fdb.findIndex((e) => e.mac === mac);
+  const index = fdbIndex(fdb);
+  const existing = index.byMac.get(mac);
   const entry: FdbEntry = { mac, portId, local: false, updatedAt: world.clock.now() };
-  if (existing >= 0) {
-    if (fdb[existing]!.local) return;
-    if (fdb[existing]!.portId === portId) {
-      fdb[existing]!.updatedAt = entry.updatedAt;
+  if (existing) {
+    if (existing.local) return;
+    if (existing.portId === portId) {
+      existing.updatedAt = entry.updatedAt;
       return;
     }
-    fdb.splice(existing, 1);
+    fdb.splice(fdb.indexOf(existing), 1);
+    countPort(index, existing.portId, -1);
   }
   fdb.unshift(entry);
+  index.byMac.set(mac, entry);
+  countPort(index, portId, 1);
 }
 
 export function fdbLookup(world: World, bridge: Link, mac: string): FdbEntry | undefined {
-  const entry = bridge.bridge?.fdb.find((e) => e.mac === mac);
+  const entry = bridge.bridge ? fdbIndex(bridge.bridge.fdb).byMac.get(mac) : undefined;
   return entry && !fdbExpired(world, bridge, entry) ? entry : undefined;
 }
 
@@ -50,6 +79,7 @@ export function fdbUserAdd(world: World, bridge: Link, mac: string, port: Link, 
   const at = bridge.bridge.fdb.findIndex((e) => e.mac === mac);
   const old = bridge.bridge.fdb[at];
   if (old && !replace) return 'exists';
+  indexes.delete(bridge.bridge.fdb);
   if (!old) bridge.bridge.fdb.unshift(entry);
   else bridge.bridge.fdb[at] = entry;
   return undefined;
@@ -59,6 +89,7 @@ export function fdbUserAdd(world: World, bridge: Link, mac: string, port: Link, 
 export function fdbUserDel(bridge: Link, mac: string, port: Link): boolean {
   const fdb = bridge.bridge?.fdb ?? [];
   const at = fdb.findIndex((e) => e.mac === mac && e.portId === port.id);
+  indexes.delete(fdb);
   if (at >= 0) fdb.splice(at, 1);
   return at >= 0;
 }
@@ -73,7 +104,8 @@ export function announce(world: World, link: Link): void {
 
 /** A disabled port loses its learned entries (br_fdb_delete_by_port). */
 export function flushPort(bridge: Link, portId: number): void {
-  if (bridge.bridge) bridge.bridge.fdb = bridge.bridge.fdb.filter((e) => e.portId !== portId);
+  if (!bridge.bridge || !fdbIndex(bridge.bridge.fdb).perPort.get(portId)) return;
+  bridge.bridge.fdb = bridge.bridge.fdb.filter((e) => e.portId !== portId);
 }
 
 /**

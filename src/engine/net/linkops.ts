@@ -7,7 +7,7 @@
 import type { World } from '../world';
 import { linkLocalFromMac, randomMac } from './mac';
 import { addrs4Of } from './addr';
-import { hasCarrier, peerOf, portsOf } from './links';
+import { hasCarrier, ifindexTaken, peerOf, portList, portsOf } from './links';
 import { insertRoute, kernelRoutesFor } from './route';
 import { nsidOf } from './nsid';
 import { announce, flushPort } from './fdb';
@@ -18,10 +18,9 @@ const emptyStats = () => ({ rxPackets: 0, rxBytes: 0, rxErrors: 0, rxDropped: 0,
 
 /** dev_index_reserve: a wanted index if free, else the next free one after the cyclic cursor. */
 export function allocIfindex(world: World, ns: Netns, wanted?: number): number {
-  const taken = new Set((world.linkIndex().byNs.get(ns.id) ?? []).map((l) => l.ifindex));
-  if (wanted !== undefined && !taken.has(wanted)) return wanted;
+  if (wanted !== undefined && !ifindexTaken(world, ns.id, wanted)) return wanted;
   let i = ns.nextIfindex;
-  while (taken.has(i)) i++;
+  while (ifindexTaken(world, ns.id, i)) i++;
   ns.nextIfindex = i + 1;
   return i;
 }
@@ -80,7 +79,7 @@ export function deleteLink(world: World, link: Link): void {
   const peer = peerOf(world, link);
   if (link.kind === 'veth' && peer) doomed.push(peer);
   // unregister_vlan_dev on NETDEV_UNREGISTER: VLAN devices go with their lower device.
-  for (const l of [...doomed]) doomed.push(...vlanChildren(world, l));
+  for (const l of [...doomed]) doomed.push(...vlansOn(world, l));
   for (const l of doomed) {
     if (l.kind === 'bridge') for (const port of portsOf(world, l)) detachPort(world, port);
     if (l.masterId !== null) detachPort(world, l);
@@ -118,8 +117,8 @@ export function moveLink(world: World, link: Link, target: Netns, newName?: stri
   world.reindex(link, () => {
     link.ifindex = ifindex;
     link.nsId = target.id;
+    if (newName) link.name = newName;
   });
-  if (newName) link.name = newName;
   const peer = peerOf(world, link);
   if (peer && peer.nsId !== target.id) {
     const peerNs = world.netns(peer.nsId);
@@ -145,8 +144,13 @@ export function setAdminUp(world: World, link: Link, up: boolean): void {
     ns.addrs = ns.addrs.filter((a) => a.linkId !== link.id || a.family === 4);
     ns.neigh = ns.neigh.filter((n) => n.linkId !== link.id);
   }
-  reconcile(world, [link.id, ...vlanChildren(world, link).map((v) => v.id)], link.kind === 'bridge');
+  reconcile(world, [link.id, ...vlansOn(world, link).map((v) => v.id)], link.kind === 'bridge');
   world.changed();
+}
+
+/** vlanChildren, skipped in a world without VLAN devices (it scans the namespace's links). */
+function vlansOn(world: World, link: Link): Link[] {
+  return world.linkIndex().vlans === 0 ? [] : vlanChildren(world, link);
 }
 
 function defaultQdisc(kind: LinkKind): string {
@@ -168,7 +172,7 @@ export function detachPort(world: World, port: Link): void {
   world.reindex(port, () => (port.masterId = null));
   port.port = null;
   if (bridge?.bridge) {
-    bridge.bridge.fdb = bridge.bridge.fdb.filter((e) => e.portId !== port.id);
+    flushPort(bridge, port.id);
     recalcBridgeMac(world, bridge);
     reconcile(world, [bridge.id]);
   }
@@ -182,8 +186,18 @@ export function detachPort(world: World, port: Link): void {
 function recalcBridgeMac(world: World, bridge: Link): void {
   if (bridge.macSet) return;
   let lowest: string | undefined;
-  for (const port of portsOf(world, bridge)) if (lowest === undefined || port.mac < lowest) lowest = port.mac;
-  bridge.mac = lowest ?? '00:00:00:00:00:00';
+  for (const port of portList(world, bridge)) if (lowest === undefined || port.mac < lowest) lowest = port.mac;
+  setMac(world, bridge, lowest ?? '00:00:00:00:00:00');
+}
+
+/** Changes a link's name; the link index follows (every rename goes through here or `moveLink`). */
+export function renameLink(world: World, link: Link, name: string): void {
+  world.reindex(link, () => (link.name = name));
+}
+
+/** Changes a link's MAC address; the index of bridge port addresses follows. */
+export function setMac(world: World, link: Link, mac: string): void {
+  if (link.mac !== mac) world.reindex(link, () => (link.mac = mac));
 }
 
 /**
@@ -203,7 +217,7 @@ export function reconcile(world: World, linkIds: number[], bridgeChanged = false
   // Only a bridge that changed itself (up/down) affects all of its ports.
   for (const id of bridgeChanged ? linkIds : []) {
     const link = world.state.links[id];
-    if (link?.kind === 'bridge') for (const port of portsOf(world, link)) todo.add(port.id);
+    if (link?.kind === 'bridge') for (const port of portList(world, link)) todo.add(port.id);
   }
   const links = [...todo].map((id) => world.state.links[id]!);
   for (const link of links) {

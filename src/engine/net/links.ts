@@ -1,5 +1,5 @@
 /** Looking links up, and the state the kernel derives from them (carrier, operstate). */
-import type { World } from '../world';
+import { findIfindex, type World } from '../world';
 import type { Link } from './types';
 
 /** Links of a namespace in ifindex order (a copy: callers may delete while iterating). */
@@ -7,16 +7,39 @@ export function linksIn(world: World, nsId: number): Link[] {
   return [...(world.linkIndex().byNs.get(nsId) ?? [])];
 }
 
+/** The first link of that name in ifindex order (names are unique in a kernel). */
 export function linkByName(world: World, nsId: number, name: string): Link | undefined {
-  return world.linkIndex().byNs.get(nsId)?.find((l) => l.name === name);
+  const index = world.linkIndex();
+  const hit = index.byName.get(nsId)?.get(name)?.[0];
+  if (hit?.name === name) return hit;
+  // Renames go through renameLink/moveLink; one assigned directly is found by a scan, and the index rebuilt.
+  const found = index.byNs.get(nsId)?.find((l) => l.name === name);
+  if (hit || found) world.linksChanged();
+  return found;
 }
 
 export function linkByIfindex(world: World, nsId: number, ifindex: number): Link | undefined {
-  return world.linkIndex().byNs.get(nsId)?.find((l) => l.ifindex === ifindex);
+  const list = world.linkIndex().byNs.get(nsId);
+  return list && findIfindex(list, ifindex);
+}
+
+/** Whether a namespace has a link with this ifindex (a binary search of the index). */
+export function ifindexTaken(world: World, nsId: number, ifindex: number): boolean {
+  return linkByIfindex(world, nsId, ifindex) !== undefined;
 }
 
 export function portsOf(world: World, bridge: Link): Link[] {
-  return [...(world.linkIndex().byMaster.get(bridge.id) ?? [])];
+  return [...portList(world, bridge)];
+}
+
+/** A bridge's ports in ifindex order, not copied: for readers that change nothing while they iterate. */
+export function portList(world: World, bridge: Link): readonly Link[] {
+  return world.linkIndex().byMaster.get(bridge.id) ?? [];
+}
+
+/** Whether one of the bridge's ports has this MAC address (the bridge's own, "local", FDB entries). */
+export function isPortMac(world: World, bridge: Link, mac: string): boolean {
+  return world.linkIndex().portMacs.get(bridge.id)?.has(mac) ?? false;
 }
 
 export function peerOf(world: World, link: Link): Link | undefined {
@@ -39,7 +62,7 @@ export function hasCarrier(world: World, link: Link): boolean {
     }
     case 'bridge':
       if (!link.bridge?.everHadPort) return true;
-      return portsOf(world, link).some((p) => p.port?.state === 'forwarding');
+      return portList(world, link).some((p) => p.port?.state === 'forwarding');
     case 'tun':
       // tun_net_open / tun_detach: carrier while a process (a VM) holds the device open.
       return peerOf(world, link) !== undefined;

@@ -5,7 +5,7 @@
  * IP stack. Returns the links whose IP stack receives the frame.
  */
 import { fdbLearn, fdbLookup } from '../net/fdb';
-import { hasCarrier, peerOf, portsOf } from '../net/links';
+import { hasCarrier, isPortMac, peerOf, portList } from '../net/links';
 import { isMulticastMac } from '../net/mac';
 import type { Link } from '../net/types';
 import { egressTag, ingressVlan, lowerOf, vlanChild } from '../net/vlan';
@@ -143,7 +143,7 @@ export function arrive(walk: Walk, link: Link, frame: Frame, seen: Set<number>):
 }
 
 function isBridgeLocal(walk: Walk, bridge: Link, mac: string): boolean {
-  return mac === bridge.mac || portsOf(walk.world, bridge).some((p) => p.mac === mac);
+  return mac === bridge.mac || isPortMac(walk.world, bridge, mac);
 }
 
 /** br_handle_frame: learn the source, then deliver up, forward or flood. */
@@ -183,16 +183,17 @@ function bridgeOut(walk: Walk, bridge: Link, ingress: Link | null, frame: Frame,
     arrivals.push(...up(walk, bridge, upFrame));
   }
   if (local) return arrivals;
-  const forwarding = portsOf(walk.world, bridge).filter((p) => p.port?.state === 'forwarding' && p.id !== ingress?.id && vlanEgress(p, vid, frame) !== null);
-  let egress = forwarding;
-  if (!multicast) {
-    const entry = fdbLookup(walk.world, bridge, frame.dst);
-    if (entry) {
-      egress = forwarding.filter((p) => p.id === entry.portId);
-      hop(walk, ns, 'bridge', `${bridge.name} forwards to ${egress[0]?.name ?? 'nowhere'} (FDB)`, bridge);
-    } else {
-      hop(walk, ns, 'bridge', `${bridge.name} floods: ${frame.dst} not in its FDB`, bridge);
-    }
+  const forwards = (p: Link) => p.port?.state === 'forwarding' && p.id !== ingress?.id && vlanEgress(p, vid, frame) !== null;
+  const entry = multicast ? undefined : fdbLookup(walk.world, bridge, frame.dst);
+  let egress: Link[];
+  if (entry) {
+    // One port, looked up by id: a flood is the only walk over every port.
+    const port = walk.world.state.links[entry.portId];
+    egress = port && port.masterId === bridge.id && forwards(port) ? [port] : [];
+    hop(walk, ns, 'bridge', `${bridge.name} forwards to ${egress[0]?.name ?? 'nowhere'} (FDB)`, bridge);
+  } else {
+    egress = portList(walk.world, bridge).filter(forwards);
+    if (!multicast) hop(walk, ns, 'bridge', `${bridge.name} floods: ${frame.dst} not in its FDB`, bridge);
   }
   for (const port of egress) {
     const out = vlanEgress(port, vid, frame)!;

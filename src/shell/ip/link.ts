@@ -1,6 +1,6 @@
 /** `ip link`: show, add (veth, bridge, dummy), delete, set (up/down, netns, master, name, mtu, address). */
 import { linksIn, peerOf } from '../../engine/net/links';
-import { allocIfindex, attachPort, createLink, createVethPair, deleteLink, detachPort, moveLink, setAdminUp } from '../../engine/net/linkops';
+import { allocIfindex, attachPort, createLink, createVethPair, deleteLink, detachPort, moveLink, renameLink, setAdminUp, setMac } from '../../engine/net/linkops';
 import type { Link, Netns } from '../../engine/net/types';
 import { Args, duparg, duparg2, incomplete, invarg, IpError, matches, rtnl } from './args';
 import type { IpContext } from './context';
@@ -253,7 +253,7 @@ function nextFreeName(ctx: IpContext, ns: Netns, prefix: string): string {
 function applyCommon(ctx: IpContext, link: Link, spec: LinkSpec): void {
   if (spec.mtu !== undefined) link.mtu = spec.mtu;
   if (spec.mac) {
-    link.mac = spec.mac;
+    setMac(ctx.world, link, spec.mac);
     link.macSet = true;
   }
   if (spec.txqlen !== undefined) link.txqlen = spec.txqlen;
@@ -276,10 +276,10 @@ function setLink(ctx: IpContext, args: Args): void {
   const link = ctx.device(spec.name);
   validateSet(ctx, link, spec);
   if (spec.netns && spec.netns.id !== link.nsId) moveLink(ctx.world, link, spec.netns);
-  if (spec.newName !== undefined) link.name = spec.newName;
+  if (spec.newName !== undefined) renameLink(ctx.world, link, spec.newName);
   if (spec.mtu !== undefined) link.mtu = spec.mtu;
   if (spec.mac) {
-    link.mac = spec.mac;
+    setMac(ctx.world, link, spec.mac);
     link.macSet = true;
   }
   if (spec.txqlen !== undefined) link.txqlen = spec.txqlen;

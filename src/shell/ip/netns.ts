@@ -1,6 +1,6 @@
 /** `ip netns`: list, add, delete, exec, identify, set, pids. Names live under /run/netns. */
 import { createNetns, destroyNetns, namedNetns } from '../../engine/net/netns';
-import { nsidOf } from '../../engine/net/nsid';
+import { assignNsid, nsidOf } from '../../engine/net/nsid';
 import { Args, IpError, matches } from './args';
 import type { IpContext } from './context';
 import { processView } from '../coreutils/procfs';
@@ -93,7 +93,7 @@ function setNsid(ctx: IpContext, args: Args): void {
   }
   if (!/^\d+$/.test(value)) throw new IpError(`Invalid "netnsid" value`, 255);
   if (Object.values(ctx.ns.nsids).includes(Number(value))) throw new IpError('RTNETLINK answers: File exists', 2);
-  ctx.ns.nsids[ns.id] = Number(value);
+  assignNsid(ctx.ns, ns, Number(value));
   ctx.world.changed();
 }
 

@@ -1,7 +1,8 @@
 /**
  * Name lookups the way glibc does them on the simulated host (nsswitch "hosts: files dns"):
- * numeric forms first (inet_aton), then /etc/hosts. The simulated LAN has no DNS server, so a
- * name missing from /etc/hosts fails, and reverse lookups of other addresses find nothing.
+ * numeric forms first (inet_aton), then /etc/hosts, then the context's name service if it has
+ * one (Docker's embedded DNS inside a container). The simulated LAN has no DNS server, so on the
+ * host a name missing from /etc/hosts fails, and reverse lookups of other addresses find nothing.
  */
 import { formatIpv4 } from '../../engine/net/ipv4';
 import type { ShellContext } from '../types';
@@ -81,6 +82,7 @@ export function lookupHost(ctx: ShellContext, name: string, family: 4 | 6 | null
     if (v4 === null && /^\d+\.\d+\.\d+\.\d+$/.test(entry.addr)) v4 = inetAton(entry.addr);
     if (isIpv6Loopback(entry.addr)) v6 = true;
   }
+  if (v4 === null) v4 = ctx.nss?.byName(name) ?? null;
   const has6 = ctx.ns.addrs.some((a) => a.family === 6 && a.local === LOOPBACK6);
   if (v6 && family !== 4 && (has6 || v4 === null || family === 6)) return { ok: true, family: 6, addr6: LOOPBACK6, numeric: false };
   if (v4 !== null && family !== 6) return { ok: true, family: 4, addr: v4, numeric: false };
@@ -104,7 +106,7 @@ export function lookupMessage(error: LookupError): string {
 export function reverseLookup(ctx: ShellContext, addr: number): string | null {
   const text = formatIpv4(addr);
   for (const entry of hostsOf(ctx)) if (entry.addr === text) return entry.names[0]!;
-  return null;
+  return ctx.nss?.byAddr(addr) ?? null;
 }
 
 export type Lookup4 = { ok: true; addr: number; numeric: boolean } | { ok: false; error: LookupError };
