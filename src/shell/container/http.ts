@@ -1,12 +1,15 @@
 /**
  * One HTTP GET as the tools see it: resolve, connect through the packet walker (DNAT, FORWARD,
- * bridges), and the answer of the container's server. A published port reached on a host
- * address goes through docker-proxy, which connects to the container from the bridge's gateway.
+ * bridges), and the answer of the container's server. A published port whose SYN reaches the
+ * host itself (loopback, or a container asking for a host address: Docker's nat rules RETURN
+ * what comes in on its bridges) is docker-proxy's, which connects to the container from the host.
  */
 import { httpDate, utcParts } from '../../common/clock';
-import { allDaemons, daemonOf } from '../../engine/docker/daemon';
+import { allDaemons } from '../../engine/docker/daemon';
 import { imageOf, stampLogs } from '../../engine/docker/containers';
 import { containerSockets } from '../../engine/docker/sockets';
+import { proxySockets, type ProxyTarget } from '../../engine/docker/proxy';
+import type { Netns } from '../../engine/net/types';
 import { clfTime, HTTPD_INDEX, NGINX_INDEX } from '../../engine/docker/services';
 import type { Container, DaemonState } from '../../engine/docker/types';
 import { formatIpv4 } from '../../engine/net/ipv4';
@@ -42,47 +45,43 @@ const CONNECT_TIMEOUT_MS = 127_000;
 export function httpGet(ctx: ShellContext, url: Url, agent: string, headOnly: boolean, timeoutMs?: number, method?: string): HttpOutcome {
   const dst = resolveName(ctx, url.host);
   if (dst === undefined) return { kind: 'unresolved' };
-  const daemon = daemonOf(ctx.world, ctx.host);
-  const proxied = daemon ? viaProxy(ctx, daemon, dst, url.port) : undefined;
-  const from = proxied ? ctx.world.netns(ctx.host.rootNsId) : ctx.ns;
-  const target = proxied ? proxied.ip : dst;
-  const port = proxied ? proxied.port : url.port;
   let server: { c: Container; src: number; daemon: DaemonState } | undefined;
+  let proxied: { target: ProxyTarget; nsId: number } | undefined;
   const daemons = allDaemons(ctx.world);
   const perDaemon = daemons.map((dm) => containerSockets(ctx.world, dm, (c, src) => (server = { c, src, daemon: dm })));
+  if (daemons.length > 0) perDaemon.push(proxySockets(ctx.world, daemons, (target, nsId) => (proxied = { target, nsId })));
   const sockets: Sockets | undefined = perDaemon.length === 0 ? undefined : (ns, p) => perDaemon.map((f) => f(ns, p)).find((a) => a.kind !== 'refused') ?? { kind: 'refused' };
-  const syn = { src: 0, dst: target, proto: 'tcp' as const, ttl: 64, length: 60, sport: 40000 + (ctx.world.clock.now() % 20000), dport: port, tcpFlags: 'SYN' };
-  const walk = sendPacket(ctx.world, from, syn, sockets ? { sockets } : {});
-  recordTrace(ctx.world, `${agent.split('/')[0]!.toLowerCase()} ${url.host}:${url.port}${url.path}`, walk.trace);
-  if (walk.error) return { kind: 'unreachable' };
-  const back = walk.deliveries.find((d) => d.nsId === from.id && d.packet.proto === 'tcp' && d.packet.dport === syn.sport);
-  if (!back) {
+  const label = `${agent.split('/')[0]!.toLowerCase()} ${url.host}:${url.port}${url.path}`;
+  const connect = (from: Netns, target: number, port: number, sport: number) => {
+    const syn = { src: 0, dst: target, proto: 'tcp' as const, ttl: 64, length: 60, sport, dport: port, tcpFlags: 'SYN' };
+    const walk = sendPacket(ctx.world, from, syn, sockets ? { sockets } : {});
+    recordTrace(ctx.world, label, walk.trace);
+    return { walk, back: walk.deliveries.find((d) => d.nsId === from.id && d.packet.proto === 'tcp' && d.packet.dport === sport) };
+  };
+  const sport = 40000 + (ctx.world.clock.now() % 20000);
+  const first = connect(ctx.ns, dst, url.port, sport);
+  if (first.walk.error) return { kind: 'unreachable' };
+  if (!first.back) {
     const wait = timeoutMs ?? CONNECT_TIMEOUT_MS;
     ctx.world.clock.advance(wait);
     return { kind: 'timeout', ms: wait };
   }
-  if (back.packet.tcpFlags !== 'SYN,ACK' || !server) return { kind: 'refused', ms: 0 };
-  const logged = server.c.logs.length;
-  const outcome = serve(ctx, server.daemon, server.c, server.src, url, agent, headOnly, method);
-  // The access (and error) log lines are written as the request is served: docker logs -t shows when.
-  stampLogs(server.c, logged, ctx.world.clock.now());
-  return outcome;
-}
-
-/**
- * docker-proxy listens on published host ports, but only loopback connections reach it: Docker's
- * `-A OUTPUT ! -d 127.0.0.0/8 -m addrtype --dst-type LOCAL -j DOCKER` DNATs the host's other
- * addresses in the kernel. The proxy reaches the container from the gateway.
- */
-function viaProxy(ctx: ShellContext, daemon: DaemonState, dst: number, port: number): { ip: number; port: number } | undefined {
-  const root = ctx.world.netns(ctx.host.rootNsId);
-  if (ctx.ns.id !== root.id || dst >>> 24 !== 127) return undefined;
-  for (const c of daemon.containers) {
-    if (c.state !== 'running' || !c.endpoints[0]) continue;
-    const p = c.ports.find((x) => x.hostPort === port && x.proto === 'tcp' && (x.hostIp === '' || x.hostIp === '0.0.0.0' || x.hostIp === formatIpv4(dst)));
-    if (p) return { ip: c.endpoints[0].ip, port: p.containerPort };
+  if (first.back.packet.tcpFlags !== 'SYN,ACK') return { kind: 'refused', ms: 0 };
+  const viaProxy = proxied;
+  if (viaProxy) {
+    // docker-proxy took the connection and opens its own to the container, from the host.
+    server = undefined;
+    const second = connect(ctx.world.netns(viaProxy.nsId), viaProxy.target.ip, viaProxy.target.port, sport + 1);
+    // The proxy cannot reach the container: it closes the accepted connection with nothing sent.
+    if (second.walk.error || second.back?.packet.tcpFlags !== 'SYN,ACK' || !server) return { kind: 'empty' };
   }
-  return undefined;
+  if (!server) return { kind: 'refused', ms: 0 };
+  const s: { c: Container; src: number; daemon: DaemonState } = server;
+  const logged = s.c.logs.length;
+  const outcome = serve(ctx, s.daemon, s.c, s.src, url, agent, headOnly, method);
+  // The access (and error) log lines are written as the request is served: docker logs -t shows when.
+  stampLogs(s.c, logged, ctx.world.clock.now());
+  return outcome;
 }
 
 function serve(ctx: ShellContext, daemon: DaemonState, c: Container, src: number, url: Url, agent: string, headOnly: boolean, requested?: string): HttpOutcome {
