@@ -5,6 +5,7 @@ import { echoRequest } from '../../src/engine/packet/packet';
 import { frameBytes, type Frame } from '../../src/engine/packet/frame';
 import { parseIpv4 } from '../../src/engine/net/ipv4';
 import { formatFrame } from '../../src/shell/nettools/tcpdump-print';
+import { frameFromBytes, frameToBytes } from '../../src/engine/packet/capture-bytes';
 
 const ip = (text: string) => parseIpv4(text)!;
 const dev: VxlanDevice = { linkId: 1, vni: 4097, underlayNsId: 2, local: ip('192.168.1.11'), fdb: {} };
@@ -50,5 +51,17 @@ describe('overlay: VXLAN encapsulation', () => {
   it('a plain UDP datagram to another port still prints as UDP', () => {
     const frame: Frame = { src: '52:54:00:12:34:11', dst: '52:54:00:12:34:12', kind: 'ipv4', packet: { src: ip('192.168.1.11'), dst: ip('192.168.1.12'), proto: 'udp', ttl: 64, length: 40, sport: 5000, dport: 4789 } };
     assert.equal(formatFrame(frame, { link: false }), 'IP 192.168.1.11.5000 > 192.168.1.12.4789: UDP, length 12');
+  });
+
+  it('on the wire (tcpdump -w / -r): UDP header, the 8-byte VXLAN header (flags 0x08, the VNI), then the inner frame', () => {
+    const outer = encapsulate(dev, icmpFrame(3), ip('192.168.1.12'), 64);
+    const frame: Frame = { src: '52:54:00:12:34:11', dst: '52:54:00:12:34:12', kind: 'ipv4', packet: outer };
+    const bytes = frameToBytes(frame);
+    assert.equal(bytes.length, 14 + outer.length);
+    assert.deepEqual(bytes.slice(14 + 20 + 8, 14 + 20 + 16), [0x08, 0, 0, 0, 0x00, 0x10, 0x01, 0]);
+    assert.deepEqual(bytes.slice(14 + 20 + 16, 14 + 20 + 16 + 6), [0x02, 0x42, 0x0a, 0x00, 0x01, 0x04]);
+    const back = frameFromBytes(bytes);
+    assert.ok(back?.kind === 'ipv4');
+    assert.equal(formatFrame(back, { link: false }), formatFrame(frame, { link: false }));
   });
 });

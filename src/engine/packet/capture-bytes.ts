@@ -60,10 +60,16 @@ function l4Bytes(p: Packet): number[] {
     if (p.inner) return head.concat([0, 0, 0, 0], ipBytes(p.inner));
     return head.concat(u16(icmp.id), u16(icmp.seq));
   }
+  if (p.proto === 'udp' && p.vxlan) return [...u16(p.sport ?? 0), ...u16(p.dport ?? 0), ...u16(Math.max(8, p.length - IP_HEADER)), 0, 0, ...vxlanBytes(p.vxlan.vni), ...frameToBytes(p.vxlan.frame)];
   if (p.proto === 'udp') return [...u16(p.sport ?? 0), ...u16(p.dport ?? 0), ...u16(Math.max(8, p.length - IP_HEADER)), 0, 0];
   const headerLen = Math.min(60, Math.max(20, p.length - IP_HEADER)) & ~3;
   const options = new Array(headerLen - 20).fill(1);
   return [...u16(p.sport ?? 0), ...u16(p.dport ?? 0), ...u32(0), ...u32(0), (headerLen / 4) << 4, tcpFlagBits(p.tcpFlags), ...u16(/RST/.test(p.tcpFlags ?? '') ? 0 : 64240), 0, 0, 0, 0, ...options];
+}
+
+/** RFC 7348's header: flags with I (a valid VNI) set, 24 reserved bits, the VNI, 8 reserved bits. */
+function vxlanBytes(vni: number): number[] {
+  return [0x08, 0, 0, 0, (vni >>> 16) & 0xff, (vni >>> 8) & 0xff, vni & 0xff, 0];
 }
 
 function arpBytes(a: ArpMessage): number[] {
@@ -115,6 +121,11 @@ export function packetFromBytes(b: number[], at = 0): Packet | null {
   p.sport = u16At(b, l4);
   p.dport = u16At(b, l4 + 2);
   if (proto === 'tcp') p.tcpFlags = TCP_FLAGS.filter(([, bit]) => (b[l4 + 13] ?? 0) & bit).map(([n]) => n).join(',');
+  // UDP 4789 with the I flag: a VXLAN datagram (tcpdump decodes that port as VXLAN too).
+  if (proto === 'udp' && p.dport === 4789 && ((b[l4 + 8] ?? 0) & 0x08) !== 0) {
+    const inner = frameFromBytes(b.slice(l4 + 16, at + p.length));
+    if (inner) p.vxlan = { vni: ((b[l4 + 12] ?? 0) << 16) | ((b[l4 + 13] ?? 0) << 8) | (b[l4 + 14] ?? 0), frame: inner };
+  }
   return p;
 }
 
