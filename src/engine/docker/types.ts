@@ -1,4 +1,5 @@
 /** The Docker daemon's state as plain data, kept inside the world state (so snapshots rewind it). */
+import type { HealthConfig } from './health';
 import type { CgroupLimits } from './cgroups';
 import type { DaemonConfig } from './daemon-config';
 
@@ -125,6 +126,8 @@ export interface Container {
   links: string[];
   nsId: number | null;
   logs: string[];
+  /** --health-cmd and friends (health.ts derives the state from the clock). */
+  health?: HealthConfig;
   /** When each line of `logs` was written (clock ms), by index; a hole where the writer did not say. */
   logTimes?: Array<number | null>;
   /** Programs installed with apt-get after creation. */

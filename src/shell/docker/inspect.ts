@@ -11,6 +11,7 @@ import { renderTemplate } from './template';
 import { findImage } from './images';
 import { imageJson } from './image-inspect';
 import { bindsJson, configVolumesJson, mountsJson } from './volume-inspect';
+import { healthcheckJson, healthJson } from './health-inspect';
 
 const ZERO_TIME = '0001-01-01T00:00:00Z';
 
@@ -35,7 +36,7 @@ function endpointJson(_d: DaemonState, c: Container, net: DockerNetwork) {
   };
 }
 
-export function containerJson(d: DaemonState, c: Container, epoch: number) {
+export function containerJson(d: DaemonState, c: Container, epoch: number, now = 0) {
   const image = imageOf(d, c);
   const running = c.state === 'running' || c.state === 'paused';
   const nets = c.networkMode === 'host' || c.networkMode === 'none' ? [findNetwork(d, c.networkMode)!] : c.endpoints.map((e) => d.networks.find((n) => n.id === e.networkId)!).filter(Boolean);
@@ -60,6 +61,7 @@ export function containerJson(d: DaemonState, c: Container, epoch: number) {
       Error: c.startError ?? '',
       StartedAt: c.startedAt === null ? ZERO_TIME : apiTime(epoch + c.startedAt),
       FinishedAt: c.finishedAt === null ? ZERO_TIME : apiTime(epoch + c.finishedAt),
+      ...healthJson(c, epoch, now),
     },
     Image: 'sha256:' + c.imageId,
     ResolvConfPath: `/var/lib/docker/containers/${c.id}/resolv.conf`,
@@ -101,6 +103,7 @@ export function containerJson(d: DaemonState, c: Container, epoch: number) {
       StdinOnce: false,
       Env: c.env,
       Cmd: c.args.length || image?.entrypoint === null ? [c.path, ...c.args].slice(image?.entrypoint ? image.entrypoint.length : 0) : null,
+      ...healthcheckJson(c),
       Image: c.image,
       Volumes: configVolumesJson(c),
       WorkingDir: image?.workdir ?? '',
@@ -188,7 +191,8 @@ export function dockerInspect(d: DockerCtx, argv: string[], kind: 'any' | 'conta
     const c = kind !== 'network' ? findContainer(d.daemon, ref) : undefined;
     const n = !c && kind !== 'container' ? findNetwork(d.daemon, ref) : undefined;
     const image = !c && !n && kind === 'any' ? findImage(d.daemon, ref) : undefined;
-    if (c) objects.push(has(parsed.value, 'size') ? { ...containerJson(d.daemon, c, epoch), SizeRw: 0, SizeRootFs: imageOf(d.daemon, c)?.size ?? 0 } : containerJson(d.daemon, c, epoch));
+    const now = d.sh.world.clock.now();
+    if (c) objects.push(has(parsed.value, 'size') ? { ...containerJson(d.daemon, c, epoch, now), SizeRw: 0, SizeRootFs: imageOf(d.daemon, c)?.size ?? 0 } : containerJson(d.daemon, c, epoch, now));
     else if (n) objects.push(networkJson(d.daemon, n, epoch));
     else if (image) objects.push(imageJson(image, d.daemon.images));
     else {

@@ -1,4 +1,5 @@
 /** docker ps: the table, -a -q -l -n --no-trunc --format. */
+import { healthAt, healthSuffix } from '../../engine/docker/health';
 import type { Container } from '../../engine/docker/types';
 import { formatIpv4 } from '../../engine/net/ipv4';
 import type { CommandResult } from '../types';
@@ -15,7 +16,10 @@ export function statusOf(c: Container, nowMs: number): string {
   if (c.state === 'created') return 'Created';
   if (c.state === 'exited') return `Exited (${c.exitCode}) ${humanDuration(nowMs - (c.finishedAt ?? nowMs))} ago`;
   const up = `Up ${humanDuration(nowMs - (c.startedAt ?? nowMs))}`;
-  return c.state === 'paused' ? `${up} (Paused)` : up;
+  if (c.state === 'paused') return `${up} (Paused)`;
+  // moby's State.String(): a health check adds its state ("Up 3 seconds (health: starting)").
+  const health = healthAt(c, nowMs);
+  return health ? `${up} ${healthSuffix(health)}` : up;
 }
 
 /** PORTS: "0.0.0.0:8080->80/tcp, [::]:8080->80/tcp" for published ports, "80/tcp" for exposed ones. */

@@ -5,6 +5,8 @@ import type { PortBinding } from '../../engine/docker/types';
 import { Output, type CommandResult } from '../types';
 import { argsError, daemonError, usageError, type DockerCtx } from './context';
 import { parseRunOptions, RUN_OPTION_FLAGS } from './run-options';
+import { HEALTH_FLAGS, parseHealthFlags } from './run-health';
+import { withProbe } from '../../engine/docker/health';
 import { entrypointCommand, entrypointExecError, runtimeError } from '../../engine/docker/procs';
 import { runInContainer } from './exec';
 import { all, has, last, parseFlags, type FlagSpec } from './flags';
@@ -41,6 +43,7 @@ const RUN_FLAGS: FlagSpec[] = [
   { long: 'user', short: 'u', value: true },
   { long: 'expose', value: true },
   ...RUN_OPTION_FLAGS,
+  ...HEALTH_FLAGS,
 ];
 
 /** -p [ip:][hostPort:]containerPort[/proto] */
@@ -73,6 +76,8 @@ export function dockerRun(d: DockerCtx, argv: string[], create = false): Command
   }
   const options = parseRunOptions(p);
   if ('kind' in options) return options.kind === 'daemon' ? daemonError(options.text, create ? undefined : cmdName) : usageError(cmdName, options.text);
+  const health = parseHealthFlags(p);
+  if (!health.ok) return health.kind === 'daemon' ? daemonError(health.text, create ? undefined : cmdName) : usageError(cmdName, health.text);
   const restart = options.restart;
   // Errors of the daemon after the pull: `docker run` adds "docker: " and the help hint (exit 125), `docker create` does not (exit 1).
   const failed = (text: string): CommandResult => {
@@ -121,6 +126,7 @@ export function dockerRun(d: DockerCtx, argv: string[], create = false): Command
   const created = createContainer(d.sh.world, d.daemon, opts);
   if (!created.ok) return failed(created.error);
   const c = created.value;
+  if (health.health) c.health = withProbe(health.health, imageOf(d.daemon, c));
   attachMounts(d.sh.world, d.daemon, c, mounts.plans);
   if (create) {
     // A created container has no namespace yet, but the explorer and the topology draw it.

@@ -42,6 +42,13 @@ export const DOCKER_RUN_FLAGS: FlagDoc[] = [
   f('--stop-timeout SECONDS', 'how long `docker stop` waits after SIGTERM before SIGKILL (default 10)'),
   f('-l KEY=VALUE, --label KEY=VALUE', 'metadata on the container (`docker ps --filter label=…`)'),
   f('--pull always|missing|never', 'when to pull the image first (default: missing)'),
+  f('--health-cmd CMD', 'a health check: dockerd runs CMD in the container (sh -c) each interval; exit 0 is healthy (`docker ps`: "Up 3 seconds (healthy)", inspect: State.Health)'),
+  f('--health-interval DURATION', 'time between checks (default 30s; the first check comes one interval after the start)'),
+  f('--health-timeout DURATION', 'a check running longer fails (default 30s)'),
+  f('--health-retries N', 'failures in a row that make the container unhealthy (default 3)'),
+  f('--health-start-period DURATION', 'failures in this time after the start do not count'),
+  f('--health-start-interval DURATION', 'time between checks during the start period (default 5s)'),
+  f('--no-healthcheck', "disable the image's HEALTHCHECK"),
   ...RUN_MOUNT_FLAGS,
 ];
 
