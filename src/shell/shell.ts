@@ -237,6 +237,8 @@ export class Shell implements Env {
             this.lastStatus = job.status ?? 1;
             if (end === 'steps') chunks.push({ stream: 'stderr', text: stepLimitMessage() });
             else if (end === 'time' || (this.lastStatus !== 0 && this.world.clock.now() >= this.deadline)) {
+              // Vethlab stopped the line (its Ctrl-C at the limit): a failure even if the program caught it.
+              if (this.lastStatus === 0) this.lastStatus = 130;
               chunks.push({ stream: 'stderr', text: this.deadline < lineLimit ? cellTimeLimitMessage() : lineTimeLimitMessage() });
             }
           } catch (e) {
@@ -277,7 +279,9 @@ export class Shell implements Env {
       status = yield* this.runAndOr(item.andOr, env, ns, chunks, group);
       env.lastStatus = status;
     }
-    return group.killed?.status ?? status;
+    // Ctrl-C that the program caught (ping and tcpdump print their summary): $? is its own status.
+    const signal = group.killed;
+    return signal && (signal.name !== 'INT' || group.died) ? signal.status : status;
   }
 
   /** `cmd &`: a subshell job on the scheduler, writing to whatever line is running when it writes. */
@@ -423,6 +427,7 @@ export class Shell implements Env {
     } catch (e) {
       if (!(e instanceof Signal)) throw e;
       status = e.status;
+      group.markDied();
     } finally {
       if (live) this.liveOut = null;
     }

@@ -44,7 +44,12 @@ export class Signal {
  */
 export class Group {
   signal: Signal | null = null;
+  /** A process of this group (or of one inside it) ended by the signal instead of catching it. */
+  died = false;
   constructor(readonly parent: Group | null = null) {}
+  markDied(): void {
+    for (let g: Group | null = this; g; g = g.parent) g.died = true;
+  }
   get killed(): Signal | null {
     return this.signal ?? this.parent?.killed ?? null;
   }
