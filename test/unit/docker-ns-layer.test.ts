@@ -53,6 +53,17 @@ describe('docker diff after rm, mkdir and touch in the container', () => {
     assert.equal(ok(sh, 'docker diff c1') + ok(sh, 'docker diff b1'), '');
   });
 
+  it('rm -rf of a directory holding Docker\'s bind mounts empties it but they stay (Device or resource busy); GNU rm refuses /', () => {
+    const sh = shell();
+    ok(sh, 'docker run -d --name c1 ubuntu sleep 1000');
+    const r = run(sh, 'docker exec c1 rm -rf /etc');
+    assert.equal(r.exitCode, 1);
+    assert.equal(r.stderr, "rm: cannot remove '/etc/hostname': Device or resource busy\nrm: cannot remove '/etc/hosts': Device or resource busy\nrm: cannot remove '/etc/resolv.conf': Device or resource busy\nrm: cannot remove '/etc': Directory not empty\n");
+    assert.equal(ok(sh, 'docker exec c1 ls /etc'), 'hostname\nhosts\nresolv.conf\n');
+    assert.match(ok(sh, 'docker diff c1'), /^C \/etc\nD \/etc\/group\n/);
+    assert.deepEqual(run(sh, 'docker exec c1 rm -rf /'), { stdout: '', stderr: "rm: it is dangerous to operate recursively on '/'\nrm: use --no-preserve-root to override this failsafe\n", exitCode: 1 });
+  });
+
   it('a named volume keeps its own files: rm there is not in the layer', () => {
     const sh = shell();
     ok(sh, 'docker run -d --name v1 -v data:/data busybox sleep 1000');

@@ -61,5 +61,9 @@ describe('docker processes signalled from the host', () => {
     assert.deepEqual(run(sh, 'kill -s'), { stdout: '', stderr: 'bash: kill: -s: option requires an argument\n', exitCode: 1 });
     assert.deepEqual(run(sh, 'kill 99999'), { stdout: '', stderr: 'bash: kill: (99999) - No such process\n', exitCode: 1 });
     assert.deepEqual(run(sh, 'kill -9 1'), { stdout: '', stderr: '', exitCode: 0 });
+    ok(sh, 'docker run -d --name s1 busybox sleep 300');
+    assert.deepEqual(run(sh, `kill -0 ${ok(sh, "docker inspect -f '{{.State.Pid}}' s1").trim()}`), { stdout: '', stderr: '', exitCode: 0 });
+    assert.deepEqual(run(sh, 'kill -s 0 99999'), { stdout: '', stderr: 'bash: kill: (99999) - No such process\n', exitCode: 1 });
+    assert.equal(ok(sh, "docker inspect -f '{{.State.Status}}' s1"), 'running\n');
   });
 });

@@ -101,12 +101,39 @@ function rm(t: Tool, args: string[]): number {
     } else if (isDir(t, path) && !recursive) {
       fail(t, `rm: cannot remove '${name}': Is a directory`, `rm: '${name}' is a directory`);
       status = 1;
-    } else if (DOCKER_MOUNTS.has(path) || path === '/' || path.startsWith('/proc') || path.startsWith('/sys') || path.startsWith('/dev')) {
-      fail(t, `rm: cannot remove '${name}': Device or resource busy`, `rm: can't remove '${name}': Device or resource busy`);
+    } else if (path === '/' && !t.busybox) {
+      t.out.err(`rm: it is dangerous to operate recursively on '${name}'`);
+      t.out.err('rm: use --no-preserve-root to override this failsafe');
       status = 1;
-    } else removeFromLayer(t, path);
+    } else if (!removeTree(t, path, name)) status = 1;
   }
   return status;
+}
+
+/** Mount points (Docker's /etc files, /proc, /sys, /dev) and the root cannot be unlinked: EBUSY. */
+function busy(path: string): boolean {
+  return DOCKER_MOUNTS.has(path) || path === '/' || ['/proc', '/sys', '/dev'].some((m) => path === m || path.startsWith(m + '/'));
+}
+
+/** rm [-r] of a path: a directory holding a mount point loses everything else and stays (its parent C). */
+function removeTree(t: Tool, path: string, name: string): boolean {
+  const held = [...DOCKER_MOUNTS, '/proc', '/sys', '/dev'].some((m) => m.startsWith(path === '/' ? '/' : path + '/'));
+  if (busy(path) || (held && isDir(t, path))) {
+    if (!held || !isDir(t, path)) {
+      fail(t, `rm: cannot remove '${name}': Device or resource busy`, `rm: can't remove '${name}': Device or resource busy`);
+      return false;
+    }
+    let ok = true;
+    const prefix = path === '/' ? '/' : path + '/';
+    for (const child of t.ctx.fs.list?.(path) ?? []) if (!removeTree(t, prefix + child, (name.endsWith('/') ? name : name + '/') + child)) ok = false;
+    if (path !== '/') {
+      fail(t, `rm: cannot remove '${name}': Directory not empty`, `rm: can't remove '${name}': Directory not empty`);
+      ok = false;
+    }
+    return ok;
+  }
+  removeFromLayer(t, path);
+  return true;
 }
 
 function mkdir(t: Tool, args: string[]): number {
@@ -123,6 +150,10 @@ function mkdir(t: Tool, args: string[]): number {
   };
   for (const name of names) {
     const path = resolvePath(t.ctx.cwd, name);
+    if (name === '') {
+      refuse(name, 'No such file or directory');
+      continue;
+    }
     if (exists(t, path)) {
       if (!(parents && isDir(t, path))) refuse(name, 'File exists');
       continue;

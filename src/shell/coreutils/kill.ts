@@ -10,6 +10,7 @@ import { deliverSignal } from '../../engine/docker/signals';
 import type { Container, DaemonState } from '../../engine/docker/types';
 import { killBuiltin, type JobTable } from '../jobs/table';
 import type { Output, ShellContext } from '../types';
+import { hostProcesses } from './ps';
 
 /** The signals the job table knows (its processes are the shell's own). */
 const JOB_SIGNALS = new Set([2, 9, 15]);
@@ -23,19 +24,31 @@ function containerProcess(ctx: ShellContext, pid: number): { daemon: DaemonState
   return undefined;
 }
 
+/** bash's signal names and numbers; 0 only checks that the process exists. */
+function decode(text: string): number | undefined {
+  return /^(SIG)?0$/i.test(text) ? 0 : parseSignal(text);
+}
+
 /** The signal option: [-s SIG | -n NUM | -SIG | -NUM] (SIGTERM without one) and the PIDs after it; undefined for -l. */
 function signalOption(args: string[]): { sig: number; text: string; rest: string[] } | { error: string } | undefined {
   const [first, second] = args;
   if (first === '-s' || first === '-n') {
     if (second === undefined) return { error: `bash: kill: ${first}: option requires an argument` };
-    const sig = parseSignal(second);
+    const sig = decode(second);
     return sig === undefined ? { error: `bash: kill: ${second}: invalid signal specification` } : { sig, text: second, rest: args.slice(2) };
   }
   if (first === undefined || first === '-l' || first === '-L') return undefined;
   if (first === '--') return { sig: 15, text: 'TERM', rest: args.slice(1) };
   if (!first.startsWith('-') || first === '-') return { sig: 15, text: 'TERM', rest: args };
-  const sig = parseSignal(first.slice(1));
+  const sig = decode(first.slice(1));
   return sig === undefined ? { error: `bash: kill: ${first.slice(1)}: invalid signal specification` } : { sig, text: first.slice(1), rest: args.slice(1) };
+}
+
+/** kill -0: a running job, a container's process, or one of the host's own. */
+function exists(ctx: ShellContext, table: JobTable, spec: string): boolean {
+  const job = table.find(spec);
+  if (job) return job.job.status === null;
+  return /^\d+$/.test(spec) && hostProcesses(ctx).some((p) => p.pid === Number(spec));
 }
 
 export function hostKill(args: string[], table: JobTable, out: Output, ctx: ShellContext): number {
@@ -49,6 +62,10 @@ export function hostKill(args: string[], table: JobTable, out: Output, ctx: Shel
   if (option.rest.length === 0) return killBuiltin(args, table, out);
   let status = 0;
   for (const spec of option.rest) {
+    if (option.sig === 0) {
+      if (!exists(ctx, table, spec)) status = killBuiltin([spec], table, out) === 0 ? status : 1;
+      continue;
+    }
     const found = /^\d+$/.test(spec) && !table.find(spec) ? containerProcess(ctx, Number(spec)) : undefined;
     if (found) {
       deliverSignal(ctx.world, ctx.host, found.daemon, found.c, Number(spec), option.sig);
