@@ -23,7 +23,10 @@ describe(`e2e: Network tree (${WORKBENCH})`, function () {
     await runCell(page, page.locator('.notebookOverlay .code-cell-row').first());
     await page.locator('.activitybar .action-item a[aria-label^="Vethlab"]').first().click();
     const tree = page.locator('.pane', { hasText: 'Network' }).locator('.monaco-list-row');
-    await tree.first().waitFor({ timeout: 30000 });
+    await tree.first().waitFor({ timeout: 60000 }).catch(async (e) => {
+      await wb.screenshot('tree-error');
+      throw e;
+    });
     const deadline = Date.now() + 20000;
     let labels = [];
     while (Date.now() < deadline) {
