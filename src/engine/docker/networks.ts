@@ -20,6 +20,7 @@ export interface BridgeSpec {
   internal?: boolean;
   /** --subnet was given (a static --ip needs it). */
   userSubnet?: boolean;
+  userGateway?: boolean;
   ipRange?: { addr: number; len: number };
 }
 
@@ -57,6 +58,7 @@ export function createBridgeNetwork(world: World, host: Host, daemon: DaemonStat
     isDefault: spec.isDefault ?? false,
     nextHost: 2,
     ...(spec.userSubnet ? { userSubnet: true } : {}),
+    ...(spec.userGateway ? { userGateway: true } : {}),
     ...(spec.ipRange ? { ipRange: spec.ipRange } : {}),
   };
   const root = world.netns(host.rootNsId);

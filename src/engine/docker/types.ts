@@ -184,6 +184,8 @@ export interface DockerNetwork {
   nextHost: number;
   /** Made with --subnet: only then does it accept --ip. */
   userSubnet?: boolean;
+  /** Made with --gateway (inspect shows a user IPAM config's gateway only then). */
+  userGateway?: boolean;
   /** --ip-range: where addresses are allocated from (a static --ip may be anywhere in the subnet). */
   ipRange?: { addr: number; len: number };
 }

@@ -143,7 +143,7 @@ export function networkJson(d: DaemonState, n: DockerNetwork, epoch: number) {
     Scope: 'local',
     Driver: n.driver,
     EnableIPv6: false,
-    IPAM: { Driver: 'default', Options: n.isDefault ? null : {}, Config: n.driver === 'bridge' ? [{ Subnet: `${formatIpv4(n.subnet)}/${n.prefixLen}`, ...(n.ipRange ? { IPRange: `${formatIpv4(n.ipRange.addr)}/${n.ipRange.len}` } : {}), Gateway: formatIpv4(n.gateway) }] : [] },
+    IPAM: { Driver: 'default', Options: n.isDefault ? null : {}, Config: n.driver === 'bridge' ? [ipamConfigJson(n)] : [] },
     Internal: n.internal,
     Attachable: false,
     Ingress: false,
@@ -178,6 +178,19 @@ export function printInspect(objects: unknown[], format: string | undefined, out
   return true;
 }
 
+/**
+ * buildIpamResources: a network made with --subnet shows the user's config (no Gateway unless
+ * --gateway was given: recorded with --ip-range), one from the default pools what IPAM chose.
+ * An omitted field is undefined: JSON leaves it out (omitempty), a template prints it empty.
+ */
+function ipamConfigJson(n: DockerNetwork) {
+  return {
+    Subnet: `${formatIpv4(n.subnet)}/${n.prefixLen}`,
+    IPRange: n.ipRange ? `${formatIpv4(n.ipRange.addr)}/${n.ipRange.len}` : undefined,
+    Gateway: n.userSubnet && !n.userGateway ? undefined : formatIpv4(n.gateway),
+  };
+}
+
 export function dockerInspect(d: DockerCtx, argv: string[], kind: 'any' | 'container' | 'network' = 'any'): CommandResult {
   const cmd = kind === 'network' ? 'network inspect' : kind === 'container' ? 'container inspect' : 'inspect';
   const parsed = parseFlags(argv, [{ long: 'format', short: 'f', value: true }, { long: 'size', short: 's', value: false }, { long: 'type', value: true }, { long: 'verbose', short: 'v', value: false }], true);
@@ -202,6 +215,6 @@ export function dockerInspect(d: DockerCtx, argv: string[], kind: 'any' | 'conta
   }
   if (objects.length > 0 || parsed.value.args.length === 0 || last(parsed.value, 'format') === undefined) {
     if (!printInspect(objects, last(parsed.value, 'format'), out)) return out.done(1);
-  }
+  } else out.out('\n'); // docker/cli's TemplateInspector.Flush: nothing was written, so a newline (recorded)
   return out.done(missing ? 1 : 0);
 }

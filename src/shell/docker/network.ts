@@ -52,7 +52,7 @@ function create(d: DockerCtx, argv: string[]): CommandResult {
   if (name === undefined || extra.length > 0) return argsError('network create', '[OPTIONS] NETWORK', 'Create a network', 'exactly 1 argument');
   const ipam = consolidateIpam(all(parsed.value, 'subnet'), all(parsed.value, 'ip-range'), all(parsed.value, 'gateway'));
   if (typeof ipam === 'string') return fail(ipam, 1);
-  if (PREDEFINED.has(name)) return daemonError(`operation is not permitted on predefined ${name} network `);
+  if (PREDEFINED.has(name)) return daemonError(`operation is not permitted on predefined ${name} network`);
   const driver = last(parsed.value, 'driver') ?? 'bridge';
   const builtin = driver === 'bridge' || driver === 'overlay' || driver === 'host' || driver === 'null';
   if (!builtin) {
@@ -65,7 +65,8 @@ function create(d: DockerCtx, argv: string[]): CommandResult {
   const invalid = validateIpam(ipam);
   if (invalid) return daemonError(invalid);
   if (d.daemon.networks.some((n) => n.name === name)) return daemonError(`network with name ${name} already exists`);
-  if (ipam.length > 1) return fail('vethlab: a network with several subnets is not simulated; give one --subnet', 1);
+  // The bridge driver takes one IPv4 subnet (recorded, Engine 26).
+  if (ipam.length > 1) return daemonError("bridge driver doesn't support multiple subnets");
   const cfg = ipam[0];
   let pool: [number, number] | undefined;
   if (cfg) {
@@ -81,7 +82,7 @@ function create(d: DockerCtx, argv: string[]): CommandResult {
   const range = cfg?.ipRange !== undefined ? parseNetipPrefix(cfg.ipRange) : undefined;
   const opts = all(parsed.value, 'opt');
   const bridgeName = opts.find((o) => o.startsWith('com.docker.network.bridge.name='))?.split('=')[1];
-  const net = createBridgeNetwork(d.sh.world, d.sh.host, d.daemon, { name, subnet: pool[0], prefixLen: pool[1], internal: has(parsed.value, 'internal'), ...(gw !== undefined ? { gateway: gw } : {}), ...(bridgeName ? { bridge: bridgeName } : {}), ...(cfg ? { userSubnet: true } : {}), ...(range ? { ipRange: range } : {}) });
+  const net = createBridgeNetwork(d.sh.world, d.sh.host, d.daemon, { name, subnet: pool[0], prefixLen: pool[1], internal: has(parsed.value, 'internal'), ...(gw !== undefined ? { gateway: gw, userGateway: true } : {}), ...(bridgeName ? { bridge: bridgeName } : {}), ...(cfg ? { userSubnet: true } : {}), ...(range ? { ipRange: range } : {}) });
   d.sh.world.changed();
   return { stdout: net.id + '\n', stderr: '', exitCode: 0 };
 }

@@ -252,9 +252,13 @@ function goType(v: unknown): string {
   return 'interface {}';
 }
 
-/** fmt's %v of a JSON-like value: maps as map[k:v], slices as [a b], nil as <nil>. */
+/**
+ * fmt's %v of a JSON-like value: maps as map[k:v], slices as [a b], nil as <nil>. An undefined
+ * value is a struct's empty omitempty field (JSON leaves it out): the empty string.
+ */
 export function printValue(v: unknown): string {
-  if (v === null || v === undefined) return '<nil>';
+  if (v === undefined) return '';
+  if (v === null) return '<nil>';
   if (typeof v === 'string') return v;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (Array.isArray(v)) return `[${v.map(printValue).join(' ')}]`;
