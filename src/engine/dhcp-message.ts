@@ -18,6 +18,11 @@ export interface DhcpMessage {
   router?: number;
   dns?: number;
   leaseSecs?: number;
+  /** The server was given its router/DNS options (dnsmasq --dhcp-option): they lead its answer. */
+  configured?: boolean;
+  /** Options 58 and 59 when they are not lease/2 and lease*7/8 (dnsmasq fuzzes them on a renewal). */
+  t1?: number;
+  t2?: number;
 }
 
 /** The BOOTP part of the UDP payload: 236 bytes, the magic cookie and options, padded to 300. */

@@ -35,6 +35,8 @@ export interface DhcpServer {
   leaseFile: string | null;
   /** Addresses being ping-checked before a first offer: MAC -> when the offer goes out. */
   pinging?: Record<string, number>;
+  /** dnsmasq --port: its DNS port (53 by default; 0 turns DNS off), bound on every address with TCP and UDP, IPv4 and IPv6. */
+  dnsPort?: number;
 }
 
 /** What a client got and keeps (dhclient's lease file, udhcpc's state). */
@@ -51,6 +53,10 @@ export interface DhcpClientLease {
   hostname: string | null;
   /** The daemon still runs (dhclient forks and renews). */
   running: boolean;
+  /** The daemon's process id (ss -p, netstat -p). */
+  pid?: number;
+  /** Simulated ms of T1, when the daemon asks its server to renew. */
+  renewAt?: number;
   /** dnsmasq answers a DISCOVER and a REQUEST with options in different orders (lease file). */
   via: 'discover' | 'reboot';
 }
@@ -123,6 +129,7 @@ export function serve(world: World, ns: Netns, link: Link, msg: DhcpMessage): Dh
     yiaddr,
     serverId: me.ip,
     ...(type === 'NAK' ? {} : { mask: me.mask, router: server.router ?? me.ip, dns: server.dns ?? me.ip, leaseSecs: server.leaseSecs, ...(msg.hostname ? { hostname: msg.hostname } : {}) }),
+    ...(type !== 'NAK' && (server.router !== null || server.dns !== null) ? { configured: true } : {}),
   });
   if (msg.type === 'DISCOVER') {
     const ip = allocate(server, msg.chaddr, me.ip, now);
@@ -135,7 +142,14 @@ export function serve(world: World, ns: Netns, link: Link, msg: DhcpMessage): Dh
     if (!ok) return reply('NAK', 0);
     server.leases = server.leases.filter((l) => l.mac !== msg.chaddr);
     server.leases.push({ mac: msg.chaddr, ip: wanted, expiresAt: now + server.leaseSecs * 1000, hostname: msg.hostname ?? null });
-    return reply('ACK', wanted);
+    const ack = reply('ACK', wanted);
+    // rfc2131.c: a renewing client (ciaddr set) gets T1 and T2 less a fuzz of up to lease/16 s,
+    // so that clients bound together do not renew together (recorded: 53 and 98 for a 2m lease).
+    if (msg.ciaddr !== 0 && server.leaseSecs !== 0xffffffff) {
+      const fuzz = world.rng.int(0, Math.floor(server.leaseSecs / 16));
+      Object.assign(ack, { t1: Math.floor(server.leaseSecs / 2) - fuzz, t2: Math.floor((server.leaseSecs * 7) / 8) - fuzz });
+    }
+    return ack;
   }
   if (msg.type === 'RELEASE') server.leases = server.leases.filter((l) => !(l.mac === msg.chaddr && l.ip === msg.ciaddr));
   return null;

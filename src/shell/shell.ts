@@ -412,6 +412,7 @@ export class Shell implements Env {
       runLine: (line, c) => this.runIn(line, c.ns),
       group,
       spawn: (args, c, out) => spawn(this.spawnDeps, args, c, out),
+      daemon: (name, pid, proc) => this.daemon(name, pid, proc),
       ...(Number.isFinite(this.deadline) ? { deadline: this.deadline } : {}),
     };
     const out = new Output();
@@ -573,7 +574,12 @@ export class Shell implements Env {
 
   private procContext(ctx: ShellContext): ProcContext {
     const p = ctx as Partial<ProcContext>;
-    return { ...ctx, group: p.group ?? new Group(), spawn: p.spawn ?? ((args, c, out) => spawn(this.spawnDeps, args, c, out)) };
+    return { ...ctx, group: p.group ?? new Group(), spawn: p.spawn ?? ((args, c, out) => spawn(this.spawnDeps, args, c, out)), daemon: p.daemon ?? ((name, pid, proc) => this.daemon(name, pid, proc)) };
+  }
+
+  /** A process left running after its command returned (a daemon that forked): it runs whenever simulated time passes. */
+  private daemon(name: string, pid: number, proc: Proc): void {
+    this.scheduler.spawn(proc, pid, name).daemon = true;
   }
 
   private redirectDeps(env: Env, ns: Netns): RedirectDeps {

@@ -86,8 +86,9 @@ function isStableMac(mac: string): boolean {
  *   MLD reports are sent at random times);
  * - runs of neighbour entries (`ip neigh`, `arp`, `arp -a`) are sorted: the kernel lists them
  *   in hash order, which changes between runs;
- * - DHCP: dhclient's random intervals and renewal times, lease lifetimes, lease dates and
- *   dnsmasq's lease expiry times.
+ * - DHCP: dhclient's random intervals and renewal times, lease lifetimes, lease dates,
+ *   dnsmasq's lease expiry times and the fuzzed T1/T2 of renewed leases;
+ * - the padding of ss's header line (it follows the width of the pids).
  */
 export function normalizeTranscript(text: string): string {
   let out = text;
@@ -140,6 +141,14 @@ export function normalizeTranscript(text: string): string {
   out = out.replace(/\bvalid_lft \d+sec preferred_lft \d+sec$/gm, 'valid_lft Nsec preferred_lft Nsec');
   out = out.replace(/^( {2}(?:renew|rebind|expire) )\d \d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d;$/gm, '$1DATE;');
   out = out.replace(/^\d{1,10} ((?:[0-9a-f]{2}:){5}[0-9a-f]{2}|MAC) (\d+\.\d+\.\d+\.\d+) /gm, 'EXPIRY $1 $2 ');
+  // dnsmasq fuzzes T1 and T2 of a renewal's ACK by up to lease/16 s: every lease block after the first.
+  let block = 0;
+  out = out.replace(/^lease \{$|^( {2}option dhcp-(?:renewal|rebinding)-time )\d+;$/gm, (m: string, head?: string) => {
+    if (!head) return (block++, m);
+    return block > 1 ? `${head}N;` : m;
+  });
+  // ss pads its header to its longest line when a Process column has several rows: the pids' digits.
+  out = out.replace(/^((?:Netid +)?State +Recv-Q Send-Q +Local Address:Port +Peer Address:PortProcess) +$/gm, '$1');
 
   return sortNeighbourListings(out);
 }

@@ -5,7 +5,7 @@ export const DHCP_DOCS = [
   doc({
     name: 'dhclient',
     summary: 'get an address from a DHCP server (ISC dhclient)',
-    kernel: 'Brings the interface up and broadcasts DHCPDISCOVER from 0.0.0.0 through a packet socket; a server answers with an OFFER, the client REQUESTs it and gets an ACK (DORA). dhclient-script then adds the address with the lease’s lifetime ("dynamic" in `ip addr`), a default route via the offered router and /etc/resolv.conf, and the client keeps running to renew. The bare world’s router serves 192.168.1.100-200.',
+    kernel: 'Brings the interface up and broadcasts DHCPDISCOVER from 0.0.0.0 through a packet socket; a server answers with an OFFER, the client REQUESTs it and gets an ACK (DORA). dhclient-script then adds the address with the lease’s lifetime ("dynamic" in `ip addr`), a default route via the offered router and /etc/resolv.conf, and the forked client renews the lease at T1 (about half the lease time, as simulated time passes): a DHCPREQUEST unicast to the server, whose DHCPACK extends the address’s lifetime and adds a lease block; `ss -ulnp` shows it on udp 0.0.0.0:68. The bare world’s router serves 192.168.1.100-200.',
     usage: 'dhclient [-v] [-1] [IFACE...] | dhclient -r [-v] [IFACE] | dhclient -x',
     flags: [
       { flag: '-v', words: 'print the DORA exchange (DHCPDISCOVER, DHCPOFFER, …)' },
@@ -28,7 +28,7 @@ export const DHCP_DOCS = [
   doc({
     name: 'dnsmasq',
     summary: 'run a DHCP (and DNS) server in the current namespace',
-    kernel: 'Starts a DHCP server that answers on the interface(s) of this namespace whose subnet holds the range, then goes to the background. It picks an address from the client’s MAC (a hash into the range), pings it before offering it the first time, and records leases in /var/lib/misc/dnsmasq.leases. By default it offers itself as router and DNS server.',
+    kernel: 'Starts a DHCP server that answers on the interface(s) of this namespace whose subnet holds the range, then goes to the background. It picks an address from the client’s MAC (a hash into the range), pings it before offering it the first time, and records leases in /var/lib/misc/dnsmasq.leases. By default it offers itself as router and DNS server. `ss -tulnp` shows its sockets: udp 0.0.0.0:67 (DHCP) and, unless --port=0, port 53 on udp and tcp, IPv4 and IPv6 (DNS answers themselves are not simulated).',
     usage: 'dnsmasq --dhcp-range=START,END[,MASK][,LEASE] [--interface=IFACE] [--dhcp-option=option:router,IP] [--dhcp-option=option:dns-server,IP]',
     flags: [
       { flag: '--dhcp-range=START,END[,MASK][,LEASE]', words: 'the addresses to hand out and the lease time (e.g. 12h, 30m, infinite; default 1h)' },

@@ -60,6 +60,8 @@ export interface ProcContext extends ShellContext {
   group: Group;
   /** Runs argv as a process (so `timeout 3 tcpdump`, `sudo tcpdump`, `sh -c '…'` can wait). */
   spawn(argv: string[], ctx: ProcContext, out: Output): Proc;
+  /** Leaves a daemon running on simulated time after the command returns (absent: the program cannot fork). */
+  daemon?(name: string, pid: number, proc: Proc): void;
 }
 
 /** A program that can wait. It writes to `out` as it goes and returns its exit status. */

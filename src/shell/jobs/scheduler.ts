@@ -12,6 +12,11 @@ export class Job implements JobRef {
   status: number | null = null;
   /** What the job waits for; null when it has not started yet. */
   wait: Wait | null = null;
+  /**
+   * A daemon (dhclient renewing its lease) runs when time passes anyway: its timers never keep a
+   * foreground command from getting the simulated Ctrl-C, nor make the clock jump on their own.
+   */
+  daemon = false;
   private pendingSignal: Signal | null = null;
 
   constructor(
@@ -89,6 +94,11 @@ export class Scheduler {
     for (let steps = 0; target.status === null && steps < MAX_STEPS; steps++) {
       if (this.stepReady()) continue;
       const next = this.nextTimer();
+      const daemon = Math.ceil(this.nextTimer(true));
+      if (Number.isFinite(next) && daemon <= Math.min(Math.ceil(next), deadline)) {
+        this.clock.set(Math.max(this.clock.now(), daemon));
+        continue;
+      }
       if (Number.isFinite(next) && Math.ceil(next) <= deadline) {
         this.clock.set(Math.max(this.clock.now(), Math.ceil(next)));
         continue;
@@ -119,7 +129,7 @@ export class Scheduler {
   runFor(target: Job, until: number): boolean {
     for (let steps = 0; target.status === null && steps < MAX_STEPS; steps++) {
       if (this.stepReady()) continue;
-      const next = Math.ceil(this.nextTimer());
+      const next = Math.ceil(Math.min(this.nextTimer(), this.nextTimer(true)));
       if (next > until) {
         if (Number.isFinite(until)) this.clock.set(Math.max(this.clock.now(), until));
         break;
@@ -146,9 +156,10 @@ export class Scheduler {
     return true;
   }
 
-  private nextTimer(): number {
+  /** The earliest wake-up of the jobs (or, with `daemons`, of the daemons only). */
+  private nextTimer(daemons = false): number {
     let min = Infinity;
-    for (const j of this.jobs) if (j.status === null && j.wait) min = Math.min(min, wakeTime(j.wait));
+    for (const j of this.jobs) if (j.status === null && j.wait && j.daemon === daemons) min = Math.min(min, wakeTime(j.wait));
     return min;
   }
 

@@ -1,7 +1,8 @@
 /**
  * ISC dhclient's lease file (/var/lib/dhcp/dhclient.leases), one `lease { … }` block appended
- * per ACK, as recorded (test/golden/dhcp.txt). dnsmasq orders the options of an answer to a
- * DISCOVER-started exchange and of an INIT-REBOOT request differently; both orders are kept.
+ * per ACK, as recorded (test/golden/dhcp.txt, dhcp-renew.txt). dnsmasq orders the options of an
+ * answer to a DISCOVER-started exchange with configured options ('discover') differently from
+ * the others (INIT-REBOOT, renewals, its default options: 'reboot'); both orders are kept.
  */
 import { utcParts, two } from '../../common/clock';
 import { broadcastOf, formatIpv4 } from '../../engine/net/ipv4';
@@ -22,11 +23,14 @@ export interface LeaseRecord extends Bound {
   /** Wall-clock ms (Clock.epoch + now). */
   boundAt: number;
   renewalSecs: number;
+  /** The server's T1 and T2 when it sent them fuzzed (a renewal's ACK). */
+  t1?: number;
+  t2?: number;
 }
 
 export function leaseBlock(l: LeaseRecord): string {
-  const t1 = Math.floor(l.leaseSecs / 2);
-  const t2 = Math.floor((l.leaseSecs * 7) / 8);
+  const t1 = l.t1 ?? Math.floor(l.leaseSecs / 2);
+  const t2 = l.t2 ?? Math.floor((l.leaseSecs * 7) / 8);
   const mask = `  option subnet-mask ${formatIpv4(l.mask)};`;
   const routers = l.router === null ? [] : [`  option routers ${formatIpv4(l.router)};`];
   const leaseTime = `  option dhcp-lease-time ${l.leaseSecs};`;

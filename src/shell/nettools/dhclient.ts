@@ -18,6 +18,7 @@ import type { Proc, ProcContext, Wait } from '../jobs/process';
 import { writeServerLeases } from './dnsmasq-leases';
 import { applyLease, boundFrom, dropAddresses, preinit, type Bound } from './dhclient-script';
 import { DHCLIENT_LEASES, leaseBlock } from './dhclient-lease';
+import { renewLease, serverLink } from './dhclient-renew';
 
 /** Printed with -v, followed by an empty line. */
 const HEADER = `Internet Systems Consortium DHCP Client 4.4.3-P1
@@ -164,23 +165,32 @@ function* obtain(ctx: ProcContext, link: Link, o: Options, out: Output): Proc {
   if (o.verbose) out.err(`DHCPACK of ${formatIpv4(ack.yiaddr)} from ${formatIpv4(ack.serverId ?? 0)}`);
   const lease = boundFrom(ack);
   applyLease(ctx, link, lease, out, { dynamic: true, resolv: 'nameserver DNS\n' });
-  const renewal = renewalSecs(ctx, lease);
-  remember(ctx, link, lease, ack, via);
-  ctx.fs.write(DHCLIENT_LEASES, leaseBlock({ ...lease, ifname: link.name, serverId: ack.serverId ?? 0, hostname: ack.hostname ?? null, via, boundAt: ctx.world.clock.epoch + ctx.world.clock.now(), renewalSecs: renewal }), true, ctx.ns);
+  const renewal = renewalSecs(ctx, lease.leaseSecs);
+  // dnsmasq lists configured options (--dhcp-option) first when answering a DISCOVER-started
+  // exchange; its own defaults (router, DNS from its address) and INIT-REBOOT answers come in the other order.
+  const order = via === 'discover' && ack.configured ? 'discover' : 'reboot';
+  const pid = remember(ctx, link, lease, ack, order, renewal);
+  // dhclient forks: the child renews the lease at T1 while simulated time passes.
+  ctx.daemon?.('dhclient', pid, renewLease(ctx, ctx.ns.id, link.id, pid));
+  ctx.fs.write(DHCLIENT_LEASES, leaseBlock({ ...lease, ifname: link.name, serverId: ack.serverId ?? 0, hostname: ack.hostname ?? null, via: order, boundAt: ctx.world.clock.epoch + ctx.world.clock.now(), renewalSecs: renewal }), true, ctx.ns);
   if (o.verbose) out.err(`bound to ${formatIpv4(lease.ip)} -- renewal in ${renewal} seconds.`);
   return 0;
 }
 
 /** dhclient.c dhcpack(): T1 with randomness, between 3/4 of it and all of it. */
-function renewalSecs(ctx: ProcContext, lease: Bound): number {
-  const t1 = Math.floor(lease.leaseSecs / 2);
+export function renewalSecs(ctx: ProcContext, leaseSecs: number, serverT1?: number): number {
+  const t1 = serverT1 ?? Math.floor(leaseSecs / 2);
   return Math.floor((t1 * 3 + 3) / 4) + Math.floor((ctx.world.rng.int(0, t1 - 1) + 3) / 4);
 }
 
-function remember(ctx: ProcContext, link: Link, lease: Bound, ack: DhcpMessage, via: 'discover' | 'reboot'): void {
+/** The lease the forked dhclient holds; returns the fork's pid. */
+function remember(ctx: ProcContext, link: Link, lease: Bound, ack: DhcpMessage, via: 'discover' | 'reboot', renewal: number): number {
   const state = dhcpState(ctx.ns);
-  const entry: DhcpClientLease = { program: 'dhclient', linkId: link.id, ip: lease.ip, mask: lease.mask, router: lease.router, dns: lease.dns, serverId: ack.serverId ?? 0, leaseSecs: lease.leaseSecs, boundAt: ctx.world.clock.now(), hostname: ack.hostname ?? null, running: true, via };
+  const now = ctx.world.clock.now();
+  const pid = ctx.world.rng.int(1000, 32000);
+  const entry: DhcpClientLease = { program: 'dhclient', linkId: link.id, ip: lease.ip, mask: lease.mask, router: lease.router, dns: lease.dns, serverId: ack.serverId ?? 0, leaseSecs: lease.leaseSecs, boundAt: now, hostname: ack.hostname ?? null, running: true, via, pid, renewAt: now + renewal * 1000 };
   state.clients = [...state.clients.filter((c) => c.linkId !== link.id), entry];
+  return pid;
 }
 
 /** -r: DHCPRELEASE to the server, then dhclient-script takes the address and routes away. */
@@ -191,8 +201,11 @@ function release(ctx: ProcContext, link: Link, o: Options, out: Output): void {
     out.err(`Listening on LPF/${link.name}/${link.mac}\nSending on   LPF/${link.name}/${link.mac}\nSending on   Socket/fallback`);
     out.err(`DHCPRELEASE of ${formatIpv4(lease.ip)} on ${link.name} to ${formatIpv4(lease.serverId)} port 67`);
   }
-  const sent = clientSend(ctx.world, link, message(ctx, link, 'RELEASE', 0, { ciaddr: lease.ip, serverId: lease.serverId }), undefined);
+  // Unicast to the server, as recorded (test/golden/dhcp-renew.txt).
+  const server = serverLink(ctx.world, lease.serverId);
+  const sent = clientSend(ctx.world, link, message(ctx, link, 'RELEASE', 0, { ciaddr: lease.ip, serverId: lease.serverId }), server ? { ip: lease.serverId, mac: server.mac } : undefined);
   recordTrace(ctx.world, `dhclient -r ${link.name}: DHCPRELEASE`, sent.trace);
+  if (server) writeServerLeases(ctx, server.id);
   dropAddresses(ctx, link);
   dhcpState(ctx.ns).clients = dhcpState(ctx.ns).clients.filter((c) => c.linkId !== link.id);
 }

@@ -89,9 +89,11 @@ export function* dnsmasq(argv: string[], ctx: ProcContext, out: Output): Proc {
     const options = parsed.values['dhcp-option'] ?? [];
     const router = optionAddress(options, ['option:router', '3']);
     const dns = optionAddress(options, ['option:dns-server', '6']);
+    const port = parsed.values['port']?.[0];
     const server: DhcpServer = {
       program: 'dnsmasq',
-      pid: 0,
+      pid: ctx.world.rng.int(1000, 32000),
+      dnsPort: port !== undefined && /^\d+$/.test(port) ? Number(port) : 53,
       linkId: link?.id ?? null,
       start,
       end,

@@ -18,6 +18,10 @@ export interface Listener {
   program: string;
   pid: number;
   fd: number;
+  /** Bound to the IPv6 wildcard [::] (dnsmasq's DNS sockets). */
+  v6?: boolean;
+  /** listen(2) backlog: ss shows it as a listening socket's Send-Q (nc: 1). */
+  backlog?: number;
   /** Connections accepted so far, and the bytes clients sent. */
   accepted: number;
   received: string;

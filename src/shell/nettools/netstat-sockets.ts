@@ -5,7 +5,17 @@
  */
 import { formatIpv4 } from '../../engine/net/ipv4';
 import type { ShellContext } from '../types';
-import { listenersOf } from './listeners';
+import { dhcpSockets } from './dhcp-sockets';
+import { listenersOf, type Listener } from './listeners';
+
+type Socket = Omit<Listener, 'accepted' | 'received'>;
+
+/** netstat reads /proc/net/tcp, tcp6, udp, udp6 in that order; ports ascending within each. */
+function netstatOrder(a: Socket, b: Socket): number {
+  if (a.proto !== b.proto) return a.proto === 'tcp' ? -1 : 1;
+  if (!!a.v6 !== !!b.v6) return a.v6 ? 1 : -1;
+  return a.port - b.port;
+}
 
 export interface SocketTableOptions {
   tcp: boolean;
@@ -20,12 +30,13 @@ export function socketTable(ctx: ShellContext, o: SocketTableOptions): string {
   let out = `Active Internet connections (${title})\nProto Recv-Q Send-Q Local Address           Foreign Address         State      `;
   out += o.programs ? ' PID/Program name    \n' : '\n';
   if (!o.listening && !o.all) return out;
-  const rows = listenersOf(ctx.world)
+  const rows = [...listenersOf(ctx.world), ...dhcpSockets(ctx.ns)]
     .filter((l) => l.nsId === ctx.ns.id && ((l.proto === 'tcp' && o.tcp) || (l.proto === 'udp' && o.udp)))
-    .sort((a, b) => (a.proto === b.proto ? a.port - b.port : a.proto === 'tcp' ? -1 : 1));
+    .sort(netstatOrder);
   for (const l of rows) {
     const state = l.proto === 'tcp' ? 'LISTEN' : '';
-    let line = `${l.proto.padEnd(5)} ${'0'.padStart(6)} ${'0'.padStart(6)} ${`${formatIpv4(l.addr)}:${l.port}`.padEnd(23)} ${'0.0.0.0:*'.padEnd(23)} ${state.padEnd(11)}`;
+    const local = l.v6 ? `:::${l.port}` : `${formatIpv4(l.addr)}:${l.port}`;
+    let line = `${(l.proto + (l.v6 ? '6' : '')).padEnd(5)} ${'0'.padStart(6)} ${'0'.padStart(6)} ${local.padEnd(23)} ${(l.v6 ? ':::*' : '0.0.0.0:*').padEnd(23)} ${state.padEnd(11)}`;
     if (o.programs) line += ` ${`${l.pid}/${l.program}`.padEnd(20)}`;
     out += line + '\n';
   }

@@ -5,7 +5,17 @@
  */
 import { formatIpv4 } from '../../engine/net/ipv4';
 import { Output, type CommandFn } from '../types';
+import { dhcpSockets } from './dhcp-sockets';
 import { listenersOf, type Listener } from './listeners';
+
+type Socket = Omit<Listener, 'accepted' | 'received'>;
+
+/** ss dumps UDP before TCP, each IPv4 then IPv6; ports in ascending order. */
+function ssOrder(a: Socket, b: Socket): number {
+  if (a.proto !== b.proto) return a.proto === 'udp' ? -1 : 1;
+  if (!!a.v6 !== !!b.v6) return a.v6 ? 1 : -1;
+  return a.port - b.port;
+}
 
 export const ss: CommandFn = (argv, ctx) => {
   const out = new Output();
@@ -31,22 +41,22 @@ export const ss: CommandFn = (argv, ctx) => {
   }
   if (!tcp && !udp) tcp = true;
   const netid = tcp && udp;
-  const rows = listenersOf(ctx.world)
+  const rows = [...listenersOf(ctx.world), ...dhcpSockets(ctx.ns)]
     .filter((l) => l.nsId === ctx.ns.id && ((l.proto === 'tcp' && tcp) || (l.proto === 'udp' && udp)) && (listening || all))
-    .sort((a, b) => (a.proto === b.proto ? a.port - b.port : a.proto === 'tcp' ? -1 : 1));
+    .sort(ssOrder);
   out.out(table(rows, netid, processes));
   return out.done(0);
 };
 
-function table(rows: Listener[], netid: boolean, processes: boolean): string {
+function table(rows: Socket[], netid: boolean, processes: boolean): string {
   const cells = rows.map((l) => ({
     netid: l.proto,
     state: l.proto === 'tcp' ? 'LISTEN' : 'UNCONN',
     recv: '0',
-    send: l.proto === 'tcp' ? '1' : '0',
-    laddr: l.addr === 0 ? '0.0.0.0' : formatIpv4(l.addr),
+    send: l.proto === 'tcp' ? String(l.backlog ?? 1) : '0',
+    laddr: l.v6 ? '[::]' : l.addr === 0 ? '0.0.0.0' : formatIpv4(l.addr),
     lport: String(l.port),
-    paddr: '0.0.0.0',
+    paddr: l.v6 ? '[::]' : '0.0.0.0',
     pport: '*',
     process: processes ? `users:(("${l.program}",pid=${l.pid},fd=${l.fd}))` : '',
   }));
@@ -62,5 +72,7 @@ function table(rows: Listener[], netid: boolean, processes: boolean): string {
     (c) =>
       `${netid ? c.netid.padEnd(nw) + ' ' : ''}${c.state.padEnd(sw)} ${c.recv.padEnd(6)} ${c.send.padEnd(6)} ${c.laddr.padStart(law)}:${c.lport.padEnd(lpw)} ${c.paddr.padStart(paw)}:${c.pport.padEnd(ppw)}${c.process ? ' ' + c.process : ' '.repeat(7)}\n`,
   );
-  return head + lines.join('');
+  // With a Process column over several rows, ss pads the header to the longest line (recorded).
+  const width = Math.max(...lines.map((l) => l.length - 1));
+  return (processes && lines.length > 1 ? head.slice(0, -1).padEnd(width) + '\n' : head) + lines.join('');
 }

@@ -1,0 +1,79 @@
+/**
+ * dhclient after it forked: at T1 (the renewal time it printed) it asks its server again,
+ * DHCPREQUEST unicast from its address to the server's (RENEWING, RFC 2131 4.4.5), and on the
+ * DHCPACK dhclient-script renews the address's lifetime and a new lease block is appended to
+ * the lease file; dnsmasq moves the lease's expiry. Without an answer it retries, as recorded
+ * (test/golden/dhcp-renew.txt), until the lease is given up. Runs as a daemon on simulated time:
+ * each wake-up reads the world afresh, so a restored snapshot or `dhclient -r`/`-x` ends it.
+ */
+import { addrs4Of } from '../../engine/net/addr';
+import { clientLease, serverAddress, type DhcpClientLease } from '../../engine/dhcp';
+import type { DhcpMessage } from '../../engine/dhcp-message';
+import { clientSend } from '../../engine/dhcp-wire';
+import type { Link, Netns } from '../../engine/net/types';
+import { recordTrace } from '../../engine/view/last-trace';
+import type { World } from '../../engine/world';
+import type { Proc, ProcContext } from '../jobs/process';
+import { awaitReply, renewalSecs } from './dhclient';
+import { DHCLIENT_LEASES, leaseBlock } from './dhclient-lease';
+
+/** dhclient's retransmission while RENEWING (recorded: about 7 s later). */
+const RETRY_MS = 7000;
+
+function current(world: World, nsId: number, linkId: number, pid: number): { ns: Netns; link: Link; lease: DhcpClientLease } | null {
+  const ns = world.state.netns[nsId];
+  const link = world.state.links[linkId];
+  if (!ns || !link || link.nsId !== nsId) return null;
+  const lease = clientLease(ns, link);
+  return lease && lease.running && lease.pid === pid ? { ns, link, lease } : null;
+}
+
+/** The server's own link, found by its address (the kernel would ARP for it). */
+export function serverLink(world: World, serverId: number): Link | undefined {
+  for (const ns of Object.values(world.state.netns)) {
+    for (const server of ns.dhcp?.servers ?? []) {
+      for (const link of Object.values(world.state.links)) {
+        if (link.nsId === ns.id && serverAddress(ns, server, link)?.ip === serverId) return link;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The renewal daemon of the lease that dhclient (pid) holds on `linkId`. */
+export function* renewLease(ctx: ProcContext, nsId: number, linkId: number, pid: number): Proc {
+  for (;;) {
+    const now0 = current(ctx.world, nsId, linkId, pid);
+    if (!now0?.lease.renewAt) return 0;
+    yield { kind: 'timer', until: now0.lease.renewAt };
+    let ack: DhcpMessage | null = null;
+    for (;;) {
+      const held = current(ctx.world, nsId, linkId, pid);
+      if (!held) return 0;
+      const { ns, link, lease } = held;
+      if (ctx.world.clock.now() >= lease.boundAt + lease.leaseSecs * 1000) return 0;
+      const to = serverLink(ctx.world, lease.serverId);
+      if (!to) return 0;
+      const xid = ctx.world.rng.int(0, 0x7fffffff);
+      const request: DhcpMessage = { type: 'REQUEST', op: 'request', xid, chaddr: link.mac, ciaddr: lease.ip, yiaddr: 0, hostname: ctx.host.hostname };
+      const sent = clientSend(ctx.world, link, request, { ip: lease.serverId, mac: to.mac });
+      recordTrace(ctx.world, `dhclient ${link.name}: DHCPREQUEST (renew)`, sent.trace);
+      ack = yield* awaitReply({ ...ctx, ns }, link, [...sent.pending], ctx.world.clock.now() + RETRY_MS);
+      if (ack?.type === 'ACK') break;
+    }
+    const held = current(ctx.world, nsId, linkId, pid);
+    if (!held) return 0;
+    renew(ctx, held.ns, held.link, held.lease, ack, renewalSecs(ctx, ack.leaseSecs ?? held.lease.leaseSecs, ack.t1));
+  }
+}
+
+/** dhclient-script RENEW: the address lives on for the new lease; the lease file gets the new block. */
+function renew(ctx: ProcContext, ns: Netns, link: Link, lease: DhcpClientLease, ack: DhcpMessage, renewal: number): void {
+  const now = ctx.world.clock.now();
+  const leaseSecs = ack.leaseSecs ?? lease.leaseSecs;
+  for (const a of addrs4Of(ns, link)) if (a.local === lease.ip && a.validUntil !== undefined) a.validUntil = now + leaseSecs * 1000;
+  Object.assign(lease, { boundAt: now, leaseSecs, renewAt: now + renewal * 1000 });
+  const record = { ip: lease.ip, mask: lease.mask, router: lease.router, dns: lease.dns, leaseSecs, ifname: link.name, serverId: lease.serverId, hostname: ack.hostname ?? lease.hostname, via: lease.via, boundAt: ctx.world.clock.epoch + now, renewalSecs: renewal, ...(ack.t1 !== undefined ? { t1: ack.t1, t2: ack.t2 } : {}) };
+  ctx.fs.write(DHCLIENT_LEASES, leaseBlock(record), true, ns);
+  ctx.world.changed();
+}
