@@ -19,6 +19,13 @@ describe('docker run: terminal, working directory, exec errors', () => {
     assert.equal(run(sh, 'docker run -it --rm busybox true').exitCode, 0);
   });
 
+  it('docker attach to a -t container needs a terminal on stdin unless --no-stdin (CheckTty)', () => {
+    const sh = shell();
+    ok(sh, "docker run -dt --name t1 busybox sh -c 'sleep 2; exit 3'");
+    assert.deepEqual(run(sh, 'docker attach t1'), { stdout: '', stderr: 'the input device is not a TTY\n', exitCode: 1 });
+    assert.equal(run(sh, 'docker attach --no-stdin t1').exitCode, 3);
+  });
+
   it('-t merges the streams into stdout with CR LF; -w sets the working directory of run and exec', () => {
     const sh = shell();
     assert.deepEqual(run(sh, "docker run --rm -t busybox sh -c 'echo a; echo b >&2'"), { stdout: 'a\r\nb\r\n', stderr: '', exitCode: 0 });

@@ -6,6 +6,7 @@ import { findContainer, settle } from '../../engine/docker/containers';
 import { fail, Output, type CommandResult } from '../types';
 import { argsError, daemonError, usageError, type DockerCtx } from './context';
 import { parseFlags } from './flags';
+import { hasTerminal } from './run';
 
 export function dockerAttach(d: DockerCtx, argv: string[]): CommandResult {
   const parsed = parseFlags(argv, [{ long: 'no-stdin', value: false }, { long: 'sig-proxy', value: true }, { long: 'detach-keys', value: true }], true);
@@ -16,6 +17,8 @@ export function dockerAttach(d: DockerCtx, argv: string[]): CommandResult {
   if (!c) return daemonError(`No such container: ${ref}`);
   if (c.state === 'paused') return fail('You cannot attach to a paused container, unpause it first', 1);
   if (c.state !== 'running') return fail('You cannot attach to a stopped container, start it first', 1);
+  // docker/cli's CheckTty: a container with a TTY wants a terminal on stdin unless --no-stdin.
+  if (c.tty && !parsed.value.flags['no-stdin'] && !hasTerminal(d)) return fail('the input device is not a TTY', 1);
   if (c.exitsAt === null) return fail('vethlab: docker attach: the container never stops by itself; its output so far is in `docker logs`', 1);
   const from = c.logs.length;
   d.sh.world.clock.advance(Math.max(0, c.exitsAt - d.sh.world.clock.now()));

@@ -159,7 +159,7 @@ export function dockerRun(d: DockerCtx, argv: string[], create = false): Command
 }
 
 /** The client's stdin is a terminal: the VS Code terminal's shell says so in VETHLAB_TTY (as `tty` reads it). */
-function hasTerminal(d: DockerCtx): boolean {
+export function hasTerminal(d: DockerCtx): boolean {
   return Boolean(d.sh.env['VETHLAB_TTY']);
 }
 
