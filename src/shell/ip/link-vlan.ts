@@ -44,9 +44,17 @@ export function parseVlanArgs(args: Args): VlanSpec {
   return spec;
 }
 
-/** bridge options: vlan_filtering is simulated; the timers and priorities are accepted. */
-export function parseBridgeArgs(args: Args): boolean | undefined {
-  let filtering: boolean | undefined;
+/** What `ip link add|set BR type bridge …` changes (the other timers and priorities are checked and accepted). */
+export interface BridgeSpec {
+  vlanFiltering?: boolean;
+  /** Centiseconds, as the kernel keeps it (`ageing_time 30000` is 300 s). */
+  ageingTime?: number;
+  forwardDelay?: number;
+}
+
+/** bridge options: vlan_filtering, ageing_time and forward_delay are simulated; the rest are accepted. */
+export function parseBridgeArgs(args: Args): BridgeSpec {
+  const spec: BridgeSpec = {};
   const numeric = new Set(['forward_delay', 'hello_time', 'max_age', 'ageing_time', 'stp_state', 'priority', 'vlan_default_pvid', 'vlan_stats_enabled', 'mcast_snooping']);
   while (!args.done) {
     const word = args.peek()!;
@@ -54,14 +62,16 @@ export function parseBridgeArgs(args: Args): boolean | undefined {
       args.take();
       const v = args.next();
       if (v !== '0' && v !== '1') throw invarg('invalid vlan_filtering', v);
-      filtering = v === '1';
+      spec.vlanFiltering = v === '1';
     } else if (numeric.has(word)) {
       args.take();
       const v = args.next();
       if (!/^\d+$/.test(v)) throw invarg(`invalid ${word}`, v);
-    } else return filtering;
+      if (word === 'ageing_time') spec.ageingTime = Number(v);
+      if (word === 'forward_delay') spec.forwardDelay = Number(v);
+    } else return spec;
   }
-  return filtering;
+  return spec;
 }
 
 /** vlan_newlink: checks the lower device and the id, then a VLAN device with the lower's MAC and MTU. */

@@ -1,13 +1,13 @@
 /** `ip link`: show, add (veth, bridge, dummy), delete, set (up/down, netns, master, name, mtu, address). */
 import { linksIn, peerOf } from '../../engine/net/links';
 import { allocIfindex, attachPort, createLink, createVethPair, deleteLink, detachPort, moveLink, renameLink, setAdminUp, setMac } from '../../engine/net/linkops';
-import type { Link, Netns } from '../../engine/net/types';
+import type { BridgeInfo, Link, Netns } from '../../engine/net/types';
 import { Args, duparg, duparg2, incomplete, invarg, IpError, matches, rtnl } from './args';
 import type { IpContext } from './context';
 import { parseLladdr } from './prefix';
 import { briefLink, linkAddressLine, linkHeader } from './print-link';
 import { showAddresses } from './addr';
-import { addVlanLink, parseBridgeArgs, parseVlanArgs, type VlanSpec } from './link-vlan';
+import { addVlanLink, parseBridgeArgs, parseVlanArgs, type BridgeSpec, type VlanSpec } from './link-vlan';
 
 export function doLink(ctx: IpContext, argv: string[]): void {
   const args = new Args(argv);
@@ -97,7 +97,7 @@ interface LinkSpec {
   /** `link DEV`: the lower device of a VLAN. */
   lower?: string;
   vlan?: VlanSpec;
-  vlanFiltering?: boolean;
+  bridge?: BridgeSpec;
 }
 
 const IFNAMSIZ = 16;
@@ -184,8 +184,7 @@ function parseTypeArgs(ctx: IpContext, args: Args, spec: LinkSpec): void {
     return;
   }
   if (spec.type === 'bridge') {
-    const filtering = parseBridgeArgs(args);
-    if (filtering !== undefined) spec.vlanFiltering = filtering;
+    spec.bridge = parseBridgeArgs(args);
     return;
   }
   if (spec.type !== 'veth') return;
@@ -257,7 +256,7 @@ function applyCommon(ctx: IpContext, link: Link, spec: LinkSpec): void {
     link.macSet = true;
   }
   if (spec.txqlen !== undefined) link.txqlen = spec.txqlen;
-  if (spec.vlanFiltering !== undefined && link.bridge) link.bridge.vlanFiltering = spec.vlanFiltering;
+  if (spec.bridge && link.bridge) applyBridgeSpec(link.bridge, spec.bridge);
   if (spec.master) attachPort(ctx.world, spec.master, link);
   if (spec.up) setAdminUp(ctx.world, link, true);
 }
@@ -283,7 +282,7 @@ function setLink(ctx: IpContext, args: Args): void {
     link.macSet = true;
   }
   if (spec.txqlen !== undefined) link.txqlen = spec.txqlen;
-  if (spec.vlanFiltering !== undefined && link.bridge) link.bridge.vlanFiltering = spec.vlanFiltering;
+  if (spec.bridge && link.bridge) applyBridgeSpec(link.bridge, spec.bridge);
   if (spec.master === null && link.masterId !== null) detachPort(ctx.world, link);
   if (spec.master && link.masterId !== spec.master.id) {
     if (link.masterId !== null) detachPort(ctx.world, link);
@@ -392,3 +391,9 @@ TYPE := { amt | bareudp | bond | bond_slave | bridge | bridge_slave |
           xfrm | virt_wifi }`;
 
 void incomplete;
+
+function applyBridgeSpec(bridge: BridgeInfo, spec: BridgeSpec): void {
+  if (spec.vlanFiltering !== undefined) bridge.vlanFiltering = spec.vlanFiltering;
+  if (spec.ageingTime !== undefined) bridge.ageingTime = spec.ageingTime;
+  if (spec.forwardDelay !== undefined) bridge.forwardDelay = spec.forwardDelay;
+}
