@@ -12,6 +12,8 @@ import { usageError, type DockerCtx } from './context';
 import { last, parseFlags } from './flags';
 import { apiTime } from './human';
 import { renderTemplate } from './template';
+import { membershipOf } from '../../engine/swarm/state';
+import { swarmInfoLines, swarmInfoObject, swarmState } from './info-swarm';
 
 /** dockerd's ID: a UUID fixed per host (the engine's key file). */
 function engineId(daemon: DaemonState): string {
@@ -90,7 +92,7 @@ export function infoObject(d: DockerCtx, context: string): Record<string, unknow
     ServerVersion: ENGINE.Version,
     Runtimes: runtimes(),
     DefaultRuntime: 'runc',
-    Swarm: { NodeID: '', NodeAddr: '', LocalNodeState: 'inactive', ControlAvailable: false, Error: '', RemoteManagers: null },
+    Swarm: swarmInfoObject(membershipOf(d.sh.world, d.sh.host), d.sh.host.id),
     LiveRestoreEnabled: d.daemon.config?.liveRestore ?? false,
     Isolation: '',
     InitBinary: 'docker-init',
@@ -109,7 +111,8 @@ export function infoObject(d: DockerCtx, context: string): Record<string, unknow
   return info;
 }
 
-function infoText(i: Record<string, unknown>, context: string): string {
+function infoText(d: DockerCtx, i: Record<string, unknown>, context: string): string {
+  const member = membershipOf(d.sh.world, d.sh.host);
   const pools = i['DefaultAddressPools'] as Array<{ Base: string; Size: number }> | null;
   const lines = [
     'Client:',
@@ -137,7 +140,8 @@ function infoText(i: Record<string, unknown>, context: string): string {
     '  Volume: local',
     '  Network: bridge host ipvlan macvlan null overlay',
     '  Log: awslogs fluentd gcplogs gelf journald json-file local splunk syslog',
-    ' Swarm: inactive',
+    ` Swarm: ${swarmState(member, d.sh.host.id)}`,
+    ...swarmInfoLines(member, d.sh.host.id),
     ' Runtimes: io.containerd.runc.v2 runc',
     ' Default Runtime: runc',
     ' Init Binary: docker-init',
@@ -173,7 +177,7 @@ export function dockerInfo(d: DockerCtx, argv: string[], context = 'default'): C
   if (parsed.value.args.length > 0) return usageError('info', `docker: 'docker info' accepts no arguments`);
   const info = infoObject(d, context);
   const format = last(parsed.value, 'format');
-  if (format === undefined) return { stdout: infoText(info, context), stderr: '', exitCode: 0 };
+  if (format === undefined) return { stdout: infoText(d, info, context), stderr: '', exitCode: 0 };
   const r = renderTemplate(format, info);
   if (!r.ok) {
     // docker/cli renders info through its own struct: the message names it (recorded).

@@ -8,10 +8,19 @@ import { usageError, type DockerCtx } from './context';
 import { last, parseFlags } from './flags';
 import { renderTemplate } from './template';
 
+/**
+ * Templates read Go's field names, JSON prints the tags: APIVersion is `json:"ApiVersion"` in both
+ * the client's and the server's struct, so `{{.Server.APIVersion}}` works; the alias stays out of `{{json .}}`.
+ */
+function withApiAlias<T extends Record<string, unknown>>(o: T): T {
+  Object.defineProperty(o, 'APIVersion', { value: o['ApiVersion'], enumerable: false });
+  return o;
+}
+
 export function versionObject(context: string): Record<string, unknown> {
   return {
-    Client: { ...clientPart(context), ApiVersion: ENGINE.ApiVersion, DefaultAPIVersion: CLIENT.ApiVersion },
-    Server: {
+    Client: withApiAlias({ ...clientPart(context), ApiVersion: ENGINE.ApiVersion, DefaultAPIVersion: CLIENT.ApiVersion }),
+    Server: withApiAlias({
       Platform: { Name: ENGINE.Platform },
       Components: [
         { Name: 'Engine', Version: ENGINE.Version, Details: { ApiVersion: ENGINE.ApiVersion, Arch: 'amd64', BuildTime: ENGINE.BuildTime, Experimental: 'false', GitCommit: ENGINE.GitCommit, GoVersion: ENGINE.GoVersion, KernelVersion: KERNEL_VERSION, MinAPIVersion: ENGINE.MinAPIVersion, Os: 'linux' } },
@@ -28,7 +37,7 @@ export function versionObject(context: string): Record<string, unknown> {
       Arch: 'amd64',
       KernelVersion: KERNEL_VERSION,
       BuildTime: ENGINE.BuildTimeApi,
-    },
+    }),
   };
 }
 
