@@ -35,3 +35,14 @@ describe('docker info: the daemon as recorded, and swarm mode', () => {
     assert.deepEqual(swarmBlock(ok(sh, 'ssh node2 docker info')).slice(2), ['  Is Manager: false', '  Node Address: 192.168.1.12', '  Manager Addresses:', '   192.168.1.11:2377']);
   });
 });
+
+describe('docker system df: the build cache', () => {
+  it('counts the layers build steps made, not the base image a build used', () => {
+    const sh = shell();
+    ok(sh, 'docker pull -q busybox');
+    ok(sh, `printf 'FROM busybox\\nRUN echo hello > /greeting\\n' > Dockerfile`);
+    ok(sh, 'docker build -q -t b1 .');
+    const df = ok(sh, 'docker system df').split('\n');
+    assert.match(df[4]!, /^Build Cache {5}1 {9}0 {9}6B {8}6B$/, df.join('\n'));
+  });
+});

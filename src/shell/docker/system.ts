@@ -1,5 +1,6 @@
 /** `docker system df [-v]` (docker/cli cli/command/formatter/disk_usage.go): space used by images, containers, volumes and the build cache. */
 import { layerSizesOf } from '../../engine/docker/layers';
+import { sha256Hex } from '../../engine/docker/layers-sha256';
 import { volumeSize, volumeUsers, volumesOf } from '../../engine/docker/volumes';
 import type { Container, DaemonState, Image } from '../../engine/docker/types';
 import { fail, type CommandResult } from '../types';
@@ -41,7 +42,9 @@ function pct(part: number, total: number): string {
 
 function buildCacheRecords(daemon: DaemonState): Array<{ id: string; size: number; createdBy: string; created: string }> {
   const seen = new Map<string, { id: string; size: number; createdBy: string; created: string }>();
-  for (const image of Object.values(daemon.buildCache ?? {})) {
+  for (const [key, image] of Object.entries(daemon.buildCache ?? {})) {
+    // The builder's note that it used a base image (build.ts) is no record: the base is an image.
+    if (key === sha256Hex(`from seen ${image.id}`)) continue;
     const h = image.history?.[image.history.length - 1];
     const layer = image.layers[image.layers.length - 1];
     if (!h || h.empty || !layer || seen.has(layer)) continue;
