@@ -57,4 +57,18 @@ describe('docker namespaces under /proc', () => {
     assert.deepEqual(run(sh, 'ip netns identify 99999'), { stdout: '', stderr: 'Cannot open network namespace: No such file or directory\n', exitCode: 255 });
     assert.deepEqual(run(sh, 'ls /proc/99999/ns'), { stdout: '', stderr: "ls: cannot access '/proc/99999/ns': No such file or directory\n", exitCode: 2 });
   });
+
+  it('ls -lrt /var/lib/docker/containers (the seed\'s line): one 0710 directory per container, oldest first; -t newest first', () => {
+    const sh = shell();
+    assert.equal(ok(sh, 'ls -l /var/lib/docker/containers'), 'total 0\n');
+    const a = ok(sh, 'docker run -d --name c1 busybox sleep 900').trim();
+    ok(sh, 'sleep 90');
+    const b = ok(sh, 'docker run -d --name c2 busybox sleep 900').trim();
+    const lines = ok(sh, 'ls -lrt /var/lib/docker/containers/').split('\n');
+    assert.equal(lines[0], 'total 8');
+    assert.match(lines[1]!, new RegExp(`^drwx--x--- 4 root root 4096 [A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d ${a}$`));
+    assert.match(lines[2]!, new RegExp(` ${b}$`));
+    assert.equal(ok(sh, 'ls -t /var/lib/docker/containers'), `${b}\n${a}\n`);
+    assert.equal(ok(sh, 'ls /var/lib/docker/containers'), [a, b].sort().join('\n') + '\n');
+  });
 });

@@ -1,9 +1,10 @@
-/** `ls DIR`: the directories a networking learner looks at (/run/netns, /sys/class/net), one name per line. */
+/** `ls [-lrt] DIR`: the directories a networking learner looks at (/run/netns, /sys/class/net, /proc/PID/ns, /var/lib/docker/containers), one name per line. */
 import { linksIn } from '../../engine/net/links';
 import { resolvePath } from '../fs';
 import { Output, type CommandFn } from '../types';
 import { MONTHS, two, utcParts } from '../../common/clock';
 import { NS_TYPES, procNode } from './procfs';
+import { dockerRootEntries } from './docker-root';
 
 export const ls: CommandFn = (argv, ctx) => {
   const paths = argv.slice(1).filter((a) => !a.startsWith('-'));
@@ -12,7 +13,7 @@ export const ls: CommandFn = (argv, ctx) => {
   let status = 0;
   for (const raw of paths.length ? paths : ['.']) {
     const path = resolvePath(ctx.cwd, raw);
-    const proc = procListing(ctx, path, raw, long);
+    const proc = procListing(ctx, path, raw, long) ?? entryListing(ctx, path, argv.slice(1));
     if (proc) {
       if (paths.length > 1) out.line(`${raw}:`);
       for (const line of proc) out.line(line);
@@ -37,12 +38,33 @@ export const ls: CommandFn = (argv, ctx) => {
 function procListing(ctx: Parameters<CommandFn>[1], path: string, raw: string, long: boolean): string[] | undefined {
   const node = procNode(ctx, path);
   if (!node) return undefined;
-  const p = utcParts(ctx.world.clock.epoch + ctx.world.clock.now());
-  const when = `${MONTHS[p.month]} ${String(p.day).padStart(2)} ${two(p.hour)}:${two(p.minute)}`;
+  const when = lsTime(ctx, ctx.world.clock.now());
   const line = (name: string, target: string) => `lrwxrwxrwx 1 root root 0 ${when} ${name} -> ${target}`;
   if (node.kind === 'nslink') return [long ? line(raw, node.target) : raw];
   const links = NS_TYPES.map((type) => ({ type, target: procNode(ctx, `${path}/${type}`) as { target: string } }));
   return long ? ['total 0', ...links.map((l) => line(l.type, l.target.target))] : links.map((l) => l.type);
+}
+
+/** Directories whose entries carry modes and times (/var/lib/docker/containers): -l, -t (newest first), -r. */
+function entryListing(ctx: Parameters<CommandFn>[1], path: string, args: string[]): string[] | undefined {
+  const entries = dockerRootEntries(ctx, path);
+  if (!entries) return undefined;
+  const flags = new Set(args.filter((a) => /^-[a-zA-Z1]+$/.test(a)).flatMap((a) => [...a.slice(1)]));
+  const sorted = [...entries].sort((a, b) => (flags.has('t') ? b.mtime - a.mtime || cmp(a.name, b.name) : cmp(a.name, b.name)));
+  if (flags.has('r')) sorted.reverse();
+  if (!flags.has('l')) return sorted.map((e) => e.name);
+  const sizeW = Math.max(0, ...sorted.map((e) => String(e.size).length));
+  const linkW = Math.max(0, ...sorted.map((e) => String(e.nlink).length));
+  const total = sorted.reduce((n, e) => n + Math.ceil(e.size / 4096) * 4, 0);
+  return [`total ${total}`, ...sorted.map((e) => `${e.mode} ${String(e.nlink).padStart(linkW)} root root ${String(e.size).padStart(sizeW)} ${lsTime(ctx, e.mtime)} ${e.name}`)];
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** ls's date for a file from the last six months: "Mon DD HH:MM". */
+function lsTime(ctx: Parameters<CommandFn>[1], at: number): string {
+  const p = utcParts(ctx.world.clock.epoch + at);
+  return `${MONTHS[p.month]} ${String(p.day).padStart(2)} ${two(p.hour)}:${two(p.minute)}`;
 }
 
 function listing(ctx: Parameters<CommandFn>[1], path: string): string[] | undefined {
