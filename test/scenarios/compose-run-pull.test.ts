@@ -87,6 +87,14 @@ describe('docker compose run', () => {
     assert.deepEqual(names(sh), []);
   });
 
+  it('a command the image lacks: the daemon\'s error as compose prints it, exit 1, the --rm container gone', () => {
+    const sh = project();
+    const r = run(sh, 'docker compose run --rm web nosuchcmd');
+    assert.equal(r.exitCode, 1);
+    assert.match(r.stderr, /\nError response from daemon: failed to create task for container: .*exec: "nosuchcmd": executable file not found in \$PATH: unknown\n$/);
+    assert.deepEqual(names(sh), ['demo-api-1']);
+  });
+
   it('refuses an unknown service or a missing one, creating nothing', () => {
     const sh = project();
     assert.deepEqual(run(sh, 'docker compose run nosuch'), { stdout: '', stderr: 'no such service: nosuch\n', exitCode: 1 });

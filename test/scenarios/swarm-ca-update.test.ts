@@ -170,6 +170,7 @@ describe('docker swarm update', () => {
     fails(sh, 'docker swarm update --dispatcher-heartbeat 10', 125, usage('update', 'invalid argument "10" for "--dispatcher-heartbeat" flag: time: missing unit in duration "10"'));
     fails(sh, 'docker swarm update --dispatcher-heartbeat 5x', 125, usage('update', 'invalid argument "5x" for "--dispatcher-heartbeat" flag: time: unknown unit "x" in duration "5x"'));
     fails(sh, 'docker swarm update --task-history-limit x', 125, usage('update', 'invalid argument "x" for "--task-history-limit" flag: strconv.ParseInt: parsing "x": invalid syntax'));
+    fails(sh, 'docker swarm update --task-history-limit 99999999999999999999', 125, usage('update', 'invalid argument "99999999999999999999" for "--task-history-limit" flag: strconv.ParseInt: parsing "99999999999999999999": value out of range'));
     fails(sh, 'docker swarm update --max-snapshots x', 125, usage('update', 'invalid argument "x" for "--max-snapshots" flag: strconv.ParseUint: parsing "x": invalid syntax'));
     fails(sh, 'docker swarm update --autolock=maybe', 125, usage('update', 'invalid argument "maybe" for "--autolock" flag: strconv.ParseBool: parsing "maybe": invalid syntax'));
     fails(sh, 'docker swarm update --bogus', 125, usage('update', 'unknown flag: --bogus'));

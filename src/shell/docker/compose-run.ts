@@ -88,10 +88,10 @@ export function composeRun(d: DockerCtx, p: ComposeProject, o: RunOptions): Comm
   const name = o.name ?? oneOffName(p.name, target.name, randomHexId(d.sh.world));
   const r = d.sh.exec(['docker', ...runArgs(d, p, target, name, o)], d.sh);
   const c = d.daemon.containers.find((x) => x.name === name);
-  if (r.exitCode === 125 && !c) {
-    // docker run's "docker: Error response from daemon: …" and help hint: compose prints the daemon's line.
-    const line = r.stderr.split('\n').find((l) => l.includes('Error response from daemon: ')) ?? r.stderr.split('\n')[0]!;
-    return { stdout: out.stdout, stderr: out.stderr + line.replace(/^docker: /, '') + '\n', exitCode: 1 };
+  const daemonLine = r.stderr.split('\n').find((l) => l.startsWith('docker: Error response from daemon: '));
+  if (daemonLine !== undefined) {
+    // Create or start refused (docker run's "docker: …" and help hint): compose prints the daemon's error, exit 1.
+    return { stdout: out.stdout + r.stdout, stderr: out.stderr + daemonLine.slice('docker: '.length) + '\n', exitCode: 1 };
   }
   if (c) composeStateOf(d.sh.world, d.sh.host).containers[c.id] = { project: p.name, service: target.name, number: 1, oneoff: true };
   d.sh.world.changed();

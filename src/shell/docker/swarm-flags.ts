@@ -43,6 +43,8 @@ export function formatGoDuration(ms: number): string {
 export function parseGoInt(text: string, unsigned: boolean): number | string {
   const fn = unsigned ? 'strconv.ParseUint' : 'strconv.ParseInt';
   if (!(unsigned ? /^\+?\d+$/ : /^[+-]?\d+$/).test(text)) return `${fn}: parsing ${JSON.stringify(text)}: invalid syntax`;
+  const n = BigInt(text);
+  if (unsigned ? n > 18446744073709551615n : n > 9223372036854775807n || n < -9223372036854775808n) return `${fn}: parsing ${JSON.stringify(text)}: value out of range`;
   return Number(text);
 }
 
