@@ -65,7 +65,7 @@ export const DOCKER_FLAGS: Record<string, FlagDoc[]> = {
     f('--privileged', 'extended privileges for the command'),
   ],
   ps: [f('-a, --all', 'also stopped containers'), QUIET, FORMAT, NO_TRUNC, FILTER, f('-s, --size', 'add the SIZE column'), f('-l, --latest', 'only the container created last'), f('-n N, --last N', 'the N containers created last')],
-  logs: [f('-f, --follow', 'keep printing new output'), f('-n N, --tail N', 'only the last N lines'), f('-t, --timestamps', 'prefix each line with its time'), f('--since TIME', 'only lines after TIME'), f('--until TIME', 'only lines before TIME'), f('--details', 'extra attributes given to the log driver')],
+  logs: [f('-f, --follow', 'keep printing new output'), f('-n N, --tail N', 'only the last N lines'), f('-t, --timestamps', 'prefix each line with the time it was written (RFC 3339, nanoseconds)'), f('--since TIME', 'only lines after TIME'), f('--until TIME', 'only lines before TIME'), f('--details', 'extra attributes given to the log driver')],
   rm: [f('-f, --force', 'kill a running container first'), f('-v, --volumes', 'also remove its anonymous volumes'), f('-l, --link', 'remove a legacy link, not the container')],
   stop: [f('-t N, --timeout N, --time N', 'seconds to wait after SIGTERM before SIGKILL (default 10)'), f('-s SIGNAL, --signal SIGNAL', 'the signal to send first')],
   start: [f('-a, --attach', 'attach to its output and wait for it'), f('-i, --interactive', 'attach stdin')],
