@@ -68,6 +68,8 @@ describe('nft list: what iptables-nft wrote', () => {
   it('shows the Docker daemon chains in the docker world', () => {
     const { world, host } = createDockerWorld();
     const sh = new Shell(world, host);
+    assert.equal(ok(sh, 'nft list tables'), 'table ip nat\ntable ip filter\n');
+    assert.match(ok(sh, 'nft list chains'), /chain DOCKER \{\n\t\}\n\tchain DOCKER-ISOLATION-STAGE-1 \{\n\t\}\n\tchain DOCKER-ISOLATION-STAGE-2 \{\n\t\}\n\tchain FORWARD \{\n/);
     const out = ok(sh, 'nft list table ip nat');
     assert.match(out, /chain PREROUTING \{\n\t\ttype nat hook prerouting priority dstnat; policy accept;\n\t\tfib daddr type local counter packets \d+ bytes \d+ jump DOCKER\n/);
     assert.match(out, /oifname != "docker0" ip saddr 172\.17\.0\.0\/16 counter packets \d+ bytes \d+ masquerade/);

@@ -6,6 +6,7 @@ import type { World } from '../world';
 import type { Host, WorldState } from '../net/types';
 import { setIpForward } from '../net/forwarding';
 import { installDaemonChains } from './rules';
+import { stampCreationOrder } from '../netfilter/rules';
 import { createBridgeNetwork, removeBridgeNetwork } from './networks';
 import { exitContainer, imageOf, startContainer } from './containers';
 import { exitAfterSignal, stopSignal } from './procs';
@@ -35,6 +36,11 @@ export function startDaemon(world: World, host: Host): DaemonState {
   setIpForward(root, true);
   installDaemonChains(root);
   createBridgeNetwork(world, host, daemon, { name: 'bridge', bridge: 'docker0', subnet: 0xac110000, prefixLen: 16, isDefault: true });
+  // As Engine 26.1 creates them (test/golden/docker/nft.txt): nat first, then filter.
+  stampCreationOrder(root, [
+    ['nat', ['DOCKER', 'POSTROUTING', 'PREROUTING', 'OUTPUT']],
+    ['filter', ['DOCKER', 'DOCKER-ISOLATION-STAGE-1', 'DOCKER-ISOLATION-STAGE-2', 'FORWARD', 'DOCKER-USER']],
+  ]);
   daemon.networks.push(plainNetwork(world, 'host', 'host'), plainNetwork(world, 'none', 'null'));
   world.changed();
   return daemon;

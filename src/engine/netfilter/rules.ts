@@ -40,6 +40,20 @@ function ensureBorn(ns: Netns, table: Table): void {
   table.born = 1 + Math.max(0, ...Object.values(ns.netfilter.tables).map((t) => t.born ?? 0));
 }
 
+/**
+ * For rule sets a program builds in one go (dockerd's first start): the tables and chains were
+ * created in this order, as `nft list` shows them; chains not named keep their turn after these.
+ */
+export function stampCreationOrder(ns: Netns, order: [TableName, string[]][]): void {
+  order.forEach(([name, chains], i) => {
+    const table = ns.netfilter.tables[name];
+    table.born = i + 1;
+    const named = chains.map((c) => chainOf(table, c)).filter((c): c is Chain => c !== undefined && isLive(c));
+    const rest = table.chains.filter((c) => !named.includes(c) && c.born !== undefined).sort((a, b) => a.born! - b.born!);
+    [...named, ...rest].forEach((c, j) => (c.born = j + 1));
+  });
+}
+
 /** A chain the kernel has: a user chain, or a built-in chain something was written to. */
 export function isLive(chain: Chain): boolean {
   return chain.policy === null || chain.live === true;
