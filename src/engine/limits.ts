@@ -5,7 +5,9 @@
  * exit status; a command that would grow the world past a cap is undone.
  */
 import type { World } from './world';
+import type { Netns } from './net/types';
 import { allDaemons } from './docker/daemon';
+import { ruleEdits } from './netfilter/rules';
 
 export const LIMITS = {
   /** Characters in one command line (bash itself has no such cap; a pasted file does). */
@@ -55,24 +57,63 @@ const WORLD_NOUNS: Record<keyof WorldCounts, string> = {
 };
 
 /**
+ * Rules counted per namespace at the last count, for a world state: valid while no rule was added
+ * or removed (rules.ts counts its edits) and each namespace still has the same tables object.
+ */
+interface RuleTally {
+  edits: number;
+  ids: number[];
+  tables: object[];
+  rules: number[];
+  total: number;
+}
+
+const ruleTallies = new WeakMap<object, RuleTally>();
+
+function rulesIn(tables: Netns['netfilter']['tables']): number {
+  let n = 0;
+  for (const name in tables) for (const chain of tables[name as keyof typeof tables].chains) n += chain.rules.length;
+  return n;
+}
+
+/** Rules of every namespace, from the last tally where a namespace and its tables are the same objects. */
+function tallyRules(all: Netns[], last: RuleTally | undefined): RuleTally {
+  const tally: RuleTally = { edits: ruleEdits.count, ids: [], tables: [], rules: [], total: 0 };
+  let j = 0;
+  for (const ns of all) {
+    const tables = ns.netfilter.tables;
+    // Namespace ids only grow, and Object.values lists them in ascending order: a merge of two sorted lists.
+    while (last && j < last.ids.length && last.ids[j]! < ns.id) j++;
+    const rules = last && last.ids[j] === ns.id && last.tables[j] === tables ? last.rules[j]! : rulesIn(tables);
+    tally.ids.push(ns.id);
+    tally.tables.push(tables);
+    tally.rules.push(rules);
+    tally.total += rules;
+  }
+  return tally;
+}
+
+/**
  * How big the world is, in the units the caps count. Taken before most commands, so it reads as
- * little as it can: the link count from the link index, and only the tables the kernel has
- * (`present`: a write of a rule creates its table first, and the hooks skip an absent one).
+ * little as it can: the link count from the link index, two lengths per namespace, and rules
+ * recounted only in namespaces whose tables changed since the last count.
  */
 export function worldCounts(world: World): WorldCounts {
   const counts: WorldCounts = { netns: 0, links: world.linkIndex().size, containers: 0, rules: 0, routes: 0, neighbours: 0 };
-  const all = world.state.netns;
-  for (const id in all) {
-    const ns = all[id]!;
-    counts.netns++;
+  const all = Object.values(world.state.netns);
+  const last = ruleTallies.get(world.state);
+  const fresh = last?.edits === ruleEdits.count ? last : undefined;
+  let same = fresh !== undefined && fresh.ids.length === all.length;
+  for (let i = 0; i < all.length; i++) {
+    const ns = all[i]!;
     counts.routes += ns.routes.length;
     counts.neighbours += ns.neigh.length;
-    const tables = ns.netfilter.tables;
-    for (const name in tables) {
-      const table = tables[name as keyof typeof tables];
-      if (table.present) for (const chain of table.chains) counts.rules += chain.rules.length;
-    }
+    if (same && (fresh!.ids[i] !== ns.id || fresh!.tables[i] !== ns.netfilter.tables)) same = false;
   }
+  counts.netns = all.length;
+  const tally = same ? fresh! : tallyRules(all, fresh);
+  if (tally !== last) ruleTallies.set(world.state, tally);
+  counts.rules = tally.total;
   for (const daemon of allDaemons(world)) counts.containers += daemon.containers.length;
   return counts;
 }

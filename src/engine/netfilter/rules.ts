@@ -9,6 +9,9 @@ import type { Chain, Rule, Table, TableName } from './types';
 
 export type NfErrno = 'ENOENT' | 'EEXIST' | 'EBUSY' | 'EINVAL' | 'EMLINK' | 'EOPNOTSUPP' | 'E2BIG';
 
+/** Bumped by every function here that adds or removes rules: the world-size guard recounts rules only then. */
+export const ruleEdits = { count: 0 };
+
 export function findChain(ns: Netns, table: TableName, chain: string): Chain | undefined {
   return chainOf(ns.netfilter.tables[table], chain);
 }
@@ -25,6 +28,7 @@ export function appendRule(ns: Netns, table: TableName, chain: string, rule: Rul
   ensureBorn(ns, ns.netfilter.tables[table]);
   goLive(ns.netfilter.tables[table], target);
   target.rules.push(rule);
+  ruleEdits.count++;
 }
 
 /** Registers a chain with the kernel (nf_tables): it is listed after every chain registered before it. */
@@ -65,6 +69,7 @@ export function editTable<E>(ns: Netns, table: TableName, edit: (copy: Table) =>
   const error = edit(copy);
   if (error !== null) return error;
   ns.netfilter.tables[table] = copy;
+  ruleEdits.count++;
   ensureBorn(ns, copy);
   return null;
 }
@@ -124,6 +129,7 @@ export function insertRule(table: Table, chain: string, index: number, rule: Rul
   if (!c) return 'ENOENT';
   if (index < 0 || index > c.rules.length) return 'E2BIG';
   c.rules.splice(index, 0, rule);
+  ruleEdits.count++;
   goLive(table, c);
   ensurePresent(table);
   return null;
@@ -142,6 +148,7 @@ export function deleteRuleAt(table: Table, chain: string, index: number): NfErrn
   if (!c) return 'ENOENT';
   if (index < 0 || index >= c.rules.length) return 'E2BIG';
   c.rules.splice(index, 1);
+  ruleEdits.count++;
   return null;
 }
 
@@ -154,6 +161,7 @@ export function flushChain(table: Table, chain: string): NfErrno | null {
   const c = chainOf(table, chain);
   if (!c) return 'ENOENT';
   c.rules = [];
+  ruleEdits.count++;
   return null;
 }
 

@@ -3,12 +3,12 @@ import type { Container } from '../../engine/docker/types';
 import { findContainer, imageOf } from '../../engine/docker/containers';
 import { fail, type CommandResult, type ShellContext } from '../types';
 import { resolvePath } from '../../common/paths';
-import { ContainerFs, ResolverFs } from './container-fs';
+import { ContainerFs } from './container-fs';
 import { MountedFs } from './volume-fs';
-import { embeddedDnsTable } from '../../engine/docker/dns';
+import { embeddedDns, type NameService } from '../../engine/docker/dns';
 import { serviceDnsTable } from '../../engine/swarm/service-dns';
 
-/** Programs of the host's toolset that resolve names through /etc/hosts only. */
+/** Programs of the host's toolset that resolve names through NSS only: /etc/hosts, then the embedded DNS (ctx.nss). */
 const NSS_HOSTS_ONLY = new Set(['ping', 'traceroute', 'arp', 'route', 'ifconfig']);
 import { daemonError, argsError, usageError, type DockerCtx } from './context';
 import { all, last, parseFlags } from './flags';
@@ -16,6 +16,14 @@ import { allocatesWithoutBound } from '../../engine/docker/cgroups';
 import { containerBuiltin } from '../container/builtins';
 import { asBusyboxPing } from '../container/busybox-ping';
 import { asBusyboxCat } from '../container/container-shell';
+
+/** The embedded DNS's container names first, then the swarm services' answers. */
+function withTable(dns: NameService, table: Array<[string, number]>): NameService {
+  return {
+    byName: (name) => dns.byName(name) ?? table.find(([n]) => n === name)?.[1],
+    byAddr: (addr) => dns.byAddr(addr) ?? table.find(([, ip]) => ip === addr)?.[0],
+  };
+}
 
 /** Images whose ping is BusyBox's applet (installed ping from apt is iputils). */
 function isBusybox(d: DockerCtx, c: Container): boolean {
@@ -67,8 +75,8 @@ export function runInContainer(d: DockerCtx, c: Container, argv: string[], opts:
   if (builtin) return builtin;
   const prog = argv[0]!.split('/').pop()!;
   if (NSS_HOSTS_ONLY.has(prog)) {
-    const names = [...embeddedDnsTable(d.daemon, c), ...serviceDnsTable(d.sh.world, ctx.host, c.nsId, argv)];
-    const r = ctx.exec(argv, { ...ctx, fs: new ResolverFs(ctx.fs, names) });
+    const services = serviceDnsTable(d.sh.world, ctx.host, c.nsId, argv);
+    const r = ctx.exec(argv, { ...ctx, nss: withTable(embeddedDns(d.daemon, c), services) });
     return prog === 'ping' && isBusybox(d, c) ? asBusyboxPing(r) : r;
   }
   return prog === 'cat' && isBusybox(d, c) ? asBusyboxCat(ctx.exec(argv, ctx)) : ctx.exec(argv, ctx);
