@@ -54,3 +54,16 @@ describe('docker run --health-cmd: health checks on simulated time', () => {
     for (const [text, ms] of cases) assert.equal(parseGoDuration(text), ms, text);
   });
 });
+
+describe('health checks over long simulated times', () => {
+  it('an hour of 1 ms probes inside a long start period, then after it, is computed at once', () => {
+    const sh = withBusybox();
+    ok(sh, `docker run -d --name long --health-cmd false --health-start-period 30m --health-start-interval 1ms --health-interval 1ms --health-retries 1 busybox sleep infinity`);
+    ok(sh, 'sleep 1799');
+    const t0 = Date.now();
+    assert.equal(ok(sh, `docker inspect -f '{{.State.Health.Status}} {{.State.Health.FailingStreak}} {{len .State.Health.Log}}' long`), 'starting 0 5\n');
+    ok(sh, 'sleep 1800');
+    assert.equal(ok(sh, `docker inspect -f '{{.State.Health.Status}}' long`), 'unhealthy\n');
+    assert.ok(Date.now() - t0 < 2000, `took ${Date.now() - t0} ms`);
+  });
+});

@@ -91,13 +91,16 @@ export function healthAt(c: Container, now: number): HealthState | undefined {
     }
     const inStart = at - c.startedAt < cfg.startPeriod && state.status === 'starting';
     at += inStart ? startInterval : interval;
-    // Results repeat once the log is full: jump to the last five probes before `until`.
-    if (state.log.length === MAX_LOG && state.log.every((e) => e.exitCode === r.exitCode) && !inStart) {
-      const left = Math.floor((until - PROBE_MS - at) / interval);
+    // Every probe gives the same result: once the log is full, jump to the last five probes of this
+    // phase (the start period, or after it) before `until`, counting the failures skipped.
+    if (state.log.length === MAX_LOG) {
+      const step = inStart ? startInterval : interval;
+      const limit = inStart ? Math.min(until - PROBE_MS, c.startedAt + cfg.startPeriod - 1) : until - PROBE_MS;
+      const left = Math.floor((limit - at) / step);
       if (left > MAX_LOG) {
         const skipped = left - MAX_LOG;
-        if (r.exitCode !== 0) state.failingStreak += skipped;
-        at += skipped * interval;
+        if (!inStart && r.exitCode !== 0) state.failingStreak += skipped;
+        at += skipped * step;
       }
     }
   }
