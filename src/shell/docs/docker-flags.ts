@@ -24,7 +24,7 @@ export const DOCKER_RUN_FLAGS: FlagDoc[] = [
   f('--network NET, --net NET', 'the network to join: bridge (docker0, default), a user network (br-…, embedded DNS), host (no own namespace), none (only lo), container:NAME'),
   f('--network-alias NAME, --net-alias NAME', 'another DNS name for the container on its user network'),
   f('--ip IP', 'a fixed address on the network (only user networks created with --subnet; taken at start: "Address already in use")'),
-  f('-p [IP:]HOST:CONTAINER[/udp], --publish', 'publish a port: a DNAT rule in the DOCKER chain sends HOST to the container’s CONTAINER port (and docker-proxy listens for local connections)'),
+  f('-p [IP:]HOST:CONTAINER[/udp], --publish', 'publish a port: a DNAT rule in the DOCKER chain sends HOST to the container’s CONTAINER port; docker-proxy listens on the host for what that rule leaves alone (loopback, and containers asking for a host address: the chain RETURNs traffic from Docker’s bridges) and connects from the host. A port another container holds fails: port is already allocated'),
   f('-P, --publish-all', 'publish every EXPOSEd port on a random host port (32768 and up)'),
   f('--expose PORT', 'declare a port (no rule: only -P publishes it)'),
   f('--link NAME[:ALIAS]', 'legacy link on the default bridge: the name resolves through /etc/hosts'),
