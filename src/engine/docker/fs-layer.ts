@@ -17,6 +17,14 @@ export interface Change {
 /** Directories every image in the catalog has. */
 export const IMAGE_DIRS = new Set(['/', '/bin', '/dev', '/etc', '/home', '/lib', '/media', '/mnt', '/opt', '/proc', '/root', '/run', '/sbin', '/srv', '/sys', '/tmp', '/usr', '/usr/bin', '/usr/local', '/usr/local/bin', '/usr/sbin', '/usr/share', '/var', '/var/cache', '/var/lib', '/var/log', '/var/tmp']);
 
+/** busybox's image is its binary and a few directories (`docker run busybox ls /`, with proc and sys mounted). */
+const BUSYBOX_DIRS = new Set(['/', '/bin', '/dev', '/etc', '/home', '/lib', '/lib64', '/proc', '/root', '/sys', '/tmp', '/usr', '/var']);
+
+/** The directories an image has from its base (busybox has fewer than the distributions). */
+function baseDirs(image: Image | undefined): Set<string> {
+  return image?.repo === 'busybox' ? BUSYBOX_DIRS : IMAGE_DIRS;
+}
+
 /** Docker's own bind mounts into every container: never part of the layer. */
 const DOCKER_MOUNTS = new Set(['/etc/hosts', '/etc/hostname', '/etc/resolv.conf']);
 
@@ -43,7 +51,7 @@ const SERVICE_DIRS: Record<string, string[]> = {
 
 /** A directory of the image (its files' directories included). */
 export function imageHasDir(image: Image | undefined, path: string): boolean {
-  if (IMAGE_DIRS.has(path) || (image && SERVICE_DIRS[image.service]?.includes(path))) return true;
+  if (baseDirs(image).has(path) || (image && SERVICE_DIRS[image.service]?.includes(path))) return true;
   if (image?.workdir && (image.workdir === path || image.workdir.startsWith(path + '/'))) return true;
   return Object.keys(image?.files ?? {}).some((f) => f.startsWith(path + '/'));
 }
@@ -52,7 +60,7 @@ export function imageHasDir(image: Image | undefined, path: string): boolean {
 export function imageEntries(image: Image | undefined, dir: string, alsoFiles: Iterable<string>): string[] {
   const prefix = dir === '/' ? '/' : dir + '/';
   const names = new Set<string>();
-  const dirs = [...IMAGE_DIRS, ...(image ? SERVICE_DIRS[image.service] ?? [] : []), ...(image?.workdir ? [image.workdir] : [])];
+  const dirs = [...baseDirs(image), ...(image ? SERVICE_DIRS[image.service] ?? [] : []), ...(image?.workdir ? [image.workdir] : [])];
   for (const full of [...dirs, ...Object.keys(image?.files ?? {}), ...alsoFiles]) {
     if (full.startsWith(prefix) && full.length > prefix.length) names.add(full.slice(prefix.length).split('/')[0]!);
   }
@@ -65,7 +73,7 @@ export function deletedInLayer(c: Container, path: string): boolean {
 }
 
 export function imageHasPath(image: Image | undefined, path: string): boolean {
-  if (IMAGE_DIRS.has(path) || (image && SERVICE_DIRS[image.service]?.includes(path))) return true;
+  if (baseDirs(image).has(path) || (image && SERVICE_DIRS[image.service]?.includes(path))) return true;
   const files = Object.keys(image?.files ?? {});
   return files.includes(path) || files.some((f) => f.startsWith(path + '/'));
 }
@@ -79,8 +87,8 @@ export function containerChanges(c: Container, image: Image | undefined): Change
     above(path);
     changes.set(path, imageHasPath(image, path) || (image !== undefined && imageFile(image, path) !== undefined) || SYSTEM_FILES.has(path) ? 'C' : 'A');
   }
-  // mkdir'd or copied-up directories, and whiteouts: an image's entry the container deleted is D.
-  for (const dir of c.layerDirs ?? []) {
+  // mkdir'd directories (and -w's, which runc makes), and whiteouts: an image's entry the container deleted is D.
+  for (const dir of [...(c.layerDirs ?? []), ...(c.workdir && c.state !== 'created' && !imageHasPath(image, c.workdir) ? [c.workdir] : [])]) {
     if (mountFor(c.mounts ?? [], dir)) continue;
     above(dir);
     changes.set(dir, imageHasPath(image, dir) ? 'C' : 'A');
@@ -89,8 +97,26 @@ export function containerChanges(c: Container, image: Image | undefined): Change
     above(path);
     changes.set(path, 'D');
   }
-  const sorted = [...changes.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([path, kind]) => ({ kind, path }));
+  const sorted = [...changes.entries()].sort(([a], [b]) => walkOrder(changes, a, b)).map(([path, kind]) => ({ kind, path }));
   // Recorded (Engine 26.1, overlay2): the mount points the daemon created come last, sorted.
   const points = (c.mounts ?? []).map((m) => m.target).filter((t) => !imageHasPath(image, t) && !changes.has(t)).sort();
   return [...sorted, ...points.map((path) => ({ kind: 'A' as const, path }))];
+}
+
+/**
+ * The daemon's order (archive.ChangesDirs, recorded): depth first, a directory before what is in
+ * it, and in each directory the deleted entries after the others. Entries of one directory come
+ * in Go map order, which differs run to run; here they are sorted by name.
+ */
+function walkOrder(changes: Map<string, Change['kind']>, a: string, b: string): number {
+  const pa = a.split('/').filter(Boolean);
+  const pb = b.split('/').filter(Boolean);
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+    if (pa[i] === pb[i]) continue;
+    const da = changes.get('/' + pa.slice(0, i + 1).join('/')) === 'D' ? 1 : 0;
+    const db = changes.get('/' + pb.slice(0, i + 1).join('/')) === 'D' ? 1 : 0;
+    if (da !== db) return da - db;
+    return pa[i]! < pb[i]! ? -1 : 1;
+  }
+  return pa.length - pb.length;
 }

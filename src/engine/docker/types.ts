@@ -164,7 +164,7 @@ export interface Container {
   stoppedPids?: number[];
   /** Files of the image its processes deleted (docker diff D; whiteouts in the layer). */
   deleted?: string[];
-  /** Directories in its layer: made by mkdir, or copied up when an entry in them changed. */
+  /** Directories made in its layer (mkdir). */
   layerDirs?: string[];
 }
 

@@ -45,7 +45,7 @@ function exists(t: Tool, path: string): boolean {
   return isDir(t, path) || t.ctx.fs.read(path, t.ctx.ns).ok || (SYSTEM_FILES.has(path) && !deletedInLayer(t.c, path));
 }
 
-/** The directory is now in the layer (made, or copied up because an entry in it changed). */
+/** The directory is now in the layer: made here. */
 function copyUp(c: Container, dir: string): void {
   if (dir === '/') return;
   const dirs = (c.layerDirs ??= []);
@@ -74,7 +74,6 @@ function removeFromLayer(t: Tool, path: string): void {
   if (c.layerDirs) c.layerDirs = c.layerDirs.filter((d) => !under(d));
   if (c.deleted) c.deleted = c.deleted.filter((d) => !under(d));
   if (inImage) (c.deleted ??= []).push(path);
-  copyUp(c, parentOf(path));
 }
 
 function fail(t: Tool, gnu: string, busybox: string): void {
@@ -178,10 +177,8 @@ function mkdir(t: Tool, args: string[]): number {
   return status;
 }
 
-/** New directories in the layer; the directory holding the first one is copied up (its entries changed). */
+/** New directories in the layer (docker diff shows the directory holding them as changed). */
 function create(t: Tool, dirs: string[]): void {
-  if (dirs.length === 0) return;
-  copyUp(t.c, parentOf(dirs[0]!));
   for (const dir of dirs) {
     undelete(t.c, dir);
     copyUp(t.c, dir);
@@ -197,10 +194,8 @@ function touch(t: Tool, args: string[]): number {
   let status = 0;
   for (const name of names) {
     const path = resolvePath(t.ctx.cwd, name);
-    if (isDir(t, path)) {
-      copyUp(t.c, path);
-      continue;
-    }
+    // A directory's new time is no change to docker diff (it ignores directories' mtimes).
+    if (isDir(t, path)) continue;
     const current = t.ctx.fs.read(path, t.ctx.ns);
     // Copy-up of the image's file (its new mtime is a change), or a new empty file.
     const err = t.ctx.fs.write(path, current.ok ? current.data : '', false, t.ctx.ns);
