@@ -79,6 +79,17 @@ describe('dhclient renews its lease at T1 on simulated time', () => {
     assert.equal(ok(sh, 'ip -n blue -4 addr show dev veth-blue'), '');
   });
 
+  it('with its server unreachable it retries until the lease runs out, then the address goes', () => {
+    const { sh } = bound();
+    ok(sh, 'ip -n red link set veth-red down');
+    ok(sh, 'sleep 100');
+    assert.match(ok(sh, 'ip -n blue -4 addr show dev veth-blue'), /inet 10\.50\.0\.\d+\/24/);
+    assert.equal(leaseBlocks(sh), 1);
+    ok(sh, 'sleep 30');
+    assert.equal(ok(sh, 'ip -n blue -4 addr show dev veth-blue'), '');
+    assert.doesNotMatch(ok(sh, 'ip netns exec blue ss -ulnp'), /dhclient/);
+  });
+
   it('ss and netstat list dnsmasq\'s DHCP and DNS sockets and dhclient\'s', () => {
     const { sh } = bound();
     const ss = ok(sh, 'ip netns exec red ss -tulnp').split('\n');

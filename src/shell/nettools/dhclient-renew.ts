@@ -2,12 +2,13 @@
  * dhclient after it forked: at T1 (the renewal time it printed) it asks its server again,
  * DHCPREQUEST unicast from its address to the server's (RENEWING, RFC 2131 4.4.5), and on the
  * DHCPACK dhclient-script renews the address's lifetime and a new lease block is appended to
- * the lease file; dnsmasq moves the lease's expiry. Without an answer it retries, as recorded
- * (test/golden/dhcp-renew.txt), until the lease is given up. Runs as a daemon on simulated time:
+ * the lease file; dnsmasq moves the lease's expiry. Without an answer it retries every 7 s, as
+ * recorded (test/golden/dhcp-renew.txt); when the lease runs out the address goes (no rebinding
+ * broadcast at T2 here). Runs as a daemon on simulated time:
  * each wake-up reads the world afresh, so a restored snapshot or `dhclient -r`/`-x` ends it.
  */
 import { addrs4Of } from '../../engine/net/addr';
-import { clientLease, serverAddress, type DhcpClientLease } from '../../engine/dhcp';
+import { clientLease, dhcpState, serverAddress, type DhcpClientLease } from '../../engine/dhcp';
 import type { DhcpMessage } from '../../engine/dhcp-message';
 import { clientSend } from '../../engine/dhcp-wire';
 import type { Link, Netns } from '../../engine/net/types';
@@ -16,6 +17,7 @@ import type { World } from '../../engine/world';
 import type { Proc, ProcContext } from '../jobs/process';
 import { awaitReply, renewalSecs } from './dhclient';
 import { DHCLIENT_LEASES, leaseBlock } from './dhclient-lease';
+import { dropAddresses } from './dhclient-script';
 
 /** dhclient's retransmission while RENEWING (recorded: about 7 s later). */
 const RETRY_MS = 7000;
@@ -51,20 +53,38 @@ export function* renewLease(ctx: ProcContext, nsId: number, linkId: number, pid:
       const held = current(ctx.world, nsId, linkId, pid);
       if (!held) return 0;
       const { ns, link, lease } = held;
-      if (ctx.world.clock.now() >= lease.boundAt + lease.leaseSecs * 1000) return 0;
+      const expiry = lease.boundAt + lease.leaseSecs * 1000;
+      if (ctx.world.clock.now() >= expiry || ack?.type === 'NAK') {
+        expire(ctx, ns, link, lease);
+        return 0;
+      }
+      const retry = Math.min(ctx.world.clock.now() + RETRY_MS, expiry);
       const to = serverLink(ctx.world, lease.serverId);
-      if (!to) return 0;
+      if (!to) {
+        yield { kind: 'timer', until: retry };
+        continue;
+      }
       const xid = ctx.world.rng.int(0, 0x7fffffff);
       const request: DhcpMessage = { type: 'REQUEST', op: 'request', xid, chaddr: link.mac, ciaddr: lease.ip, yiaddr: 0, hostname: ctx.host.hostname };
       const sent = clientSend(ctx.world, link, request, { ip: lease.serverId, mac: to.mac });
       recordTrace(ctx.world, `dhclient ${link.name}: DHCPREQUEST (renew)`, sent.trace);
-      ack = yield* awaitReply({ ...ctx, ns }, link, [...sent.pending], ctx.world.clock.now() + RETRY_MS);
+      ack = yield* awaitReply({ ...ctx, ns }, link, [...sent.pending], retry);
       if (ack?.type === 'ACK') break;
     }
     const held = current(ctx.world, nsId, linkId, pid);
     if (!held) return 0;
     renew(ctx, held.ns, held.link, held.lease, ack, renewalSecs(ctx, ack.leaseSecs ?? held.lease.leaseSecs, ack.t1));
   }
+}
+
+/**
+ * The lease ran out (or the server said NAK): dhclient-script EXPIRE takes the address and its
+ * routes away. This client then stops; a real one would start over with DISCOVER.
+ */
+function expire(ctx: ProcContext, ns: Netns, link: Link, lease: DhcpClientLease): void {
+  dropAddresses({ ...ctx, ns }, link);
+  dhcpState(ns).clients = dhcpState(ns).clients.filter((c) => c !== lease);
+  ctx.world.changed();
 }
 
 /** dhclient-script RENEW: the address lives on for the new lease; the lease file gets the new block. */
