@@ -1,7 +1,8 @@
 /**
  * `docker logs -f` as a process on simulated time: it prints what the container wrote, then waits
  * (for activity in the world, or the moment its main process ends) and prints new lines, until the
- * container stops or the user interrupts it. Every other docker command runs at once.
+ * container stops or the user interrupts it; `docker attach` likewise. Every other docker command
+ * runs at once.
  */
 import { findContainer } from '../../engine/docker/containers';
 import type { Proc, ProcContext } from '../jobs/process';
@@ -26,7 +27,58 @@ function followed(argv: string[]): { rest: string[]; ref: string } | undefined {
   return { rest, ref };
 }
 
+/** The container of `docker [container] attach [--no-stdin] … NAME`, or undefined for other lines. */
+function attached(argv: string[]): string | undefined {
+  const args = argv.slice(1);
+  const i = args[0] === 'container' ? 1 : 0;
+  if (args[i] !== 'attach') return undefined;
+  const rest = args.slice(i + 1);
+  const names = rest.filter((a, k) => !a.startsWith('-') && !['--sig-proxy', '--detach-keys'].includes(rest[k - 1] ?? ''));
+  return names.length === 1 ? names[0] : undefined;
+}
+
+/** How often an attached client looks at its container: it ends within this of the container. */
+const ATTACH_POLL_MS = 100;
+
+/**
+ * `docker attach NAME` as a process: the container's output from now on, until its main process
+ * ends (by itself, or stopped or killed from another job: `docker attach c & docker stop c`), then
+ * the container's exit status. Errors, and a container that never ends by itself, are the plain
+ * command's (attach.ts).
+ */
+function* attachProcess(argv: string[], ref: string, ctx: ProcContext, out: Output): Proc {
+  const d0 = dockerCtx(ctx);
+  const c0 = d0 ? findContainer(d0.daemon, ref) : undefined;
+  if (!c0 || c0.state !== 'running' || c0.exitsAt === null || c0.tty) {
+    const r = docker(argv, ctx);
+    out.stdout += r.stdout;
+    out.stderr += r.stderr;
+    return r.exitCode;
+  }
+  const id = c0.id;
+  // A line is written at its logTimes entry (a script's later lines are logged ahead, with their time).
+  const start = ctx.world.clock.now();
+  const writtenBy = (c: typeof c0, i: number, t: number) => (c.logTimes?.[i] ?? -Infinity) <= t;
+  const printed = new Set<number>(c0.logs.map((_, i) => i).filter((i) => writtenBy(c0, i, start)));
+  for (;;) {
+    const d = dockerCtx(ctx);
+    const c = d?.daemon.containers.find((x) => x.id === id);
+    if (!c) return 0;
+    const now = ctx.world.clock.now();
+    c.logs.forEach((l, i) => {
+      if (printed.has(i) || !writtenBy(c, i, now)) return;
+      printed.add(i);
+      if (l.startsWith('o:')) out.stdout += l.slice(2) + '\n';
+      else out.stderr += l.slice(2) + '\n';
+    });
+    if (c.state !== 'running' && c.state !== 'paused') return c.exitCode;
+    yield { kind: 'timer', until: Math.min(c.exitsAt ?? Infinity, now + ATTACH_POLL_MS) };
+  }
+}
+
 export function* dockerProcess(argv: string[], ctx: ProcContext, out: Output): Proc {
+  const ref = attached(argv);
+  if (ref !== undefined) return yield* attachProcess(argv, ref, ctx, out);
   const f = followed(argv);
   const first = docker(f ? f.rest : argv, ctx);
   out.stdout += first.stdout;
