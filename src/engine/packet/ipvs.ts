@@ -72,8 +72,9 @@ function sameKey(s: VirtualService, vip: number, proto: VirtualService['proto'],
   return s.vip === vip && s.proto === proto && s.port === port;
 }
 
-function sameDest(a: RealServer, b: RealServer): boolean {
-  return a.ip === b.ip && a.port === b.port;
+/** A real server as one number (address and port; a port-less one below zero), for cheap sets. */
+export function destKey(r: RealServer): number {
+  return r.port === null ? -r.ip - 1 : r.ip * 65536 + r.port;
 }
 
 /**
@@ -81,20 +82,23 @@ function sameDest(a: RealServer, b: RealServer): boolean {
  * wanted are deleted (ip_vs_rr_del_dest moves the cursor back when its server goes), new ones are
  * added in the given order, each at the head of the list.
  */
-export function setVirtualService(world: World, nsId: number, key: { vip: number; proto: VirtualService['proto']; port: number | null; label: string }, reals: RealServer[]): void {
+export function setVirtualService(world: World, nsId: number, key: { vip: number; proto: VirtualService['proto']; port: number | null; label: string }, reals: RealServer[], wanted: ReadonlySet<number> = new Set(reals.map(destKey))): void {
   const table = tableOf(world, nsId, true);
   let svc = table.services.find((s) => sameKey(s, key.vip, key.proto, key.port));
   if (!svc) {
     svc = { vip: key.vip, proto: key.proto, port: key.port, label: key.label, dests: [], last: -1 };
     table.services.push(svc);
   }
+  if (svc.dests.length === wanted.size && svc.dests.every((d) => wanted.has(destKey(d)))) return;
+  const have = new Set(svc.dests.map(destKey));
   for (let i = svc.dests.length - 1; i >= 0; i--) {
-    if (reals.some((r) => sameDest(r, svc.dests[i]!))) continue;
+    if (wanted.has(destKey(svc.dests[i]!))) continue;
     svc.dests.splice(i, 1);
     if (svc.last >= i) svc.last--;
   }
   for (const r of reals) {
-    if (svc.dests.some((d) => sameDest(d, r))) continue;
+    if (have.has(destKey(r))) continue;
+    have.add(destKey(r));
     svc.dests.unshift({ ...r });
     if (svc.last >= 0) svc.last++;
   }

@@ -5,7 +5,7 @@
  * as libnetwork adds each task's binding when it learns of it.
  */
 import type { World } from '../world';
-import { pruneVirtualServices, setVirtualService, virtualServices } from '../packet/ipvs';
+import { destKey, pruneVirtualServices, setVirtualService, virtualServices } from '../packet/ipvs';
 import type { Cluster, Service } from './types';
 import type { OverlayEndpoint } from './vxlan-overlay';
 
@@ -17,15 +17,23 @@ export function usesVip(service: Service): boolean {
 /** Programs each task container's IPVS table for the services of its overlay networks. */
 export function refreshServiceVips(world: World, cluster: Cluster, endpoints: OverlayEndpoint[]): void {
   const byNs = new Map<number, OverlayEndpoint[]>();
-  for (const ep of endpoints) (byNs.get(ep.nsId) ?? byNs.set(ep.nsId, []).get(ep.nsId)!).push(ep);
+  const realsOf = new Map<string, Array<{ ip: number; port: null }>>();
+  const keysOf = new Map<string, Set<number>>();
+  for (const ep of endpoints) {
+    (byNs.get(ep.nsId) ?? byNs.set(ep.nsId, []).get(ep.nsId)!).push(ep);
+    const key = `${ep.net.id}/${ep.task.serviceId}`;
+    (realsOf.get(key) ?? realsOf.set(key, []).get(key)!).push({ ip: ep.ip, port: null });
+  }
   for (const [nsId, mine] of byNs) {
     const wanted = new Set<number>();
     for (const ep of mine) {
       for (const service of cluster.services) {
         const vip = service.vips[ep.net.id];
         if (vip === undefined || !usesVip(service)) continue;
-        const reals = endpoints.filter((e) => e.net.id === ep.net.id && e.task.serviceId === service.id).map((e) => ({ ip: e.ip, port: null }));
-        setVirtualService(world, nsId, { vip, proto: null, port: null, label: `service ${service.spec.name}` }, reals);
+        const key = `${ep.net.id}/${service.id}`;
+        const reals = realsOf.get(key) ?? [];
+        const keys = keysOf.get(key) ?? keysOf.set(key, new Set(reals.map(destKey))).get(key)!;
+        setVirtualService(world, nsId, { vip, proto: null, port: null, label: `service ${service.spec.name}` }, reals, keys);
         wanted.add(vip);
       }
     }

@@ -123,6 +123,8 @@ export interface Cluster {
   version: number;
   /** Each node's ingress endpoint (its ingress_sbox's address on the ingress overlay), by node id. */
   ingressEndpoints?: Record<string, number>;
+  /** Each node's ingress_sbox namespace id, by host id. */
+  ingressSboxes?: Record<number, number>;
   /** The routing-mesh hops installed on each node (host id), to rewrite them when tasks move. */
   mesh?: Record<number, MeshHop[]>;
 }

@@ -11,11 +11,11 @@ import type { World } from '../world';
 import { addGatewayRoute, configure } from '../host';
 import { setIpForward } from '../net/forwarding';
 import { formatIpv4, prefixMask } from '../net/ipv4';
-import { attachPort, createVethPair, setAdminUp } from '../net/linkops';
+import { attachPort, createVethPair, setAdminUp, setMac } from '../net/linkops';
 import { linkByName } from '../net/links';
 import { createNetns } from '../net/netns';
 import type { Host, Netns } from '../net/types';
-import { appendRule, findRule } from '../netfilter/rules';
+import { appendRule } from '../netfilter/rules';
 import type { MatchModule, Rule } from '../netfilter/types';
 import { daemonOf } from '../docker/daemon';
 import { allocateIp } from '../docker/networks';
@@ -23,6 +23,7 @@ import { macFromIp } from '../docker/sandbox';
 import type { DockerNetwork } from '../docker/types';
 import { pruneVirtualServices, setVirtualService } from '../packet/ipvs';
 import { allocateOverlayIp } from './overlay';
+import { membershipOf } from './state';
 import type { Cluster, OverlayNetwork, SwarmNode } from './types';
 import { ensureSandbox, freeVethName, OVERLAY_MTU, type OverlayEndpoint, type OverlayPeer } from './vxlan-overlay';
 
@@ -36,7 +37,10 @@ export function ingressNetwork(cluster: Cluster): OverlayNetwork | undefined {
 }
 
 export function ingressSbox(world: World, host: Host): Netns | undefined {
-  return Object.values(world.state.netns).find((ns) => ns.hostId === host.id && ns.name === INGRESS_SBOX && host.netnsNames[INGRESS_SBOX] !== ns.id);
+  const known = membershipOf(world, host)?.cluster.ingressSboxes?.[host.id];
+  const ns = known === undefined ? undefined : world.state.netns[known];
+  if (ns && ns.name === INGRESS_SBOX && ns.hostId === host.id) return ns;
+  return Object.values(world.state.netns).find((n) => n.hostId === host.id && n.name === INGRESS_SBOX && host.netnsNames[INGRESS_SBOX] !== n.id);
 }
 
 /** The node's ingress endpoint (its address on the ingress overlay, kept in the cluster so IPAM skips it). */
@@ -66,10 +70,11 @@ export function ensureIngressSbox(world: World, cluster: Cluster, node: SwarmNod
   const ns = createNetns(world, host, null);
   // Docker keeps it in /var/run/docker/netns, not /run/netns: `ip netns` does not list it.
   ns.name = INGRESS_SBOX;
+  (cluster.ingressSboxes ??= {})[host.id] = ns.id;
   setAdminUp(world, linkByName(world, ns.id, 'lo')!, true);
   setIpForward(ns, true);
   const [eth0, overlayEnd] = createVethPair(world, ns, 'eth0', sandbox, freeVethName(world, sandbox));
-  eth0.mac = macFromIp(overlayIp);
+  setMac(world, eth0, macFromIp(overlayIp));
   eth0.mtu = OVERLAY_MTU;
   overlayEnd.mtu = OVERLAY_MTU;
   attachPort(world, br0, overlayEnd);
@@ -78,7 +83,7 @@ export function ensureIngressSbox(world: World, cluster: Cluster, node: SwarmNod
   setAdminUp(world, eth0, true);
   const root = world.netns(host.rootNsId);
   const [eth1, hostEnd] = createVethPair(world, ns, 'eth1', root, `veth${world.rng.bytes(4).map((b) => b.toString(16).padStart(2, '0')).join('').slice(0, 7)}`);
-  eth1.mac = macFromIp(gwIp);
+  setMac(world, eth1, macFromIp(gwIp));
   attachPort(world, bridge, hostEnd);
   setAdminUp(world, hostEnd, true);
   configure(world, ns, eth1, `${formatIpv4(gwIp)}/${gw.prefixLen}`);
@@ -154,5 +159,7 @@ function redirectPublished(ns: Netns, ip: number, proto: 'tcp' | 'udp', publishe
     target: { kind: 'REDIRECT', ports: { lo: target, hi: target } },
     counters: { packets: 0, bytes: 0 },
   };
-  if (findRule(ns.netfilter.tables.nat, 'PREROUTING', rule) < 0) appendRule(ns, 'nat', 'PREROUTING', rule);
+  const pre = ns.netfilter.tables.nat.chains.find((c) => c.name === 'PREROUTING');
+  const installed = pre?.rules.some((r) => r.target?.kind === 'REDIRECT' && r.dst?.addr === ip && r.proto?.num === rule.proto!.num && r.target.ports?.lo === target && r.modules.some((m) => m.kind === proto && m.dport?.lo === published));
+  if (!installed) appendRule(ns, 'nat', 'PREROUTING', rule);
 }

@@ -10,7 +10,7 @@
 import type { World } from '../world';
 import { configure } from '../host';
 import { formatIpv4, parseIpv4 } from '../net/ipv4';
-import { attachPort, createLink, createVethPair, setAdminUp } from '../net/linkops';
+import { attachPort, createLink, createVethPair, renameLink, setAdminUp, setMac } from '../net/linkops';
 import { linkByName, linksIn } from '../net/links';
 import { createNetns, destroyNetns } from '../net/netns';
 import { setNeigh } from '../net/neigh';
@@ -151,7 +151,7 @@ function attachEndpoint(world: World, ep: OverlayEndpoint, all: OverlayEndpoint[
   if (!sandbox || !br0) return;
   moveGatewayBridgeAside(world, cns, all.filter((e) => e.nsId === ep.nsId).length);
   const [inside, outside] = createVethPair(world, cns, containerIfname(ep), sandbox, freeVethName(world, sandbox));
-  inside.mac = ep.mac;
+  setMac(world, inside, ep.mac);
   inside.mtu = OVERLAY_MTU;
   outside.mtu = OVERLAY_MTU;
   attachPort(world, br0, outside);
@@ -165,13 +165,15 @@ function moveGatewayBridgeAside(world: World, cns: Netns, overlays: number): voi
   if (overlays === 0) return;
   const eth0 = linkByName(world, cns.id, 'eth0');
   if (eth0 && !linkByName(world, cns.id, 'eth1')) {
-    eth0.name = 'eth1';
+    renameLink(world, eth0, 'eth1');
     for (const a of cns.addrs) if (a.linkId === eth0.id && a.family === 4) a.label = 'eth1';
   }
 }
 
+/** The lowest free vethN in the sandbox (one pass over its links). */
 export function freeVethName(world: World, ns: Netns): string {
-  for (let i = 0; ; i++) if (!linkByName(world, ns.id, `veth${i}`)) return `veth${i}`;
+  const taken = new Set(linksIn(world, ns.id).map((l) => l.name));
+  for (let i = 0; ; i++) if (!taken.has(`veth${i}`)) return `veth${i}`;
 }
 
 /** vxlan0's FDB and neighbour entries: every endpoint of the network on another node. */
@@ -181,8 +183,12 @@ function programPeers(world: World, net: OverlayNetwork, host: Host, endpoints: 
   const dev = vxlan0 && vxlanDevice(world, vxlan0);
   if (!ns || !vxlan0 || !dev) return;
   const remote = endpoints.filter((e) => e.net.id === net.id && e.host.id !== host.id);
-  dev.fdb = Object.fromEntries(remote.map((e) => [e.mac, nodeLanAddress(e.node)]));
-  const keep = new Set(remote.map((e) => e.ip));
-  ns.neigh = ns.neigh.filter((n) => n.linkId !== vxlan0.id || keep.has(n.ip));
-  for (const e of remote) setNeigh(ns, vxlan0.id, e.ip, { mac: e.mac, state: 'PERMANENT', now: world.clock.now() });
+  const lan = new Map<string, number>();
+  const fdb: Record<string, number> = {};
+  for (const e of remote) fdb[e.mac] = lan.get(e.node.id) ?? lan.set(e.node.id, nodeLanAddress(e.node)).get(e.node.id)!;
+  dev.fdb = fdb;
+  const keep = new Map(remote.map((e) => [e.ip, e.mac]));
+  const known = new Map<number, string | null>();
+  ns.neigh = ns.neigh.filter((n) => n.linkId !== vxlan0.id || (keep.has(n.ip) && (known.set(n.ip, n.mac), true)));
+  for (const e of remote) if (known.get(e.ip) !== e.mac) setNeigh(ns, vxlan0.id, e.ip, { mac: e.mac, state: 'PERMANENT', now: world.clock.now() });
 }
