@@ -81,7 +81,8 @@ describe(`e2e: working through a lab (${WORKBENCH})`, function () {
     const page = wb.page;
     await page.locator('.notebookOverlay .notebook-toolbar-container .action-label[aria-label="Run All"]').first().click();
     // The three cells' outputs, in document order: red's diff, blue's diff and ip -br link, the check verdicts.
-    const text = await outputText(page, /\+ netns blue[\s\S]*FAIL[\s\S]*netns blue does not exist/, { shot: 'run-all-error' });
+    // 90 s: at load average 20 the three cells' outputs took longer than 30 s to read (09:50 run).
+    const text = await outputText(page, /\+ netns blue[\s\S]*FAIL[\s\S]*netns blue does not exist/, { timeoutMs: 90000, shot: 'run-all-error' });
     const red = text.indexOf('+ netns red');
     const blue = text.indexOf('+ netns blue');
     const verdict = text.indexOf('netns blue does not exist');

@@ -25,7 +25,8 @@ export async function outputText(page, re, { timeoutMs = 30000, scroll = false, 
   const body = outputsFrame(page).locator('#container');
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const text = plain((await body.evaluate(deepText, undefined, { timeout: 5000 }).catch(() => '')) || '');
+    // Reading the nested webview can take seconds on a loaded machine: a read that times out counts as empty.
+    const text = plain((await body.evaluate(deepText, undefined, { timeout: 15000 }).catch(() => '')) || '');
     if (re.test(text)) return text;
     if (Date.now() > deadline) {
       await page.screenshot({ path: `test-results/e2e/${shot}.png` }).catch(() => {});
