@@ -2,8 +2,9 @@
  * /proc/PID/ns as the host's kernel shows it: one magic symlink per namespace type whose
  * target is `TYPE:[INODE]`. The host's processes share the initial namespaces (the kernel's
  * fixed PROC_*_INIT_INO numbers, and init_net's 4026531840); a container's main process and its
- * children have their own cgroup, ipc, mnt, net, pid and uts namespaces and share user and time
- * with the host (Docker without userns-remap). --network host keeps the host's net.
+ * children have their own ipc, mnt, net, pid and uts namespaces and share user and time with the
+ * host (Docker without userns-remap), and cgroup too: on this cgroup v1 host dockerd's default
+ * cgroupns mode is "host" (recorded). --network host keeps the host's net.
  */
 import { imageOf } from '../../engine/docker/containers';
 import { allDaemons } from '../../engine/docker/daemon';
@@ -75,10 +76,10 @@ export function nsInode(ctx: ShellContext, view: ProcessView, type: NsType): num
   const root = hostRootNsId(ctx);
   if (kind === 'net') return netnsInode(view.netnsId, root);
   const c = view.container;
-  if (!c || c.nsId === null || kind === 'user' || kind === 'time') return INIT_INODES[kind]!;
+  if (!c || c.nsId === null || kind === 'user' || kind === 'time' || kind === 'cgroup') return INIT_INODES[kind]!;
   // The container's other namespaces, numbered beside its network namespace's (stable while it runs).
   const base = 4026532000 + (c.networkMode === 'host' ? c.pid : c.nsId) * 8;
-  return base + 1 + ['mnt', 'uts', 'ipc', 'pid', 'cgroup'].indexOf(kind);
+  return base + 1 + ['mnt', 'uts', 'ipc', 'pid'].indexOf(kind);
 }
 
 /** What a /proc path names: the ns directory of a process, one of its links, or nothing this model knows. */

@@ -77,7 +77,7 @@ function execNetns(ctx: IpContext, args: Args): void {
 function identify(ctx: IpContext, args: Args): void {
   const pid = args.done ? 'self' : args.take();
   const view = processView(ctx.shell, pid);
-  if (!view) throw new IpError('Cannot open network namespace: No such file or directory', 255);
+  if (!view) throw new IpError('Cannot open network namespace: No such file or directory', 1);
   const names = namedNetns(ctx.world, ctx.host).filter((ns) => ns.id === view.netnsId).map((ns) => ns.name!);
   ctx.line(names.join(' '));
 }
