@@ -147,6 +147,21 @@ export class Shell implements Env {
     this.hostInState = this.world.state.hosts[host.id]?.rootNsId === host.rootNsId;
   }
 
+  /** The hosts of the open `ssh` sessions, outermost first, then the current one, each with its directory. */
+  get sessions(): { hostId: number; cwd: string }[] {
+    return [...this.logins.map((l) => ({ hostId: l.host.id, cwd: l.cwd })), { hostId: this.host.id, cwd: this.cwd }];
+  }
+
+  /** Opens `ssh` sessions again (a revert puts the shell back where it stood): each host is logged into from the one before. */
+  reopenSessions(sessions: { hostId: number; cwd: string }[]): void {
+    for (const { hostId, cwd } of sessions) {
+      const host = this.world.state.hosts[hostId];
+      if (!host) return;
+      this.sshSession().login(host);
+      this.cwd = cwd;
+    }
+  }
+
   /** How many `ssh HOST` sessions are open: `exit` ends the innermost one, not the shell. */
   get sshDepth(): number {
     return this.logins.length;

@@ -29,7 +29,8 @@ export type CellRun =
 interface Saved {
   cellId: string;
   world: WorldSnapshot;
-  cwd: string;
+  /** Where the shell stood: its host and the `ssh` sessions it had open (see Shell.sessions). */
+  sessions: { hostId: number; cwd: string }[];
   vars: Record<string, string>;
   lastStatus: number;
 }
@@ -205,8 +206,10 @@ export class LabSession {
     const saved = this.history[index]!;
     const world = this.shell.world;
     world.restore(saved.world);
-    // The restored state holds new objects: a shell on the restored host, with the saved directory and variables.
-    this.shell = new Shell(world, world.host(this.shell.host.id), { ...this.options, cwd: saved.cwd });
+    // The restored state holds new objects: a shell on the host it stood on then (with the ssh sessions it had open), its directory and variables.
+    const [first, ...logins] = saved.sessions;
+    this.shell = new Shell(world, world.host(first!.hostId), { ...this.options, cwd: first!.cwd });
+    this.shell.reopenSessions(logins);
     for (const key of Object.keys(this.shell.vars)) delete this.shell.vars[key];
     Object.assign(this.shell.vars, saved.vars);
     this.shell.lastStatus = saved.lastStatus;
@@ -215,7 +218,7 @@ export class LabSession {
   }
 
   private save(cellId: string): Saved {
-    const saved = { cellId, world: this.shell.world.snapshot(), cwd: this.shell.cwd, vars: { ...this.shell.vars }, lastStatus: this.shell.lastStatus };
+    const saved = { cellId, world: this.shell.world.snapshot(), sessions: this.shell.sessions, vars: { ...this.shell.vars }, lastStatus: this.shell.lastStatus };
     this.history.push(saved);
     if (this.history.length > MAX_SNAPSHOTS) this.history.shift();
     return saved;
