@@ -48,7 +48,7 @@ describe('docker-machine lifecycle', () => {
     const sh = shell('multi-host');
     assert.equal(run(sh, 'docker-machine create -d generic node2').stderr, 'Error setting machine configuration from flags provided: generic driver requires the --generic-ip-address option\n');
     assert.match(ok(sh, 'docker-machine create -d generic --generic-ip-address 192.168.1.12 node2'), /Provisioning with ubuntu\(systemd\)\.\.\.\nInstalling Docker\.\.\./);
-    assert.match(ok(sh, 'docker-machine ls'), /node2 +- +generic +Running +tcp:\/\/192\.168\.1\.12:2376 +v27\.5\.1/);
+    assert.match(ok(sh, 'docker-machine ls'), /node2 +- +generic +Running +tcp:\/\/192\.168\.1\.12:2376 +v26\.1\.5\+dfsg1/);
     const bad = run(sh, 'docker-machine create -d generic --generic-ip-address 192.168.1.99 ghost');
     assert.equal(bad.exitCode, 1);
     assert.equal(bad.stderr, 'Error creating machine: Error detecting OS: Too many retries waiting for SSH to be available.  Last error: Maximum number of retries (60) exceeded\n');

@@ -61,9 +61,9 @@ describe('swarm: init, join, tokens, leave', () => {
     assert.equal(ok(sh, `ssh node3 ${worker}`), 'This node joined a swarm as a worker.\n');
     const ls = ok(sh, 'docker node ls').split('\n');
     assert.equal(ls[0], 'ID                            HOSTNAME   STATUS    AVAILABILITY   MANAGER STATUS   ENGINE VERSION');
-    assert.match(ls[1]!, /^[0-9a-z]{25} \* {3}node1 {6}Ready {5}Active {9}Leader {11}27\.5\.1$/);
-    assert.match(ls[2]!, /^[0-9a-z]{25} {5}node2 {6}Ready {5}Active {9}Reachable {8}27\.5\.1$/);
-    assert.match(ls[3]!, /^[0-9a-z]{25} {5}node3 {6}Ready {5}Active {26}27\.5\.1$/);
+    assert.match(ls[1]!, /^[0-9a-z]{25} \* {3}node1 {6}Ready {5}Active {9}Leader {11}26\.1\.5\+dfsg1$/);
+    assert.match(ls[2]!, /^[0-9a-z]{25} {5}node2 {6}Ready {5}Active {9}Reachable {8}26\.1\.5\+dfsg1$/);
+    assert.match(ls[3]!, /^[0-9a-z]{25} {5}node3 {6}Ready {5}Active {26}26\.1\.5\+dfsg1$/);
     assert.equal(failing(sh, 'ssh node3 docker node ls'), "Error response from daemon: This node is not a swarm manager. Worker nodes can't be used to view or modify cluster state. Please run this command on a manager node or promote the current node to a manager.\n");
   });
 

@@ -8,6 +8,7 @@
 import type { World } from '../world';
 import type { Host, WorldState } from '../net/types';
 import { err, ok, type Result } from '../../common/result';
+import { ENGINE } from './engine-info';
 import { addNic, cable, configure, createHost, rootNs } from '../host';
 import { attachPort, createLink, setAdminUp } from '../net/linkops';
 import { linkByName } from '../net/links';
@@ -89,7 +90,7 @@ export function createVirtualboxMachine(world: World, owner: Host, name: string)
 /** An existing host at `ip` becomes a machine: Docker is installed there if it had none. */
 export function createGenericMachine(world: World, owner: Host, name: string, host: Host, ip: string): Machine {
   if (!daemonOf(world, host)) startDaemon(world, host);
-  const m: Machine = { name, driver: 'generic', hostId: host.id, ip, state: 'Running', dockerVersion: 'v27.5.1' };
+  const m: Machine = { name, driver: 'generic', hostId: host.id, ip, state: 'Running', dockerVersion: `v${ENGINE.Version}` };
   machinesOf(world, owner).push(m);
   world.changed();
   return m;

@@ -5,8 +5,10 @@ import { managerStatus, nodeUp } from '../../engine/swarm/quorum';
 import type { Cluster, SwarmNode } from '../../engine/swarm/types';
 import { apiTime } from './human';
 import { tabwrite } from './table';
+import { ENGINE } from '../../engine/docker/engine-info';
 
-export const ENGINE_VERSION = '27.5.1';
+/** The engine every node runs (engine-info.ts: the recorded 26.1.5+dfsg1). */
+export const ENGINE_VERSION = ENGINE.Version;
 const NANO_CPUS = 2_000_000_000;
 const MEMORY_BYTES = 2033086464;
 const PLUGINS: Array<[string, string[]]> = [
