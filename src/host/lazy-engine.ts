@@ -12,6 +12,3 @@ export function engine(): typeof EngineSide {
   loaded ??= require('./engine-side') as typeof EngineSide;
   return loaded;
 }
-
-/** Whether the simulator was loaded (closing a notebook before any cell ran has nothing to release). */
-export const engineLoaded = (): boolean => loaded !== undefined;

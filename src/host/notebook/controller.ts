@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { CHECK_LANGUAGE, SHELL_LANGUAGE } from '../contributions';
-import { engine, engineLoaded } from '../lazy-engine';
+import { engine } from '../lazy-engine';
 import { worlds, type WorldEntry } from '../worlds';
 import type { CellOutput, CellRef, LabKernel, NotebookRef, WorldObserver } from './lab-kernel';
 import { LabNotebookSerializer, NOTEBOOK_TYPE } from './serializer';
@@ -86,7 +86,8 @@ export function registerLabNotebooks(): vscode.Disposable[] {
     vscode.workspace.registerNotebookSerializer(NOTEBOOK_TYPE, new LabNotebookSerializer(), { transientOutputs: true }),
     // The controller and the notebooks' entries in the world registry go together.
     { dispose: () => (observer.dispose(), controller.dispose()) },
-    vscode.workspace.onDidCloseNotebookDocument((notebook) => engineLoaded() && made?.close(notebookRef(notebook).id)),
+    // A notebook closed before any cell ran has no world to release (and loads nothing).
+    vscode.workspace.onDidCloseNotebookDocument((notebook) => made?.close(notebookRef(notebook).id)),
     vscode.commands.registerCommand('vethlab.openAsLab', async (uri?: vscode.Uri) => {
       const target = uri ?? vscode.window.activeTextEditor?.document.uri;
       if (!target) return void vscode.window.showInformationMessage('Vethlab: open a Markdown file first.');
