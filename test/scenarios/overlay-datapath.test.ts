@@ -10,6 +10,7 @@ import { buildViewModel } from '../../src/engine/view/build';
 import { lastTrace } from '../../src/engine/view/last-trace';
 import { membershipOf } from '../../src/engine/swarm/state';
 import { overlaySandbox } from '../../src/engine/swarm/vxlan-overlay';
+import { ingressSbox } from '../../src/engine/swarm/vxlan-ingress';
 import { formatIpv4 } from '../../src/engine/net/ipv4';
 import { ok, run, shell } from './shell.helpers';
 
@@ -148,6 +149,22 @@ describe('overlay data path: the ingress routing mesh', () => {
     for (const node of ['node1', 'node2', 'node3']) assert.ok(logs.filter((l) => l.includes(`@${node} `)).length >= 1, node);
     // Tasks joined in order web.1 (10.0.0.6), web.2, web.3: the list is web.3, web.2, web.1, so the 4th goes to web.3 again.
     assert.match(fourth, /-> 10\.0\.0\.8:8080/);
+  });
+});
+
+describe('overlay data path: nodes leaving and joining', () => {
+  it('a node that leaves loses its ingress_sbox; when it joins again it gets a new one and the mesh answers there', () => {
+    const sh = swarm();
+    ok(sh, 'docker service create -d --name web -p 8080:80 --replicas 2 --constraint node.hostname!=node3 nginx');
+    const node2 = Object.values(sh.world.state.hosts).find((h) => h.name === 'node2')!;
+    assert.ok(ingressSbox(sh.world, node2));
+    ok(sh, 'ssh node2 docker swarm leave');
+    assert.equal(ingressSbox(sh.world, node2), undefined);
+    ok(sh, 'ssh node2 docker swarm join --token $(docker swarm join-token -q worker) 192.168.1.11:2377');
+    const sbox = ingressSbox(sh.world, node2);
+    assert.ok(sbox);
+    assert.match(ok(sh, 'curl -s http://192.168.1.12:8080/'), /Welcome to nginx!/);
+    assert.match(lastTrace(sh.world)!.trace.hops.map((h) => h.detail).join('\n'), /node2 decapsulates|node1 decapsulates/);
   });
 });
 

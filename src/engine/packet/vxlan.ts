@@ -118,7 +118,8 @@ function proxyArp(walk: Walk, ns: Netns, link: Link, frame: Extract<Frame, { kin
   if (msg.op !== 'request') return [];
   const entry = findNeigh(ns, link.id, msg.targetIp);
   if (!entry?.mac) {
-    drop(walk, ns, `${link.name} has no neighbour entry for ${formatIpv4(msg.targetIp)}: the ARP request is dropped (l3miss)`, link);
+    // A flooded copy for an address on this node's own bridge is normal: not a drop of the walk.
+    hop(walk, ns, 'arp', `${link.name} has no neighbour entry for ${formatIpv4(msg.targetIp)}: it does not answer (l3miss)`, link);
     return [];
   }
   hop(walk, ns, 'arp', `${link.name} answers for ${formatIpv4(msg.targetIp)} from its neighbour table: is-at ${entry.mac} (proxy)`, link);

@@ -13,7 +13,7 @@ import { setIpForward } from '../net/forwarding';
 import { formatIpv4, prefixMask } from '../net/ipv4';
 import { attachPort, createVethPair, setAdminUp, setMac } from '../net/linkops';
 import { linkByName } from '../net/links';
-import { createNetns } from '../net/netns';
+import { createNetns, destroyNetns } from '../net/netns';
 import type { Host, Netns } from '../net/types';
 import { appendRule } from '../netfilter/rules';
 import type { MatchModule, Rule } from '../netfilter/types';
@@ -53,9 +53,11 @@ function ingressAddress(cluster: Cluster, node: SwarmNode, net: OverlayNetwork):
   return ip;
 }
 
-/** Creates the node's ingress_sbox (once, when it joins or inits the swarm). */
+/** Creates the node's ingress_sbox (once, when it joins or inits the swarm; again after it left and rejoined). */
 export function ensureIngressSbox(world: World, cluster: Cluster, node: SwarmNode, host: Host): void {
-  if (ingressSbox(world, host)) return;
+  const existing = ingressSbox(world, host);
+  if (existing && cluster.ingressEndpoints?.[node.id] !== undefined && linkByName(world, existing.id, 'eth0')) return;
+  if (existing) removeIngressSbox(world, cluster, host);
   const net = ingressNetwork(cluster);
   const daemon = daemonOf(world, host);
   const gw = daemon?.networks.find((n) => n.name === 'docker_gwbridge') as ReservingNetwork | undefined;
@@ -90,6 +92,17 @@ export function ensureIngressSbox(world: World, cluster: Cluster, node: SwarmNod
   setAdminUp(world, eth1, true);
   addGatewayRoute(ns, eth1, 'default', formatIpv4(gw.gateway));
   appendRule(ns, 'nat', 'POSTROUTING', snatToSbox(net, overlayIp));
+}
+
+/** A node that left the swarm loses its ingress_sbox and gives its docker_gwbridge address back. */
+export function removeIngressSbox(world: World, cluster: Cluster, host: Host): void {
+  const ns = ingressSbox(world, host);
+  if (!ns) return;
+  const gwIp = sboxGatewayAddress(world, host);
+  const gw = daemonOf(world, host)?.networks.find((n) => n.name === 'docker_gwbridge') as ReservingNetwork | undefined;
+  if (gw?.reserved && gwIp !== undefined) gw.reserved = gw.reserved.filter((ip) => ip !== gwIp);
+  destroyNetns(world, host, ns);
+  if (cluster.ingressSboxes) delete cluster.ingressSboxes[host.id];
 }
 
 function snatToSbox(net: OverlayNetwork, overlayIp: number): Rule {

@@ -20,7 +20,7 @@ import { addVxlanDevice, removeVxlanDevice, vxlanDevice } from '../packet/vxlan'
 import { allocateOverlayIp, serviceNetworkIds } from './overlay';
 import { refreshServiceVips } from './service-vips';
 import { taskContainer } from './tasks';
-import { ingressPeers, refreshIngressBalancing } from './vxlan-ingress';
+import { ingressPeers, refreshIngressBalancing, removeIngressSbox } from './vxlan-ingress';
 import type { Cluster, OverlayNetwork, SwarmNode, Task } from './types';
 
 /** The overlay driver's MTU: 1500 less the 50 bytes of VXLAN, UDP, IP and inner Ethernet headers. */
@@ -106,8 +106,12 @@ function assignTaskAddresses(cluster: Cluster): void {
   }
 }
 
-/** Sandboxes of nodes where no task uses the network any more go, as the driver leaves them. */
+/** Sandboxes of nodes where no task uses the network any more go, as the driver leaves them; a node that left loses its ingress_sbox. */
 function removeUnused(world: World, cluster: Cluster, wanted: Map<string, unknown>): void {
+  for (const node of cluster.nodes) {
+    const host = world.state.hosts[node.hostId];
+    if (host && node.left) removeIngressSbox(world, cluster, host);
+  }
   for (const net of cluster.networks) {
     for (const node of cluster.nodes) {
       const host = world.state.hosts[node.hostId];
