@@ -32,7 +32,7 @@ export const SOCKET_TOOL_DOCS = [
   doc({
     name: 'tcpdump',
     summary: 'print the packets crossing an interface',
-    kernel: 'Taps an interface of the namespace and prints every frame that crosses it (ARP, ICMP, TCP, UDP), without changing anything.',
+    kernel: 'Taps an interface of the namespace and prints every frame that crosses it (ARP, ICMP, TCP, UDP; VXLAN on UDP 4789 as its header line, then the frame it carries), without changing anything.',
     usage: 'tcpdump [-i IFACE] [-n] [-e] [-c COUNT] [-w FILE] [-r FILE] [EXPRESSION]',
     flags: [
       { flag: '-i IFACE', words: 'the interface to watch (any: all of them)' },
