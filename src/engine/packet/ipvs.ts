@@ -59,9 +59,11 @@ const MAX_CONNS = 1024;
 function tableOf(world: World, nsId: number, create: true): IpvsTable;
 function tableOf(world: World, nsId: number, create: false): IpvsTable | undefined;
 function tableOf(world: World, nsId: number, create: boolean): IpvsTable | undefined {
-  const all = ((world.state as IpvsWorldState).ipvs ??= {});
-  if (!all[nsId] && create) all[nsId] = { services: [], conns: [] };
-  return all[nsId];
+  const state = world.state as IpvsWorldState;
+  // Reading (every packet asks) never adds anything to the world state.
+  if (!create) return state.ipvs?.[nsId];
+  const all = (state.ipvs ??= {});
+  return (all[nsId] ??= { services: [], conns: [] });
 }
 
 export function virtualServices(world: World, nsId: number): VirtualService[] {
