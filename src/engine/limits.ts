@@ -103,15 +103,27 @@ export function worldCounts(world: World): WorldCounts {
   const all = Object.values(world.state.netns);
   const last = ruleTallies.get(world.state);
   const fresh = last?.edits === ruleEdits.count ? last : undefined;
-  let same = fresh !== undefined && fresh.ids.length === all.length;
+  // The usual change between two counts: namespaces added (their ids come last), the others as they were.
+  let grown = fresh !== undefined && fresh.ids.length <= all.length;
   for (let i = 0; i < all.length; i++) {
     const ns = all[i]!;
     counts.routes += ns.routes.length;
     counts.neighbours += ns.neigh.length;
-    if (same && (fresh!.ids[i] !== ns.id || fresh!.tables[i] !== ns.netfilter.tables)) same = false;
+    if (grown && i < fresh!.ids.length && (fresh!.ids[i] !== ns.id || fresh!.tables[i] !== ns.netfilter.tables)) grown = false;
   }
   counts.netns = all.length;
-  const tally = same ? fresh! : tallyRules(all, fresh);
+  let tally: RuleTally;
+  if (grown) {
+    tally = fresh!;
+    for (let i = tally.ids.length; i < all.length; i++) {
+      const ns = all[i]!;
+      const rules = rulesIn(ns.netfilter.tables);
+      tally.ids.push(ns.id);
+      tally.tables.push(ns.netfilter.tables);
+      tally.rules.push(rules);
+      tally.total += rules;
+    }
+  } else tally = tallyRules(all, fresh);
   if (tally !== last) ruleTallies.set(world.state, tally);
   counts.rules = tally.total;
   for (const daemon of allDaemons(world)) counts.containers += daemon.containers.length;

@@ -15,7 +15,10 @@ export type WorldListener = () => void;
 export interface LinkIndex {
   byNs: Map<number, Link[]>;
   byMaster: Map<number, Link[]>;
-  /** Links by namespace and name (a list: names are unique in a kernel, not always in a lab), in ifindex order. */
+  /**
+   * Links by name (a list: names are unique in a kernel, not always in a lab), in ifindex order,
+   * for namespaces with more than NAMED_FROM links: a short list is walked instead.
+   */
   byName: Map<number, Map<string, Link[]>>;
   /** The MAC addresses of each bridge's ports, counted (the bridge's own FDB entries). */
   portMacs: Map<number, Map<string, number>>;
@@ -109,6 +112,12 @@ export class World {
 function insertSorted<K>(map: Map<K, Link[]>, key: K, link: Link): void {
   let list = map.get(key);
   if (!list) map.set(key, (list = []));
+  // New links mostly take the highest ifindex: appended, not spliced in.
+  const last = list[list.length - 1];
+  if (!last || last.ifindex <= link.ifindex) {
+    list.push(link);
+    return;
+  }
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
@@ -148,7 +157,8 @@ function removeFrom<K>(map: Map<K, Link[]>, key: K, link: Link): boolean {
   const list = map.get(key);
   const i = list ? positionIn(list, link) : -1;
   if (i < 0) return false;
-  list!.splice(i, 1);
+  if (i === list!.length - 1) list!.pop();
+  else list!.splice(i, 1);
   if (list!.length === 0) map.delete(key);
   return true;
 }
@@ -159,9 +169,17 @@ function inner<K, V>(map: Map<number, Map<K, V>>, key: number): Map<K, V> {
   return found;
 }
 
+/** A namespace gets its name map once it has more links than this (a container's has two). */
+export const NAMED_FROM = 8;
+
 function addToIndex(index: LinkIndex, link: Link): void {
   insertSorted(index.byNs, link.nsId, link);
-  insertSorted(inner(index.byName, link.nsId), link.name, link);
+  const names = index.byName.get(link.nsId);
+  if (names) insertSorted(names, link.name, link);
+  else if (index.byNs.get(link.nsId)!.length > NAMED_FROM) {
+    const map = inner(index.byName, link.nsId);
+    for (const l of index.byNs.get(link.nsId)!) insertSorted(map, l.name, l);
+  }
   index.size++;
   if (link.kind === 'vlan') index.vlans++;
   if (link.masterId === null) return;

@@ -109,7 +109,8 @@ describe('scale: 2 vs 300 containers on one network, counted in elements walked'
       });
       return w;
     });
-    assert.equal(counts[1], counts[0], `walked ${counts[1]} elements with ${BIG} containers, ${counts[0]} with 2`);
+    // A namespace of a few links is walked rather than indexed by name: the small host may walk more.
+    assert.ok(counts[1]! <= counts[0]!, `walked ${counts[1]} elements with ${BIG} containers, ${counts[0]} with 2`);
   });
 
   it('the world-size guard counts what a full recount counts, before and after rules, routes and namespaces change', () => {

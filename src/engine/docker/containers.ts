@@ -187,8 +187,9 @@ export function startContainer(world: World, host: Host, daemon: DaemonState, c:
     if (c.exitCode === 0) c.exitCode = 128;
     return err(message);
   };
-  const used = usedPorts(daemon, c);
-  const local = hostAddresses(world, host);
+  // Only a container that publishes ports needs the other containers' bindings and the host's addresses.
+  const used = c.ports.length > 0 ? usedPorts(daemon, c) : [];
+  const local = c.ports.length > 0 ? hostAddresses(world, host) : new Set<string>();
   for (const p of c.ports) {
     if (p.hostPort !== 0 && used.some((u) => sameAllocation(u, p))) {
       return refused(`driver failed programming external connectivity on endpoint ${c.name} (${randomHexId(world)}): Bind for ${p.hostIp || '0.0.0.0'}:${p.hostPort} failed: port is already allocated`);

@@ -184,15 +184,3 @@ function reverseLookup(daemon: DaemonState, from: Container, addr: number): stri
   }
   return undefined;
 }
-
-/** Every name the embedded DNS answers for this container, with its address (for resolvers that walk NSS). */
-export function embeddedDnsTable(daemon: DaemonState, from: Container): Array<[string, number]> {
-  const table: Array<[string, number]> = [];
-  for (const net of dnsNetworks(daemon, from)) {
-    for (const c of daemon.containers) {
-      const theirs = runningOn(c, net);
-      if (theirs) for (const name of [c.name, c.id.slice(0, 12), ...theirs.aliases]) table.push([name, theirs.ip]);
-    }
-  }
-  return table;
-}

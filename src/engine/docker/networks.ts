@@ -111,12 +111,20 @@ function takenIps(daemon: DaemonState, net: DockerNetwork): Set<number> {
 
 /** The lowest free address of the range (libnetwork's default, non-serial allocation). */
 export function allocateIp(daemon: DaemonState, net: DockerNetwork): number | undefined {
-  const taken = takenIps(daemon, net);
   const [lo, hi] = allocatable(net.subnet, net.prefixLen, net.ipRange);
-  for (let ip = lo; ip <= hi; ip++) {
-    if (!taken.has(ip >>> 0)) return ip >>> 0;
-  }
-  return undefined;
+  const reserved = [net.gateway, ...((net as DockerNetwork & { reserved?: number[] }).reserved ?? [])];
+  // With k addresses taken one of the first k + 1 is free: only those are looked at (no set of every address).
+  let k = reserved.length;
+  for (const c of daemon.containers) if (c.nsId !== null) for (const e of c.endpoints) if (e.networkId === net.id) k++;
+  const window = new Uint8Array(Math.min(k + 1, Math.max(0, hi - lo + 1)));
+  const mark = (ip: number) => {
+    const i = ip - lo;
+    if (i >= 0 && i < window.length) window[i] = 1;
+  };
+  reserved.forEach(mark);
+  for (const c of daemon.containers) if (c.nsId !== null) for (const e of c.endpoints) if (e.networkId === net.id) mark(e.ip);
+  const free = window.indexOf(0);
+  return free < 0 ? undefined : (lo + free) >>> 0;
 }
 
 /** A --ip address someone else (or the gateway) already holds: libnetwork's "Address already in use". */

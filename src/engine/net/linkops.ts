@@ -7,6 +7,7 @@
 import type { World } from '../world';
 import { linkLocalFromMac, randomMac } from './mac';
 import { addrs4Of } from './addr';
+import { addr4Count, addr6Count } from './addr-count';
 import { hasCarrier, ifindexTaken, peerOf, portList, portsOf } from './links';
 import { insertRoute, kernelRoutesFor } from './route';
 import { nsidOf } from './nsid';
@@ -96,7 +97,7 @@ export function deleteLink(world: World, link: Link): void {
 
 function forgetLink(world: World, link: Link): void {
   const ns = world.netns(link.nsId);
-  ns.addrs = ns.addrs.filter((a) => a.linkId !== link.id);
+  if (hasAddrs(ns, link)) ns.addrs = ns.addrs.filter((a) => a.linkId !== link.id);
   ns.routes = ns.routes.filter((r) => r.linkId !== link.id);
   ns.neigh = ns.neigh.filter((n) => n.linkId !== link.id);
   world.reindex(link, () => delete world.state.links[link.id]);
@@ -110,7 +111,7 @@ export function moveLink(world: World, link: Link, target: Netns, newName?: stri
   const from = world.netns(link.nsId);
   // The departure notice carries IFLA_NEW_NETNSID, so the old namespace numbers the new one.
   nsidOf(from, target);
-  from.addrs = from.addrs.filter((a) => a.linkId !== link.id);
+  if (hasAddrs(from, link)) from.addrs = from.addrs.filter((a) => a.linkId !== link.id);
   from.routes = from.routes.filter((r) => r.linkId !== link.id);
   from.neigh = from.neigh.filter((n) => n.linkId !== link.id);
   const ifindex = allocIfindex(world, target, link.ifindex);
@@ -137,11 +138,11 @@ export function setAdminUp(world: World, link: Link, up: boolean): void {
   if (up) {
     if (link.qdisc === 'noop') link.qdisc = defaultQdisc(link.kind);
     // inetdev_event(NETDEV_UP): a loopback without IPv4 gets 127.0.0.1/8 when it comes up.
-    if (link.kind === 'loopback' && addrs4Of(ns, link).length === 0) ns.addrs.push({ family: 4, linkId: link.id, local: 0x7f000001, prefixLen: 8, broadcast: null, scope: 'host', label: link.name, secondary: false });
-    for (const addr of addrs4Of(ns, link)) for (const route of kernelRoutesFor(addr, link)) insertRoute(ns, route);
+    if (link.kind === 'loopback' && addr4Count(ns, link.id) === 0) ns.addrs.push({ family: 4, linkId: link.id, local: 0x7f000001, prefixLen: 8, broadcast: null, scope: 'host', label: link.name, secondary: false });
+    if (addr4Count(ns, link.id) > 0) for (const addr of addrs4Of(ns, link)) for (const route of kernelRoutesFor(addr, link)) insertRoute(ns, route);
   } else {
     ns.routes = ns.routes.filter((r) => r.linkId !== link.id || (r.type === 'local' && r.table === 255));
-    ns.addrs = ns.addrs.filter((a) => a.linkId !== link.id || a.family === 4);
+    if (addr6Count(ns, link.id) > 0) ns.addrs = ns.addrs.filter((a) => a.linkId !== link.id || a.family === 4);
     ns.neigh = ns.neigh.filter((n) => n.linkId !== link.id);
   }
   reconcile(world, [link.id, ...vlansOn(world, link).map((v) => v.id)], link.kind === 'bridge');
@@ -151,6 +152,11 @@ export function setAdminUp(world: World, link: Link, up: boolean): void {
 /** vlanChildren, skipped in a world without VLAN devices (it scans the namespace's links). */
 function vlansOn(world: World, link: Link): Link[] {
   return world.linkIndex().vlans === 0 ? [] : vlanChildren(world, link);
+}
+
+/** Whether the link has an address in the namespace (the filters that drop them are skipped otherwise). */
+function hasAddrs(ns: Netns, link: Link): boolean {
+  return addr4Count(ns, link.id) + addr6Count(ns, link.id) > 0;
 }
 
 function defaultQdisc(kind: LinkKind): string {
@@ -238,7 +244,7 @@ function portState(world: World, port: Link): 'forwarding' | 'disabled' {
 /** addrconf: fe80::/64 appears once an up link has carrier; ::1 on an up loopback. */
 function syncLinkLocal(world: World, link: Link): void {
   const ns = world.netns(link.nsId);
-  const has6 = ns.addrs.some((a) => a.family === 6 && a.linkId === link.id);
+  const has6 = addr6Count(ns, link.id) > 0;
   if (has6 || !link.adminUp) return;
   if (ns.sysctl['net.ipv6.conf.all.disable_ipv6'] === '1' || ns.sysctl[`net.ipv6.conf.${link.name}.disable_ipv6`] === '1') return;
   if (link.kind === 'loopback') {

@@ -10,7 +10,9 @@ export function linksIn(world: World, nsId: number): Link[] {
 /** The first link of that name in ifindex order (names are unique in a kernel). */
 export function linkByName(world: World, nsId: number, name: string): Link | undefined {
   const index = world.linkIndex();
-  const hit = index.byName.get(nsId)?.get(name)?.[0];
+  const names = index.byName.get(nsId);
+  if (!names) return index.byNs.get(nsId)?.find((l) => l.name === name);
+  const hit = names.get(name)?.[0];
   if (hit?.name === name) return hit;
   // Renames go through renameLink/moveLink; one assigned directly is found by a scan, and the index rebuilt.
   const found = index.byNs.get(nsId)?.find((l) => l.name === name);

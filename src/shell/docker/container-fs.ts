@@ -89,28 +89,3 @@ function resolvConf(daemon: DaemonState, c: Container): string {
   }
   return `${head}nameserver 192.168.1.1\n\n# Based on host file: '/etc/resolv.conf' (legacy)\n# Overrides: []\n`;
 }
-
-/**
- * glibc/musl resolve through NSS "files dns": for programs that only read /etc/hosts (ping,
- * traceroute), the embedded DNS server's answers are appended to what they read there.
- */
-export class ResolverFs implements FileSystem {
-  constructor(
-    private readonly inner: FileSystem,
-    private readonly dns: Array<[string, number]>,
-  ) {}
-
-  read(path: string, ns: Netns): ReadResult {
-    const r = this.inner.read(path, ns);
-    if (path !== '/etc/hosts' || !r.ok || this.dns.length === 0) return r;
-    return { ok: true, data: r.data + this.dns.map(([name, ip]) => `${formatIpv4(ip)}\t${name}\n`).join('') };
-  }
-
-  write(path: string, data: string, append: boolean, ns: Netns): FsError | null {
-    return this.inner.write(path, data, append, ns);
-  }
-
-  isDirectory(path: string): boolean {
-    return this.inner.isDirectory(path);
-  }
-}
