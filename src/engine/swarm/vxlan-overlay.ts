@@ -110,7 +110,10 @@ function assignTaskAddresses(cluster: Cluster): void {
 function removeUnused(world: World, cluster: Cluster, wanted: Map<string, unknown>): void {
   for (const node of cluster.nodes) {
     const host = world.state.hosts[node.hostId];
-    if (host && node.left) removeIngressSbox(world, cluster, host);
+    if (!host || !node.left) continue;
+    removeIngressSbox(world, cluster, host);
+    // Its ingress address goes back to the pool (a node that joins again is a new node).
+    if (cluster.ingressEndpoints) delete cluster.ingressEndpoints[node.id];
   }
   for (const net of cluster.networks) {
     for (const node of cluster.nodes) {
