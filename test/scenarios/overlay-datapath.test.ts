@@ -132,6 +132,7 @@ describe('overlay data path: the ingress routing mesh', () => {
     assert.match(steps, /node3 decapsulates VXLAN \(VNI 4096\) from 192\.168\.1\.11/);
     assert.match(steps, /nat\/PREROUTING: REDIRECT 10\.0\.0\.\d+:8080 -> 10\.0\.0\.\d+:80/);
     assert.match(ok(sh, 'curl -s http://localhost:8080/'), /Welcome to nginx!/);
+    assert.match(ok(sh, `docker network inspect ingress -f '{{json .Containers}}'`), /^\{"ingress-sbox":\{"Name":"ingress-endpoint","EndpointID":"[0-9a-f]{64}","MacAddress":"02:42:0a:00:00:02","IPv4Address":"10\.0\.0\.2\/24","IPv6Address":""\}\}\n$/);
     assert.match(ok(sh, 'ssh node2 curl -s http://192.168.1.12:8080/'), /Welcome to nginx!/);
     const logs = ok(sh, 'docker service logs web').split('\n').filter((l) => l.includes('"GET / HTTP/1.1"'));
     // nginx sees each node's ingress_sbox: node1's is 10.0.0.2, node2's 10.0.0.3.

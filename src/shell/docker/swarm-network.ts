@@ -2,6 +2,7 @@
 import { formatIpv4, parsePrefixLoose } from '../../engine/net/ipv4';
 import { stableHex } from '../../engine/docker/catalog';
 import { addOverlay, findOverlay, overlaysSeenBy } from '../../engine/swarm/overlay';
+import { ingressSbox } from '../../engine/swarm/vxlan-ingress';
 import { membershipOf } from '../../engine/swarm/state';
 import type { Cluster } from '../../engine/swarm/types';
 import { Output, type CommandResult } from '../types';
@@ -76,6 +77,13 @@ export function inspectOverlayNetworks(d: DockerCtx, argv: string[]): CommandRes
   if (nets.length !== parsed.value.args.length) return undefined;
   const cluster = member.cluster;
   const epoch = d.sh.world.clock.epoch;
+  // The routing mesh's own endpoint on ingress: libnetwork lists it as "ingress-sbox".
+  const sboxIp = cluster.ingressEndpoints?.[member.node.id];
+  const containersOf = (local: typeof cluster.tasks, n: NonNullable<(typeof nets)[number]>) => {
+    const entries: Array<[string, object]> = local.map((t) => [t.containerId!, { Name: d.daemon.containers.find((c) => c.id === t.containerId)?.name ?? '', EndpointID: stableHex(`${t.id}/${n.id}`), MacAddress: macOf(t.addrs[n.id]!), IPv4Address: `${formatIpv4(t.addrs[n.id]!)}/${n.prefixLen}`, IPv6Address: '' }]);
+    if (n.ingress && sboxIp !== undefined && ingressSbox(d.sh.world, d.sh.host)) entries.push(['ingress-sbox', { Name: 'ingress-endpoint', EndpointID: stableHex(`ingress-sbox/${member.node.id}`), MacAddress: macOf(sboxIp), IPv4Address: `${formatIpv4(sboxIp)}/${n.prefixLen}`, IPv6Address: '' }]);
+    return entries.length === 0 ? null : Object.fromEntries(entries);
+  };
   const objects = nets.map((n) => {
     const local = cluster.tasks.filter((t) => t.nodeId === member.node.id && t.desired === 'running' && t.containerId && t.addrs[n!.id] !== undefined);
     return {
@@ -91,7 +99,7 @@ export function inspectOverlayNetworks(d: DockerCtx, argv: string[]): CommandRes
       Ingress: n!.ingress,
       ConfigFrom: { Network: '' },
       ConfigOnly: false,
-      Containers: local.length === 0 ? null : Object.fromEntries(local.map((t) => [t.containerId!, { Name: d.daemon.containers.find((c) => c.id === t.containerId)?.name ?? '', EndpointID: stableHex(`${t.id}/${n!.id}`), MacAddress: macOf(t.addrs[n!.id]!), IPv4Address: `${formatIpv4(t.addrs[n!.id]!)}/${n!.prefixLen}`, IPv6Address: '' }])),
+      Containers: containersOf(local, n!),
       Options: { 'com.docker.network.driver.overlay.vxlanid_list': String(n!.vni) },
       Labels: { ...n!.labels },
     };
