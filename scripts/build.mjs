@@ -23,7 +23,8 @@ const engineApart = {
 
 export const builds = [
   { ...common, entryPoints: ['src/host/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'], plugins: [engineApart], ...shipped },
-  { ...common, entryPoints: ['src/host/engine-side.ts'], outfile: 'dist/engine.js', platform: 'node', format: 'cjs', external: ['vscode'], ...shipped },
+  // yaml's ESM build (the web's) tree-shakes; its CommonJS build for Node does not: 17 KB less, the same parser.
+  { ...common, entryPoints: ['src/host/engine-side.ts'], outfile: 'dist/engine.js', platform: 'node', format: 'cjs', external: ['vscode'], alias: { yaml: './node_modules/yaml/browser/index.js' }, ...shipped },
   { ...common, entryPoints: ['src/host/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'], ...shipped },
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['bench/run.ts'], outfile: 'dist/bench.js', platform: 'node', format: 'cjs', external: ['playwright-core'] },
