@@ -9,6 +9,7 @@ import { err, ok, type Result } from '../../common/result';
 import { formatIpv4 } from '../net/ipv4';
 import { randomHexId } from './ids';
 import { randomName } from './names';
+import { containerNamed } from './dns';
 import { allocateIp, findNetwork, ipInUse } from './networks';
 import { endpointIpError, parseGoIpv4 } from './ipam';
 import { createSandbox, destroySandbox, macFromIp, networkOfEndpoint, plugEndpoint, unplugEndpoint } from './sandbox';
@@ -48,6 +49,9 @@ export interface CreateOptions {
 
 export function findContainer(daemon: DaemonState, ref: string): Container | undefined {
   const bare = ref.startsWith('/') ? ref.slice(1) : ref;
+  // By name from the daemon's index when `ref` cannot be a full id; a miss (a rename since) scans as before.
+  const named = /^[0-9a-f]{64}$/.test(ref) ? undefined : containerNamed(daemon, bare);
+  if (named) return named;
   const exact = daemon.containers.find((c) => c.id === ref || c.name === bare);
   if (exact) return exact;
   if (ref.length === 0) return undefined;

@@ -92,6 +92,11 @@ function dnsNetworks(daemon: DaemonState, from: Container): DockerNetwork[] {
   return nets;
 }
 
+/** The first container named `name` by the index (names are unique in a daemon), or undefined: the caller scans then. */
+export function containerNamed(daemon: DaemonState, name: string): Container | undefined {
+  return dnsIndex(daemon).byName.get(name)?.find((c) => c.name === name);
+}
+
 export function containerInNs(daemon: DaemonState, nsId: number): Container | undefined {
   const index = dnsIndex(daemon);
   const inNs = (c: Container) => c.nsId === nsId && c.networkMode !== 'host';
