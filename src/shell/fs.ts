@@ -16,7 +16,7 @@ export interface RealFiles {
   list?(path: string): string[] | undefined;
 }
 
-export type FsError = 'ENOENT' | 'EISDIR' | 'EINVAL' | 'EACCES' | 'EROFS' | 'EFBIG';
+export type FsError = 'ENOENT' | 'EISDIR' | 'EINVAL' | 'EACCES' | 'EROFS' | 'EFBIG' | 'EEXIST' | 'ENOTDIR' | 'ENOTEMPTY' | 'EPERM' | 'EBUSY';
 export type ReadResult = { ok: true; data: string } | { ok: false; error: FsError };
 
 export interface FileSystem {
@@ -24,6 +24,13 @@ export interface FileSystem {
   write(path: string, data: string, append: boolean, ns: Netns): FsError | null;
   isDirectory(path: string): boolean;
   list?(path: string): string[] | undefined;
+  /** mkdir(2), unlink(2), rmdir(2), rename(2): on filesystems whose files can be made and removed. */
+  mkdir?(path: string, ns: Netns): FsError | null;
+  unlink?(path: string, ns: Netns): FsError | null;
+  rmdir?(path: string, ns: Netns): FsError | null;
+  rename?(from: string, to: string, ns: Netns): FsError | null;
+  /** Why unlink/rmdir of PATH would fail once everything under it is gone (rm -r checks a whole tree first). */
+  removable?(path: string, ns: Netns): FsError | null;
 }
 
 const DIRS = new Set(['/', '/proc', '/proc/sys', '/proc/sys/net', '/proc/sys/net/ipv4', '/etc', '/dev', '/root', '/tmp', '/run', '/run/netns', '/var', '/home']);
@@ -68,7 +75,7 @@ export class SimFs implements FileSystem {
 
   write(path: string, data: string, append: boolean, ns: Netns): FsError | null {
     if (path === '/dev/null') return null;
-    if (this.isDirectory(path)) return 'EISDIR';
+    if (this.isDirectory(path) || path.endsWith('/')) return 'EISDIR';
     const sysctl = sysctlKey(path);
     if (sysctl) return writeSysctl(this.world, ns, sysctl, data);
     if (path.startsWith('/proc/')) return 'ENOENT';
@@ -80,17 +87,104 @@ export class SimFs implements FileSystem {
     return null;
   }
 
-  /** Files written in the simulation plus the user's real ones, for `ls`. */
+  /** Files written in the simulation, directories made by mkdir (and those holding written files), plus the user's real ones, for `ls`. */
   list(path: string): string[] | undefined {
     const prefix = path === '/' ? '/' : path + '/';
-    const written = Object.keys(this.overlay).filter((p) => p.startsWith(prefix) && !p.slice(prefix.length).includes('/')).map((p) => p.slice(prefix.length));
+    const written = Object.keys(this.overlay).filter((p) => p.startsWith(prefix) && p.length > prefix.length).map((p) => p.slice(prefix.length).split('/')[0]!);
     const real = this.real?.list?.(path);
     if (!real && written.length === 0 && !this.isDirectory(path)) return undefined;
     return [...new Set([...(real ?? []), ...written])].sort();
   }
 
   isDirectory(path: string): boolean {
-    return DIRS.has(path) || path.startsWith('/proc/sys/net/') && !sysctlKey(path) || (this.real?.isDirectory(path) ?? false);
+    return DIRS.has(path) || path.startsWith('/proc/sys/net/') && !sysctlKey(path) || this.userDirectory(path) || (this.real?.isDirectory(path) ?? false);
+  }
+
+  /**
+   * User directories live in the host's overlay beside its files, keyed by their path and a slash
+   * (so snapshots and undo keep them); a directory holding a written file exists too.
+   */
+  private userDirectory(path: string): boolean {
+    if (this.overlay[path + '/'] !== undefined) return true;
+    const prefix = path + '/';
+    return Object.keys(this.overlay).some((p) => p.startsWith(prefix));
+  }
+
+  private exists(path: string, ns: Netns): boolean {
+    return this.isDirectory(path) || this.read(path, ns).ok;
+  }
+
+  /** Paths that keep what they are: the kernel's /proc, the host's own files and directories, the user's real files. */
+  private protectedPath(path: string): boolean {
+    return path === '/proc' || path.startsWith('/proc/') || path === '/dev/null' || DIRS.has(path) || this.builtinFile(path) !== undefined || (this.overlay[path] === undefined && this.overlay[path + '/'] === undefined);
+  }
+
+  /** ENOENT or ENOTDIR when PATH's parent is not a directory (the first existing ancestor decides). */
+  parentError(path: string, ns: Netns): FsError | null {
+    let parent = path.slice(0, path.lastIndexOf('/')) || '/';
+    if (this.isDirectory(parent)) return parent === '/proc' || parent.startsWith('/proc/') ? (this.exists(path, ns) ? null : 'ENOENT') : null;
+    while (parent !== '/' && !this.exists(parent, ns)) parent = parent.slice(0, parent.lastIndexOf('/')) || '/';
+    return this.isDirectory(parent) ? 'ENOENT' : 'ENOTDIR';
+  }
+
+  mkdir(path: string, ns: Netns): FsError | null {
+    if (this.exists(path, ns)) return 'EEXIST';
+    const parent = this.parentError(path, ns);
+    if (parent) return parent;
+    if (path.startsWith('/proc/')) return 'ENOENT';
+    this.overlay[path + '/'] = '';
+    this.world.changed();
+    return null;
+  }
+
+  unlink(path: string, ns: Netns): FsError | null {
+    if (!this.exists(path, ns)) return 'ENOENT';
+    if (this.isDirectory(path)) return 'EISDIR';
+    if (this.protectedPath(path)) return 'EPERM';
+    delete this.overlay[path];
+    this.world.changed();
+    return null;
+  }
+
+  rmdir(path: string, ns: Netns): FsError | null {
+    if (!this.exists(path, ns)) return 'ENOENT';
+    if (!this.isDirectory(path)) return 'ENOTDIR';
+    if (path.startsWith('/proc/')) return 'EPERM';
+    if ((this.list(path) ?? []).length > 0) return 'ENOTEMPTY';
+    if (this.protectedPath(path)) return 'EBUSY';
+    delete this.overlay[path + '/'];
+    this.world.changed();
+    return null;
+  }
+
+  removable(path: string): FsError | null {
+    if (path === '/proc' || path.startsWith('/proc/')) return 'EPERM';
+    if (!this.isDirectory(path)) return this.protectedPath(path) ? 'EPERM' : null;
+    return DIRS.has(path) || this.real?.isDirectory(path) ? 'EBUSY' : null;
+  }
+
+  /** Moves a user file or directory (with everything under it); the caller has checked the target. */
+  rename(from: string, to: string, ns: Netns): FsError | null {
+    if (!this.exists(from, ns)) return 'ENOENT';
+    const parent = this.parentError(to, ns);
+    if (parent) return parent;
+    if (to.startsWith('/proc/')) return 'ENOENT';
+    if (this.protectedPath(from) || this.protectedPath(to) && this.exists(to, ns)) return 'EPERM';
+    const overlay = this.overlay;
+    if (this.isDirectory(from)) {
+      const moves = Object.keys(overlay).filter((p) => p === from + '/' || p.startsWith(from + '/'));
+      if (overlay[to + '/'] !== undefined && this.list(to)!.length > 0) return 'ENOTEMPTY';
+      delete overlay[to + '/'];
+      for (const p of moves) {
+        overlay[to + p.slice(from.length)] = overlay[p]!;
+        delete overlay[p];
+      }
+    } else {
+      overlay[to] = overlay[from]!;
+      delete overlay[from];
+    }
+    this.world.changed();
+    return null;
   }
 
   private builtinFile(path: string): string | undefined {

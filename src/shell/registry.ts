@@ -16,6 +16,10 @@ import { sh } from './coreutils/sh';
 import { awk, cut } from './coreutils/fields';
 import { sed } from './coreutils/sed';
 import { ls } from './coreutils/ls';
+import { mkdir, rmdir, touch } from './coreutils/files-dirs';
+import { rm } from './coreutils/files-rm';
+import { cp, mv } from './coreutils/files-copy';
+import { basename, dirname, tee } from './coreutils/files-names';
 import { readlink } from './coreutils/readlink';
 import { timeout } from './coreutils/timeout';
 import { NETTOOLS } from './nettools';
@@ -64,6 +68,15 @@ export const COMMANDS: Record<string, CommandFn> = {
   cut,
   sed,
   ls,
+  mkdir,
+  rmdir,
+  touch,
+  rm,
+  cp,
+  mv,
+  tee,
+  basename,
+  dirname,
   readlink,
   timeout,
   ...NETTOOLS,
