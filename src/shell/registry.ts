@@ -34,6 +34,15 @@ import { lsns, nsenter } from './nettools/nsenter';
 import { curl } from './container/curl';
 import { wget } from './container/wget';
 import { getent, nslookup } from './container/dns-tools';
+import { uniq } from './coreutils/uniq';
+import { tr } from './coreutils/tr';
+import { seq } from './coreutils/seq';
+import { env } from './coreutils/env';
+import { id, whoami } from './coreutils/identity';
+import { uname } from './coreutils/uname';
+import { date } from './coreutils/date';
+import { whichWith } from './coreutils/which';
+import { PROCESSES } from './jobs/programs';
 
 export const COMMANDS: Record<string, CommandFn> = {
   cat,
@@ -93,4 +102,18 @@ export const COMMANDS: Record<string, CommandFn> = {
   wget,
   getent,
   nslookup,
+  uniq,
+  tr,
+  seq,
+  env,
+  whoami,
+  id,
+  uname,
+  date,
+  which: whichWith(isProgram),
 };
+
+/** The simulator has a program by this name (a command here, or one that waits). */
+export function isProgram(name: string): boolean {
+  return Object.prototype.hasOwnProperty.call(COMMANDS, name) || Object.prototype.hasOwnProperty.call(PROCESSES, name);
+}
