@@ -44,6 +44,7 @@ describe('file commands on the host (coreutils 9.1)', () => {
     assert.deepEqual(at(sh, 'ls'), ['a\nb\nc\nf\np\n', '', 0]);
     assert.deepEqual(at(sh, 'ls c/d'), ['e\n', '', 0]);
     assert.deepEqual(at(sh, 'test -d c/d/e && cd c/d/e && pwd'), ['/tmp/c/d/e\n', '', 0]);
+    assert.deepEqual(at(sh, 'ls /tmp/f'), ['/tmp/f\n', '', 0]);
   });
 
   it('rmdir removes only empty directories', () => {

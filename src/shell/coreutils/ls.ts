@@ -19,7 +19,8 @@ export const ls: CommandFn = (argv, ctx) => {
       for (const line of proc) out.line(line);
       continue;
     }
-    const names = listing(ctx, path);
+    // A file operand is listed as its own name, as ls prints it.
+    const names = listing(ctx, path) ?? (ctx.fs.read(path, ctx.ns).ok ? [raw] : undefined);
     if (!names) {
       out.err(`ls: cannot access '${raw}': No such file or directory`);
       status = 2;
