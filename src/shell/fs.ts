@@ -65,6 +65,8 @@ export class SimFs implements FileSystem {
       return value === undefined ? { ok: false, error: 'ENOENT' } : { ok: true, data: value + '\n' };
     }
     if (path === '/dev/null') return { ok: true, data: '' };
+    // `ip netns add` bind-mounts the namespace here: nsfs files exist but cannot be read.
+    if (this.netnsFile(path)) return { ok: false, error: 'EINVAL' };
     const written = this.overlay[path];
     if (written !== undefined) return { ok: true, data: written };
     const builtin = this.builtinFile(path);
@@ -79,6 +81,7 @@ export class SimFs implements FileSystem {
     const sysctl = sysctlKey(path);
     if (sysctl) return writeSysctl(this.world, ns, sysctl, data);
     if (path.startsWith('/proc/')) return 'ENOENT';
+    if (this.netnsFile(path)) return 'EPERM';
     const before = append ? (this.read(path, ns).ok ? (this.read(path, ns) as { data: string }).data : '') : '';
     // A simulated file holds at most LIMITS.fileBytes (as `ulimit -f` would stop it).
     if (before.length + data.length > LIMITS.fileBytes) return 'EFBIG';
@@ -91,6 +94,7 @@ export class SimFs implements FileSystem {
   list(path: string): string[] | undefined {
     const prefix = path === '/' ? '/' : path + '/';
     const written = Object.keys(this.overlay).filter((p) => p.startsWith(prefix) && p.length > prefix.length).map((p) => p.slice(prefix.length).split('/')[0]!);
+    if (path === '/run/netns') written.push(...Object.keys(this.host.netnsNames));
     const real = this.real?.list?.(path);
     if (!real && written.length === 0 && !this.isDirectory(path)) return undefined;
     return [...new Set([...(real ?? []), ...written])].sort();
@@ -110,8 +114,15 @@ export class SimFs implements FileSystem {
     return Object.keys(this.overlay).some((p) => p.startsWith(prefix));
   }
 
+  /** A path is there when it reads, or fails to read for a reason other than its absence. */
   private exists(path: string, ns: Netns): boolean {
-    return this.isDirectory(path) || this.read(path, ns).ok;
+    const r = this.read(path, ns);
+    return r.ok || r.error !== 'ENOENT';
+  }
+
+  /** /run/netns/NAME of a named namespace: a mount point, so unlink and rmdir of /run/netns say EBUSY. */
+  private netnsFile(path: string): boolean {
+    return path.startsWith('/run/netns/') && Object.prototype.hasOwnProperty.call(this.host.netnsNames, path.slice('/run/netns/'.length));
   }
 
   /** Paths that keep what they are: the kernel's /proc, the host's own files and directories, the user's real files. */
@@ -140,6 +151,7 @@ export class SimFs implements FileSystem {
   unlink(path: string, ns: Netns): FsError | null {
     if (!this.exists(path, ns)) return 'ENOENT';
     if (this.isDirectory(path)) return 'EISDIR';
+    if (this.netnsFile(path)) return 'EBUSY';
     if (this.protectedPath(path)) return 'EPERM';
     delete this.overlay[path];
     this.world.changed();
@@ -150,6 +162,7 @@ export class SimFs implements FileSystem {
     if (!this.exists(path, ns)) return 'ENOENT';
     if (!this.isDirectory(path)) return 'ENOTDIR';
     if (path.startsWith('/proc/')) return 'EPERM';
+    if (path === '/run/netns') return 'EBUSY';
     if ((this.list(path) ?? []).length > 0) return 'ENOTEMPTY';
     if (this.protectedPath(path)) return 'EBUSY';
     delete this.overlay[path + '/'];
@@ -159,6 +172,7 @@ export class SimFs implements FileSystem {
 
   removable(path: string): FsError | null {
     if (path === '/proc' || path.startsWith('/proc/')) return 'EPERM';
+    if (this.netnsFile(path)) return 'EBUSY';
     if (!this.isDirectory(path)) return this.protectedPath(path) ? 'EPERM' : null;
     return DIRS.has(path) || this.real?.isDirectory(path) ? 'EBUSY' : null;
   }

@@ -87,6 +87,20 @@ describe('file commands on the host (coreutils 9.1)', () => {
     assert.deepEqual(at(sh, 'cat /proc/sys/net/ipv4/ip_forward'), ['1\n', '', 0]);
   });
 
+  it('/run/netns files are mount points: rm and rmdir say busy, reading them says EINVAL', () => {
+    // Recorded with iproute2 in an `unshare --net --mount` sandbox (tmpfs on /run) on the same machine.
+    const sh = inTmp('ip netns add red');
+    const before = state(sh);
+    assert.deepEqual(at(sh, 'rm /run/netns/red'), ['', "rm: cannot remove '/run/netns/red': Device or resource busy\n", 1]);
+    assert.deepEqual(at(sh, 'rm -r /run/netns'), ['', "rm: cannot remove '/run/netns/red': Device or resource busy\n", 1]);
+    assert.deepEqual(at(sh, 'rmdir /run/netns'), ['', "rmdir: failed to remove '/run/netns': Device or resource busy\n", 1]);
+    assert.deepEqual(at(sh, 'cp /run/netns/red x'), ['', "cp: error reading '/run/netns/red': Invalid argument\n", 1]);
+    assert.deepEqual(at(sh, 'mv /run/netns/red /run/x'), ['', "mv: error reading '/run/netns/red': Invalid argument\n", 1]);
+    assert.deepEqual(at(sh, 'cat /run/netns/red'), ['', 'cat: /run/netns/red: Invalid argument\n', 1]);
+    assert.equal(state(sh), before);
+    assert.deepEqual(at(sh, 'ip netns list'), ['red\n', '', 0]);
+  });
+
   it('cp: files, -r, into a directory, and its refusals', () => {
     const sh = inTmp('touch h a b x', 'mkdir -p d e/f k/a', 'touch e/f/a');
     assert.deepEqual(at(sh, 'cp'), ['', "cp: missing file operand\nTry 'cp --help' for more information.\n", 1]);

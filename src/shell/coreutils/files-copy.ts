@@ -31,6 +31,8 @@ function refuse(cmd: string, ctx: ShellContext, m: Move, recursive: boolean): st
   if (m.src.endsWith('/') && !dir) return `cannot stat ${q(m.src)}: Not a directory`;
   if (dir && !recursive) return `-r not specified; omitting directory ${q(m.src)}`;
   if (from === to) return `${q(m.src)} and ${q(m.shown)} are the same file`;
+  const data = dir ? undefined : ctx.fs.read(from, ctx.ns);
+  if (data && !data.ok) return `error reading ${q(m.src)}: ${errText(data.error)}`;
   if (dir && (from === '/' || to.startsWith(from + '/'))) return cmd === 'cp' ? `cannot copy a directory, ${q(m.src)}, into itself, ${q(m.shown)}` : `cannot move ${q(m.src)} to a subdirectory of itself, ${q(m.shown)}`;
   const targetDir = ctx.fs.isDirectory(to);
   if (dir && exists(ctx, to) && !targetDir) return `cannot overwrite non-directory ${q(m.shown)} with directory ${q(m.src)}`;

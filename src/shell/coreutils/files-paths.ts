@@ -4,8 +4,10 @@ import type { ShellContext } from '../types';
 
 export const abs = (ctx: ShellContext, raw: string) => resolvePath(ctx.cwd, raw);
 
+/** There when it reads, or fails to read for a reason other than its absence (a /run/netns file says EINVAL). */
 export function exists(ctx: ShellContext, path: string): boolean {
-  return ctx.fs.isDirectory(path) || ctx.fs.read(path, ctx.ns).ok;
+  const r = ctx.fs.read(path, ctx.ns);
+  return r.ok || r.error !== 'ENOENT';
 }
 
 /** ENOENT or ENOTDIR when a file cannot be made at RAW (its parent is missing or a file; RAW ends in / but is no directory). */
