@@ -12,7 +12,9 @@ import { parse, SyntaxError, unclosedHeredocs } from './parse/parser';
 import { heredocWord } from './parse/lexer';
 import { ArithError, evaluate } from './parse/arith';
 import { resolvePath, SimFs, type FileSystem, type RealFiles } from './fs';
-import { COMMANDS } from './registry';
+import { COMMANDS, isProgram } from './registry';
+import { commandBuiltin, typeBuiltin } from './coreutils/lookup-builtins';
+import { readBuiltin } from './coreutils/read-builtin';
 import { Output, type CommandResult, type ShellContext } from './types';
 import { drive, Group, Signal, type Proc, type ProcContext } from './jobs/process';
 import { Scheduler, type Job, type RunEnd } from './jobs/scheduler';
@@ -64,6 +66,8 @@ interface Env {
   loops?: number;
   /** Set by `break N` / `continue N`: the loops still to leave, innermost first. */
   jump?: { kind: 'break' | 'continue'; levels: number };
+  /** The input the commands of a compound command share (`… | while read l; do …; done`): each reader takes from it. */
+  input?: { rest: string };
 }
 
 /** A `while`/`until`/`for` loop stops after this many rounds (a cell must not hang the editor). */
@@ -322,7 +326,8 @@ export class Shell implements Env {
   }
 
   private *runPipeline(pipeline: Pipeline, env: Env, ns: Netns, chunks: Sink, group: Group): Exec {
-    let stdin = '';
+    // The first command reads what the enclosing command reads (env.input), the others the pipe.
+    let stdin: string | undefined;
     let status = 0;
     for (let index = 0; index < pipeline.commands.length; index++) {
       const last = index === pipeline.commands.length - 1;
@@ -336,7 +341,8 @@ export class Shell implements Env {
     return pipeline.negate ? (status === 0 ? 1 : 0) : status;
   }
 
-  private *runCommand(command: Command, env: Env, ns: Netns, stdin: string, chunks: Sink, group: Group): Exec {
+  private *runCommand(command: Command, env: Env, ns: Netns, stdin: string | undefined, chunks: Sink, group: Group): Exec {
+    const enclosing = env.input;
     try {
       return yield* this.runCompound(command, env, ns, stdin, chunks, group);
     } catch (e) {
@@ -345,11 +351,16 @@ export class Shell implements Env {
       chunks.push({ stream: 'stderr', text: `bash: ${e.message}\n` });
       env.exited = true;
       return 1;
+    } finally {
+      env.input = enclosing;
     }
   }
 
-  private *runCompound(command: Command, env: Env, ns: Netns, stdin: string, chunks: Sink, group: Group): Exec {
+  private *runCompound(command: Command, env: Env, ns: Netns, stdin: string | undefined, chunks: Sink, group: Group): Exec {
     if (command.kind === 'simple') return yield* this.runSimple(command, env, ns, stdin, chunks, group);
+    const given = inputRedirect(this.redirectDeps(env, ns), command.redirects, ns);
+    if (typeof given === 'object') return redirect(this.redirectDeps(env, ns), [], given, [], chunks, ns);
+    if (given !== undefined || stdin !== undefined) env.input = { rest: given ?? stdin ?? '' };
     const inner: Chunk[] = [];
     let status = 0;
     const over = (rounds: number) => {
@@ -386,7 +397,7 @@ export class Shell implements Env {
     } else if (command.kind === 'group') {
       status = yield* this.runList(command.body, env, ns, inner, group);
     } else {
-      const sub: Env = { cwd: env.cwd, vars: { ...env.vars }, lastStatus: env.lastStatus };
+      const sub: Env = { cwd: env.cwd, vars: { ...env.vars }, lastStatus: env.lastStatus, input: env.input };
       status = yield* this.runList(command.body, sub, ns, inner, group);
     }
     return redirect(this.redirectDeps(env, ns), command.redirects, { stdout: '', stderr: '', exitCode: status }, inner, chunks, ns);
@@ -402,7 +413,7 @@ export class Shell implements Env {
     return undefined;
   }
 
-  private *runSimple(command: SimpleCommand, env: Env, ns: Netns, stdin: string, chunks: Sink, group: Group): Exec {
+  private *runSimple(command: SimpleCommand, env: Env, ns: Netns, stdin: string | undefined, chunks: Sink, group: Group): Exec {
     this.substituted = undefined;
     const argv = command.words.flatMap((w) => this.expandFields(w, env, ns));
     const vars: Record<string, string> = { ...env.vars };
@@ -419,7 +430,7 @@ export class Shell implements Env {
       world: this.world,
       host: this.host,
       ns,
-      stdin: input ?? stdin,
+      stdin: input ?? stdin ?? '',
       env: vars,
       cwd: env.cwd,
       fs: this.fs,
@@ -430,6 +441,10 @@ export class Shell implements Env {
       daemon: (name, pid, proc) => this.daemon(name, pid, proc),
       ...(Number.isFinite(this.deadline) ? { deadline: this.deadline } : {}),
     };
+    // Reading the enclosing command's input takes all of it; `read` takes a line (it sets ctx.stdin to the rest).
+    const stream = input === undefined && stdin === undefined ? env.input : undefined;
+    let taken = false;
+    if (stream) Object.defineProperty(ctx, 'stdin', { enumerable: true, configurable: true, get: () => ((taken = true), stream.rest), set: (rest: string) => void (stream.rest = rest) });
     const out = new Output();
     let status: number;
     // Containers whose process ended are gone before the next command looks (their veth too).
@@ -446,6 +461,8 @@ export class Shell implements Env {
       group.markDied();
     } finally {
       if (live) this.liveOut = null;
+      // Programs that wait (ping, docker…) get a copy of the context, read or not: they leave the input.
+      if (stream && taken && argv[0] !== 'read' && !processFor(argv[0] ?? '')) stream.rest = '';
     }
     const over = guard.exceeded();
     if (over) {
@@ -503,7 +520,48 @@ export class Shell implements Env {
     if (name === 'kill') return hostKill(args, this.jobs, out, ctx);
     if (name === 'fg' || name?.startsWith('%')) return yield* fgBuiltin(name === 'fg' ? args : [name], this.jobs, out, this.interactive && env === this);
     if (name === 'bg') return bgBuiltin(args, this.jobs, out, this.interactive && env === this);
+    if (name === 'type') return typeBuiltin(args, out, isProgram);
+    if (name === 'command') {
+      const r = commandBuiltin(args, out, isProgram);
+      return 'status' in r ? r.status : yield* this.program(r.rest, ctx, out, env);
+    }
+    if (name === 'read') {
+      const r = readBuiltin(args, ctx.stdin, ctx.env, out);
+      Object.assign(env.vars, r.vars);
+      ctx.stdin = r.rest;
+      return r.status;
+    }
+    if (name === 'source' || name === '.') return yield* this.sourceFile(name, args, ctx, out, env);
     return yield* spawn(this.spawnDeps, argv, ctx, out);
+  }
+
+  /** `source FILE` / `. FILE`: the file's lines run in this shell (its variables and cd stay). */
+  private *sourceFile(name: string, args: string[], ctx: ProcContext, out: Output, env: Env): Exec {
+    const file = args[0];
+    if (file === undefined) {
+      out.err(`bash: ${name}: filename argument required\n${name}: usage: ${name} filename [arguments]`);
+      return 2;
+    }
+    const path = resolvePath(env.cwd, file);
+    if (this.fs.isDirectory(path)) {
+      out.err(`bash: ${name}: ${file}: is a directory`);
+      return 1;
+    }
+    const text = this.fs.read(path, ctx.ns);
+    if (!text.ok) {
+      out.err(`bash: ${file}: No such file or directory`);
+      return 1;
+    }
+    const list = parse(text.data);
+    if (list instanceof SyntaxError) {
+      out.err(`bash: ${file}: line 1: ${list.message}`);
+      return 2;
+    }
+    const chunks: Chunk[] = [];
+    const status = yield* this.runList(list, env, ctx.ns, chunks, ctx.group);
+    out.stdout += joinStream(chunks, 'stdout');
+    out.stderr += joinStream(chunks, 'stderr');
+    return status;
   }
 
   /** `eval ARGS…`: the words joined by spaces, run as a command line in this shell (exports stay). */
@@ -554,7 +612,7 @@ export class Shell implements Env {
       out.err(`sh: 1: ${list.message}`);
       return 2;
     }
-    const env: Env = { cwd: ctx.cwd, vars: { ...ctx.env }, lastStatus: this.lastStatus };
+    const env: Env = { cwd: ctx.cwd, vars: { ...ctx.env }, lastStatus: this.lastStatus, input: { rest: ctx.stdin } };
     const chunks: Chunk[] = [];
     const status = yield* this.runList(list, env, ctx.ns, chunks, ctx.group);
     out.stdout += joinStream(chunks, 'stdout');
