@@ -6,6 +6,7 @@
 import { formatIpv4 } from '../../engine/net/ipv4';
 import { Output, type CommandFn } from '../types';
 import { dhcpSockets } from './dhcp-sockets';
+import { dockerProxySockets } from './docker-proxy-sockets';
 import { listenersOf, type Listener } from './listeners';
 
 type Socket = Omit<Listener, 'accepted' | 'received'>;
@@ -41,7 +42,7 @@ export const ss: CommandFn = (argv, ctx) => {
   }
   if (!tcp && !udp) tcp = true;
   const netid = tcp && udp;
-  const rows = [...listenersOf(ctx.world), ...dhcpSockets(ctx.ns)]
+  const rows = [...listenersOf(ctx.world), ...dhcpSockets(ctx.ns), ...dockerProxySockets(ctx.world, ctx.ns)]
     .filter((l) => l.nsId === ctx.ns.id && ((l.proto === 'tcp' && tcp) || (l.proto === 'udp' && udp)) && (listening || all))
     .sort(ssOrder);
   out.out(table(rows, netid, processes));
