@@ -8,6 +8,7 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { bareShell, LEAKS } from './helpers';
 import type { Shell } from '../../src/shell/shell';
+import { shell as dockerShell } from '../scenarios/shell.helpers';
 
 function at(sh: Shell, line: string): [string, string, number] {
   const r = sh.run(line);
@@ -175,6 +176,16 @@ describe('file commands on the host (coreutils 9.1)', () => {
     assert.deepEqual(at(sh, 'ls keep'), ['', "ls: cannot access 'keep': No such file or directory\n", 2]);
     sh.world.restore(snap);
     assert.deepEqual(at(sh, 'ls keep; ls keep/inner'), ['inner\nf\n', '', 0]);
+  });
+
+  it('the seed\'s steps: mkdir redis, cd redis, touch Dockerfile, then docker build . reads the directory', () => {
+    const sh = dockerShell();
+    for (const line of ['mkdir redis', 'cd redis', 'touch Dockerfile', 'printf "FROM redis\\nCOPY app.conf /etc/app.conf\\n" > Dockerfile', 'echo x > app.conf']) assert.equal(sh.run(line).exitCode, 0, line);
+    assert.deepEqual(at(sh, 'ls'), ['Dockerfile\napp.conf\n', '', 0]);
+    const build = sh.run('docker build -t myredis .');
+    assert.equal(build.exitCode, 0, build.stderr);
+    assert.match(build.stdout + build.stderr, /COPY app.conf \/etc\/app.conf/);
+    assert.match(at(sh, 'docker images myredis')[0], /^myredis +latest /m);
   });
 
   it('random argument lists never throw nor leak JavaScript', () => {
