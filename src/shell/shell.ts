@@ -435,7 +435,7 @@ export class Shell implements Env {
       cwd: env.cwd,
       fs: this.fs,
       exec: (args, c) => this.exec(args, c),
-      runLine: (line, c) => this.runIn(line, c.ns),
+      runLine: (line, c) => this.runIn(line, c.ns, c.env),
       group,
       spawn: (args, c, out) => spawn(this.spawnDeps, args, c, out),
       daemon: (name, pid, proc) => this.daemon(name, pid, proc),
@@ -621,9 +621,10 @@ export class Shell implements Env {
   }
 
   /** `sh -c LINE` run to its end at once, in a namespace. */
-  runIn(line: string, ns: Netns): CommandResult {
+  runIn(line: string, ns: Netns, vars: Record<string, string> = this.vars): CommandResult {
     const out = new Output();
-    const ctx = this.procContext({ world: this.world, host: this.host, ns, stdin: '', env: { ...this.vars }, cwd: this.cwd, fs: this.fs, exec: (a, c) => this.exec(a, c), runLine: (l, c) => this.runIn(l, c.ns) });
+    // `env X=1 sh -c …`: the child shell starts from the environment it was given.
+    const ctx = this.procContext({ world: this.world, host: this.host, ns, stdin: '', env: { ...vars }, cwd: this.cwd, fs: this.fs, exec: (a, c) => this.exec(a, c), runLine: (l, c) => this.runIn(l, c.ns, c.env) });
     const status = drive(this.childShell(line, ctx, out), this.world.clock);
     return out.done(status);
   }

@@ -1,10 +1,11 @@
 /**
  * GNU uniq (coreutils 9.1): adjacent equal lines once; -c prefixes the count as `%7d `, -d prints
- * only lines that repeat. Input is stdin, `-` or one file; a second operand (the output file) is
- * refused here, a third is an extra operand.
+ * only lines that repeat. Input is stdin, `-` or a file; a second operand is the
+ * OUTPUT file, a third is an extra operand.
  */
 import { Output, type CommandFn } from '../types';
 import { resolvePath } from '../fs';
+import { fsMessage } from '../fsmessage';
 import { unknownLetter, usageError } from './usage';
 
 export const uniq: CommandFn = (argv, ctx) => {
@@ -19,7 +20,7 @@ export const uniq: CommandFn = (argv, ctx) => {
       if (a.includes('d')) repeated = true;
     } else operands.push(a);
   }
-  if (operands.length > 1) return usageError('uniq', `extra operand '${operands[1]}'`);
+  if (operands.length > 2) return usageError('uniq', `extra operand '${operands[2]}'`);
   const name = operands[0];
   let text = ctx.stdin;
   if (name !== undefined && name !== '-') {
@@ -35,5 +36,9 @@ export const uniq: CommandFn = (argv, ctx) => {
     if (!repeated || j - i > 1) out.line(count ? `${String(j - i).padStart(7)} ${lines[i]}` : lines[i]!);
     i = j;
   }
-  return out.done(0);
+  const target = operands[1];
+  if (target === undefined || target === '-') return out.done(0);
+  const error = ctx.fs.write(resolvePath(ctx.cwd, target), out.stdout, false, ctx.ns);
+  if (error) return new Output().err(`uniq: ${target}: ${fsMessage(error)}`).done(1);
+  return { stdout: '', stderr: '', exitCode: 0 };
 };
