@@ -82,6 +82,17 @@ describe('file commands on the host (coreutils 9.1)', () => {
     assert.deepEqual(at(sh, 'ls'), ['', '', 0]);
   });
 
+  it('rm -i asks on stderr and reads its answers from stdin', () => {
+    const sh = inTmp('touch e', 'echo x > f', 'mkdir d', 'mkdir -p t/u', 'echo x > t/u/k', 'touch t/j');
+    assert.deepEqual(at(sh, 'printf "y\\nn\\n" | rm -i e f'), ['', "rm: remove regular empty file 'e'? rm: remove regular file 'f'? ", 0]);
+    assert.deepEqual(at(sh, 'rm -i d </dev/null'), ['', "rm: cannot remove 'd': Is a directory\n", 1]);
+    assert.deepEqual(at(sh, 'rm -ri d </dev/null'), ['', "rm: remove directory 'd'? ", 0]);
+    assert.deepEqual(at(sh, 'echo y | rm -di d'), ['', "rm: remove directory 'd'? ", 0]);
+    assert.deepEqual(at(sh, 'printf "y\\ny\\ny\\nn\\n" | rm -ri t'), ['', "rm: descend into directory 't'? rm: remove regular empty file 't/j'? rm: descend into directory 't/u'? rm: remove regular file 't/u/k'? rm: remove directory 't/u'? rm: remove directory 't'? ", 0]);
+    assert.deepEqual(at(sh, 'ls; ls t'), ['f\nt\nu\n', '', 0]);
+    assert.deepEqual(at(sh, 'printf "y\\ny\\ny\\ny\\ny\\n" | rm -ri t; ls'), ['f\n', "rm: descend into directory 't'? rm: descend into directory 't/u'? rm: remove regular file 't/u/k'? rm: remove directory 't/u'? rm: remove directory 't'? ", 0]);
+  });
+
   it('rm of a /proc file fails like Linux and the sysctl stays', () => {
     const sh = inTmp('echo 1 > /proc/sys/net/ipv4/ip_forward');
     assert.deepEqual(at(sh, 'rm /proc/sys/net/ipv4/ip_forward'), ['', "rm: cannot remove '/proc/sys/net/ipv4/ip_forward': Operation not permitted\n", 1]);

@@ -14,6 +14,14 @@ export const rm: CommandFn = (argv, ctx) => {
   const force = p.flags.has('f');
   if (p.operands.length === 0) return force ? new Output().done(0) : usage('rm', 'missing operand');
   const out = new Output();
+  // -i asks on stderr before each removal and reads the answers from stdin (y or Y is yes).
+  const answers = ctx.stdin.split('\n');
+  const ask = p.flags.has('i') && !force
+    ? (question: string) => {
+        out.stderr += `rm: ${question}? `;
+        return /^[yY]/.test(answers.shift() ?? '');
+      }
+    : undefined;
   let status = 0;
   for (const raw of p.operands) {
     const path = abs(ctx, raw);
@@ -40,7 +48,7 @@ export const rm: CommandFn = (argv, ctx) => {
       status = 1;
       continue;
     }
-    const plan = dir && recursive ? tree(ctx, path, raw) : [{ path, shown: raw, dir }];
+    const plan = dir && recursive ? tree(ctx, path, raw, ask) : ask && !ask(prompt(ctx, path, raw, dir)) ? [] : [{ path, shown: raw, dir }];
     const blocked = plan.map((e) => ({ e, error: check(ctx, e.path) })).find((x) => x.error);
     if (blocked) {
       out.err(`rm: cannot remove ${q(blocked.e.shown)}: ${errText(blocked.error!)}`);
@@ -52,7 +60,7 @@ export const rm: CommandFn = (argv, ctx) => {
       if (error) {
         out.err(`rm: cannot remove ${q(e.shown)}: ${errText(error)}`);
         status = 1;
-        break;
+        continue;
       }
       if (p.flags.has('v')) out.line(e.dir ? `removed directory ${q(e.shown)}` : `removed ${q(e.shown)}`);
     }
@@ -66,17 +74,33 @@ interface Entry {
   dir: boolean;
 }
 
-/** Everything under a directory, deepest first, then the directory itself (the order rm -rv prints). */
-function tree(ctx: ShellContext, path: string, shown: string): Entry[] {
+/**
+ * Everything under a directory, deepest first, then the directory itself (the order rm -rv prints).
+ * With -i: "descend into directory" before a non-empty one, each file, then "remove directory".
+ */
+function tree(ctx: ShellContext, path: string, shown: string, ask?: (q: string) => boolean): Entry[] {
+  const names = ctx.fs.list?.(path) ?? [];
+  if (ask && names.length > 0 && !ask(`descend into directory ${q(shown)}`)) return [];
   const out: Entry[] = [];
-  for (const name of ctx.fs.list?.(path) ?? []) {
+  let kept = false;
+  for (const name of names) {
     const child = `${path === '/' ? '' : path}/${name}`;
     const childShown = shown.endsWith('/') ? shown + name : `${shown}/${name}`;
-    if (ctx.fs.isDirectory(child)) out.push(...tree(ctx, child, childShown));
-    else out.push({ path: child, shown: childShown, dir: false });
+    const dir = ctx.fs.isDirectory(child);
+    const sub = dir ? tree(ctx, child, childShown, ask) : !ask || ask(prompt(ctx, child, childShown, false)) ? [{ path: child, shown: childShown, dir: false }] : [];
+    kept ||= sub.length === 0 || sub[sub.length - 1]!.path !== child;
+    out.push(...sub);
   }
-  out.push({ path, shown, dir: true });
+  // GNU rm asks even when a declined entry keeps the directory (a yes then fails: Directory not empty).
+  if (ask ? ask(`remove directory ${q(shown)}`) : !kept) out.push({ path, shown, dir: true });
   return out;
+}
+
+/** What -i asks about one entry. */
+function prompt(ctx: ShellContext, path: string, shown: string, dir: boolean): string {
+  if (dir) return `remove directory ${q(shown)}`;
+  const file = ctx.fs.read(path, ctx.ns);
+  return `remove regular ${file.ok && file.data === '' ? 'empty ' : ''}file ${q(shown)}`;
 }
 
 /** Whether an entry could go, without removing it: protected files and directories say why not. */
