@@ -109,6 +109,7 @@ describe('file commands on the host (coreutils 9.1)', () => {
     assert.deepEqual(at(sh, 'cp /run/netns/red x'), ['', "cp: error reading '/run/netns/red': Invalid argument\n", 1]);
     assert.deepEqual(at(sh, 'mv /run/netns/red /run/x'), ['', "mv: error reading '/run/netns/red': Invalid argument\n", 1]);
     assert.deepEqual(at(sh, 'cat /run/netns/red'), ['', 'cat: /run/netns/red: Invalid argument\n', 1]);
+    assert.deepEqual(at(sh, 'touch /run/netns/red'), ['', "touch: cannot touch '/run/netns/red': Operation not permitted\n", 1]);
     assert.equal(state(sh), before);
     assert.deepEqual(at(sh, 'ip netns list'), ['red\n', '', 0]);
   });

@@ -61,8 +61,10 @@ export const touch: CommandFn = (argv, ctx) => {
   let status = 0;
   for (const raw of p.operands) {
     const path = abs(ctx, raw);
-    if (raw !== '' && exists(ctx, path)) continue;
-    if (p.flags.has('c')) continue;
+    const file = ctx.fs.read(path, ctx.ns);
+    // An existing file keeps its contents (times are not simulated); one that cannot be read (a /run/netns mount) cannot be touched either.
+    if (raw !== '' && exists(ctx, path) && (file.ok || file.error === 'EISDIR')) continue;
+    if (p.flags.has('c') && !exists(ctx, path)) continue;
     const error = parentError(ctx, raw) ?? (path.startsWith('/proc/') ? 'ENOENT' : ctx.fs.write(path, '', true, ctx.ns));
     if (error) {
       out.err(`touch: cannot touch ${q(raw)}: ${errText(error)}`);
