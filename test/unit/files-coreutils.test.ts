@@ -132,6 +132,8 @@ describe('file commands on the host (coreutils 9.1)', () => {
     assert.deepEqual(at(sh, 'touch t; cp t/ t2'), ['', "cp: cannot stat 't/': Not a directory\n", 1]);
     assert.deepEqual(at(sh, 'cp h d; cat d/h'), ['hi\n', '', 0]);
     assert.deepEqual(at(sh, 'cp -rv e e3'), ["'e' -> 'e3'\n'e/f' -> 'e3/f'\n'e/f/a' -> 'e3/f/a'\n", '', 0]);
+    assert.deepEqual(at(sh, 'echo abc > bad; cp bad /proc/sys/net/ipv4/ip_forward'), ['', "cp: error writing '/proc/sys/net/ipv4/ip_forward': Invalid argument\n", 1]);
+    assert.deepEqual(at(sh, 'echo abc | tee /proc/sys/net/ipv4/ip_forward; cat /proc/sys/net/ipv4/ip_forward'), ['abc\n0\n', 'tee: /proc/sys/net/ipv4/ip_forward: Invalid argument\n', 0]);
     assert.deepEqual(at(sh, 'cp -z a b'), ['', "cp: invalid option -- 'z'\nTry 'cp --help' for more information.\n", 1]);
   });
 

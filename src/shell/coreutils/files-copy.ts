@@ -56,7 +56,7 @@ export const cp: CommandFn = (argv, ctx) => {
       status = 1;
       continue;
     }
-    copy(ctx, abs(ctx, m.src), abs(ctx, m.dest), m.src, m.shown, p.flags.has('v') ? out : undefined);
+    if (!copy(ctx, abs(ctx, m.src), abs(ctx, m.dest), m.src, m.shown, out, p.flags.has('v'))) status = 1;
   }
   return out.done(status);
 };
@@ -71,15 +71,19 @@ function copyCheck(ctx: ShellContext, m: Move): string | undefined {
   return undefined;
 }
 
-function copy(ctx: ShellContext, from: string, to: string, shownFrom: string, shownTo: string, verbose?: Output): void {
-  verbose?.line(`${q(shownFrom)} -> ${q(shownTo)}`);
+/** Copies a file or a tree; a write the target refuses (a sysctl's Invalid argument) is reported as cp reports it. */
+function copy(ctx: ShellContext, from: string, to: string, shownFrom: string, shownTo: string, out: Output, verbose: boolean): boolean {
+  if (verbose) out.line(`${q(shownFrom)} -> ${q(shownTo)}`);
   if (!ctx.fs.isDirectory(from)) {
     const file = ctx.fs.read(from, ctx.ns);
-    ctx.fs.write(to, file.ok ? file.data : '', false, ctx.ns);
-    return;
+    const error = ctx.fs.write(to, file.ok ? file.data : '', false, ctx.ns);
+    if (error) out.err(`cp: error writing ${q(shownTo)}: ${errText(error)}`);
+    return !error;
   }
   if (!ctx.fs.isDirectory(to)) ctx.fs.mkdir!(to, ctx.ns);
-  for (const name of ctx.fs.list?.(from) ?? []) copy(ctx, `${from === '/' ? '' : from}/${name}`, `${to}/${name}`, joinRaw(shownFrom, name), joinRaw(shownTo, name), verbose);
+  let ok = true;
+  for (const name of ctx.fs.list?.(from) ?? []) ok = copy(ctx, `${from === '/' ? '' : from}/${name}`, `${to}/${name}`, joinRaw(shownFrom, name), joinRaw(shownTo, name), out, verbose) && ok;
+  return ok;
 }
 
 export const mv: CommandFn = (argv, ctx) => {
