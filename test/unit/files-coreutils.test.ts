@@ -217,4 +217,23 @@ describe('file commands on the host (coreutils 9.1)', () => {
       { numRuns: 1500, seed: 9 },
     );
   });
+
+  it('a command that fails on its only operand (cp and mv: its one source) changes nothing', () => {
+    const sh = inTmp('mkdir -p a/b', 'touch a/f g', 'echo x > a/b/h', 'ip netns add red');
+    const snapshot = sh.world.snapshot();
+    const word = fc.constantFrom('a', 'a/', 'a/b', 'a/f', 'g', 'nope', 'x/y', '.', '..', '/', '/proc', '/proc/sys/net/ipv4/ip_forward', '/etc/hosts', '/etc', '/tmp', "''", 'a/b/h', '/run/netns', '/run/netns/red', 'a/b/new');
+    const flags = fc.subarray(['-r', '-f', '-p', '-v', '-d']);
+    fc.assert(
+      fc.property(fc.constantFrom('mkdir', 'rmdir', 'touch', 'rm', 'cp', 'mv'), flags, fc.array(word, { minLength: 1, maxLength: 2 }), (c, opts, ops) => {
+        const valid = { mkdir: ['-p', '-v'], rmdir: [], touch: [], rm: ['-r', '-f', '-v', '-d'], cp: ['-r', '-v'], mv: ['-v'] }[c]!;
+        const operands = c === 'cp' || c === 'mv' ? (ops.length === 2 ? ops : [...ops, 'a/b']) : ops.slice(0, 1);
+        const line = [c, ...opts.filter((o) => valid.includes(o)), ...operands].join(' ');
+        const before = state(sh);
+        const r = sh.run(line);
+        if (r.exitCode !== 0) assert.equal(state(sh), before, line);
+        else sh.world.restore(snapshot);
+      }),
+      { numRuns: 800, seed: 11 },
+    );
+  });
 });
