@@ -51,6 +51,8 @@ const RECORDED: Row[] = [
   ['seq 0.5 1 3', '0.5\n1.5\n2.5\n', '', 0],
   ['seq 1.0 3', '1.0\n2.0\n3.0\n', '', 0],
   ['seq 1 0.5 2', '1.0\n1.5\n2.0\n', '', 0],
+  ['seq 0.1 0.1 0.3', '0.1\n0.2\n0.3\n', '', 0],
+  ['seq 1 0.1 1.3', '1.0\n1.1\n1.2\n1.3\n', '', 0],
   ['seq -- -2 0', '-2\n-1\n0\n', '', 0],
   ['seq 0x10 0x11', '16\n17\n', '', 0],
   ['seq', '', "seq: missing operand\nTry 'seq --help' for more information.\n", 1],

@@ -42,7 +42,8 @@ export const seq: CommandFn = (argv) => {
   const places = Math.max(decimals(operands.length > 1 ? operands[0]! : '1'), operands.length === 3 ? decimals(operands[1]!) : 0);
   let out = '';
   for (let i = 0; ; i++) {
-    const v = first + i * step;
+    // Rounded to the printed decimals, as GNU's long doubles land on them (seq 0.1 0.1 0.3 ends at 0.3).
+    const v = places > 0 ? Number((first + i * step).toFixed(places)) : first + i * step;
     if (step > 0 ? v > last : v < last) break;
     out += (places > 0 ? v.toFixed(places) : String(v)) + '\n';
     if (out.length > LIMITS.outputBytesPerLine) break;
