@@ -86,6 +86,7 @@ export class SimFs implements FileSystem {
     // A simulated file holds at most LIMITS.fileBytes (as `ulimit -f` would stop it).
     if (before.length + data.length > LIMITS.fileBytes) return 'EFBIG';
     this.overlay[path] = before + data;
+    this.markParents(path);
     this.world.changed();
     return null;
   }
@@ -106,12 +107,19 @@ export class SimFs implements FileSystem {
 
   /**
    * User directories live in the host's overlay beside its files, keyed by their path and a slash
-   * (so snapshots and undo keep them); a directory holding a written file exists too.
+   * (so snapshots and undo keep them).
    */
   private userDirectory(path: string): boolean {
-    if (this.overlay[path + '/'] !== undefined) return true;
-    const prefix = path + '/';
-    return Object.keys(this.overlay).some((p) => p.startsWith(prefix));
+    return this.overlay[path + '/'] !== undefined;
+  }
+
+  /** A file written where no directory was (`echo x > /etc/docker/daemon.json`) brings its directories into being. */
+  private markParents(path: string): void {
+    for (let at = path.lastIndexOf('/'); at > 0; at = path.lastIndexOf('/', at - 1)) {
+      const dir = path.slice(0, at);
+      if (DIRS.has(dir) || this.overlay[dir + '/'] !== undefined) break;
+      this.overlay[dir + '/'] = '';
+    }
   }
 
   /** A path is there when it reads, or fails to read for a reason other than its absence. */
