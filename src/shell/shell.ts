@@ -552,23 +552,19 @@ export class Shell implements Env {
       out.err(`bash: ${file}: No such file or directory`);
       return 1;
     }
-    const list = parse(text.data);
-    if (list instanceof SyntaxError) {
-      out.err(`bash: ${file}: line 1: ${list.message}`);
-      return 2;
-    }
-    const chunks: Chunk[] = [];
-    const status = yield* this.runList(list, env, ctx.ns, chunks, ctx.group);
-    out.stdout += joinStream(chunks, 'stdout');
-    out.stderr += joinStream(chunks, 'stderr');
-    return status;
+    return yield* this.runHere(text.data, file, ctx, out, env);
   }
 
   /** `eval ARGS…`: the words joined by spaces, run as a command line in this shell (exports stay). */
   private *evalLine(line: string, ctx: ProcContext, out: Output, env: Env): Exec {
-    const list = parse(line);
+    return yield* this.runHere(line, 'eval', ctx, out, env);
+  }
+
+  /** Command lines run in this shell itself (eval, source): a syntax error is bash's `bash: WHERE: line 1: …`, status 2. */
+  private *runHere(text: string, where: string, ctx: ProcContext, out: Output, env: Env): Exec {
+    const list = parse(text);
     if (list instanceof SyntaxError) {
-      out.err(`bash: eval: line 1: ${list.message}`);
+      out.err(`bash: ${where}: line 1: ${list.message}`);
       return 2;
     }
     const chunks: Chunk[] = [];
