@@ -234,6 +234,11 @@ function lexWord(text: string, start: number): { word: Word; end: number } | Syn
   };
   let i = start;
   let quoted = false;
+  const tilde = tildePrefix(text, start);
+  if (tilde) {
+    parts.push(tilde.part);
+    i = tilde.end;
+  }
   while (i < text.length && !isBreak(text[i]!)) {
     const c = text[i]!;
     if (c === '\\') {
@@ -276,4 +281,19 @@ function lexWord(text: string, start: number): { word: Word; end: number } | Syn
   flush();
   if (parts.length === 0 && quoted) parts.push({ kind: 'lit', text: '' });
   return { word: { parts }, end: i };
+}
+
+/**
+ * Tilde expansion (bash manual 3.5.2): an unquoted `~` or `~LOGIN` starting a word, up to the first
+ * `/`, is the home directory: `~` is $HOME (not split), `~root` is /root. Another login name is
+ * not a user of this host, so it stays as written.
+ */
+function tildePrefix(text: string, start: number): { part: WordPart; end: number } | undefined {
+  if (text[start] !== '~') return undefined;
+  let end = start + 1;
+  while (end < text.length && /[A-Za-z0-9._-]/.test(text[end]!)) end++;
+  if (end < text.length && text[end] !== '/' && !isBreak(text[end]!)) return undefined;
+  const login = text.slice(start + 1, end);
+  if (login === '') return { part: { kind: 'param', name: 'HOME', quoted: true }, end };
+  return login === 'root' ? { part: { kind: 'lit', text: '/root' }, end } : undefined;
 }
