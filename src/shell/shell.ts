@@ -28,6 +28,7 @@ import { LIMITS, cellTimeLimitMessage, lineTimeLimitMessage, lineTooLongMessage,
 import { settleAll } from '../engine/docker/settle-all';
 import { limitOutput, WorldSizeGuard } from './line-limits';
 import { ssh, type SshSession } from './nettools/ssh';
+import { expandGlob, globTokens, hasGlob, type GlobToken } from './glob';
 
 export type { Chunk } from './jobs/redirect';
 
@@ -661,15 +662,23 @@ export class Shell implements Env {
     return capped(word.parts.map((p) => this.expandPart(p, env, ns)).join(''));
   }
 
-  /** A command word's fields: unquoted expansions split on blanks, an unquoted empty expansion gives none. */
+  /**
+   * A command word's fields: unquoted expansions split on blanks, an unquoted empty expansion gives
+   * none; then pathname expansion of the fields with an unquoted `*`, `?` or `[…]` (glob.ts).
+   */
   private expandFields(word: Word, env: Env, ns: Netns): string[] {
-    const fields: string[] = [];
-    let current = '';
+    const fields: GlobToken[][] = [];
+    let current: GlobToken[] = [];
     let started = false;
     for (const part of word.parts) {
       const value = this.expandPart(part, env, ns);
+      if (part.kind === 'glob') {
+        current.push({ glob: value });
+        started = true;
+        continue;
+      }
       if (part.kind === 'lit' || part.quoted) {
-        current += value;
+        current.push({ lit: value });
         started = true;
         continue;
       }
@@ -677,22 +686,28 @@ export class Shell implements Env {
       pieces.forEach((piece, k) => {
         if (k > 0) {
           if (started) fields.push(current);
-          current = '';
+          current = [];
           started = false;
         }
         if (piece) {
-          current += piece;
+          // An unquoted expansion's own * ? [ glob too (x='*'; echo $x).
+          current.push(...globTokens(piece));
           started = true;
         }
       });
     }
     if (started) fields.push(current);
-    for (const field of fields) capped(field);
-    return fields;
+    const out = fields.flatMap((tokens) => {
+      const text = tokens.map((t) => ('lit' in t ? t.lit : t.glob)).join('');
+      const matches = hasGlob(tokens) ? expandGlob(tokens, env.cwd, (dir) => this.fs.list?.(dir)) : [];
+      return matches.length > 0 ? matches : [text];
+    });
+    for (const field of out) capped(field);
+    return out;
   }
 
   private expandPart(p: WordPart, env: Env, ns: Netns): string {
-    if (p.kind === 'lit') return p.text;
+    if (p.kind === 'lit' || p.kind === 'glob') return p.text;
     if (p.kind === 'cmd') return this.substitute(p.source, env, ns);
     if (p.kind === 'arith') {
       const inner = heredocWord(p.expr);

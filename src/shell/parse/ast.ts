@@ -10,7 +10,9 @@ export type WordPart =
   /** `$(…)` or `` `…` ``: the source of the command list, parsed when expanded. */
   | { kind: 'cmd'; source: string; quoted?: boolean }
   /** `$((…))`: an integer expression. */
-  | { kind: 'arith'; expr: string; quoted?: boolean };
+  | { kind: 'arith'; expr: string; quoted?: boolean }
+  /** An unquoted `*`, `?` or `[…]`: pathname expansion (glob.ts) in command words, literal elsewhere. */
+  | { kind: 'glob'; text: string };
 export interface Word {
   parts: WordPart[];
 }

@@ -273,6 +273,11 @@ function lexWord(text: string, start: number): { word: Word; end: number } | Syn
       const next = expansion(c === '$' ? dollar(text, i, false) : backquote(text, i, false), c);
       if (next instanceof SyntaxError) return next;
       i = next;
+    } else if (c === '*' || c === '?' || (c === '[' && bracketEnd(text, i) > 0)) {
+      const end = c === '[' ? bracketEnd(text, i) + 1 : i + 1;
+      flush();
+      parts.push({ kind: 'glob', text: text.slice(i, end) });
+      i = end;
     } else {
       lit += c;
       i++;
@@ -296,4 +301,21 @@ function tildePrefix(text: string, start: number): { part: WordPart; end: number
   const login = text.slice(start + 1, end);
   if (login === '') return { part: { kind: 'param', name: 'HOME', quoted: true }, end };
   return login === 'root' ? { part: { kind: 'lit', text: '/root' }, end } : undefined;
+}
+
+/** Where an unquoted `[…]` bracket expression closes (a `]` right after `[` or `[!` belongs to it); -1 if it does not. */
+function bracketEnd(text: string, open: number): number {
+  let j = open + 1;
+  if (text[j] === '!' || text[j] === '^') j++;
+  if (text[j] === ']') j++;
+  for (; j < text.length && !isBreak(text[j]!) && !`'"\\$\``.includes(text[j]!); j++) {
+    if (text[j] === '[' && text[j + 1] === ':') {
+      // A character class ([:alpha:]) inside the brackets.
+      const close = text.indexOf(':]', j + 2);
+      if (close > 0) j = close + 1;
+      continue;
+    }
+    if (text[j] === ']') return j;
+  }
+  return -1;
 }
