@@ -5,7 +5,7 @@ export const SOCKET_TOOL_DOCS = [
   doc({
     name: 'ss',
     summary: 'list sockets (iproute2)',
-    kernel: 'Reads (does not change) the sockets of the current namespace: which programs listen on which address and port (on a Docker host, docker-proxy on every published port, IPv4 and IPv6).',
+    kernel: 'Reads (does not change) the sockets of the current namespace: which programs listen on which address and port (on a Docker host, docker-proxy on every published port, IPv4 and IPv6; in an nginx container’s namespace, nginx on port 80).',
     usage: 'ss [-t] [-u] [-l] [-a] [-n] [-p]',
     flags: [
       { flag: '-t, --tcp', words: 'TCP sockets' },

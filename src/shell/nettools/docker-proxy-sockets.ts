@@ -18,8 +18,10 @@ export function dockerProxySockets(world: World, ns: Netns): Socket[] {
     if (world.host(daemon.hostId).rootNsId !== ns.id) continue;
     for (const c of daemon.containers) {
       if (c.state !== 'running' && c.state !== 'paused') continue;
-      // The proxies start while the container's network is set up, just before its first process.
-      let pid = c.pid - 2 * c.ports.length * 2;
+      // The proxies start while the container's network is set up (libnetwork's prestart hook):
+      // after its containerd shim (c.pid - 21), before its first process (c.pid).
+      const count = c.ports.reduce((n, p) => n + (p.hostIp === '' || p.hostIp === '0.0.0.0' ? 2 : 1), 0);
+      let pid = c.pid - 10 - 2 * count;
       for (const p of c.ports) {
         const wildcard = p.hostIp === '' || p.hostIp === '0.0.0.0';
         const addr = wildcard ? 0 : parseIpv4(p.hostIp);

@@ -22,6 +22,10 @@ export interface Listener {
   v6?: boolean;
   /** listen(2) backlog: ss shows it as a listening socket's Send-Q (nc: 1). */
   backlog?: number;
+  /** Every process holding the socket, in ss's order, when there are several (nginx's workers and master). */
+  holders?: { program: string; pid: number; fd: number }[];
+  /** The process's command line as netstat names it, when it rewrote its argv (nginx: "nginx: master process …"). */
+  cmdline?: string;
   /** Connections accepted so far, and the bytes clients sent. */
   accepted: number;
   received: string;

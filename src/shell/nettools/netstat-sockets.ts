@@ -6,6 +6,7 @@
 import { formatIpv4 } from '../../engine/net/ipv4';
 import type { ShellContext } from '../types';
 import { dhcpSockets } from './dhcp-sockets';
+import { containerServerSockets } from './container-server-sockets';
 import { dockerProxySockets } from './docker-proxy-sockets';
 import { listenersOf, type Listener } from './listeners';
 
@@ -31,14 +32,15 @@ export function socketTable(ctx: ShellContext, o: SocketTableOptions): string {
   let out = `Active Internet connections (${title})\nProto Recv-Q Send-Q Local Address           Foreign Address         State      `;
   out += o.programs ? ' PID/Program name    \n' : '\n';
   if (!o.listening && !o.all) return out;
-  const rows = [...listenersOf(ctx.world), ...dhcpSockets(ctx.ns), ...dockerProxySockets(ctx.world, ctx.ns)]
+  const rows = [...listenersOf(ctx.world), ...dhcpSockets(ctx.ns), ...dockerProxySockets(ctx.world, ctx.ns), ...containerServerSockets(ctx.world, ctx.ns)]
     .filter((l) => l.nsId === ctx.ns.id && ((l.proto === 'tcp' && o.tcp) || (l.proto === 'udp' && o.udp)))
     .sort(netstatOrder);
   for (const l of rows) {
     const state = l.proto === 'tcp' ? 'LISTEN' : '';
     const local = l.v6 ? `:::${l.port}` : `${formatIpv4(l.addr)}:${l.port}`;
     let line = `${(l.proto + (l.v6 ? '6' : '')).padEnd(5)} ${'0'.padStart(6)} ${'0'.padStart(6)} ${local.padEnd(23)} ${(l.v6 ? ':::*' : '0.0.0.0:*').padEnd(23)} ${state.padEnd(11)}`;
-    if (o.programs) line += ` ${`${l.pid}/${l.program}`.padEnd(20)}`;
+    // net-tools keeps "PID/NAME" in a 20-byte buffer: 19 characters at most.
+    if (o.programs) line += ` ${`${l.pid}/${l.cmdline ?? l.program}`.slice(0, 19).padEnd(20)}`;
     out += line + '\n';
   }
   return out;

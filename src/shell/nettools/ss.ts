@@ -6,6 +6,7 @@
 import { formatIpv4 } from '../../engine/net/ipv4';
 import { Output, type CommandFn } from '../types';
 import { dhcpSockets } from './dhcp-sockets';
+import { containerServerSockets } from './container-server-sockets';
 import { dockerProxySockets } from './docker-proxy-sockets';
 import { listenersOf, type Listener } from './listeners';
 
@@ -42,7 +43,7 @@ export const ss: CommandFn = (argv, ctx) => {
   }
   if (!tcp && !udp) tcp = true;
   const netid = tcp && udp;
-  const rows = [...listenersOf(ctx.world), ...dhcpSockets(ctx.ns), ...dockerProxySockets(ctx.world, ctx.ns)]
+  const rows = [...listenersOf(ctx.world), ...dhcpSockets(ctx.ns), ...dockerProxySockets(ctx.world, ctx.ns), ...containerServerSockets(ctx.world, ctx.ns)]
     .filter((l) => l.nsId === ctx.ns.id && ((l.proto === 'tcp' && tcp) || (l.proto === 'udp' && udp)) && (listening || all))
     .sort(ssOrder);
   out.out(table(rows, netid, processes));
@@ -59,7 +60,7 @@ function table(rows: Socket[], netid: boolean, processes: boolean): string {
     lport: String(l.port),
     paddr: l.v6 ? '[::]' : '0.0.0.0',
     pport: '*',
-    process: processes ? `users:(("${l.program}",pid=${l.pid},fd=${l.fd}))` : '',
+    process: processes ? `users:(${(l.holders ?? [l]).map((h) => `("${h.program}",pid=${h.pid},fd=${h.fd})`).join(',')})` : '',
   }));
   const w = (header: string, values: string[]) => Math.max(header.length, ...values.map((v) => v.length));
   const nw = w('Netid', cells.map((c) => c.netid));
