@@ -26,6 +26,15 @@ describe(`e2e: terminal (${WORKBENCH})`, function () {
     await wb.runCommand('Developer: Show Running Extensions');
     const row = wb.page.locator('.monaco-list-row', { has: wb.page.locator('.name', { hasText: /^Vethlab$/ }) }).first();
     const label = row.locator('.activation-time');
+    // The list is virtualised and sorted by VS Code's timings: Vethlab's row may be below the
+    // fold, so scroll it (a wheel step at a time) until the row is rendered.
+    const anyRow = wb.page.locator('.monaco-list-row', { has: wb.page.locator('.activation-time') }).first();
+    await anyRow.waitFor({ timeout: 30000 });
+    for (let step = 0; step < 30 && (await row.count()) === 0; step++) {
+      await anyRow.hover();
+      await wb.page.mouse.wheel(0, 300);
+      await wb.page.waitForTimeout(150);
+    }
     await label.filter({ hasText: /Activation: \d+ms/ }).waitFor({ timeout: 30000 });
     const text = await label.innerText();
     const ms = Number(/Activation: (\d+)ms/.exec(text)?.[1]);
