@@ -18,9 +18,12 @@ function describe(name: string, k: Kind): string {
   return k.kind === 'file' ? `${name} is ${k.path}` : `${name} is a shell ${k.kind}`;
 }
 
-/** `type [-t] [-p] [-P] NAME...`: 1 if any NAME is not found. */
-export function typeBuiltin(args: string[], out: Output, known: (name: string) => boolean): number {
-  let mode: 't' | 'p' | 'P' | null = null;
+/**
+ * A builtin's option words before its operands (`-tp`, `--` ends them, `-` is an operand): the
+ * flags in order, or bash's "invalid option" and usage lines (the caller returns status 2).
+ */
+function builtinOptions(name: string, usage: string, allowed: string, args: string[], out: Output): { flags: string[]; operands: string[] } | undefined {
+  const flags: string[] = [];
   let i = 0;
   for (; i < args.length && args[i]!.startsWith('-') && args[i] !== '-'; i++) {
     if (args[i] === '--') {
@@ -28,15 +31,23 @@ export function typeBuiltin(args: string[], out: Output, known: (name: string) =
       break;
     }
     for (const f of args[i]!.slice(1)) {
-      if (f !== 't' && f !== 'p' && f !== 'P') {
-        out.err(`bash: type: -${f}: invalid option\ntype: usage: type [-afptP] name [name ...]`);
-        return 2;
+      if (!allowed.includes(f)) {
+        out.err(`bash: ${name}: -${f}: invalid option\n${name}: usage: ${usage}`);
+        return undefined;
       }
-      mode = f;
+      flags.push(f);
     }
   }
+  return { flags, operands: args.slice(i) };
+}
+
+/** `type [-t] [-p] [-P] NAME...`: 1 if any NAME is not found. */
+export function typeBuiltin(args: string[], out: Output, known: (name: string) => boolean): number {
+  const parsed = builtinOptions('type', 'type [-afptP] name [name ...]', 'tpP', args, out);
+  if (!parsed) return 2;
+  const mode = parsed.flags.at(-1) ?? null;
   let status = 0;
-  for (const name of args.slice(i)) {
+  for (const name of parsed.operands) {
     const k = lookup(name, known);
     const path = programPath(name, known);
     if (mode === 'P') {
@@ -62,22 +73,10 @@ export function typeBuiltin(args: string[], out: Output, known: (name: string) =
  * Returns undefined for `command [-p] CMD ARGS…`, which runs CMD: the caller runs what `rest` holds.
  */
 export function commandBuiltin(args: string[], out: Output, known: (name: string) => boolean): { status: number } | { rest: string[] } {
-  let mode: 'v' | 'V' | null = null;
-  let i = 0;
-  for (; i < args.length && args[i]!.startsWith('-') && args[i] !== '-'; i++) {
-    if (args[i] === '--') {
-      i++;
-      break;
-    }
-    for (const f of args[i]!.slice(1)) {
-      if (f !== 'v' && f !== 'V' && f !== 'p') {
-        out.err(`bash: command: -${f}: invalid option\ncommand: usage: command [-pVv] command [arg ...]`);
-        return { status: 2 };
-      }
-      if (f !== 'p') mode = f;
-    }
-  }
-  const names = args.slice(i);
+  const parsed = builtinOptions('command', 'command [-pVv] command [arg ...]', 'vVp', args, out);
+  if (!parsed) return { status: 2 };
+  const mode = parsed.flags.filter((f) => f !== 'p').at(-1) ?? null;
+  const names = parsed.operands;
   if (mode === null) return names.length === 0 ? { status: 0 } : { rest: names };
   if (names.length === 0) return { status: 0 };
   let found = 0;
