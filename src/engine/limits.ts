@@ -24,6 +24,8 @@ export const LIMITS = {
   pingEvents: 20_000,
   /** Rounds of one `while`/`until`/`for` loop. */
   loopRounds: 100_000,
+  /** Lines a container's shell loop (procs-loop.ts) writes in one catch-up: a longer jump keeps its last ones. */
+  containerLoopLinesPerCatchUp: 1000,
   /** Characters of one file written in the simulated filesystem. */
   fileBytes: 1024 * 1024,
   /** Characters of one word after expansion (a variable doubled in a loop). */

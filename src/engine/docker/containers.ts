@@ -20,6 +20,7 @@ import { allocatesWithoutBound, limitsOf } from './cgroups';
 import type { CgroupLimits } from './cgroups';
 import type { Container, DaemonState, Endpoint, Image, PortBinding } from './types';
 import { anonymousVolumesOf, removeAnonymousVolumes } from './volumes';
+import { catchUpLoop, startLoop } from './procs-loop';
 
 export interface CreateOptions {
   name?: string;
@@ -251,6 +252,7 @@ export function startContainer(world: World, host: Host, daemon: DaemonState, c:
 function scheduleEnd(c: Container, image: Image, now: number): void {
   c.exitsAt = null;
   c.exitCodeAtEnd = 0;
+  delete c.loop;
   // Official images' docker-entrypoint.sh ends in `exec "$@"`: the command given is the process.
   const entry = image.entrypoint?.[0];
   const wrapped = entry !== undefined && c.path === entry && /docker-entrypoint\.sh$/.test(entry) && c.args.length > 0;
@@ -280,6 +282,7 @@ function scheduleEnd(c: Container, image: Image, now: number): void {
     c.oomPending = true;
     return;
   }
+  if (startLoop(c, argv, now)) return;
   if (/while true|while :|sleep infinity|tail -f/.test(text)) return;
   const script = ['sh', 'bash', 'ash'].includes(prog) && argv[1] === '-c' && argv[2] !== undefined ? simpleScript(argv[2]) : undefined;
   if (script) {
@@ -294,6 +297,9 @@ function scheduleEnd(c: Container, image: Image, now: number): void {
 /** Ends the main process: the sandbox goes, the ports are released. */
 export function exitContainer(world: World, host: Host, daemon: DaemonState, c: Container, code: number, at = world.clock.now()): void {
   if (c.state !== 'running' && c.state !== 'paused') return;
+  // A shell loop wrote until its end (docker stop's grace period included).
+  catchUpLoop(c, world.clock.epoch, at);
+  delete c.loop;
   for (const ep of c.endpoints) {
     const net = networkOfEndpoint(daemon, ep);
     if (net && c.nsId !== null) unplugEndpoint(world, host, c, net, ep);
@@ -346,7 +352,7 @@ export function settle(world: World, host: Host, daemon: DaemonState): void {
   const now = world.clock.now();
   for (let guard = 0; guard < 10_000; guard++) {
     const ev = nextEvent(daemon, now);
-    if (!ev) return;
+    if (!ev) break;
     const c = ev.c;
     if (ev.kind === 'restart') {
       c.restartCount++;
@@ -363,6 +369,7 @@ export function settle(world: World, host: Host, daemon: DaemonState): void {
     }
     if (wantsRestart(c, code)) c.restartAt = ev.at + restartDelay(c.restartCount);
   }
+  for (const c of daemon.containers) if (c.loop) catchUpLoop(c, world.clock.epoch, now);
 }
 
 export function endpointsOf(c: Container): Endpoint[] {

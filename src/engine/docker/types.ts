@@ -166,6 +166,8 @@ export interface Container {
   deleted?: string[];
   /** Directories made in its layer (mkdir). */
   layerDirs?: string[];
+  /** Its main process is a shell loop (procs-loop.ts): the command, when round 0 began, lines written so far. */
+  loop?: { argv: string[]; origin: number; written: number; frozenAt?: number };
 }
 
 export interface DockerNetwork {

@@ -6,6 +6,7 @@ import { exitAfterSignal, parseSignal } from '../../engine/docker/procs';
 import { deliverSignal } from '../../engine/docker/signals';
 import { Output, type CommandResult } from '../types';
 import { argsError, usageError, type DockerCtx } from './context';
+import { freezeLoop } from '../../engine/docker/procs-loop';
 import { has, last, parseFlags, type FlagSpec } from './flags';
 
 type Action = (d: DockerCtx, c: Container, ref: string, out: Output, flags: Record<string, string[]>) => boolean;
@@ -210,6 +211,7 @@ export function dockerPause(d: DockerCtx, argv: string[], pause: boolean): Comma
       return false;
     }
     c.state = pause ? 'paused' : 'running';
+    freezeLoop(c, pause, d.sh.world.clock.now());
     d.sh.world.changed();
     out.line(ref);
     return true;

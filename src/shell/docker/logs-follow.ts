@@ -10,6 +10,7 @@ import type { Output } from '../types';
 import { dockerCtx } from './context';
 import { docker } from './docker';
 import { activity } from '../../engine/packet/capture';
+import { nextLoopLine } from '../../engine/docker/procs-loop';
 
 const FOLLOW = new Set(['-f', '--follow']);
 
@@ -94,6 +95,8 @@ export function* dockerProcess(argv: string[], ctx: ProcContext, out: Output): P
     seen = c.logs.length;
     if (c.state !== 'running' && c.state !== 'paused') return 0;
     const since = activity(ctx.world);
-    yield c.exitsAt !== null ? { kind: 'activity', since, until: c.exitsAt } : { kind: 'activity', since };
+    // Wake when the main process ends or its shell loop writes its next line (procs-loop.ts).
+    const until = Math.min(c.exitsAt ?? Infinity, nextLoopLine(c) ?? Infinity);
+    yield Number.isFinite(until) ? { kind: 'activity', since, until } : { kind: 'activity', since };
   }
 }
