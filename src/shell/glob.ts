@@ -30,7 +30,7 @@ export function hasGlob(tokens: GlobToken[]): boolean {
 const CLASSES: Record<string, string> = { alpha: 'a-zA-Z', digit: '0-9', alnum: 'a-zA-Z0-9', upper: 'A-Z', lower: 'a-z', space: ' \\t\\n\\r\\f\\v', xdigit: '0-9A-Fa-f', punct: '!-\\/:-@\\[-`{-~' };
 
 /** One `[…]` bracket expression as a JavaScript character class. */
-function bracket(text: string): string {
+export function bracket(text: string): string {
   let body = text.slice(1, -1);
   let negate = false;
   if (body.startsWith('!') || body.startsWith('^')) {

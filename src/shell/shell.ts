@@ -7,7 +7,7 @@
 import type { World } from '../engine/world';
 import type { Host, Netns } from '../engine/net/types';
 import { activity } from '../engine/packet/capture';
-import type { AndOr, Command, List, Pipeline, SimpleCommand, Word, WordPart } from './parse/ast';
+import type { AndOr, Command, List, Pipeline, SimpleCommand, Word } from './parse/ast';
 import { parse, SyntaxError, unclosedHeredocs } from './parse/parser';
 import { heredocWord } from './parse/lexer';
 import { ArithError, evaluate } from './parse/arith';
@@ -28,7 +28,8 @@ import { LIMITS, cellTimeLimitMessage, lineTimeLimitMessage, lineTooLongMessage,
 import { settleAll } from '../engine/docker/settle-all';
 import { limitOutput, WorldSizeGuard } from './line-limits';
 import { ssh, type SshSession } from './nettools/ssh';
-import { expandGlob, globTokens, hasGlob, type GlobToken } from './glob';
+import { ExpansionError } from './expand/error';
+import { WordExpander } from './expand/fields';
 
 export type { Chunk } from './jobs/redirect';
 
@@ -67,6 +68,8 @@ interface Env {
   loops?: number;
   /** Set by `break N` / `continue N`: the loops still to leave, innermost first. */
   jump?: { kind: 'break' | 'continue'; levels: number };
+  /** $1 … $N (a function's arguments). */
+  positional?: string[];
   /** The input the commands of a compound command share (`… | while read l; do …; done`): each reader takes from it. */
   input?: { rest: string };
 }
@@ -74,10 +77,6 @@ interface Env {
 /** A `while`/`until`/`for` loop stops after this many rounds (a cell must not hang the editor). */
 export const MAX_LOOP_ROUNDS = LIMITS.loopRounds;
 
-/** An expansion that fails (`$((1/0))`): the command does not run and its status is 1. */
-class ExpansionError {
-  constructor(readonly message: string) {}
-}
 /** A word may not grow past LIMITS.wordChars (`x=$x$x` in a loop would exhaust memory). */
 function capped(word: string): string {
   if (word.length > LIMITS.wordChars) throw new ExpansionError(`word over ${LIMITS.wordChars} characters after expansion (the limit for one word)`);
@@ -659,70 +658,47 @@ export class Shell implements Env {
 
   /** A word as one string (assignments, redirection targets, here-documents): no field splitting. */
   private expand(word: Word, env: Env, ns: Netns): string {
-    return capped(word.parts.map((p) => this.expandPart(p, env, ns)).join(''));
+    return this.expander(env, ns).text(word);
   }
 
-  /**
-   * A command word's fields: unquoted expansions split on blanks, an unquoted empty expansion gives
-   * none; then pathname expansion of the fields with an unquoted `*`, `?` or `[…]` (glob.ts).
-   */
+  /** A command word's fields: split, then globbed over the simulated files (expand/fields.ts). */
   private expandFields(word: Word, env: Env, ns: Netns): string[] {
-    const fields: GlobToken[][] = [];
-    let current: GlobToken[] = [];
-    let started = false;
-    for (const part of word.parts) {
-      const value = this.expandPart(part, env, ns);
-      if (part.kind === 'glob') {
-        current.push({ glob: value });
-        started = true;
-        continue;
-      }
-      if (part.kind === 'lit' || part.quoted) {
-        current.push({ lit: value });
-        started = true;
-        continue;
-      }
-      const pieces = value.split(/[ \t\n]+/);
-      pieces.forEach((piece, k) => {
-        if (k > 0) {
-          if (started) fields.push(current);
-          current = [];
-          started = false;
-        }
-        if (piece) {
-          // An unquoted expansion's own * ? [ glob too (x='*'; echo $x).
-          current.push(...globTokens(piece));
-          started = true;
-        }
-      });
-    }
-    if (started) fields.push(current);
-    const out = fields.flatMap((tokens) => {
-      const text = tokens.map((t) => ('lit' in t ? t.lit : t.glob)).join('');
-      const matches = hasGlob(tokens) ? expandGlob(tokens, env.cwd, (dir) => this.fs.list?.(dir)) : [];
-      return matches.length > 0 ? matches : [text];
-    });
-    for (const field of out) capped(field);
-    return out;
+    return this.expander(env, ns).fields(word, env.cwd, (dir) => this.fs.list?.(dir));
   }
 
-  private expandPart(p: WordPart, env: Env, ns: Netns): string {
-    if (p.kind === 'lit' || p.kind === 'glob') return p.text;
-    if (p.kind === 'cmd') return this.substitute(p.source, env, ns);
-    if (p.kind === 'arith') {
-      const inner = heredocWord(p.expr);
-      if (inner instanceof SyntaxError) throw new ExpansionError(inner.message);
-      const value = evaluate(this.expand(inner, env, ns), (name) => env.vars[name]);
-      if (value instanceof ArithError) throw new ExpansionError(value.message);
-      return String(value);
-    }
-    if (p.name === '?') return String(env.lastStatus);
-    if (p.name === '$') return String(SHELL_PID);
-    if (p.name === '!') return this.jobs.lastPid === null ? '' : String(this.jobs.lastPid);
-    if (p.name === '#' || /^\d$/.test(p.name)) return p.name === '0' ? 'bash' : p.name === '#' ? '0' : '';
-    if (p.name === 'PWD') return env.cwd;
-    if (p.name === 'HOSTNAME') return this.host.hostname;
-    return env.vars[p.name] ?? '';
+  private expander(env: Env, ns: Netns): WordExpander {
+    return new WordExpander({
+      lookup: (name) => this.parameter(name, env),
+      positional: () => env.positional ?? [],
+      assign: (name, value) => void (env.vars[name] = value),
+      substitute: (source) => this.substitute(source, env, ns),
+      arith: (expr) => this.arith(expr, env),
+      arithWord: (expr) => {
+        const inner = heredocWord(expr);
+        if (inner instanceof SyntaxError) throw new ExpansionError(inner.message);
+        return String(this.arith(this.expand(inner, env, ns), env));
+      },
+      capped,
+    });
+  }
+
+  private arith(expr: string, env: Env): bigint {
+    const value = evaluate(expr, (name) => env.vars[name]);
+    if (value instanceof ArithError) throw new ExpansionError(value.message);
+    return value;
+  }
+
+  /** A parameter's value; undefined when unset. */
+  private parameter(name: string, env: Env): string | undefined {
+    if (name === '?') return String(env.lastStatus);
+    if (name === '$') return String(SHELL_PID);
+    if (name === '!') return this.jobs.lastPid === null ? undefined : String(this.jobs.lastPid);
+    if (name === '#') return String(env.positional?.length ?? 0);
+    if (name === '0') return 'bash';
+    if (/^\d+$/.test(name)) return env.positional?.[Number(name) - 1];
+    if (name === 'PWD') return env.cwd;
+    if (name === 'HOSTNAME') return this.host.hostname;
+    return env.vars[name];
   }
 
   /** `$(…)`: runs the list in a subshell at once; its stdout without trailing newlines, its stderr to the line. */

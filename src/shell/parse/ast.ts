@@ -5,8 +5,9 @@
 
 /** A word before expansion: literal pieces and expansions, with quoting remembered. */
 export type WordPart =
-  | { kind: 'lit'; text: string }
-  | { kind: 'param'; name: string; quoted?: boolean }
+  /** `bare`: unquoted text inside a `${…}` word, split into fields like an expansion (`${x:-a b}`). */
+  | { kind: 'lit'; text: string; bare?: boolean }
+  | { kind: 'param'; name: string; quoted?: boolean; op?: ParamOp }
   /** `$(…)` or `` `…` ``: the source of the command list, parsed when expanded. */
   | { kind: 'cmd'; source: string; quoted?: boolean }
   /** `$((…))`: an integer expression. */
@@ -16,6 +17,25 @@ export type WordPart =
 export interface Word {
   parts: WordPart[];
 }
+
+/** What `${NAME…}` does with the parameter (bash manual 3.5.3). */
+export type ParamOp =
+  /** `${x:-w}` `${x:=w}` `${x:+w}` `${x:?w}`, and without the colon only unset counts. */
+  | { kind: 'default' | 'assign' | 'alternate' | 'error'; colon: boolean; word: Word }
+  /** `${#x}` */
+  | { kind: 'length' }
+  /** `${!x}`: the parameter named by x's value. */
+  | { kind: 'indirect' }
+  /** `${x#p}` `${x##p}` `${x%p}` `${x%%p}` */
+  | { kind: 'trim'; suffix: boolean; longest: boolean; pattern: Word }
+  /** `${x/p/r}` `${x//p/r}` `${x/#p/r}` `${x/%p/r}` */
+  | { kind: 'replace'; mode: 'first' | 'all' | 'prefix' | 'suffix'; pattern: Word; replacement: Word }
+  /** `${x^}` `${x^^}` `${x,}` `${x,,}`, each with an optional pattern a character must match. */
+  | { kind: 'case'; upper: boolean; all: boolean; pattern: Word }
+  /** `${x:off}` `${x:off:len}`: arithmetic words. */
+  | { kind: 'slice'; offset: Word; length?: Word }
+  /** Not a valid form: `bash: ${…}: bad substitution` when expanded. */
+  | { kind: 'bad'; text: string };
 
 export type RedirectOp = '>' | '>>' | '<' | '>&' | '<<' | '<<<';
 export interface Redirect {

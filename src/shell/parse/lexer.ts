@@ -6,6 +6,10 @@
  * `<<'EOF'`) are read from the lines after the one holding the operator.
  */
 import type { Word, WordPart } from './ast';
+import { paramExpansion } from './param';
+import { SyntaxError } from './syntax-error';
+
+export { SyntaxError };
 
 export interface Heredoc {
   delimiter: string;
@@ -24,14 +28,6 @@ export type Token = (
   | { kind: 'op'; op: string }
   | { kind: 'redir'; fd: number | null; op: string; heredoc?: Heredoc }
 ) & { at?: number; end?: number };
-
-export class SyntaxError {
-  /** `incomplete`: more lines would complete the command (an open quote, `$(`, `if` without `fi` …). */
-  constructor(
-    readonly message: string,
-    readonly incomplete = false,
-  ) {}
-}
 
 const OPERATORS = ['&&', '||', ';;', ';', '&', '|', '(', ')', '\n'];
 const REDIRS = ['<<<', '<<-', '<<', '>>', '>&', '<&', '&>', '>', '<'];
@@ -119,10 +115,10 @@ function isBreak(c: string): boolean {
   return c === ' ' || c === '\t' || c === '\n' || c === ';' || c === '&' || c === '|' || c === '(' || c === ')' || c === '<' || c === '>';
 }
 
-type Scan = { part: WordPart | null; end: number } | SyntaxError;
+export type Scan = { part: WordPart | null; end: number } | SyntaxError;
 
 /** An expansion starting with `$` at `at`: a parameter, `$(…)` or `$((…))`; a lone `$` is literal (part null). */
-function dollar(text: string, at: number, quoted: boolean): Scan {
+export function dollar(text: string, at: number, quoted: boolean): Scan {
   if (text.startsWith('$((', at)) {
     const close = matchArith(text, at + 3);
     if (close >= 0) return { part: { kind: 'arith', expr: text.slice(at + 3, close), quoted }, end: close + 2 };
@@ -132,14 +128,15 @@ function dollar(text: string, at: number, quoted: boolean): Scan {
     if (close < 0) return new SyntaxError("unexpected EOF while looking for matching `)'", true);
     return { part: { kind: 'cmd', source: text.slice(at + 2, close), quoted }, end: close + 1 };
   }
+  if (text[at + 1] === '{') return paramExpansion(text, at, quoted, lexInnerWord);
   const rest = text.slice(at + 1, at + 260);
-  const m = /^\{([A-Za-z_][A-Za-z0-9_]*|[?$!#0-9])\}/.exec(rest) ?? /^([A-Za-z_][A-Za-z0-9_]*|[?$!#0-9])/.exec(rest);
+  const m = /^([A-Za-z_][A-Za-z0-9_]*|[?$!#0-9@*])/.exec(rest);
   if (!m) return { part: null, end: at + 1 };
   return { part: { kind: 'param', name: m[1]!, quoted }, end: at + 1 + m[0].length };
 }
 
 /** A backquoted command starting at `at`; `\``, `\\` and `\$` inside are unescaped. */
-function backquote(text: string, at: number, quoted: boolean): Scan {
+export function backquote(text: string, at: number, quoted: boolean): Scan {
   let source = '';
   let i = at + 1;
   while (i < text.length && text[i] !== '`') {
@@ -216,20 +213,68 @@ export function heredocWord(body: string): Word | SyntaxError {
   return { parts };
 }
 
-function lexWord(text: string, start: number): { word: Word; end: number } | SyntaxError {
+/**
+ * The word inside `${NAME<op>WORD}` (text[from, to)): blanks do not end it. Unquoted, its plain text
+ * is `bare` (split like an expansion); inside double quotes it is read as their content.
+ */
+export function lexInnerWord(text: string, from: number, to: number, quoted: boolean): Word | SyntaxError {
+  if (quoted) return lexQuotedInner(text.slice(0, to), from);
+  const word = lexWord(text.slice(0, to), from, true);
+  return word instanceof SyntaxError ? word : word.word;
+}
+
+/** A `${…}` word inside double quotes: \ escapes only $ ` " \ } and newline, inner double quotes are dropped. */
+function lexQuotedInner(text: string, from: number): Word | SyntaxError {
   const parts: WordPart[] = [];
   let lit = '';
+  let i = from;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (c === '\\' && i + 1 < text.length && '"\\$`}\n'.includes(text[i + 1]!)) {
+      if (text[i + 1] !== '\n') lit += text[i + 1];
+      i += 2;
+    } else if (c === '$' || c === '`') {
+      const scan = c === '$' ? dollar(text, i, true) : backquote(text, i, true);
+      if (scan instanceof SyntaxError) return scan;
+      if (scan.part) {
+        if (lit) parts.push({ kind: 'lit', text: lit });
+        lit = '';
+        parts.push(scan.part);
+      } else lit += c;
+      i = scan.end;
+    } else {
+      if (c !== '"') lit += c;
+      i++;
+    }
+  }
+  if (lit || parts.length === 0) parts.push({ kind: 'lit', text: lit });
+  return { parts };
+}
+
+function lexWord(text: string, start: number, inner = false): { word: Word; end: number } | SyntaxError {
+  const parts: WordPart[] = [];
+  let lit = '';
+  /** Whether `lit` is unquoted text of a `${…}` word. */
+  let bare = false;
   const flush = () => {
-    if (lit) parts.push({ kind: 'lit', text: lit });
+    if (lit) parts.push(bare ? { kind: 'lit', text: lit, bare: true } : { kind: 'lit', text: lit });
     lit = '';
   };
+  /** Literal text; in a `${…}` word quoted and unquoted text are kept apart. */
+  const add = (piece: string, unquoted: boolean) => {
+    if (inner && unquoted !== bare) {
+      flush();
+      bare = unquoted;
+    }
+    lit += piece;
+  };
   /** Adds an expansion's part; returns where scanning goes on. */
-  const expansion = (scan: Scan, c: string): number | SyntaxError => {
+  const expansion = (scan: Scan, c: string, unquoted: boolean): number | SyntaxError => {
     if (scan instanceof SyntaxError) return scan;
     if (scan.part) {
       flush();
       parts.push(scan.part);
-    } else lit += c;
+    } else add(c, unquoted);
     return scan.end;
   };
   let i = start;
@@ -239,15 +284,15 @@ function lexWord(text: string, start: number): { word: Word; end: number } | Syn
     parts.push(tilde.part);
     i = tilde.end;
   }
-  while (i < text.length && !isBreak(text[i]!)) {
+  while (i < text.length && (inner || !isBreak(text[i]!))) {
     const c = text[i]!;
     if (c === '\\') {
-      if (i + 1 < text.length && text[i + 1] !== '\n') lit += text[i + 1];
+      if (i + 1 < text.length && text[i + 1] !== '\n') add(text[i + 1]!, false);
       i += 2;
     } else if (c === "'") {
       const close = text.indexOf("'", i + 1);
       if (close < 0) return new SyntaxError("unexpected EOF while looking for matching `''", true);
-      lit += text.slice(i + 1, close);
+      add(text.slice(i + 1, close), false);
       quoted = true;
       i = close + 1;
     } else if (c === '"') {
@@ -256,21 +301,21 @@ function lexWord(text: string, start: number): { word: Word; end: number } | Syn
       while (i < text.length && text[i] !== '"') {
         const d = text[i]!;
         if (d === '\\' && i + 1 < text.length && '"\\$`\n'.includes(text[i + 1]!)) {
-          if (text[i + 1] !== '\n') lit += text[i + 1];
+          if (text[i + 1] !== '\n') add(text[i + 1]!, false);
           i += 2;
         } else if (d === '$' || d === '`') {
-          const next = expansion(d === '$' ? dollar(text, i, true) : backquote(text, i, true), d);
+          const next = expansion(d === '$' ? dollar(text, i, true) : backquote(text, i, true), d, false);
           if (next instanceof SyntaxError) return next;
           i = next;
         } else {
-          lit += d;
+          add(d, false);
           i++;
         }
       }
       if (i >= text.length) return new SyntaxError('unexpected EOF while looking for matching `"\'', true);
       i++;
     } else if (c === '$' || c === '`') {
-      const next = expansion(c === '$' ? dollar(text, i, false) : backquote(text, i, false), c);
+      const next = expansion(c === '$' ? dollar(text, i, false) : backquote(text, i, false), c, true);
       if (next instanceof SyntaxError) return next;
       i = next;
     } else if (c === '*' || c === '?' || (c === '[' && bracketEnd(text, i) > 0)) {
@@ -279,7 +324,7 @@ function lexWord(text: string, start: number): { word: Word; end: number } | Syn
       parts.push({ kind: 'glob', text: text.slice(i, end) });
       i = end;
     } else {
-      lit += c;
+      add(c, true);
       i++;
     }
   }
