@@ -9,6 +9,7 @@ import { TopologyView } from './render';
 import { TracePlayer } from './trace-player';
 import { showDetails } from './details';
 import { exportPng, exportSvg } from './export';
+import { PcapExport } from './pcap-export';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -51,6 +52,8 @@ const player = new TracePlayer(state, {
   },
 });
 
+const pcap = new PcapExport(byId('export-pcap'), (seq) => post({ type: 'exportPcap', seq }));
+
 /** Timings of the last snapshot render and delta, for the benchmark and the headless test. */
 export const timings = { render: 0, delta: 0 };
 
@@ -66,6 +69,8 @@ function handle(msg: HostMessage): void {
     case 'snapshot': {
       const first = state.nodes.size === 0 || state.world !== msg.world;
       state.snapshot(msg.world, msg.model, msg.positions);
+      // The world's trace, if it has one, follows the snapshot.
+      pcap.show(null);
       byId<HTMLElement>('world-label').textContent = msg.world;
       byId<HTMLElement>('empty').hidden = true;
       view.drawAll();
@@ -87,6 +92,7 @@ function handle(msg: HostMessage): void {
     case 'trace':
       player.load(msg.trace);
       player.step();
+      pcap.show(msg.trace);
       break;
     case 'reveal':
       selectNode(msg.id, true);
@@ -95,6 +101,7 @@ function handle(msg: HostMessage): void {
       const empty = byId<HTMLElement>('empty');
       empty.textContent = msg.reason;
       empty.hidden = false;
+      pcap.show(null);
       break;
     }
   }
@@ -116,6 +123,7 @@ const actions: Record<string, () => void> = {
   'zoom-out': () => view.zoomBy(1 / 1.3),
   'export-svg': () => post({ type: 'exportSvg', svg: exportSvg(svg) }),
   'export-png': () => void exportPng(svg).then((png) => post({ type: 'exportPng', png }), (err) => post({ type: 'error', message: String(err) })),
+  'export-pcap': () => pcap.run(),
   'trace-back': () => player.back(),
   'trace-step': () => player.step(),
 };
@@ -130,5 +138,5 @@ document.addEventListener('keydown', (e) => {
   else if (e.key === 'Escape') selectNode(null);
 });
 
-(window as unknown as { vethlabTopology: unknown }).vethlabTopology = { state, view, player, timings };
+(window as unknown as { vethlabTopology: unknown }).vethlabTopology = { state, view, player, pcap, timings };
 post({ type: 'ready' });

@@ -1,7 +1,8 @@
 /**
  * Messages between the extension host and the topology webview: one versioned discriminated
  * union per direction. The webview sends `ready`; the host answers with a full `snapshot`,
- * then a `delta` per world change and a `trace` per packet walk.
+ * then a `delta` per world change and a `trace` per packet walk. Exports: the webview sends the
+ * drawing (SVG, PNG); for a capture it names the trace and the host writes the frames it keeps.
  */
 import type { ViewDelta, ViewModel, ViewTrace } from './view-model';
 
@@ -27,6 +28,8 @@ export type WebviewMessage =
   | { v: typeof PROTOCOL_VERSION; type: 'exportSvg'; svg: string }
   /** A PNG as base64 (no data: prefix). */
   | { v: typeof PROTOCOL_VERSION; type: 'exportPng'; png: string }
+  /** Save the frames of the trace the view shows (its `seq`) as a capture file: the host has the frames. */
+  | { v: typeof PROTOCOL_VERSION; type: 'exportPcap'; seq: number }
   | { v: typeof PROTOCOL_VERSION; type: 'error'; message: string };
 
 export type HostMessageType = HostMessage['type'];

@@ -20,6 +20,7 @@ const CHECKS: Record<WebviewMessage['type'], Check> = {
   positions: (m) => onlyKeys(m, ['world', 'positions']) ?? text(m.world, 'world', MAX_ID) ?? positions(m.positions),
   exportSvg: (m) => onlyKeys(m, ['svg']) ?? text(m.svg, 'svg', MAX_SVG) ?? (String(m.svg).startsWith('<svg') ? null : 'svg must start with <svg'),
   error: (m) => onlyKeys(m, ['message']) ?? text(m.message, 'message', MAX_TEXT),
+  exportPcap: (m) => onlyKeys(m, ['seq']) ?? (Number.isSafeInteger(m.seq) && (m.seq as number) > 0 ? null : 'seq must be a positive integer'),
   exportPng: (m) => onlyKeys(m, ['png']) ?? text(m.png, 'png', MAX_SVG) ?? (/^iVBORw0KGgo[A-Za-z0-9+/]*={0,2}$/.test(String(m.png)) ? null : 'png must be base64 of a PNG'),
 };
 

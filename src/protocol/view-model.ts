@@ -75,6 +75,8 @@ export interface ViewTrace {
   steps: ViewTraceStep[];
   /** Where the first packet died: the index of the step it stopped at, and why. */
   drop: { step: number; nodeId: string; reason: string } | null;
+  /** Frames the trace put on the wire (what "Export trace as pcap" would save; 0: nothing to export). */
+  frames: number;
 }
 
 export function isEmptyDelta(delta: ViewDelta): boolean {

@@ -14,6 +14,7 @@ describe('protocol: webview message validation', () => {
     ['exportSvg', { v, type: 'exportSvg', svg: '<svg xmlns="http://www.w3.org/2000/svg"></svg>' }],
     ['error', { v, type: 'error', message: 'd3 failed' }],
     ['exportPng', { v, type: 'exportPng', png: 'iVBORw0KGgoAAAANSUhEUgAA' }],
+    ['exportPcap', { v, type: 'exportPcap', seq: 3 }],
   ];
   for (const [name, msg] of valid) {
     it(`accepts ${name}`, () => {
@@ -45,6 +46,12 @@ describe('protocol: webview message validation', () => {
     ['error without message', { v, type: 'error' }, /message must be a string/],
     ['exportPng that is not a PNG', { v, type: 'exportPng', png: 'PHN2Zz4=' }, /base64 of a PNG/],
     ['exportPng with a data: prefix', { v, type: 'exportPng', png: 'data:image/png;base64,iVBORw0KGgo' }, /base64 of a PNG/],
+    ['exportPcap without seq', { v, type: 'exportPcap' }, /seq must be a positive integer/],
+    ['exportPcap with seq 0', { v, type: 'exportPcap', seq: 0 }, /seq must be a positive integer/],
+    ['exportPcap with a fractional seq', { v, type: 'exportPcap', seq: 1.5 }, /seq must be a positive integer/],
+    ['exportPcap with a string seq', { v, type: 'exportPcap', seq: '3' }, /seq must be a positive integer/],
+    ['exportPcap with an unsafe seq', { v, type: 'exportPcap', seq: 2 ** 53 }, /seq must be a positive integer/],
+    ['exportPcap carrying bytes', { v, type: 'exportPcap', seq: 1, bytes: 'AAAA' }, /unexpected field bytes/],
   ];
   for (const [name, msg, why] of invalid) {
     it(`rejects ${name}`, () => {
@@ -56,9 +63,10 @@ describe('protocol: webview message validation', () => {
 
   it('property: arbitrary JSON values never throw, and what passes has a known type', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.jsonValue(), fc.record({ v: fc.constant(v), type: fc.constantFrom('ready', 'select', 'positions', 'exportSvg', 'exportPng', 'error', 'x'), id: fc.jsonValue() }, { requiredKeys: ['v', 'type'] })), (value) => {
+      fc.property(fc.oneof(fc.jsonValue(), fc.record({ v: fc.constant(v), type: fc.constantFrom('ready', 'select', 'positions', 'exportSvg', 'exportPng', 'exportPcap', 'error', 'x'), id: fc.jsonValue(), seq: fc.jsonValue() }, { requiredKeys: ['v', 'type'] })), (value) => {
         const r = validateWebviewMessage(value);
-        if (r.ok) assert.ok(['ready', 'select', 'positions', 'exportSvg', 'exportPng', 'error'].includes(r.value.type));
+        if (r.ok) assert.ok(['ready', 'select', 'positions', 'exportSvg', 'exportPng', 'exportPcap', 'error'].includes(r.value.type));
+        if (r.ok && r.value.type === 'exportPcap') assert.ok(Number.isSafeInteger(r.value.seq) && r.value.seq > 0);
       }),
       { numRuns: 500 },
     );

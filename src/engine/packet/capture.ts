@@ -44,8 +44,13 @@ export function captureFrame(world: World, link: Link, frame: Frame, direction: 
   if (s.taps.size === 0) return;
   // lo hands each frame to itself: one copy, as tcpdump -i lo shows.
   if (link.kind === 'loopback' && direction === 'in') return;
-  const stamped = at + hops * 0.031;
+  const stamped = stampOf(at, hops);
   for (const tap of s.taps) if (tap.linkId === link.id) tap.frames.push({ at: stamped, linkId: link.id, direction, frame });
+}
+
+/** When a frame crosses a link: the walk's time plus a few µs per L3 hop, so a capture keeps the order. */
+export function stampOf(at: number, hops: number): number {
+  return at + hops * 0.031;
 }
 
 export function openTap(world: World, link: Link): Tap {

@@ -11,6 +11,7 @@ import type { Link } from '../net/types';
 import { egressTag, ingressVlan, lowerOf, vlanChild } from '../net/vlan';
 import { captureFrame } from './capture';
 import { frameBytes, withTag, type Frame } from './frame';
+import { keepFrame } from './trace-frames';
 import { drop, hop, MAX_STEPS, type Walk } from './walk-context';
 import { vxlanDevice, vxlanXmit } from './vxlan';
 
@@ -21,12 +22,14 @@ export interface Arrival {
 
 function countTx(walk: Walk, link: Link, frame: Frame): void {
   captureFrame(walk.world, link, frame, 'out', walk.at, walk.hops);
+  keepFrame(walk, link, frame, 'out');
   link.stats.txPackets++;
   link.stats.txBytes += frameBytes(frame);
 }
 
 function countRx(walk: Walk, link: Link, frame: Frame): void {
   captureFrame(walk.world, link, frame, 'in', walk.at, walk.hops);
+  keepFrame(walk, link, frame, 'in');
   link.stats.rxPackets++;
   link.stats.rxBytes += frameBytes(frame);
 }

@@ -5,6 +5,7 @@
  * the last probe's other deaths remain drops.
  */
 import type { Hop, Trace } from './trace';
+import { mergeFrames } from './trace-frames';
 
 const TTL_EXPIRED = /^TTL of the packet/;
 /** The closed port that answers "port unreachable": how traceroute knows it arrived. */
@@ -17,7 +18,7 @@ export function mergeProbeTraces(probes: Trace[]): Trace {
     const final = i === probes.length - 1;
     for (const hop of probe.hops) hops.push(hop.kind === 'drop' ? relabel(hop, final) : hop);
   });
-  const merged: Trace = { hops, drops: last ? last.drops.filter((d) => !ARRIVED.test(d.reason)) : [] };
+  const merged: Trace = { hops, drops: last ? last.drops.filter((d) => !ARRIVED.test(d.reason)) : [], ...mergeFrames(probes) };
   if (probes[0]?.sent) merged.sent = probes[0].sent;
   if (last?.answeredBy !== undefined) merged.answeredBy = last.answeredBy;
   return merged;

@@ -3,4 +3,5 @@ export { buildViewModel, nodeOfLink, nodeOfNetns } from './build';
 export { applyViewDelta, diffViewModels } from './delta';
 export { lastTrace, recordTrace, type RecordedTrace } from './last-trace';
 export { toViewTrace } from './trace';
+export { traceCapture, type TraceCapture } from './trace-pcap';
 export { describeLink, describeNetns } from './describe';

@@ -23,7 +23,7 @@ export function toViewTrace(world: World, recorded: RecordedTrace): ViewTrace {
     }
     drop = { step: at, nodeId, reason: dropReason(world, trace) ?? first.reason };
   }
-  return { seq: recorded.seq, label: recorded.label, steps, drop };
+  return { seq: recorded.seq, label: recorded.label, steps, drop, frames: trace.frames?.length ?? 0 };
 }
 
 /** The cause when the first death is only its symptom (a reply lost for want of source NAT). */
@@ -48,7 +48,8 @@ function locate(world: World, at: { hostId: number; nsId: number; linkId?: numbe
   return world.state.hosts[at.hostId] ? hostId(at.hostId) : `ns:${at.nsId}`;
 }
 
-function whereOf(world: World, nsIdNumber: number): string {
+/** Where a hop happened, in the words of the view: `red`, `host (root)`, `router`. */
+export function whereOf(world: World, nsIdNumber: number): string {
   const ns = world.state.netns[nsIdNumber];
   if (!ns) return 'a namespace removed since';
   const host = world.state.hosts[ns.hostId];

@@ -3,9 +3,12 @@
  * delta after each command that changed the view, and each new packet trace. Pure, tested.
  */
 import type { World } from '../../engine/world';
-import { buildViewModel, diffViewModels, lastTrace, toViewTrace } from '../../engine/view';
+import { buildViewModel, diffViewModels, lastTrace, toViewTrace, traceCapture, type TraceCapture } from '../../engine/view';
 import { PROTOCOL_VERSION, type HostMessage, type Positions } from '../../protocol/messages';
 import { isEmptyDelta, type ViewModel } from '../../protocol/view-model';
+
+/** What "Export trace as pcap" finds in a world: a capture, or why there is none. */
+export type TraceExport = { ok: true; capture: TraceCapture; label: string } | { ok: false; reason: string };
 
 export class TopologyFeed {
   private model: ViewModel | undefined;
@@ -41,5 +44,18 @@ export class TopologyFeed {
       out.push({ v: PROTOCOL_VERSION, type: 'trace', trace: toViewTrace(this.world, recorded) });
     }
     return out;
+  }
+
+  /**
+   * The capture of the world's last trace; `seq`: the trace the webview showed, refused when a
+   * newer one has replaced it since (the learner would get other packets than they saw).
+   */
+  static captureOf(world: World, seq?: number): TraceExport {
+    const recorded = lastTrace(world);
+    if (!recorded) return { ok: false, reason: 'No packet trace yet: run ping, curl, nc or traceroute first.' };
+    if (seq !== undefined && seq !== recorded.seq) return { ok: false, reason: `The trace shown is no longer the last one (it is now "${recorded.label}"): export again.` };
+    const capture = traceCapture(world, recorded);
+    if (!capture) return { ok: false, reason: `"${recorded.label}" put no frame on a wire: there is nothing to export.` };
+    return { ok: true, capture, label: recorded.label };
   }
 }

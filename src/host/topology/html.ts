@@ -30,6 +30,7 @@ export function topologyHtml(page: TopologyPage): string {
   <vscode-button id="zoom-out" secondary title="Zoom out (-)" aria-label="Zoom out">&minus;</vscode-button>
   <vscode-button id="export-svg" secondary title="Save the drawing as SVG">Export SVG</vscode-button>
   <vscode-button id="export-png" secondary title="Save the drawing as PNG">Export PNG</vscode-button>
+  <vscode-button id="export-pcap" secondary disabled title="Save the packets of the trace as a pcapng capture for Wireshark (no trace yet)">Export trace as pcap</vscode-button>
   <span id="world-label" aria-live="polite"></span>
 </div>
 <main>

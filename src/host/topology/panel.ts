@@ -1,7 +1,7 @@
 /**
  * "Vethlab: Show Topology": one webview panel that follows the active world (src/host/worlds.ts).
  * It listens to world changes (never polls), sends snapshots, deltas and traces, and acts only
- * on validated webview messages (select, positions, exportSvg, error). It is also the panel's
+ * on validated webview messages (select, positions, exportSvg, exportPng, exportPcap, error). It is also the panel's
  * WebviewPanelSerializer: after a window reload VS Code hands the restored panel back here.
  */
 import * as vscode from 'vscode';
@@ -127,6 +127,9 @@ export class TopologyPanel implements vscode.Disposable, vscode.WebviewPanelSeri
       case 'exportPng':
         void this.save('PNG', 'png', Uint8Array.from(atob(msg.png), (c) => c.charCodeAt(0)));
         return;
+      case 'exportPcap':
+        void this.exportTracePcap(msg.seq);
+        return;
       case 'error':
         console.error(`Vethlab topology webview: ${msg.message}`);
         return;
@@ -136,6 +139,33 @@ export class TopologyPanel implements vscode.Disposable, vscode.WebviewPanelSeri
   private async save(kind: string, ext: string, bytes: Uint8Array): Promise<void> {
     const target = await vscode.window.showSaveDialog({ filters: { [kind]: [ext] }, saveLabel: 'Export topology' });
     if (target) await vscode.workspace.fs.writeFile(target, bytes);
+  }
+
+  /**
+   * "Export Trace as pcap": the frames of the active world's last trace (the one the panel
+   * animates; `seq` when the webview asked for the one it shows) as a pcapng file. Only
+   * showSaveDialog and workspace.fs, so it works in the web extension too.
+   */
+  async exportTracePcap(seq?: number): Promise<void> {
+    const entry = this.worlds.active;
+    if (!entry) return void vscode.window.showInformationMessage('Vethlab: No world yet: open a Vethlab terminal or a lab.');
+    const found = engine().TopologyFeed.captureOf(entry.world, seq);
+    if (!found.ok) return void vscode.window.showInformationMessage(`Vethlab: ${found.reason}`);
+    const { capture } = found;
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const target = await vscode.window.showSaveDialog({
+      ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, capture.fileName) } : {}),
+      filters: { 'pcapng capture': ['pcapng'] },
+      saveLabel: 'Export trace',
+      title: `Export the packets of "${found.label}"`,
+    });
+    if (!target) return;
+    try {
+      await vscode.workspace.fs.writeFile(target, capture.bytes);
+    } catch (err) {
+      return void vscode.window.showErrorMessage(`Vethlab: could not save the capture: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    if (capture.lost > 0) void vscode.window.showWarningMessage(`Vethlab: saved the first ${capture.frames} frames of "${found.label}"; ${capture.lost} more were not kept.`);
   }
 
   private savedPositions(label: string): Positions {

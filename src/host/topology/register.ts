@@ -42,6 +42,7 @@ export function registerNetworkViews(context: vscode.ExtensionContext, worlds: W
       if (entry) worlds.activate(entry);
     }),
     vscode.commands.registerCommand('vethlab.showTopology', () => panel.show()),
+    vscode.commands.registerCommand('vethlab.exportTracePcap', () => panel.exportTracePcap()),
     // From a hover link (an id) or a tree row.
     vscode.commands.registerCommand(SHOW_IN_TOPOLOGY, (target: string | Row | undefined) => {
       const id = typeof target === 'string' ? target : target?.viewId;
