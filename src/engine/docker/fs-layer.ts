@@ -8,6 +8,7 @@ import { parentDirs } from './fs-layer-paths';
 import type { Container, Image } from './types';
 import { imageFile } from './image-files';
 import { SYSTEM_FILES } from './procs';
+import { whitedOut } from './fs-whiteouts';
 
 export interface Change {
   kind: 'A' | 'C' | 'D';
@@ -51,8 +52,10 @@ const SERVICE_DIRS: Record<string, string[]> = {
 
 /** A directory of the image (its files' directories included). */
 export function imageHasDir(image: Image | undefined, path: string): boolean {
+  if (whitedOut(image, path)) return false;
   if (baseDirs(image).has(path) || (image && SERVICE_DIRS[image.service]?.includes(path))) return true;
   if (image?.workdir && (image.workdir === path || image.workdir.startsWith(path + '/'))) return true;
+  if (image?.dirs?.some((d) => d === path || d.startsWith(path + '/'))) return true;
   return Object.keys(image?.files ?? {}).some((f) => f.startsWith(path + '/'));
 }
 
@@ -60,11 +63,11 @@ export function imageHasDir(image: Image | undefined, path: string): boolean {
 export function imageEntries(image: Image | undefined, dir: string, alsoFiles: Iterable<string>): string[] {
   const prefix = dir === '/' ? '/' : dir + '/';
   const names = new Set<string>();
-  const dirs = [...baseDirs(image), ...(image ? SERVICE_DIRS[image.service] ?? [] : []), ...(image?.workdir ? [image.workdir] : [])];
+  const dirs = [...baseDirs(image), ...(image ? SERVICE_DIRS[image.service] ?? [] : []), ...(image?.workdir ? [image.workdir] : []), ...(image?.dirs ?? [])];
   for (const full of [...dirs, ...Object.keys(image?.files ?? {}), ...alsoFiles]) {
     if (full.startsWith(prefix) && full.length > prefix.length) names.add(full.slice(prefix.length).split('/')[0]!);
   }
-  return [...names];
+  return [...names].filter((n) => !whitedOut(image, prefix + n) || [...alsoFiles].some((f) => f === prefix + n || f.startsWith(prefix + n + '/')));
 }
 
 /** The path or one of its directories was deleted from the container's layer (and not made again). */
@@ -73,7 +76,9 @@ export function deletedInLayer(c: Container, path: string): boolean {
 }
 
 export function imageHasPath(image: Image | undefined, path: string): boolean {
+  if (whitedOut(image, path)) return false;
   if (baseDirs(image).has(path) || (image && SERVICE_DIRS[image.service]?.includes(path))) return true;
+  if (image?.dirs?.some((d) => d === path || d.startsWith(path + '/'))) return true;
   const files = Object.keys(image?.files ?? {});
   return files.includes(path) || files.some((f) => f.startsWith(path + '/'));
 }
@@ -85,7 +90,8 @@ export function containerChanges(c: Container, image: Image | undefined): Change
   };
   for (const path of Object.keys(layerFiles(c))) {
     above(path);
-    changes.set(path, imageHasPath(image, path) || (image !== undefined && imageFile(image, path) !== undefined) || SYSTEM_FILES.has(path) ? 'C' : 'A');
+    const inImage = imageHasPath(image, path) || (image !== undefined && imageFile(image, path) !== undefined) || SYSTEM_FILES.has(path);
+    changes.set(path, inImage && !whitedOut(image, path) ? 'C' : 'A');
   }
   // mkdir'd directories (and -w's, which runc makes), and whiteouts: an image's entry the container deleted is D.
   for (const dir of [...(c.layerDirs ?? []), ...(c.workdir && c.state !== 'created' && !imageHasPath(image, c.workdir) ? [c.workdir] : [])]) {

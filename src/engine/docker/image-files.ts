@@ -1,5 +1,6 @@
 /** Files an image ships that learners cat: /etc/lsb-release (Ubuntu), /etc/os-release. */
 import type { Image } from './types';
+import { whitedOut } from './fs-whiteouts';
 
 const UBUNTU: Record<string, [string, string, string]> = {
   '24.04': ['24.04', 'noble', 'Ubuntu 24.04.1 LTS'],
@@ -31,6 +32,7 @@ BUG_REPORT_URL="https://gitlab.alpinelinux.org/alpine/aports/-/issues"
 `;
 
 export function imageFile(image: Image, path: string): string | undefined {
+  if (whitedOut(image, path)) return undefined;
   if (image.repo === 'ubuntu') {
     const v = UBUNTU[UBUNTU_TAGS[image.tag] ?? image.tag];
     if (!v) return undefined;

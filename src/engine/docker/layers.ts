@@ -68,6 +68,10 @@ export interface LayerChange {
   /** Programs the step installs. */
   programs?: string[];
   comment?: string;
+  /** Paths the step deletes from the layers below (whiteouts; with `files`: a layer even if it adds nothing). */
+  removed?: string[];
+  /** Directories the step makes (empty ones would otherwise be lost). */
+  dirs?: string[];
 }
 
 /** base + one step: a new layer when the step writes files, a metadata entry otherwise. */
@@ -77,15 +81,27 @@ export function withStep(base: Image, step: LayerChange, created: string, config
   const sizes = [...layerSizesOf(base)];
   let size = base.size;
   const files = { ...(base.files ?? {}) };
+  const removed = step.files ? step.removed ?? [] : [];
+  let whiteouts = base.whiteouts;
+  let dirs = base.dirs;
   if (step.files) {
     const bytes = filesSize(step.files) + (step.extraSize ?? 0);
-    layers.push(layerIdOf(layers[layers.length - 1] ?? '', step.createdBy + JSON.stringify(step.files)));
+    layers.push(layerIdOf(layers[layers.length - 1] ?? '', step.createdBy + JSON.stringify(step.files) + (removed.length > 0 || step.dirs?.length ? JSON.stringify([removed, step.dirs ?? []]) : '')));
     sizes.push(bytes);
     size += bytes;
+    // A whiteout hides the lower layers' path and all under it; what this layer adds sits above it.
+    for (const path of Object.keys(files)) if (removed.some((r) => path === r || path.startsWith(r + '/'))) delete files[path];
+    if (removed.length > 0) whiteouts = [...new Set([...(whiteouts ?? []), ...removed])].sort();
     Object.assign(files, step.files);
+    const kept = (base.dirs ?? []).filter((d) => !removed.some((r) => d === r || d.startsWith(r + '/')));
+    if (kept.length > 0 || (step.dirs ?? []).length > 0) dirs = [...new Set([...kept, ...(step.dirs ?? [])])].sort();
+    else dirs = undefined;
   }
   history.push({ created, createdBy: step.createdBy, size: step.files ? sizes[sizes.length - 1]! : 0, comment: step.comment ?? 'buildkit.dockerfile.v0', empty: !step.files });
-  return { ...base, ...config, layers, layerSizes: sizes, size, files, history, programs: [...new Set([...base.programs, ...(step.programs ?? [])])] };
+  const image: Image = { ...base, ...config, layers, layerSizes: sizes, size, files, history, programs: [...new Set([...base.programs, ...(step.programs ?? [])])], ...(whiteouts ? { whiteouts } : {}) };
+  if (dirs) image.dirs = dirs;
+  else delete image.dirs;
+  return image;
 }
 
 /** Gives a finished image its content id (and an empty name until tagged). */

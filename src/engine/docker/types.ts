@@ -36,6 +36,10 @@ export interface Image {
   parent?: string;
   /** How the image came to be, for `docker image inspect` Comment and the build cache. */
   comment?: string;
+  /** Paths its layers deleted from the layers below (overlay whiteouts: a committed container's docker diff D). */
+  whiteouts?: string[];
+  /** Directories its layers made that hold no file (a committed container's mkdir, or what its rm emptied). */
+  dirs?: string[];
 }
 
 export interface HistoryEntry {

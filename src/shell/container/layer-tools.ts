@@ -9,6 +9,7 @@ import { resolvePath } from '../../common/paths';
 import { parentDirs } from '../../engine/docker/fs-layer-paths';
 import { deletedInLayer, imageHasDir } from '../../engine/docker/fs-layer';
 import { SYSTEM_FILES } from '../../engine/docker/procs';
+import { whitedOut } from '../../engine/docker/fs-whiteouts';
 import { imageOf } from '../../engine/docker/containers';
 import { mountFor, findVolume } from '../../engine/docker/volumes';
 import type { Container } from '../../engine/docker/types';
@@ -42,7 +43,7 @@ function isDir(t: Tool, path: string): boolean {
 
 /** Files every image has count even though their content is not modelled (/etc/passwd…). */
 function exists(t: Tool, path: string): boolean {
-  return isDir(t, path) || t.ctx.fs.read(path, t.ctx.ns).ok || (SYSTEM_FILES.has(path) && !deletedInLayer(t.c, path));
+  return isDir(t, path) || t.ctx.fs.read(path, t.ctx.ns).ok || (SYSTEM_FILES.has(path) && !deletedInLayer(t.c, path) && !whitedOut(imageOf(t.d.daemon, t.c), path));
 }
 
 /** The directory is now in the layer: made here. */
@@ -69,7 +70,7 @@ function removeFromLayer(t: Tool, path: string): void {
   }
   const image = imageOf(t.d.daemon, c);
   const madeHere = c.files !== undefined && path in c.files;
-  const inImage = imageHasDir(image, path) || image?.files?.[path] !== undefined || SYSTEM_FILES.has(path) || (!madeHere && t.ctx.fs.read(path, t.ctx.ns).ok);
+  const inImage = imageHasDir(image, path) || image?.files?.[path] !== undefined || (SYSTEM_FILES.has(path) && !whitedOut(image, path)) || (!madeHere && t.ctx.fs.read(path, t.ctx.ns).ok);
   for (const key of Object.keys(c.files ?? {})) if (under(key)) delete c.files![key];
   if (c.layerDirs) c.layerDirs = c.layerDirs.filter((d) => !under(d));
   if (c.deleted) c.deleted = c.deleted.filter((d) => !under(d));

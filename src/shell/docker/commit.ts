@@ -7,6 +7,7 @@ import { utcParts } from '../../common/clock';
 import { findContainer, imageOf } from '../../engine/docker/containers';
 import { parseImageRef } from '../../engine/docker/catalog';
 import { layerFiles } from '../../engine/docker/fs-layer';
+import { mountFor } from '../../engine/docker/volumes';
 import { jsonForm } from '../../engine/docker/build/dockerfile';
 import { sealImage, withStep } from '../../engine/docker/layers';
 import type { Image } from '../../engine/docker/types';
@@ -57,7 +58,8 @@ export function dockerCommit(d: DockerCtx, argv: string[]): CommandResult {
   if (!base) return fail(`Error response from daemon: No such image: ${c.image}`, 1);
   const now = utcParts(d.sh.world.clock.epoch + d.sh.world.clock.now()).iso;
   const files = layerFiles(c);
-  let image = withStep(base, { createdBy: [c.path, ...c.args].join(' '), files, programs: c.installed, extraSize: c.installed.length * 2_621_440 + (c.aptUpdated ? 41_958_400 : 0), comment: last(parsed.value, 'message') ?? '' }, now, { env: c.env, created: now });
+  // What the container deleted (docker diff D) becomes the layer's whiteouts.
+  let image = withStep(base, { createdBy: [c.path, ...c.args].join(' '), files, removed: c.deleted ?? [], dirs: (c.layerDirs ?? []).filter((dir) => !mountFor(c.mounts ?? [], dir)), programs: c.installed, extraSize: c.installed.length * 2_621_440 + (c.aptUpdated ? 41_958_400 : 0), comment: last(parsed.value, 'message') ?? '' }, now, { env: c.env, created: now });
   for (const change of all(parsed.value, 'change')) {
     const next = applyChange(image, change);
     if (typeof next === 'string') return fail(`Error response from daemon: ${next}`, 1);

@@ -8,6 +8,7 @@ import { imageFile } from '../../engine/docker/image-files';
 import { cgroupFile, memoryUsage } from '../../engine/docker/cgroups';
 import { deletedInLayer, imageEntries, imageHasDir } from '../../engine/docker/fs-layer';
 import { SYSTEM_FILES } from '../../engine/docker/procs';
+import { whitedOut } from '../../engine/docker/fs-whiteouts';
 
 const DIRS = new Set(['/', '/etc', '/proc', '/proc/sys', '/proc/sys/net', '/tmp', '/root', '/var', '/usr', '/bin', '/dev']);
 
@@ -45,14 +46,15 @@ export class ContainerFs implements FileSystem {
     const c = this.c;
     const own = [...Object.keys(c.files ?? {}), ...(c.layerDirs ?? []), ...(c.workdir ? [c.workdir] : [])];
     const prefix = path === '/' ? '/' : path + '/';
-    const names = new Set(imageEntries(imageOf(this.daemon, c), path, [...SYSTEM_FILES, ...own]));
+    const image = imageOf(this.daemon, c);
+    const names = new Set(imageEntries(image, path, [...[...SYSTEM_FILES].filter((f) => !whitedOut(image, f)), ...own]));
     return [...names].filter((n) => !deletedInLayer(c, prefix + n) || own.some((p) => p === prefix + n || p.startsWith(prefix + n + '/'))).sort();
   }
 
   /** The image's directories and those the container made, less what it deleted. */
   isDirectory(path: string): boolean {
     if (path.startsWith('/proc/sys/net/') && this.hostFs.isDirectory(path)) return true;
-    if (DIRS.has(path) && !deletedInLayer(this.c, path)) return true;
+    if (DIRS.has(path) && !deletedInLayer(this.c, path) && !whitedOut(imageOf(this.daemon, this.c), path)) return true;
     if (this.c.layerDirs?.includes(path) || (this.c.workdir && (this.c.workdir === path || this.c.workdir.startsWith(path + '/')))) return true;
     if (Object.keys(this.c.files ?? {}).some((f) => f.startsWith(path + '/'))) return true;
     return !deletedInLayer(this.c, path) && imageHasDir(imageOf(this.daemon, this.c), path);
