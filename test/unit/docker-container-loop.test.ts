@@ -66,12 +66,20 @@ describe('a detached shell loop runs on simulated time', () => {
     assert.equal(logged[1], `tick ${5 + (6001 - LIMITS.containerLoopLinesPerCatchUp) * 2}`);
   });
 
-  it('docker pause freezes the loop; unpause goes on from where it was', () => {
+  it('docker pause freezes the loop; at unpause the line that fell due meanwhile is written at once', () => {
     const sh = ticking();
-    ok(sh, 'sleep 1.5; docker pause ticker; sleep 10; docker unpause ticker');
+    ok(sh, 'sleep 1.5; docker pause ticker; sleep 10');
     assert.equal(lines(ok(sh, 'docker logs ticker')).length, 2, 'nothing while frozen');
+    ok(sh, 'docker unpause ticker');
+    assert.deepEqual(lines(ok(sh, 'docker logs ticker')).slice(2), ['Thu Jan 15 09:30:11 UTC 2026']);
     ok(sh, 'sleep 1');
-    assert.deepEqual(lines(ok(sh, 'docker logs ticker')).slice(2), ['Thu Jan 15 09:30:12 UTC 2026']);
+    assert.deepEqual(lines(ok(sh, 'docker logs ticker')).slice(2), ['Thu Jan 15 09:30:11 UTC 2026', 'Thu Jan 15 09:30:12 UTC 2026']);
+  });
+
+  it('a pause shorter than the sleep it falls in changes nothing', () => {
+    const sh = ticking();
+    ok(sh, 'sleep 1.2; docker pause ticker; sleep 0.5; docker unpause ticker; sleep 1');
+    assert.equal(lines(ok(sh, 'docker logs ticker'))[2], 'Thu Jan 15 09:30:02 UTC 2026');
   });
 
   it('docker restart starts the loop again from its first round', () => {

@@ -245,13 +245,20 @@ export function startLoop(c: Container, argv: string[], now: number): boolean {
   return true;
 }
 
-/** docker pause freezes the loop; unpause moves its rounds on by the time it was frozen. */
+/**
+ * docker pause freezes the loop (the cgroup freezer); its sleep's timer runs on meanwhile, so at
+ * unpause a line that fell due while frozen is written at once and the rounds go on from there
+ * (recorded, Engine 26.1: test/golden/docker/container-loop.txt).
+ */
 export function freezeLoop(c: Container, paused: boolean, now: number): void {
   const loop = c.loop;
   if (!loop) return;
-  if (paused) loop.frozenAt = now;
-  else if (loop.frozenAt !== undefined) {
-    loop.origin += now - loop.frozenAt;
-    delete loop.frozenAt;
+  if (paused) {
+    loop.frozenAt = now;
+    return;
   }
+  if (loop.frozenAt === undefined) return;
+  delete loop.frozenAt;
+  const next = nextLoopLine(c);
+  if (next !== undefined && next < now) loop.origin += now - next;
 }
