@@ -2,7 +2,8 @@
  * `ps` and `pgrep` on the simulated host (procps-ng 4.0 formats, recorded on Debian 12). The host
  * runs only what the simulation has: init, the Docker daemon and containerd when they run, each
  * running container's containerd-shim and processes (host PIDs, as `docker top` and
- * `docker inspect -f '{{.State.Pid}}'` give them), the login shell and `ps` itself. No kernel
+ * `docker inspect -f '{{.State.Pid}}'` give them), dockerd's docker-proxy for each published port
+ * and address family (the PIDs ss -tlnp shows), the login shell and `ps` itself. No kernel
  * threads are listed.
  */
 import { daemonOf } from '../../engine/docker/daemon';
@@ -10,6 +11,7 @@ import { imageOf } from '../../engine/docker/containers';
 import { processTree } from '../../engine/docker/procs';
 import { isStopped } from '../../engine/docker/signals';
 import { utcParts } from '../../common/clock';
+import { containerProxies, proxyCommandLine } from '../nettools/docker-proxy-sockets';
 import type { CommandFn, ShellContext } from '../types';
 
 interface HostProcess {
@@ -42,6 +44,7 @@ export function hostProcesses(ctx: ShellContext): HostProcess[] {
       if (tree.length === 0) continue;
       const started = c.startedAt ?? 0;
       procs.push({ uid: 'root', pid: tree[0]!.ppid, ppid: 1, started, tty: '?', cmd: `/usr/bin/containerd-shim-runc-v2 -namespace moby -id ${c.id} -address /run/containerd/containerd.sock` });
+      for (const p of containerProxies(c)) procs.push({ uid: 'root', pid: p.pid, ppid: DOCKERD, started, tty: '?', cmd: proxyCommandLine(p) });
       for (const p of tree) procs.push({ uid: p.uid, pid: p.pid, ppid: p.ppid, started, tty: c.tty ? 'pts/0' : '?', cmd: p.cmd, ...(isStopped(c, p.pid) ? { stopped: true } : {}) });
     }
   }
@@ -79,7 +82,8 @@ export const ps: CommandFn = (argv, ctx) => {
   const shown = everyone ? all : all.filter((p) => p.tty === 'pts/0');
   const time = '00:00:00';
   if (bsd && flags.has('u')) {
-    const stat = (p: HostProcess) => (p.stopped ? 'Ts' : p.tty === '?' ? 'Ss' : p.pid === SHELL_PID + 1000 ? 'R+' : 'Ss');
+    // docker-proxy is dockerd's child, not a session leader, and a Go program with threads: Sl (recorded).
+    const stat = (p: HostProcess) => (p.stopped ? 'Ts' : comm(p.cmd) === 'docker-proxy' ? 'Sl' : p.tty === '?' ? 'Ss' : p.pid === SHELL_PID + 1000 ? 'R+' : 'Ss');
     const rows = shown.map((p) => `${p.uid.padEnd(8)} ${String(p.pid).padStart(5)}  0.0  0.0 ${String(vsz(p)).padStart(6)} ${String(rss(p)).padStart(5)} ${p.tty.padEnd(8)} ${stat(p).padEnd(4)} ${stime(ctx, p.started)}   0:00 ${p.cmd}`);
     return { stdout: ['USER       PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND', ...rows].join('\n') + '\n', stderr: '', exitCode: 0 };
   }
@@ -93,10 +97,10 @@ export const ps: CommandFn = (argv, ctx) => {
 
 /** Virtual and resident sizes in KiB, per program (orders of magnitude of a real host). */
 function vsz(p: HostProcess): number {
-  return { init: 168000, containerd: 1870000, dockerd: 2270000, 'containerd-shim-runc-v2': 1238000, nginx: 11400, bash: 7200, ps: 11200 }[comm(p.cmd)] ?? 4400;
+  return { init: 168000, containerd: 1870000, dockerd: 2270000, 'containerd-shim-runc-v2': 1238000, 'docker-proxy': 1745000, nginx: 11400, bash: 7200, ps: 11200 }[comm(p.cmd)] ?? 4400;
 }
 function rss(p: HostProcess): number {
-  return { init: 12000, containerd: 46000, dockerd: 86000, 'containerd-shim-runc-v2': 13000, nginx: 3000, bash: 4100, ps: 4200 }[comm(p.cmd)] ?? 1600;
+  return { init: 12000, containerd: 46000, dockerd: 86000, 'containerd-shim-runc-v2': 13000, 'docker-proxy': 3900, nginx: 3000, bash: 4100, ps: 4200 }[comm(p.cmd)] ?? 1600;
 }
 
 /** `pgrep [-l] [-f] [-x] PATTERN`: PIDs of the processes whose name (or, with -f, command line) matches. */
