@@ -2,7 +2,7 @@
 import { LAB_HELP, LAB_USAGE, parseLabArgs } from './lab-args';
 
 export type CliCommand =
-  | { kind: 'run'; world: string; transcript?: string; script?: string }
+  | { kind: 'run'; world: string; transcript?: string; pcap?: string; script?: string }
   | { kind: 'shell'; world: string }
   | { kind: 'lab-check'; file: string; solution: boolean }
   | { kind: 'help' }
@@ -12,7 +12,7 @@ export type CliCommand =
 export const DEFAULT_WORLD = 'bare';
 
 export const USAGE = `Usage:
-  vethlab run [--world NAME] [--transcript FILE] [SCRIPT]
+  vethlab run [--world NAME] [--transcript FILE] [--pcap FILE] [SCRIPT]
   vethlab shell [--world NAME]
 ${LAB_USAGE}  vethlab --help | --version
 
@@ -31,19 +31,24 @@ Options:
   -w, --world NAME       world preset to start from (default: ${DEFAULT_WORLD})
   -t, --transcript FILE  (run) also write, for each command: "$ <command line>",
                          its stdout and stderr, "[exit N]" and an empty line
+      --pcap FILE        (run) at the end, write the packets of the last traced
+                         command (ping, curl, nc, traceroute, dhclient: the trace
+                         the topology view shows) as a pcapng file, one interface
+                         per link they crossed
   -h, --help             show this help
   -V, --version          show the version
 
 The current directory is the simulated root's home (/root), read-only: "cat FILE"
 reads your files; writes stay in the simulation.
-Exit status 2: bad usage, unknown world, unreadable script or transcript file.
+Exit status 2: bad usage, unknown world, unreadable script, transcript or pcap file.
 `;
 
-const VALUE_OPTIONS: Record<string, 'world' | 'transcript'> = {
+const VALUE_OPTIONS: Record<string, 'world' | 'transcript' | 'pcap'> = {
   '-w': 'world',
   '--world': 'world',
   '-t': 'transcript',
   '--transcript': 'transcript',
+  '--pcap': 'pcap',
 };
 
 const HELP = new Set(['-h', '--help']);
@@ -63,6 +68,7 @@ export function parseArgs(argv: readonly string[]): CliCommand {
   const world = options.world ?? DEFAULT_WORLD;
   if (command === 'shell') {
     if (options.transcript !== undefined) return { kind: 'usage-error', message: "'--transcript' is only for 'run'" };
+    if (options.pcap !== undefined) return { kind: 'usage-error', message: "'--pcap' is only for 'run'" };
     if (options.positional.length > 0) return { kind: 'usage-error', message: `unexpected argument '${options.positional[0]}'` };
     return { kind: 'shell', world };
   }
@@ -72,6 +78,7 @@ export function parseArgs(argv: readonly string[]): CliCommand {
     kind: 'run',
     world,
     ...(options.transcript !== undefined && { transcript: options.transcript }),
+    ...(options.pcap !== undefined && { pcap: options.pcap }),
     ...(script !== undefined && script !== '-' && { script }),
   };
 }
@@ -81,6 +88,7 @@ interface Options {
   version?: boolean;
   world?: string;
   transcript?: string;
+  pcap?: string;
   positional: string[];
 }
 

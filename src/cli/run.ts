@@ -6,10 +6,13 @@
 import * as fs from 'node:fs';
 import { scriptLines, transcriptEntry } from '../shell/script';
 import type { Shell } from '../shell/shell';
+import { lastTrace, traceCapture } from '../engine/view';
 
 export interface RunOptions {
   script?: string;
   transcript?: string;
+  /** Where to write the last trace's frames as pcapng once the script has run. */
+  pcap?: string;
 }
 
 /** Returns the last command's exit code, or an error message when a file cannot be used. */
@@ -34,7 +37,24 @@ export async function runScript(shell: Shell, options: RunOptions): Promise<numb
   } finally {
     if (transcript !== undefined) fs.closeSync(transcript);
   }
+  if (options.pcap !== undefined) return writeTracePcap(shell, options.pcap) ?? status;
   return status;
+}
+
+/** `--pcap FILE`: the frames of the last trace; a script that sent nothing is told so on stderr. */
+function writeTracePcap(shell: Shell, file: string): string | undefined {
+  const recorded = lastTrace(shell.world);
+  const capture = recorded && traceCapture(shell.world, recorded);
+  if (!capture) {
+    process.stderr.write(`vethlab: no packets to write to '${file}': ${recorded ? `"${recorded.label}" put no frame on a wire` : 'no command sent any'}\n`);
+    return undefined;
+  }
+  try {
+    fs.writeFileSync(file, capture.bytes);
+  } catch (e) {
+    return `cannot write pcap '${file}': ${errorText(e)}`;
+  }
+  return undefined;
 }
 
 function runCommandLine(shell: Shell, line: string, transcript: number | undefined): number {
