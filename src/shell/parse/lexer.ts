@@ -213,6 +213,12 @@ export function heredocWord(body: string): Word | SyntaxError {
   return { parts };
 }
 
+/** One word's source text (a result of brace expansion) as a word. */
+export function lexSingleWord(text: string): Word | SyntaxError {
+  const word = lexWord(text, 0);
+  return word instanceof SyntaxError ? word : word.word;
+}
+
 /**
  * The word inside `${NAME<op>WORD}` (text[from, to)): blanks do not end it. Unquoted, its plain text
  * is `bare` (split like an expansion); inside double quotes it is read as their content.
@@ -287,7 +293,9 @@ function lexWord(text: string, start: number, inner = false): { word: Word; end:
   while (i < text.length && (inner || !isBreak(text[i]!))) {
     const c = text[i]!;
     if (c === '\\') {
-      if (i + 1 < text.length && text[i + 1] !== '\n') add(text[i + 1]!, false);
+      // A backslash ending the text is itself (bash -c 'echo a\\' prints a\\).
+      if (i + 1 >= text.length) add(c, true);
+      else if (text[i + 1] !== '\n') add(text[i + 1]!, false);
       i += 2;
     } else if (c === "'") {
       const close = text.indexOf("'", i + 1);

@@ -19,7 +19,7 @@ const KIND: Record<string, 'default' | 'assign' | 'alternate' | 'error'> = { '-'
 /** `${…}` starting at `at` (the `$`). */
 export function paramExpansion(text: string, at: number, quoted: boolean, lexInner: InnerLexer): Scan {
   const start = at + 2;
-  const close = findTop(text, start, text.length, '}', quoted, true);
+  const close = findTop(text, start, text.length, '}', quoted);
   if (close < 0) return new SyntaxError(`unexpected EOF while looking for matching \`${close === OPEN_DOUBLE ? '"' : close === OPEN_SINGLE ? "'" : '}'}'`, true);
   const end = close + 1;
   const body = text.slice(start, close);
@@ -52,7 +52,7 @@ export function paramExpansion(text: string, at: number, quoted: boolean, lexInn
     }
     if (rest[0] === '/') return param(name, replaceOp(text, opAt + 1, close, quoted, inner));
     if (rest[0] === ':') {
-      const colon = findTop(text, opAt + 1, close, ':', quoted, false);
+      const colon = findTop(text, opAt + 1, close, ':', quoted);
       const offsetEnd = colon < 0 ? close : colon;
       if (/^\s*$/.test(text.slice(opAt + 1, offsetEnd)) && colon < 0) return bad();
       return param(name, { kind: 'slice', offset: inner(opAt + 1, offsetEnd), ...(colon < 0 ? {} : { length: inner(colon + 1, close) }) });
@@ -69,7 +69,7 @@ function replaceOp(text: string, from: number, close: number, quoted: boolean, i
   const modeChar = text[from];
   const mode = modeChar === '/' ? 'all' : modeChar === '#' ? 'prefix' : modeChar === '%' ? 'suffix' : 'first';
   const patternAt = mode === 'first' ? from : from + 1;
-  const slash = findTop(text, patternAt, close, '/', quoted, false);
+  const slash = findTop(text, patternAt, close, '/', quoted);
   const patternEnd = slash < 0 ? close : slash;
   return { kind: 'replace', mode, pattern: inner(patternAt, patternEnd, false), replacement: slash < 0 ? { parts: [] } : inner(slash + 1, close) };
 }
@@ -79,14 +79,13 @@ const OPEN_DOUBLE = -3;
 
 /**
  * The index of the first `stop` character in text[from, to) outside quotes, backslashes and nested
- * `${…}` / `$(…)` / `` `…` ``; -1 when there is none (or a quote is left open). With `braces`, plain
- * `{ }` nest too (bash's `${x:-{a}}` is `{a}`). An open quote is OPEN_SINGLE or OPEN_DOUBLE.
+ * `${…}` / `$(…)` / `` `…` ``; -1 when there is none, OPEN_SINGLE or OPEN_DOUBLE when a quote is left
+ * open. Plain braces do not nest: `${x:-{a}}` is `${x:-{a}` and a `}` (bash prints `{a}` for both).
  */
-function findTop(text: string, from: number, to: number, stop: string, quoted: boolean, braces: boolean): number {
-  let depth = 0;
+function findTop(text: string, from: number, to: number, stop: string, quoted: boolean): number {
   for (let j = from; j < to; j++) {
     const c = text[j]!;
-    if (c === stop && depth === 0) return j;
+    if (c === stop) return j;
     if (c === '\\') j++;
     else if (c === "'" && !quoted) {
       j = text.indexOf("'", j + 1);
@@ -102,11 +101,10 @@ function findTop(text: string, from: number, to: number, stop: string, quoted: b
       j = closeParen(text, j + 2, to);
       if (j < 0) return -1;
     } else if (c === '$' && text[j + 1] === '{') {
-      const inner = findTop(text, j + 2, to, '}', quoted, true);
+      const inner = findTop(text, j + 2, to, '}', quoted);
       if (inner < 0) return inner;
       j = inner;
-    } else if (braces && c === '{') depth++;
-    else if (braces && c === '}') depth--;
+    }
   }
   return -1;
 }

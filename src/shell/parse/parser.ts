@@ -7,7 +7,8 @@
  * Reserved words count only where a command starts, as in bash.
  */
 import type { AndOr, Command, List, Pipeline, Redirect, RedirectOp, Word } from './ast';
-import { heredocWord, lex, SyntaxError, type Token } from './lexer';
+import { heredocWord, lex, lexSingleWord, SyntaxError, type Token } from './lexer';
+import { expandBraces } from './brace';
 
 export { SyntaxError };
 
@@ -190,7 +191,7 @@ class Parser {
     const words: Word[] = [];
     if (this.isWord('in')) {
       this.i++;
-      while (this.peek()?.kind === 'word') words.push((this.tokens[this.i++] as { word: Word }).word);
+      while (this.peek()?.kind === 'word') words.push(...braced(this.tokens[this.i++] as WordToken));
     }
     if (this.isOp(';') || this.isOp('\n')) this.i++;
     this.skipNewlines();
@@ -243,7 +244,7 @@ class Parser {
       if (assign && words.length === 0) {
         assigns.push({ name: assign[1]!, value: stripPrefix(t.word, assign[0].length) });
       } else {
-        words.push(t.word);
+        words.push(...braced(t));
       }
       this.i++;
     }
@@ -274,6 +275,20 @@ class Parser {
     const fd = t.fd ?? (op === '<' || op === '<<<' ? 0 : 1);
     return [{ fd, op, target: target.word }];
   }
+}
+
+type WordToken = Extract<Token, { kind: 'word' }>;
+
+/** A command word after brace expansion (before every other expansion, as in bash). */
+function braced(token: WordToken): Word[] {
+  const texts = expandBraces(token.raw);
+  if (texts instanceof SyntaxError) throw texts;
+  if (texts.length === 1 && texts[0] === token.raw) return [token.word];
+  return texts.map((text) => {
+    const word = lexSingleWord(text);
+    if (word instanceof SyntaxError) throw word;
+    return word;
+  });
 }
 
 /** Drops the first n characters of a word's literal text (the NAME= of an assignment). */
