@@ -9,6 +9,9 @@ import { createDockerWorld } from '../../src/engine/presets';
 import { Shell } from '../../src/shell/shell';
 import { daemonOf } from '../../src/engine/docker/daemon';
 import { findContainer } from '../../src/engine/docker/containers';
+import { containerByName } from '../../src/engine/docker/container-index';
+import { allocateIp, ipInUse } from '../../src/engine/docker/networks';
+import type { DaemonState, DockerNetwork } from '../../src/engine/docker/types';
 import { dnsWork, embeddedDns } from '../../src/engine/docker/dns';
 import { allocIfindex } from '../../src/engine/net/linkops';
 import { isPortMac, linkByIfindex, linkByName, portList } from '../../src/engine/net/links';
@@ -131,5 +134,89 @@ describe('scale: 2 vs 300 containers on one network, counted in elements walked'
       assert.deepEqual(counted(), recount(), `after ${line}`);
     }
     assert.equal(worldCounts(world).containers, BIG);
+  });
+});
+
+/**
+ * The daemon's indexes (container-index.ts: names, due events; address-book.ts: addresses) against
+ * what a pass over the containers finds, after each command of a sequence that renames, removes,
+ * disconnects, pauses, restarts and lets containers end by themselves.
+ */
+describe('scale: the daemon indexes stay true to the containers', () => {
+  /** The lowest free address of a bridge network's range by a pass over every container (the code before the index). */
+  function scannedFree(daemon: DaemonState, net: DockerNetwork): number | undefined {
+    const taken = new Set<number>([net.gateway, ...((net as DockerNetwork & { reserved?: number[] }).reserved ?? [])]);
+    for (const c of daemon.containers) if (c.nsId !== null) for (const e of c.endpoints) if (e.networkId === net.id) taken.add(e.ip);
+    const size = 2 ** (32 - net.prefixLen);
+    for (let ip = net.subnet + 1; ip <= net.subnet + size - 2; ip++) if (!taken.has(ip >>> 0)) return ip >>> 0;
+    return undefined;
+  }
+
+  function check(world: World, host: Host, after: string): void {
+    const daemon = daemonOf(world, host)!;
+    const now = world.clock.now();
+    for (const c of daemon.containers) {
+      assert.equal(containerByName(daemon, c.name), daemon.containers.find((x) => x.name === c.name), `${c.name} by name after ${after}`);
+      // Whatever was due by now has happened (a paused container's end waits for it to run again).
+      if (c.state === 'running') assert.ok(c.exitsAt === null || c.exitsAt > now, `${c.name} still running past its end after ${after}`);
+      if (c.state === 'exited') assert.ok(c.restartAt === undefined || c.restartAt > now, `${c.name} not restarted after ${after}`);
+      for (const e of c.endpoints) {
+        const net = daemon.networks.find((n) => n.id === e.networkId)!;
+        const scanned = daemon.containers.some((x) => x.nsId !== null && x.endpoints.some((y) => y.networkId === net.id && y.ip === e.ip));
+        if (e.ip !== 0) assert.equal(ipInUse(daemon, net, e.ip), scanned || e.ip === net.gateway, `${c.name}'s ${e.ip} in use after ${after}`);
+      }
+    }
+    for (const name of ['alpha', 'bravo', 'gone', 'nobody']) assert.equal(containerByName(daemon, name), daemon.containers.find((x) => x.name === name), `${name} by name after ${after}`);
+    for (const net of daemon.networks) if (net.driver === 'bridge') assert.equal(allocateIp(daemon, net), scannedFree(daemon, net), `next address of ${net.name} after ${after}`);
+  }
+
+  it('names, addresses and due events after rename, rm, disconnect, pause, restart policies and time passing', () => {
+    const { world, host } = createDockerWorld();
+    const shell = new Shell(world, host);
+    const lines = [
+      'docker network create --subnet 10.9.0.0/24 small',
+      'docker run -d --name alpha --network small alpine sleep 1d',
+      'docker run -d --name bravo --network small alpine sleep 30',
+      'docker run -d --name gone --network small alpine sleep 1d',
+      'docker run -d --name delta --network small alpine sleep 1d',
+      'docker rename alpha first',
+      'docker run -d --name alpha --network small alpine sleep 1d',
+      'docker rm -f gone',
+      'docker run -d --name echo --network small alpine sleep 1d',
+      'docker network disconnect small delta',
+      'docker run -d --name other alpine sleep 1d',
+      'docker network connect small other',
+      'docker network connect --ip 10.9.0.3 small delta',
+      'docker run -d --name late --network small --ip 10.9.0.9 alpine sleep 5',
+      'docker pause bravo',
+      'sleep 31',
+      'docker ps -a',
+      'docker unpause bravo',
+      'docker ps -a',
+      'docker run -d --name r1 --restart on-failure:2 --network small alpine sh -c "sleep 2; exit 3"',
+      'docker run -d --name r2 --restart always --network small alpine sleep 4',
+      'docker run --rm -d --name gone --network small alpine sleep 3',
+      'sleep 10',
+      'docker stop r2',
+      'docker rename first bravo',
+      'docker rm bravo',
+      'docker rename echo bravo',
+      'docker run -d --name echo --network small alpine sleep 1d',
+      'docker kill first',
+      'docker rename first primero',
+      'docker start primero',
+      'docker network disconnect small other',
+      'docker run -d --name last --network small alpine sleep 1d',
+      'sleep 60',
+    ];
+    for (const line of lines) {
+      shell.run(line);
+      check(world, host, line);
+    }
+    const daemon = daemonOf(world, host)!;
+    assert.deepEqual(['first', 'alpha', 'bravo', 'echo', 'primero'].map((n) => findContainer(daemon, n)?.name), [undefined, 'alpha', 'bravo', 'echo', 'primero']);
+    assert.match(shell.run('docker run -d --name bravo --network small alpine sleep 1d').stderr, /Conflict. The container name "\/bravo" is already in use/);
+    assert.equal(shell.run('docker run -d --name first --network small alpine sleep 1d').exitCode, 0, 'first was renamed away: the name is free');
+    check(world, host, 'the last runs');
   });
 });

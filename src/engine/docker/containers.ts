@@ -10,6 +10,7 @@ import { formatIpv4 } from '../net/ipv4';
 import { randomHexId } from './ids';
 import { randomName } from './names';
 import { containerNamed } from './dns';
+import { containerByName, forgetContainer, loopingContainers, nextDue, noteDue } from './container-index';
 import { allocateIp, findNetwork, ipInUse } from './networks';
 import { endpointIpError, parseGoIpv4 } from './ipam';
 import { createSandbox, destroySandbox, macFromIp, networkOfEndpoint, plugEndpoint, unplugEndpoint } from './sandbox';
@@ -67,7 +68,7 @@ export function imageOf(daemon: DaemonState, c: Container): Image | undefined {
 export function createContainer(world: World, daemon: DaemonState, opts: CreateOptions): Result<Container> {
   if (opts.name !== undefined) {
     if (!/^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$/.test(opts.name)) return err(`Invalid container name (${opts.name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
-    const clash = daemon.containers.find((c) => c.name === opts.name!.replace(/^\//, ''));
+    const clash = containerByName(daemon, opts.name.replace(/^\//, ''));
     if (clash) return err(`Conflict. The container name "/${opts.name.replace(/^\//, '')}" is already in use by container "${clash.id}". You have to remove (or rename) that container to be able to reuse that name.`);
   }
   const net = findNetwork(daemon, opts.network === 'default' ? 'bridge' : opts.network);
@@ -85,7 +86,7 @@ export function createContainer(world: World, daemon: DaemonState, opts: CreateO
   const ports = [...opts.ports];
   const c: Container = {
     id,
-    name: opts.name?.replace(/^\//, '') ?? randomName(world.rng, (n) => daemon.containers.some((x) => x.name === n)),
+    name: opts.name?.replace(/^\//, '') ?? randomName(world.rng, (n) => containerByName(daemon, n) !== undefined),
     image: opts.image,
     imageId: image.id,
     path: full[0] ?? '',
@@ -242,6 +243,7 @@ export function startContainer(world: World, host: Host, daemon: DaemonState, c:
   c.pid = daemon.nextPid;
   daemon.nextPid += 40;
   scheduleEnd(c, image, at);
+  noteDue(daemon, c);
   const ip = c.endpoints[0] ? formatIpv4(c.endpoints[0].ip) : '127.0.0.1';
   if (runsDefault(c, image)) appendLog(c, startupLog(image, c, world.clock.epoch + world.clock.now(), c.pid + 28).map((l) => ({ ...l, text: l.text.replace('$IP', ip) })), world.clock.now());
   world.changed();
@@ -330,28 +332,18 @@ export function stopContainer(world: World, host: Host, daemon: DaemonState, c: 
 export function removeContainer(world: World, host: Host, daemon: DaemonState, c: Container, removeVolumes = c.autoRemove): void {
   exitContainer(world, host, daemon, c, 137);
   const anonymous = removeVolumes ? anonymousVolumesOf(daemon, c) : [];
-  daemon.containers = daemon.containers.filter((x) => x !== c);
+  const before = daemon.containers;
+  daemon.containers = before.filter((x) => x !== c);
+  forgetContainer(daemon, c, before);
   removeAnonymousVolumes(world, daemon, anonymous);
   world.changed();
-}
-
-/** The next thing that happens by itself: a main process ends, or a restart policy's back-off ends. */
-function nextEvent(daemon: DaemonState, now: number): { c: Container; at: number; kind: 'exit' | 'restart' } | undefined {
-  let best: { c: Container; at: number; kind: 'exit' | 'restart' } | undefined;
-  for (const c of daemon.containers) {
-    const exit = c.state === 'running' && c.exitsAt !== null && c.exitsAt <= now ? c.exitsAt : undefined;
-    const restart = c.state === 'exited' && c.restartAt !== undefined && c.restartAt <= now ? c.restartAt : undefined;
-    const at = exit ?? restart;
-    if (at !== undefined && (!best || at < best.at)) best = { c, at, kind: exit !== undefined ? 'exit' : 'restart' };
-  }
-  return best;
 }
 
 /** The clock caught up: processes that ended, --rm, restart policies with their back-off, in time order. */
 export function settle(world: World, host: Host, daemon: DaemonState): void {
   const now = world.clock.now();
   for (let guard = 0; guard < 10_000; guard++) {
-    const ev = nextEvent(daemon, now);
+    const ev = nextDue(daemon, now);
     if (!ev) break;
     const c = ev.c;
     if (ev.kind === 'restart') {
@@ -367,9 +359,11 @@ export function settle(world: World, host: Host, daemon: DaemonState): void {
       removeContainer(world, host, daemon, c);
       continue;
     }
-    if (wantsRestart(c, code)) c.restartAt = ev.at + restartDelay(c.restartCount);
+    if (!wantsRestart(c, code)) continue;
+    c.restartAt = ev.at + restartDelay(c.restartCount);
+    noteDue(daemon, c);
   }
-  for (const c of daemon.containers) if (c.loop) catchUpLoop(c, world.clock.epoch, now);
+  for (const c of loopingContainers(daemon)) catchUpLoop(c, world.clock.epoch, now);
 }
 
 export function endpointsOf(c: Container): Endpoint[] {

@@ -9,6 +9,7 @@ import { installNetworkRules, removeNetworkRules } from './rules';
 import { randomHexId } from './ids';
 import type { DaemonState, DockerNetwork } from './types';
 import { addressPools } from './daemon-config';
+import { addressTaken, lowestFree } from './address-book';
 
 export interface BridgeSpec {
   name: string;
@@ -102,34 +103,15 @@ function firstHost(subnet: number, prefixLen: number, range?: { addr: number; le
   return allocatable(subnet, prefixLen, range)[0] >>> 0;
 }
 
-/** Addresses in use on the network: its gateway and the running containers' endpoints. */
-function takenIps(daemon: DaemonState, net: DockerNetwork): Set<number> {
-  const taken = new Set<number>([net.gateway, ...((net as DockerNetwork & { reserved?: number[] }).reserved ?? [])]);
-  for (const c of daemon.containers) if (c.nsId !== null) for (const e of c.endpoints) if (e.networkId === net.id) taken.add(e.ip);
-  return taken;
-}
-
 /** The lowest free address of the range (libnetwork's default, non-serial allocation). */
 export function allocateIp(daemon: DaemonState, net: DockerNetwork): number | undefined {
   const [lo, hi] = allocatable(net.subnet, net.prefixLen, net.ipRange);
-  const reserved = [net.gateway, ...((net as DockerNetwork & { reserved?: number[] }).reserved ?? [])];
-  // With k addresses taken one of the first k + 1 is free: only those are looked at (no set of every address).
-  let k = reserved.length;
-  for (const c of daemon.containers) if (c.nsId !== null) for (const e of c.endpoints) if (e.networkId === net.id) k++;
-  const window = new Uint8Array(Math.min(k + 1, Math.max(0, hi - lo + 1)));
-  const mark = (ip: number) => {
-    const i = ip - lo;
-    if (i >= 0 && i < window.length) window[i] = 1;
-  };
-  reserved.forEach(mark);
-  for (const c of daemon.containers) if (c.nsId !== null) for (const e of c.endpoints) if (e.networkId === net.id) mark(e.ip);
-  const free = window.indexOf(0);
-  return free < 0 ? undefined : (lo + free) >>> 0;
+  return lowestFree(daemon, net, lo, hi);
 }
 
 /** A --ip address someone else (or the gateway) already holds: libnetwork's "Address already in use". */
 export function ipInUse(daemon: DaemonState, net: DockerNetwork, ip: number): boolean {
-  return takenIps(daemon, net).has(ip);
+  return addressTaken(daemon, net, ip);
 }
 
 export function findNetwork(daemon: DaemonState, ref: string): DockerNetwork | undefined {

@@ -12,6 +12,7 @@ import { linkByName } from '../net/links';
 import { formatIpv4 } from '../net/ipv4';
 import { installPortRules, removePortRules } from './rules';
 import type { Container, DaemonState, DockerNetwork, Endpoint } from './types';
+import { addressHeld, addressReleased } from './address-book';
 
 /** Docker 27 derives a container's MAC from its IPv4 address: 02:42:ac:11:00:02. */
 export function macFromIp(ip: number): string {
@@ -29,6 +30,7 @@ export function createSandbox(world: World, host: Host): Netns {
 export function plugEndpoint(world: World, host: Host, c: Container, net: DockerNetwork, ep: Endpoint): void {
   const root = world.netns(host.rootNsId);
   const ns = world.netns(c.nsId!);
+  addressHeld(net, ep.ip, c);
   const ifname = `eth${c.endpoints.indexOf(ep)}`;
   const [hostEnd, inner] = createVethPair(world, root, ep.vethHost, root, `veth${ep.vethHost.slice(4)}t`);
   // libnetwork creates the pair with TxQLen 0 (no "qlen 1000" in ip addr, recorded), and on a
@@ -49,12 +51,14 @@ export function plugEndpoint(world: World, host: Host, c: Container, net: Docker
 
 export function unplugEndpoint(world: World, host: Host, c: Container, net: DockerNetwork, ep: Endpoint): void {
   const root = world.netns(host.rootNsId);
+  addressReleased(net, ep.ip, c);
   if (c.endpoints[0] === ep) removePortRules(root, net, ep.ip, c.ports);
   const hostEnd = linkByName(world, root.id, ep.vethHost);
   if (!hostEnd || c.nsId === null) return;
   const ns = world.netns(c.nsId);
-  const inner = Object.values(world.state.links).find((l) => l.nsId === ns.id && l.id === hostEnd.peerId);
-  if (inner) destroyLinkPair(world, inner.id);
+  // The peer by id, not a pass over every link of the world.
+  const inner = hostEnd.peerId !== null ? world.state.links[hostEnd.peerId] : undefined;
+  if (inner && inner.nsId === ns.id) destroyLinkPair(world, inner.id);
 }
 
 function destroyLinkPair(world: World, linkId: number): void {

@@ -9,6 +9,7 @@
 import type { World } from '../world';
 import type { Host } from '../net/types';
 import { exitContainer, imageOf, settle } from './containers';
+import { noteDue } from './container-index';
 import { exitAfterSignal, processTree } from './procs';
 import type { Container, DaemonState } from './types';
 
@@ -38,6 +39,7 @@ function mainExits(world: World, host: Host, daemon: DaemonState, c: Container, 
   c.restartSuppressed = false;
   c.exitsAt = world.clock.now();
   c.exitCodeAtEnd = code;
+  noteDue(daemon, c);
   settle(world, host, daemon);
   // settle only ends processes due by now; a container whose end was already past is ended here.
   if (c.state === 'running' || c.state === 'paused') exitContainer(world, host, daemon, c, code);

@@ -7,6 +7,7 @@ import { deliverSignal } from '../../engine/docker/signals';
 import { Output, type CommandResult } from '../types';
 import { argsError, usageError, type DockerCtx } from './context';
 import { freezeLoop } from '../../engine/docker/procs-loop';
+import { renameContainer } from '../../engine/docker/container-index';
 import { has, last, parseFlags, type FlagSpec } from './flags';
 
 type Action = (d: DockerCtx, c: Container, ref: string, out: Output, flags: Record<string, string[]>) => boolean;
@@ -188,7 +189,7 @@ export function dockerRename(d: DockerCtx, argv: string[]): CommandResult {
   if (!c) return { stdout: '', stderr: `Error response from daemon: No such container: ${ref}\n`, exitCode: 1 };
   const clash = d.daemon.containers.find((x) => x.name === name);
   if (clash) return { stdout: '', stderr: `Error response from daemon: Conflict. The container name "/${name}" is already in use by container "${clash.id}". You have to remove (or rename) that container to be able to reuse that name.\n`, exitCode: 1 };
-  c.name = name;
+  renameContainer(d.daemon, c, name);
   d.sh.world.changed();
   return { stdout: '', stderr: '', exitCode: 0 };
 }
