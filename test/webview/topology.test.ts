@@ -173,6 +173,24 @@ describe('topology webview in headless Chromium', function () {
     await page.screenshot({ path: join(OUT, '2-trace-drop.png') });
   });
 
+  it('Export trace as pcap: enabled for a trace with frames, asks the host for it by seq, disabled for one without', async () => {
+    const button = page.locator('#export-pcap');
+    const shown = toViewTrace(shell.world, lastTrace(shell.world)!);
+    assert.ok(shown.frames > 0, 'the dropped ping still crossed veth-red and veth-host');
+    assert.equal(await button.getAttribute('disabled'), null);
+    assert.deepEqual(JSON.parse((await page.locator('body').getAttribute('data-vscode-context'))!), { vethlabTraceFrames: true });
+    await page.click('#export-pcap');
+    const asked = (await sent()).filter((m) => m.type === 'exportPcap');
+    assert.deepEqual(asked, [{ v, type: 'exportPcap', seq: shown.seq }]);
+    assert.ok(validateWebviewMessage(asked[0]).ok);
+    await send({ v, type: 'trace', trace: { ...shown, seq: shown.seq + 1, frames: 0 } });
+    assert.equal(await button.getAttribute('disabled'), '');
+    assert.deepEqual(JSON.parse((await page.locator('body').getAttribute('data-vscode-context'))!), { vethlabTraceFrames: false });
+    await page.click('#export-pcap', { force: true });
+    assert.equal((await sent()).filter((m) => m.type === 'exportPcap').length, 1);
+    await send({ v, type: 'trace', trace: shown });
+  });
+
   it('selecting a node (click or keyboard) shows its details and tells the host', async () => {
     const red = model.nodes.find((n) => n.kind === 'netns' && n.label === 'red')!;
     await page.locator(`g.node[data-id="${red.id}"]`).focus();
