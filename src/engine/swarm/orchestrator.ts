@@ -124,6 +124,8 @@ function dropTask(world: World, cluster: Cluster, task: Task, node: SwarmNode | 
 /** Orchestration.TaskHistoryRetentionLimit (`swarm update --task-history-limit`, 5 by default; negative keeps all). */
 function trimHistory(cluster: Cluster, service: Service): void {
   const limit = taskHistoryLimit(cluster);
+  // Only tasks that ended are ever trimmed: a service without any has nothing to sort.
+  if (limit < 0 || !cluster.tasks.some((t) => t.serviceId === service.id && t.desired !== 'running')) return;
   const bySlot = new Map<string, Task[]>();
   for (const t of cluster.tasks) {
     if (t.serviceId !== service.id) continue;

@@ -76,6 +76,7 @@ export function allocateOverlayIp(cluster: Cluster, net: OverlayNetwork): number
   const taken = new Set<number>([net.gateway, ...(net.ingress ? Object.values(cluster.ingressEndpoints ?? {}) : [])]);
   for (const s of cluster.services) if (s.vips[net.id] !== undefined) taken.add(s.vips[net.id]!);
   for (const t of cluster.tasks) if (t.desired === 'running' && t.addrs[net.id] !== undefined) taken.add(t.addrs[net.id]!);
+  for (const a of cluster.attachments ?? []) if (a.addrs[net.id] !== undefined) taken.add(a.addrs[net.id]!);
   const size = 2 ** (32 - net.prefixLen);
   for (let i = 2; i < size - 1; i++) {
     const ip = (net.subnet + i) >>> 0;
@@ -95,10 +96,11 @@ export function ensureGatewayBridge(world: World, host: Host): void {
   if (member) ensureIngressSbox(world, member.cluster, member.node, host);
 }
 
-/** Overlay networks a node knows: all of them on a manager; on a worker, those its tasks use (and ingress). */
+/** Overlay networks a node knows: all of them on a manager; on a worker, those its tasks and attached containers use (and ingress). */
 export function overlaysSeenBy(cluster: Cluster, nodeId: string, role: 'manager' | 'worker'): OverlayNetwork[] {
   if (role === 'manager') return cluster.networks;
   const used = new Set<string>();
   for (const t of cluster.tasks) if (t.nodeId === nodeId && t.desired === 'running') for (const id of Object.keys(t.addrs)) used.add(id);
+  for (const a of cluster.attachments ?? []) if (a.nodeId === nodeId) for (const id of Object.keys(a.addrs)) used.add(id);
   return cluster.networks.filter((n) => n.ingress || used.has(n.id));
 }

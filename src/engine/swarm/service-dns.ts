@@ -37,7 +37,7 @@ export function serviceDnsAnswers(world: World, host: Host, nsId: number, name: 
   for (const ep of mine) {
     const net = ep.net;
     const vip = service.vips[net.id];
-    const tasks = endpoints.filter((e) => e.net.id === net.id && e.task.serviceId === service.id).map((e) => e.ip);
+    const tasks = endpoints.filter((e) => e.net.id === net.id && e.serviceId === service.id).map((e) => e.ip);
     if (!tasksOf && usesVip(service) && vip !== undefined) return [vip];
     if (tasks.length > 0) return rotate(world, `${net.id}/${wanted}`, tasks);
   }

@@ -21,7 +21,7 @@ export function refreshServiceVips(world: World, cluster: Cluster, endpoints: Ov
   const keysOf = new Map<string, Set<number>>();
   for (const ep of endpoints) {
     (byNs.get(ep.nsId) ?? byNs.set(ep.nsId, []).get(ep.nsId)!).push(ep);
-    const key = `${ep.net.id}/${ep.task.serviceId}`;
+    const key = `${ep.net.id}/${ep.serviceId}`;
     (realsOf.get(key) ?? realsOf.set(key, []).get(key)!).push({ ip: ep.ip, port: null });
   }
   for (const [nsId, mine] of byNs) {

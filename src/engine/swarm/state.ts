@@ -33,9 +33,10 @@ const BASE36 = '0123456789abcdefghijklmnopqrstuvwxyz';
 
 /** swarmkit's identity.NewID: 25 base-36 characters. */
 export function newSwarmId(world: World, length = 25): string {
-  let id = '';
-  for (let i = 0; i < length; i++) id += BASE36[world.rng.int(0, 35)];
-  return id;
+  // One flat string (25 concatenations made a rope V8 flattened later, 1 KB of garbage an id).
+  const codes = new Array<number>(length);
+  for (let i = 0; i < length; i++) codes[i] = BASE36.charCodeAt(world.rng.int(0, 35));
+  return String.fromCharCode(...codes);
 }
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';

@@ -56,7 +56,7 @@ export function startTask(world: World, service: Service, task: Task, node: Swar
   });
   if (!created.ok) return reject(task, world, created.error);
   // Secrets (/run/secrets/NAME) and configs (their target) are files of the task's container.
-  const mounted = serviceFiles(world, service);
+  const mounted = service.spec.secrets.length + service.spec.configs.length > 0 ? serviceFiles(world, service) : {};
   if (Object.keys(mounted).length > 0) created.value.files = { ...(created.value.files ?? {}), ...mounted };
   const started = startContainer(world, host, daemon, created.value);
   if (!started.ok) return reject(task, world, started.error);

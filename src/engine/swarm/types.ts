@@ -127,6 +127,20 @@ export interface Cluster {
   ingressSboxes?: Record<number, number>;
   /** The routing-mesh hops installed on each node (host id), to rewrite them when tasks move. */
   mesh?: Record<number, MeshHop[]>;
+  /** Each node's overlay sandbox namespace ("1-<network id>") per network: host id -> network id -> netns id. */
+  overlaySandboxes?: Record<number, Record<string, number>>;
+  /** Standalone containers on attachable overlays (`docker run --network NET`), as swarmkit's attachment tasks. */
+  attachments?: NetworkAttachment[];
+}
+
+/** A standalone container's address on an attachable overlay: the manager allocates it as an attachment task. */
+export interface NetworkAttachment {
+  /** The attachment task's id (identity.NewID). */
+  id: string;
+  nodeId: string;
+  containerId: string;
+  /** The container's address on each overlay it joined (network id -> address). */
+  addrs: Record<string, number>;
 }
 
 /** Where a published port leads from one node: a local task (its address and target port) or another node. */

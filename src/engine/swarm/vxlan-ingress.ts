@@ -64,7 +64,7 @@ export function ensureIngressSbox(world: World, cluster: Cluster, node: SwarmNod
   if (!net || !daemon || !gw) return;
   const overlayIp = ingressAddress(cluster, node, net);
   const gwIp = allocateIp(daemon, gw);
-  const sandbox = ensureSandbox(world, net, node, host);
+  const sandbox = ensureSandbox(world, cluster, net, node, host);
   const br0 = linkByName(world, sandbox.id, 'br0');
   const bridge = linkByName(world, host.rootNsId, gw.bridge);
   if (overlayIp === undefined || gwIp === undefined || !br0 || !bridge) return;
@@ -147,7 +147,7 @@ export function refreshIngressBalancing(world: World, cluster: Cluster, endpoint
     if (!sbox || vip === undefined) continue;
     const wanted = new Set<string>();
     for (const service of cluster.services) {
-      const reals = onIngress.filter((e) => e.task.serviceId === service.id).map((e) => ({ ip: e.ip, port: null }));
+      const reals = onIngress.filter((e) => e.serviceId === service.id).map((e) => ({ ip: e.ip, port: null }));
       for (const p of service.spec.ports) {
         if (p.mode !== 'ingress' || p.published === 0) continue;
         setVirtualService(world, sbox.id, { vip, proto: p.protocol, port: p.published, label: `ingress port ${p.published} of service ${service.spec.name}` }, reals);
@@ -157,7 +157,7 @@ export function refreshIngressBalancing(world: World, cluster: Cluster, endpoint
     pruneVirtualServices(world, sbox.id, (s) => wanted.has(`${s.proto}/${s.port}`));
   }
   for (const ep of onIngress) {
-    const service = cluster.services.find((s) => s.id === ep.task.serviceId);
+    const service = cluster.services.find((s) => s.id === ep.serviceId);
     for (const p of service?.spec.ports ?? []) if (p.mode === 'ingress' && p.published !== 0) redirectPublished(world.netns(ep.nsId), ep.ip, p.protocol, p.published, p.target);
   }
 }

@@ -19,9 +19,11 @@ import { macFromIp } from '../docker/sandbox';
 import { addVxlanDevice, removeVxlanDevice, vxlanDevice } from '../packet/vxlan';
 import { allocateOverlayIp, serviceNetworkIds } from './overlay';
 import { refreshServiceVips } from './service-vips';
-import { taskContainer } from './tasks';
+import { daemonOf } from '../docker/daemon';
+import { membershipOf } from './state';
+import type { Container } from '../docker/types';
 import { ingressPeers, refreshIngressBalancing, removeIngressSbox } from './vxlan-ingress';
-import type { Cluster, OverlayNetwork, SwarmNode, Task } from './types';
+import type { Cluster, OverlayNetwork, SwarmNode } from './types';
 
 /** The overlay driver's MTU: 1500 less the 50 bytes of VXLAN, UDP, IP and inner Ethernet headers. */
 export const OVERLAY_MTU = 1450;
@@ -35,9 +37,15 @@ export interface OverlayPeer {
   mac: string;
 }
 
-/** One task's address on one overlay, on the node that runs it. */
+/** A container's address on one overlay (a task's, or a standalone container's attachment), on the node that runs it. */
 export interface OverlayEndpoint extends OverlayPeer {
-  task: Task;
+  /** The task's service; null for a standalone container. */
+  serviceId: string | null;
+  /** Every overlay address of the container, in the order it joined them (its interface names follow it). */
+  addrs: Record<string, number>;
+  containerId: string;
+  /** The container's name (the embedded DNS answers it on the overlay). */
+  name: string;
   nsId: number;
 }
 
@@ -50,29 +58,44 @@ export function nodeLanAddress(node: SwarmNode): number {
   return parseIpv4(node.addr) ?? 0;
 }
 
-/** Every running task's address on each of its overlays, in task order. */
+/** Every running task's address on each of its overlays, in task order, then the standalone containers'. */
 export function overlayEndpoints(world: World, cluster: Cluster): OverlayEndpoint[] {
   const nodes = new Map(cluster.nodes.map((n) => [n.id, n]));
   const nets = new Map(cluster.networks.map((n) => [n.id, n]));
+  const running = runningContainers(world, cluster);
   const out: OverlayEndpoint[] = [];
-  for (const task of cluster.tasks) {
-    if (task.desired !== 'running' || task.state !== 'running') continue;
-    const node = nodes.get(task.nodeId);
-    const host = node && !node.left ? world.state.hosts[node.hostId] : undefined;
-    const c = host ? taskContainer(world, task, node) : undefined;
-    if (!node || !host || !c || c.nsId === null || c.state !== 'running') continue;
-    for (const [netId, ip] of Object.entries(task.addrs)) {
+  const add = (nodeId: string, containerId: string | null, serviceId: string | null, addrs: Record<string, number>) => {
+    const node = nodes.get(nodeId);
+    const found = node && containerId !== null ? running.get(containerId) : undefined;
+    if (!node || !found || found.host.id !== node.hostId) return;
+    const { c, host } = found;
+    for (const [netId, ip] of Object.entries(addrs)) {
       const net = nets.get(netId);
-      if (net) out.push({ net, task, node, host, nsId: c.nsId, ip, mac: macFromIp(ip) });
+      if (net) out.push({ net, node, host, nsId: c.nsId!, ip, mac: macFromIp(ip), serviceId, addrs, containerId: c.id, name: c.name });
     }
+  };
+  for (const task of cluster.tasks) if (task.desired === 'running' && task.state === 'running') add(task.nodeId, task.containerId, task.serviceId, task.addrs);
+  for (const a of cluster.attachments ?? []) add(a.nodeId, a.containerId, null, a.addrs);
+  return out;
+}
+
+/** The running containers (with a namespace) of the member nodes' daemons, by id: one pass per daemon. */
+function runningContainers(world: World, cluster: Cluster): Map<string, { c: Container; host: Host }> {
+  const out = new Map<string, { c: Container; host: Host }>();
+  for (const node of cluster.nodes) {
+    const host = node.left ? undefined : world.state.hosts[node.hostId];
+    const daemon = host ? daemonOf(world, host) : undefined;
+    if (!host || !daemon) continue;
+    for (const c of daemon.containers) if (c.state === 'running' && c.nsId !== null) out.set(c.id, { c, host });
   }
   return out;
 }
 
-/** The sandbox of `net` on `host`, if the node has one. */
-export function overlaySandbox(world: World, host: Host, net: OverlayNetwork): Netns | undefined {
-  const name = sandboxName(net);
-  return Object.values(world.state.netns).find((ns) => ns.hostId === host.id && ns.name === name && ns.id !== host.rootNsId && host.netnsNames[name] !== ns.id);
+/** The sandbox of `net` on `host`, if the node has one (kept by id in the cluster: no scan of the world's namespaces). */
+export function overlaySandbox(world: World, host: Host, net: OverlayNetwork, cluster = membershipOf(world, host)?.cluster): Netns | undefined {
+  const id = cluster?.overlaySandboxes?.[host.id]?.[net.id];
+  const ns = id === undefined ? undefined : world.state.netns[id];
+  return ns && ns.hostId === host.id && ns.name === sandboxName(net) ? ns : undefined;
 }
 
 /** Brings every node's sandboxes, container interfaces and peer tables in line with the running tasks. */
@@ -83,9 +106,12 @@ export function refreshOverlays(world: World, cluster: Cluster): void {
   const wanted = new Map<string, OverlayPeer>();
   for (const p of peers) wanted.set(`${p.net.id}/${p.host.id}`, p);
   removeUnused(world, cluster, wanted);
-  for (const { net, node, host } of wanted.values()) ensureSandbox(world, net, node, host);
-  for (const ep of endpoints) attachEndpoint(world, ep, endpoints);
-  for (const { net, host } of wanted.values()) programPeers(world, net, host, peers);
+  for (const { net, node, host } of wanted.values()) ensureSandbox(world, cluster, net, node, host);
+  const perNs = new Map<number, number>();
+  for (const ep of endpoints) perNs.set(ep.nsId, (perNs.get(ep.nsId) ?? 0) + 1);
+  for (const ep of endpoints) attachEndpoint(world, cluster, ep, perNs.get(ep.nsId)!);
+  const byNet = peersByNetwork(peers);
+  for (const { net, host } of wanted.values()) programPeers(world, cluster, net, host, byNet.get(net.id) ?? []);
   refreshServiceVips(world, cluster, endpoints);
   refreshIngressBalancing(world, cluster, endpoints);
 }
@@ -119,20 +145,22 @@ function removeUnused(world: World, cluster: Cluster, wanted: Map<string, unknow
     for (const node of cluster.nodes) {
       const host = world.state.hosts[node.hostId];
       if (!host || wanted.has(`${net.id}/${host.id}`)) continue;
-      const ns = overlaySandbox(world, host, net);
+      const ns = overlaySandbox(world, host, net, cluster);
       if (!ns) continue;
       for (const link of linksIn(world, ns.id)) if (vxlanDevice(world, link)) removeVxlanDevice(world, link.id);
       destroyNetns(world, host, ns);
+      delete cluster.overlaySandboxes![host.id]![net.id];
     }
   }
 }
 
-export function ensureSandbox(world: World, net: OverlayNetwork, node: SwarmNode, host: Host): Netns {
-  const existing = overlaySandbox(world, host, net);
+export function ensureSandbox(world: World, cluster: Cluster, net: OverlayNetwork, node: SwarmNode, host: Host): Netns {
+  const existing = overlaySandbox(world, host, net, cluster);
   if (existing) return existing;
   const ns = createNetns(world, host, null);
   // Named for traces and the view, but not under /run/netns (Docker keeps it in /var/run/docker/netns).
   ns.name = sandboxName(net);
+  ((cluster.overlaySandboxes ??= {})[host.id] ??= {})[net.id] = ns.id;
   setAdminUp(world, linkByName(world, ns.id, 'lo')!, true);
   const br0 = createLink(world, ns, { name: 'br0', kind: 'bridge', mtu: OVERLAY_MTU });
   configure(world, ns, br0, `${formatIpv4(net.gateway)}/${net.prefixLen}`);
@@ -146,17 +174,17 @@ export function ensureSandbox(world: World, net: OverlayNetwork, node: SwarmNode
 
 /** The container end's name: the task's first overlay is eth0, docker_gwbridge eth1, then eth2... */
 function containerIfname(ep: OverlayEndpoint): string {
-  const order = Object.keys(ep.task.addrs).indexOf(ep.net.id);
+  const order = Object.keys(ep.addrs).indexOf(ep.net.id);
   return order === 0 ? 'eth0' : `eth${order + 1}`;
 }
 
-function attachEndpoint(world: World, ep: OverlayEndpoint, all: OverlayEndpoint[]): void {
+function attachEndpoint(world: World, cluster: Cluster, ep: OverlayEndpoint, overlays: number): void {
   const cns = world.netns(ep.nsId);
   if (cns.addrs.some((a) => a.family === 4 && a.local === ep.ip)) return;
-  const sandbox = overlaySandbox(world, ep.host, ep.net);
+  const sandbox = overlaySandbox(world, ep.host, ep.net, cluster);
   const br0 = sandbox && linkByName(world, sandbox.id, 'br0');
   if (!sandbox || !br0) return;
-  moveGatewayBridgeAside(world, cns, all.filter((e) => e.nsId === ep.nsId).length);
+  moveGatewayBridgeAside(world, cns, overlays);
   const [inside, outside] = createVethPair(world, cns, containerIfname(ep), sandbox, freeVethName(world, sandbox));
   setMac(world, inside, ep.mac);
   inside.mtu = OVERLAY_MTU;
@@ -183,13 +211,19 @@ export function freeVethName(world: World, ns: Netns): string {
   for (let i = 0; ; i++) if (!taken.has(`veth${i}`)) return `veth${i}`;
 }
 
-/** vxlan0's FDB and neighbour entries: every endpoint of the network on another node. */
-function programPeers(world: World, net: OverlayNetwork, host: Host, endpoints: OverlayPeer[]): void {
-  const ns = overlaySandbox(world, host, net);
+function peersByNetwork(peers: OverlayPeer[]): Map<string, OverlayPeer[]> {
+  const out = new Map<string, OverlayPeer[]>();
+  for (const p of peers) (out.get(p.net.id) ?? out.set(p.net.id, []).get(p.net.id)!).push(p);
+  return out;
+}
+
+/** vxlan0's FDB and neighbour entries: every endpoint of the network (`onNet`) on another node. */
+function programPeers(world: World, cluster: Cluster, net: OverlayNetwork, host: Host, onNet: OverlayPeer[]): void {
+  const ns = overlaySandbox(world, host, net, cluster);
   const vxlan0: Link | undefined = ns && linkByName(world, ns.id, 'vxlan0');
   const dev = vxlan0 && vxlanDevice(world, vxlan0);
   if (!ns || !vxlan0 || !dev) return;
-  const remote = endpoints.filter((e) => e.net.id === net.id && e.host.id !== host.id);
+  const remote = onNet.filter((e) => e.host.id !== host.id);
   const lan = new Map<string, number>();
   const fdb: Record<string, number> = {};
   for (const e of remote) fdb[e.mac] = lan.get(e.node.id) ?? lan.set(e.node.id, nodeLanAddress(e.node)).get(e.node.id)!;
