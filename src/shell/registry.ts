@@ -28,7 +28,7 @@ import { nft } from './nft/nft';
 import { help } from './docs/help';
 import { docker } from './docker/docker';
 import { dockerMachine } from './nettools/docker-machine';
-import { systemctl } from './docker/swarm-dockerd';
+import { systemctl } from './docker/systemctl';
 import { service } from './docker/dockerd-service';
 import { lsns, nsenter } from './nettools/nsenter';
 import { curl } from './container/curl';

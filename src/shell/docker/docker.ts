@@ -1,6 +1,7 @@
 /** `docker`: the client. Global flags, then the subcommand (also the `docker container …` / `docker image …` forms). */
 import { fail, type CommandResult, type ShellContext } from '../types';
 import { dockerCtx, NO_DAEMON, type DockerCtx } from './context';
+import { activateBySocket } from './dockerd-service';
 import { dockerExec } from './exec';
 import { dockerImages, dockerPull, dockerRmi } from './images';
 import { dockerInspect } from './inspect';
@@ -97,6 +98,8 @@ export function docker(argv: string[], ctx: ShellContext): CommandResult {
   // The endpoint: -H, DOCKER_HOST or the context; the local socket, tcp on another host (docker-machine), or nothing.
   const endpoint = chooseEndpoint(ctx, globals);
   if (!endpoint.ok) return fail(endpoint.error, 1);
+  // docker.socket starts a stopped dockerd when a client connects to the local socket.
+  if (endpoint.host === 'unix:///var/run/docker.sock' || endpoint.host === 'unix:///run/docker.sock') activateBySocket(ctx);
   const target = endpoint.host === 'unix:///var/run/docker.sock' && !globals.host && !ctx.env['DOCKER_HOST'] ? ctx : connect(ctx, globals, endpoint.host);
   if (typeof target === 'string') return sub === 'version' ? clientOnlyVersion(endpoint.context, target) : fail(target, 1);
   const d = target === ctx ? dockerCtx(ctx) : dockerCtxOn(target);

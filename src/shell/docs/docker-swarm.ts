@@ -76,13 +76,15 @@ export const SSH_DOC = doc({
 
 export const SYSTEMCTL_DOC = doc({
   name: 'systemctl',
-  summary: 'start, stop or restart the Docker daemon (the only unit the simulated hosts have)',
-  kernel: 'Stops or starts dockerd on this host. Stopping it stops every container (SIGTERM, SIGKILL after 10 s) unless /etc/docker/daemon.json has "live-restore": true; starting it re-reads daemon.json (live-restore, bip, default-address-pools, log-driver), re-creates the default bridge and restarts containers by their restart policy. An autolocked swarm manager comes back locked.',
-  usage: 'systemctl start|stop|restart|is-active docker',
+  summary: 'control and inspect the docker.service and docker.socket units (the only units the simulated hosts have)',
+  kernel: 'Stops or starts dockerd on this host. Stopping it stops every container (SIGTERM, SIGKILL after 10 s) unless /etc/docker/daemon.json has "live-restore": true; starting it re-reads daemon.json (live-restore, bip, default-address-pools, log-driver), re-creates the default bridge and restarts containers by their restart policy. docker.socket keeps listening on /run/docker.sock after `systemctl stop docker`: the next docker command starts dockerd again (socket activation). An autolocked swarm manager comes back locked.',
+  usage: 'systemctl start|stop|restart|is-active|is-enabled|status [-n N] docker [docker.socket]',
   subcommands: [
+    { name: 'status', usage: 'systemctl status docker', words: "shows the unit as systemd 252 does: Loaded, Active (since when), TriggeredBy docker.socket, Main PID, Tasks, Memory, CPU, the CGroup's processes and the last 10 journal lines of dockerd and systemd (-n N for more or fewer). Status 3 when the unit is not active." },
     { name: 'restart', usage: 'systemctl restart docker', words: 'stops and starts the Docker daemon (an invalid daemon.json leaves it failed; autolock locks a swarm manager).' },
-    { name: 'stop', usage: 'systemctl stop docker', words: 'stops dockerd: without live-restore its containers stop too; docker commands then cannot connect.' },
-    { name: 'start', usage: 'systemctl start docker', words: 'starts dockerd with /etc/docker/daemon.json.' },
-    { name: 'is-active', usage: 'systemctl is-active docker', words: 'prints active while the daemon runs, inactive (status 3) when stopped.' },
+    { name: 'stop', usage: 'systemctl stop docker [docker.socket]', words: 'stops dockerd: without live-restore its containers stop too. While docker.socket listens, systemctl warns and the next docker command starts dockerd again; stop docker.socket too to cut clients off.' },
+    { name: 'start', usage: 'systemctl start docker', words: 'starts dockerd (and docker.socket, which it requires) with /etc/docker/daemon.json.' },
+    { name: 'is-active', usage: 'systemctl is-active docker', words: 'prints active while the daemon runs, inactive or failed (status 3) otherwise.' },
+    { name: 'is-enabled', usage: 'systemctl is-enabled docker', words: 'prints enabled: both units start at boot.' },
   ],
 });

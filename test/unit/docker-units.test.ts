@@ -1,0 +1,127 @@
+/**
+ * docker.service and docker.socket as systemd 252 shows them (systemctl status, stop's warning,
+ * socket activation) and systemd's own formatters, checked against the values its sources give.
+ */
+import { strict as assert } from 'node:assert';
+import { createDockerWorld } from '../../src/engine/presets';
+import { Shell } from '../../src/shell/shell';
+import { cpuSpan, logfmtValue } from '../../src/engine/docker/units';
+import { relative } from '../../src/shell/docker/systemctl-status';
+
+function sh(): Shell {
+  const { world, host } = createDockerWorld();
+  return new Shell(world, host);
+}
+
+describe('systemd formatters (src/basic/time-util.c, systemd 252)', () => {
+  it('format_timespan with millisecond accuracy', () => {
+    assert.equal(cpuSpan(412_000), '412ms');
+    assert.equal(cpuSpan(1_969_000), '1.969s');
+    assert.equal(cpuSpan(2_000_000), '2s');
+    assert.equal(cpuSpan(121_702_000), '2min 1.702s');
+    assert.equal(cpuSpan(3_723_000_000), '1h 2min 3s');
+    assert.equal(cpuSpan(0), '0');
+  });
+  it('format_timestamp_relative', () => {
+    assert.equal(relative(0), 'now');
+    assert.equal(relative(23), '23ms ago');
+    assert.equal(relative(46_702), '46s ago');
+    assert.equal(relative(111_000), '1min 51s ago');
+    assert.equal(relative(5 * 60_000), '5min ago');
+    assert.equal(relative(2 * 3_600_000 + 34 * 60_000), '2h 34min ago');
+    assert.equal(relative(7 * 3_600_000), '7h ago');
+    assert.equal(relative(26 * 3_600_000), '1 day 2h ago');
+    assert.equal(relative(3 * 86_400_000), '3 days ago');
+    assert.equal(relative(8 * 86_400_000), '1 week 1 day ago');
+  });
+  it("logrus quotes values that are not plain words", () => {
+    assert.equal(logfmtValue('serving...'), 'serving...');
+    assert.equal(logfmtValue('Starting up'), '"Starting up"');
+    assert.equal(logfmtValue('*events.TaskDelete'), '"*events.TaskDelete"');
+  });
+});
+
+describe('systemctl and the docker units', () => {
+  it('status of a running docker.service: header lines in systemd order, the CGroup tree, the journal tail', () => {
+    const s = sh();
+    const r = s.run('systemctl status docker');
+    assert.equal(r.exitCode, 0);
+    const lines = r.stdout.split('\n');
+    assert.equal(lines[0], '● docker.service - Docker Application Container Engine');
+    assert.equal(lines[1], '     Loaded: loaded (/lib/systemd/system/docker.service; enabled; preset: enabled)');
+    assert.match(lines[2]!, /^ {5}Active: active \(running\) since Thu 2026-01-15 09:29:13 UTC; 46s ago$/);
+    assert.deepEqual(lines.slice(3, 6), ['TriggeredBy: ● docker.socket', '       Docs: https://docs.docker.com', '   Main PID: 689 (dockerd)']);
+    assert.match(lines[6]!, /^ {6}Tasks: \d+$/);
+    assert.match(lines[7]!, /^ {5}Memory: \d+\.\dM$/);
+    assert.match(lines[8]!, /^ {8}CPU: \d+ms$/);
+    assert.equal(lines[9], '     CGroup: /system.slice/docker.service');
+    assert.equal(lines[10], '             └─689 /usr/bin/dockerd -H fd:// --containerd=/run/containerd/containerd.sock');
+    assert.equal(lines[11], '');
+    assert.equal(lines[12], 'Jan 15 09:29:12 host systemd[1]: Starting docker.service - Docker Application Container Engine...');
+    assert.match(lines[13]!, /^Jan 15 09:29:12 host dockerd\[689\]: time="2026-01-15T09:29:12\.070\d{6}Z" level=info msg="Starting up"$/);
+    assert.equal(lines.at(-2), 'Jan 15 09:29:13 host systemd[1]: Started docker.service - Docker Application Container Engine.');
+    // The nanoseconds grow within a millisecond, as dockerd's do.
+    const stamps = lines.filter((l) => l.includes('time="2026-01-15T09:29:12.070')).map((l) => /\.070(\d{6})Z/.exec(l)![1]!);
+    assert.deepEqual([...stamps].sort(), stamps);
+    assert.equal(s.run('systemctl status docker -n 2').stdout.split('\n').filter((l) => l.startsWith('Jan 15')).length, 2);
+  });
+
+  it('stop warns that docker.socket can start it again, and the next client does; stopping both cuts the client off', () => {
+    const s = sh();
+    s.run('docker run -d --name sl busybox sleep 1000');
+    const stop = s.run('systemctl stop docker');
+    assert.equal(stop.exitCode, 0);
+    assert.equal(stop.stderr, 'Warning: Stopping docker.service, but it can still be activated by:\n  docker.socket\n');
+    const status = s.run('systemctl status docker');
+    assert.equal(status.exitCode, 3);
+    assert.match(status.stdout, /^○ docker\.service/);
+    assert.match(status.stdout, /\n {5}Active: inactive \(dead\) since Thu 2026-01-15 09:30:\d\d UTC; 23ms ago\n {3}Duration: 57.076s\n/);
+    assert.match(status.stdout, /\n {4}Process: 689 ExecStart=\/usr\/bin\/dockerd -H fd:\/\/ --containerd=\/run\/containerd\/containerd\.sock \(code=exited, status=0\/SUCCESS\)\n {3}Main PID: 689 \(code=exited, status=0\/SUCCESS\)\n/);
+    // sleep as PID 1 ignores SIGTERM: dockerd kills it after 10 s and says so.
+    assert.match(status.stdout, /level=info msg="Container failed to exit within 10s of signal 15 - using the force" container=[0-9a-f]{64}\n/);
+    assert.match(status.stdout, /systemd\[1\]: docker\.service: Consumed \d+ms CPU time\.\n$/);
+    assert.equal(s.run('systemctl is-active docker docker.socket').stdout, 'inactive\nactive\n');
+    // Socket activation: the client connects, systemd starts dockerd.
+    assert.equal(s.run('docker ps -a --format "{{.Names}} {{.State}}"').stdout, 'sl exited\n');
+    assert.equal(s.run('systemctl is-active docker').stdout, 'active\n');
+    const both = s.run('systemctl stop docker docker.socket');
+    assert.equal(both.stderr, '', 'no warning when the socket stops too');
+    const ps = s.run('docker ps');
+    assert.equal(ps.exitCode, 1);
+    assert.equal(ps.stderr, 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\n');
+    assert.match(s.run('systemctl status docker.socket').stdout, /^○ docker\.socket - Docker Socket for the API\n[^]*\n {3}Triggers: ○ docker\.service\n {5}Listen: \/run\/docker\.sock \(Stream\)\n\n/);
+    assert.equal(s.run('systemctl start docker').exitCode, 0);
+    assert.equal(s.run('systemctl is-active docker.socket').stdout, 'active\n', 'docker.service requires the socket');
+  });
+
+  it('a daemon.json dockerd refuses leaves docker.service failed, and the socket does not start it', () => {
+    const s = sh();
+    s.run(`echo '{"bip": "nonsense"}' > /etc/docker/daemon.json`);
+    const r = s.run('systemctl restart docker');
+    assert.equal(r.exitCode, 1);
+    const status = s.run('systemctl status docker');
+    assert.equal(status.exitCode, 3);
+    assert.match(status.stdout, /^× docker\.service/);
+    assert.match(status.stdout, /\n {5}Active: failed \(Result: exit-code\) since /);
+    assert.match(status.stdout, /\n {3}Main PID: 689 \(code=exited, status=1\/FAILURE\)\n/);
+    assert.match(status.stdout, /systemd\[1\]: Failed to start docker\.service - Docker Application Container Engine\.\n$/);
+    assert.equal(s.run('docker ps').exitCode, 1);
+    assert.equal(s.run('systemctl is-active docker').stdout, 'failed\n');
+  });
+
+  it('units that do not exist, and verbs vethlab does not simulate', () => {
+    const s = sh();
+    assert.deepEqual(pick(s.run('systemctl status nginx')), ['', 'Unit nginx.service could not be found.\n', 4]);
+    assert.deepEqual(pick(s.run('systemctl start nginx')), ['', 'Failed to start nginx.service: Unit nginx.service not found.\n', 5]);
+    assert.deepEqual(pick(s.run('systemctl is-active nginx')), ['inactive\n', '', 3]);
+    assert.equal(s.run('systemctl is-enabled docker').stdout, 'enabled\n');
+    assert.equal(s.run('systemctl start').stderr, 'Too few arguments.\n');
+    assert.match(s.run('systemctl daemon-reload').stderr, /not simulated/);
+    // A failed start/stop of a missing unit changed nothing.
+    assert.equal(s.run('systemctl is-active docker').stdout, 'active\n');
+  });
+});
+
+function pick(r: { stdout: string; stderr: string; exitCode: number }): [string, string, number] {
+  return [r.stdout, r.stderr, r.exitCode];
+}
