@@ -175,22 +175,29 @@ describe('trace capture: what the host asks the feed', () => {
 
 describe('trace capture read by the real tcpdump (when installed)', () => {
   const TCPDUMP = '/usr/bin/tcpdump';
-  it('tcpdump -r -n -e -tt prints every frame as the simulated tcpdump does, at the same time', function () {
-    if (!existsSync(TCPDUMP)) this.skip();
-    const shell = after([...PING_RED, 'traceroute -n 8.8.8.8']);
-    const recorded = lastTrace(shell.world)!;
-    const dir = mkdtempSync(join(tmpdir(), 'vethlab-pcap-'));
-    try {
-      const path = join(dir, 'trace.pcapng');
-      writeFileSync(path, traceCapture(shell.world, recorded)!.bytes);
-      const lines = execFileSync(TCPDUMP, ['-r', path, '-n', '-e', '-tt'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trimEnd().split('\n');
-      const expected = recorded.trace.frames!.map((f) => {
-        const us = Math.round((shell.world.clock.epoch + f.at) * 1000);
-        return `${Math.floor(us / 1e6)}.${String(us % 1e6).padStart(6, '0')} ${formatFrame(f.frame, { link: true })}`;
-      });
-      assert.deepEqual(lines, expected);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  const scripts: Array<[string, string[]]> = [
+    ['ping from red (ARP, echo)', PING_RED],
+    ['traceroute (UDP probes, time exceeded, port unreachable)', [...PING_RED, 'traceroute -n 8.8.8.8']],
+    ['dhclient (BOOTP/DHCP)', ['ip addr flush dev eth0', 'dhclient eth0']],
+  ];
+  for (const [name, lines] of scripts) {
+    it(`${name}: tcpdump -r -n -e -tt prints every frame as the simulated tcpdump does, at the same time`, function () {
+      if (!existsSync(TCPDUMP)) this.skip();
+      const shell = after(lines);
+      const recorded = lastTrace(shell.world)!;
+      const dir = mkdtempSync(join(tmpdir(), 'vethlab-pcap-'));
+      try {
+        const path = join(dir, 'trace.pcapng');
+        writeFileSync(path, traceCapture(shell.world, recorded)!.bytes);
+        const printed = execFileSync(TCPDUMP, ['-r', path, '-n', '-e', '-tt'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trimEnd().split('\n');
+        const expected = recorded.trace.frames!.map((f) => {
+          const us = Math.round((shell.world.clock.epoch + f.at) * 1000);
+          return `${Math.floor(us / 1e6)}.${String(us % 1e6).padStart(6, '0')} ${formatFrame(f.frame, { link: true })}`;
+        });
+        assert.deepEqual(printed, expected);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  }
 });

@@ -6,6 +6,7 @@
  */
 import type { ArpMessage, Frame } from './frame';
 import { IP_HEADER, protoNumber, type IcmpType, type L4Proto, type Packet } from './packet';
+import { bootpBytes, bootpFromBytes } from './bootp-bytes';
 
 const ICMP_TYPE: Record<IcmpType, number> = { 'echo-reply': 0, 'dest-unreachable': 3, 'echo-request': 8, 'time-exceeded': 11 };
 const TCP_FLAGS: [string, number][] = [['FIN', 1], ['SYN', 2], ['RST', 4], ['PSH', 8], ['ACK', 16], ['URG', 32]];
@@ -61,6 +62,7 @@ function l4Bytes(p: Packet): number[] {
     return head.concat(u16(icmp.id), u16(icmp.seq));
   }
   if (p.proto === 'udp' && p.vxlan) return [...u16(p.sport ?? 0), ...u16(p.dport ?? 0), ...u16(Math.max(8, p.length - IP_HEADER)), 0, 0, ...vxlanBytes(p.vxlan.vni), ...frameToBytes(p.vxlan.frame)];
+  if (p.proto === 'udp' && p.dhcp) return [...u16(p.sport ?? 0), ...u16(p.dport ?? 0), ...u16(Math.max(8, p.length - IP_HEADER)), 0, 0, ...bootpBytes(p.dhcp)];
   if (p.proto === 'udp') return [...u16(p.sport ?? 0), ...u16(p.dport ?? 0), ...u16(Math.max(8, p.length - IP_HEADER)), 0, 0];
   const headerLen = Math.min(60, Math.max(20, p.length - IP_HEADER)) & ~3;
   const options = new Array(headerLen - 20).fill(1);
@@ -121,6 +123,11 @@ export function packetFromBytes(b: number[], at = 0): Packet | null {
   p.sport = u16At(b, l4);
   p.dport = u16At(b, l4 + 2);
   if (proto === 'tcp') p.tcpFlags = TCP_FLAGS.filter(([, bit]) => (b[l4 + 13] ?? 0) & bit).map(([n]) => n).join(',');
+  // Between ports 67 and 68 with the DHCP cookie: a DHCP message (tcpdump decodes BOOTP there).
+  if (proto === 'udp' && (p.sport === 67 || p.sport === 68) && (p.dport === 67 || p.dport === 68)) {
+    const dhcp = bootpFromBytes(b.slice(0, at + p.length), l4 + 8);
+    if (dhcp) p.dhcp = dhcp;
+  }
   // UDP 4789 with the I flag: a VXLAN datagram (tcpdump decodes that port as VXLAN too).
   if (proto === 'udp' && p.dport === 4789 && ((b[l4 + 8] ?? 0) & 0x08) !== 0) {
     const inner = frameFromBytes(b.slice(l4 + 16, at + p.length));
