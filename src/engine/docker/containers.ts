@@ -245,7 +245,7 @@ export function startContainer(world: World, host: Host, daemon: DaemonState, c:
   scheduleEnd(c, image, at);
   noteDue(daemon, c);
   const ip = c.endpoints[0] ? formatIpv4(c.endpoints[0].ip) : '127.0.0.1';
-  if (runsDefault(c, image)) appendLog(c, startupLog(image, c, world.clock.epoch + world.clock.now(), c.pid + 28).map((l) => ({ ...l, text: l.text.replace('$IP', ip) })), world.clock.now());
+  if (runsDefault(c, image)) appendLog(c, startupLog(image, c, world.clock.epoch + world.clock.now()).map((l) => ({ ...l, text: l.text.replace('$IP', ip) })), world.clock.now());
   world.changed();
   return ok(undefined);
 }

@@ -5,6 +5,7 @@
  */
 import type { Container, Image } from './types';
 import { runsDefault } from './services';
+import { nginxWorkers } from './procs-workers';
 
 export const SIGNALS: Record<string, number> = {
   HUP: 1, INT: 2, QUIT: 3, ILL: 4, TRAP: 5, ABRT: 6, BUS: 7, FPE: 8, KILL: 9, USR1: 10, SEGV: 11, USR2: 12, PIPE: 13, ALRM: 14, TERM: 15,
@@ -114,7 +115,7 @@ export function processTree(c: Container, image: Image | undefined): ContainerPr
   const main = (cmd: string, uid = 'root'): ContainerProcess => ({ uid, pid: c.pid, ppid: shimPid(c), cmd });
   if (c.init) return [main(`/sbin/docker-init -- ${command}`), { uid: 'root', pid: c.pid + 26, ppid: c.pid, cmd: command }];
   if (service === 'nginx') {
-    return [main('nginx: master process nginx -g daemon off;'), { uid: '101', pid: c.pid + 49, ppid: c.pid, cmd: 'nginx: worker process' }, { uid: '101', pid: c.pid + 50, ppid: c.pid, cmd: 'nginx: worker process' }];
+    return [main('nginx: master process nginx -g daemon off;'), ...nginxWorkers(c).map((w) => ({ uid: '101', pid: w.host, ppid: c.pid, cmd: 'nginx: worker process' }))];
   }
   if (service === 'httpd') {
     return [main('httpd -DFOREGROUND'), ...[27, 28, 29].map((k) => ({ uid: 'www-data', pid: c.pid + k, ppid: c.pid, cmd: 'httpd -DFOREGROUND' }))];

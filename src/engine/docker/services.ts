@@ -1,6 +1,7 @@
 /** What an image's main process does: the ports it listens on, its start-up log, how it answers signals. */
 import { hms, MONTHS, two, utcParts } from '../../common/clock';
 import type { Container, Image } from './types';
+import { nginxWorkers } from './procs-workers';
 
 export interface LogLine {
   stream: 'stdout' | 'stderr';
@@ -30,7 +31,8 @@ export function runsDefault(c: Container, image: Image): boolean {
   return [c.path, ...c.args].join(' ') === cmd.join(' ');
 }
 
-function nginxTime(ms: number): string {
+/** nginx's error log time: 2026/01/15 09:30:05 */
+export function nginxTime(ms: number): string {
   const p = utcParts(ms);
   return `${p.year}/${two(p.month + 1)}/${two(p.day)} ${hms(p)}`;
 }
@@ -42,7 +44,7 @@ export function clfTime(ms: number): string {
 }
 
 /** What the default process writes when it starts. */
-export function startupLog(image: Image, c: Container, epochMs: number, workerPid: number): LogLine[] {
+export function startupLog(image: Image, c: Container, epochMs: number): LogLine[] {
   const o = (text: string): LogLine => ({ stream: 'stdout', text });
   const e = (text: string): LogLine => ({ stream: 'stderr', text });
   if (image.service === 'nginx') {
@@ -63,7 +65,7 @@ export function startupLog(image: Image, c: Container, epochMs: number, workerPi
       e(`${t} [notice] 1#1: OS: Linux 6.18.0`),
       e(`${t} [notice] 1#1: getrlimit(RLIMIT_NOFILE): 1048576:1048576`),
       e(`${t} [notice] 1#1: start worker processes`),
-      e(`${t} [notice] 1#1: start worker process ${workerPid}`),
+      ...nginxWorkers(c).map((w) => e(`${t} [notice] 1#1: start worker process ${w.ns}`)),
     ];
   }
   if (image.service === 'redis') {

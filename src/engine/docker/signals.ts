@@ -11,6 +11,7 @@ import type { Host } from '../net/types';
 import { exitContainer, imageOf, settle } from './containers';
 import { noteDue } from './container-index';
 import { exitAfterSignal, processTree } from './procs';
+import { respawnWorker } from './procs-workers';
 import type { Container, DaemonState } from './types';
 
 export type SignalOutcome = 'ignored' | 'stopped' | 'continued' | 'exited';
@@ -72,6 +73,7 @@ export function deliverSignal(world: World, host: Host, daemon: DaemonState, c: 
     mainExits(world, host, daemon, c, 128 + sig);
     return 'exited';
   }
-  // A server's worker: its master starts another in its place (the model keeps the PID).
+  // nginx's worker: SIGKILL ends it and the master starts another (procs-workers.ts); other signals it handles.
+  if (sig === SIGKILL && respawnWorker(world, daemon, c, pid)) return 'exited';
   return 'ignored';
 }

@@ -172,6 +172,8 @@ export interface Container {
   layerDirs?: string[];
   /** Its main process is a shell loop (procs-loop.ts): the command, when round 0 began, lines written so far. */
   loop?: { argv: string[]; origin: number; written: number; frozenAt?: number };
+  /** nginx's workers after the master respawned one (procs-workers.ts), for the run whose main PID is `pid`. */
+  nginxWorkers?: { pid: number; lastNs: number; workers: Array<{ ns: number; host: number }> };
 }
 
 export interface DockerNetwork {

@@ -1,6 +1,7 @@
 /** procps `ps` inside a container: PID 1 is the image's main process. */
 import type { Container } from '../../engine/docker/types';
 import { imageOf } from '../../engine/docker/containers';
+import { nginxWorkers } from '../../engine/docker/procs-workers';
 import type { CommandResult } from '../types';
 import type { DockerCtx } from '../docker/context';
 
@@ -9,8 +10,8 @@ export function containerPs(d: DockerCtx, c: Container, argv: string[]): Command
   const cmd = [c.path, ...c.args].join(' ');
   const full = argv.slice(1).some((a) => /^-?\w*[ef]/.test(a) || a === 'aux');
   const procs: Array<[number, string]> = [[1, image?.service === 'nginx' ? 'nginx: master process nginx -g daemon off;' : cmd]];
-  if (image?.service === 'nginx') procs.push([29, 'nginx: worker process']);
-  procs.push([procs.length === 1 ? 7 : 30, full ? 'ps ' + argv.slice(1).join(' ') : 'ps']);
+  if (image?.service === 'nginx') for (const w of nginxWorkers(c)) procs.push([w.ns, 'nginx: worker process']);
+  procs.push([procs.length === 1 ? 7 : Math.max(...procs.map(([pid]) => pid)) + 1, full ? 'ps ' + argv.slice(1).join(' ') : 'ps']);
   if (!full) {
     const short = (s: string) => (s.startsWith('nginx') ? 'nginx' : s.split(' ')[0]!.split('/').pop()!.slice(0, 15));
     return { stdout: '    PID TTY          TIME CMD\n' + procs.map(([pid, s]) => `${String(pid).padStart(7)} ${c.tty ? 'pts/0   ' : '?       '} 00:00:00 ${short(s)}\n`).join(''), stderr: '', exitCode: 0 };

@@ -7,6 +7,7 @@ import { allDaemons } from '../../engine/docker/daemon';
 import { imageOf } from '../../engine/docker/containers';
 import { parseSignal, processTree } from '../../engine/docker/procs';
 import { deliverSignal } from '../../engine/docker/signals';
+import { workerHostPid } from '../../engine/docker/procs-workers';
 import type { Container, DaemonState } from '../../engine/docker/types';
 import { killBuiltin, type JobTable } from '../jobs/table';
 import type { Output, ShellContext } from '../types';
@@ -20,6 +21,23 @@ function containerProcess(ctx: ShellContext, pid: number): { daemon: DaemonState
   for (const daemon of allDaemons(ctx.world)) {
     if (daemon.hostId !== ctx.host.id) continue;
     for (const c of daemon.containers) if (processTree(c, imageOf(daemon, c)).some((p) => p.pid === pid)) return { daemon, c };
+  }
+  return undefined;
+}
+
+/**
+ * Inside a container (docker exec … kill N) PIDs are the container's: N is its main process (1)
+ * or one of nginx's workers. The kernel does not let a namespace's own processes kill its init
+ * with SIGKILL or SIGSTOP; other signals reach it if it handles them.
+ */
+function inContainer(ctx: ShellContext, pid: number, sig: number): { daemon: DaemonState; c: Container; hostPid: number } | undefined {
+  for (const daemon of allDaemons(ctx.world)) {
+    if (daemon.hostId !== ctx.host.id) continue;
+    const c = daemon.containers.find((x) => x.nsId === ctx.ns.id && x.networkMode !== 'host' && (x.state === 'running' || x.state === 'paused'));
+    if (!c) continue;
+    if (pid === 1 && (sig === 9 || sig === 19)) return undefined;
+    const hostPid = workerHostPid(c, pid);
+    return hostPid === undefined ? undefined : { daemon, c, hostPid };
   }
   return undefined;
 }
@@ -64,6 +82,11 @@ export function hostKill(args: string[], table: JobTable, out: Output, ctx: Shel
   for (const spec of option.rest) {
     if (option.sig === 0) {
       if (!exists(ctx, table, spec)) status = killBuiltin([spec], table, out) === 0 ? status : 1;
+      continue;
+    }
+    const inside = /^\d+$/.test(spec) && !table.find(spec) ? inContainer(ctx, Number(spec), option.sig) : undefined;
+    if (inside) {
+      deliverSignal(ctx.world, ctx.host, inside.daemon, inside.c, inside.hostPid, option.sig);
       continue;
     }
     const found = /^\d+$/.test(spec) && !table.find(spec) ? containerProcess(ctx, Number(spec)) : undefined;
