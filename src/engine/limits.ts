@@ -8,6 +8,8 @@ import type { World } from './world';
 import type { Netns } from './net/types';
 import { allDaemons } from './docker/daemon';
 import { ruleEdits } from './netfilter/rules';
+import { routeAdds } from './net/route';
+import { neighbourAdds } from './net/neigh';
 
 export const LIMITS = {
   /** Characters in one command line (bash itself has no such cap; a pasted file does). */
@@ -128,8 +130,58 @@ export function worldCounts(world: World): WorldCounts {
   } else tally = tallyRules(all, fresh);
   if (tally !== last) ruleTallies.set(world.state, tally);
   counts.rules = tally.total;
-  for (const daemon of allDaemons(world)) counts.containers += daemon.containers.length;
+  counts.containers = containersIn(world);
+  baselines.set(world.state, { counts, nextId: world.state.nextId, rules: ruleEdits.count, routes: routeAdds.count, neighbours: neighbourAdds.count });
   return counts;
+}
+
+function containersIn(world: World): number {
+  let n = 0;
+  for (const daemon of allDaemons(world)) n += daemon.containers.length;
+  return n;
+}
+
+/**
+ * The last exact count of a world state, with the counters it was taken at: every namespace takes
+ * an id (state.nextId), every rule added bumps ruleEdits (an edit adds at most one), every route or
+ * neighbour entry added bumps its counter. Removals only lower the counts.
+ */
+interface Baseline {
+  counts: WorldCounts;
+  nextId: number;
+  rules: number;
+  routes: number;
+  neighbours: number;
+}
+
+const baselines = new WeakMap<object, Baseline>();
+
+/**
+ * Counts no smaller than the world's, read without walking it: the last exact count plus what
+ * could have been added since (links and containers are exact).
+ */
+export function worldCountsAtMost(world: World): WorldCounts {
+  const base = baselines.get(world.state);
+  if (!base) return worldCounts(world);
+  return {
+    netns: base.counts.netns + (world.state.nextId - base.nextId),
+    links: world.linkIndex().size,
+    containers: containersIn(world),
+    rules: base.counts.rules + (ruleEdits.count - base.rules),
+    routes: base.counts.routes + (routeAdds.count - base.routes),
+    neighbours: base.counts.neighbours + (neighbourAdds.count - base.neighbours),
+  };
+}
+
+/**
+ * The world's counts when it is at a cap, else null; what the world-size guard asks before every
+ * command. The exact count (a walk of every namespace) is taken only when the bound reaches a cap,
+ * so far from the caps a command costs O(1) here, and near them what it did before.
+ */
+export function countsAtWorldLimit(world: World): WorldCounts | null {
+  if (!atWorldLimit(worldCountsAtMost(world))) return null;
+  const exact = worldCounts(world);
+  return atWorldLimit(exact) ? exact : null;
 }
 
 /** The first cap the world was at or over before a command that grew it further, as a message; null when none. */

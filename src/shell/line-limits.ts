@@ -2,7 +2,7 @@
  * The limits of src/engine/limits.ts as the shell applies them to a command line: how much it
  * may print, and a guard that undoes a command that grew the world past a cap.
  */
-import { LIMITS, atWorldLimit, outputTruncatedMessage, worldCounts, worldLimitExceeded, type WorldCounts } from '../engine/limits';
+import { LIMITS, countsAtWorldLimit, outputTruncatedMessage, worldCounts, worldLimitExceeded, type WorldCounts } from '../engine/limits';
 import type { World, WorldSnapshot } from '../engine/world';
 import type { Chunk } from './jobs/redirect';
 
@@ -41,8 +41,9 @@ export class WorldSizeGuard {
     program?: string,
   ) {
     if (program !== undefined && TEXT_TOOLS.has(program.slice(program.lastIndexOf('/') + 1))) return;
-    this.before = worldCounts(world);
-    this.snapshot = atWorldLimit(this.before) ? world.snapshot() : null;
+    // Counted exactly only near a cap (countsAtWorldLimit): the snapshot is taken only there.
+    this.before = countsAtWorldLimit(world);
+    this.snapshot = this.before ? world.snapshot() : null;
   }
 
   /** The message for a cap the command went past (the world restored), or null. */

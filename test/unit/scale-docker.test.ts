@@ -18,7 +18,7 @@ import { isPortMac, linkByIfindex, linkByName, portList } from '../../src/engine
 import { fdbLearn, fdbLookup } from '../../src/engine/net/fdb';
 import { nsidOf } from '../../src/engine/net/nsid';
 import { createNetns } from '../../src/engine/net/netns';
-import { worldCounts } from '../../src/engine/limits';
+import { countsAtWorldLimit, worldCounts, worldCountsAtMost } from '../../src/engine/limits';
 import { elementsWalked, pingWork as pingWorkOf } from '../../bench/budgets/docker-scale';
 import type { World } from '../../src/engine/world';
 import type { Host } from '../../src/engine/net/types';
@@ -129,11 +129,26 @@ describe('scale: 2 vs 300 containers on one network, counted in elements walked'
       const c = worldCounts(world);
       return { netns: c.netns, links: c.links, rules: c.rules, routes: c.routes, neighbours: c.neighbours };
     };
-    for (const line of ['true', 'iptables -t mangle -A PREROUTING -j ACCEPT', 'docker exec c1 ip route add 10.9.0.0/16 dev eth0', 'docker run -d --name late --network benchnet -p 8081:80 nginx', 'docker rm -f c2', 'iptables -t mangle -F', 'ip netns add spare']) {
+    const lines = ['true', 'iptables -t mangle -A PREROUTING -j ACCEPT', 'docker exec c1 ip route add 10.9.0.0/16 dev eth0', 'docker run -d --name late --network benchnet -p 8081:80 nginx', 'docker rm -f c2', 'iptables -t mangle -F', 'ip netns add spare'];
+    lines.push('ip route add 10.77.0.0/16 via 192.168.1.1', 'ip neigh add 192.168.1.77 lladdr 02:00:00:00:00:01 dev eth0', 'docker exec c1 ping -c 1 c3', 'ip netns exec spare ip link set lo up', 'iptables -N EXTRA', 'iptables -A EXTRA -j RETURN', 'ip netns del spare', 'docker network disconnect benchnet c4');
+    for (const line of lines) {
       shell.run(line);
-      assert.deepEqual(counted(), recount(), `after ${line}`);
+      // The guard's bound (the exact count before the line plus what was added since) is never below the world.
+      const bound = worldCountsAtMost(world);
+      const full = recount();
+      for (const [key, n] of Object.entries(full)) assert.ok(bound[key as keyof typeof bound] >= n, `${key}: bound ${bound[key as keyof typeof bound]} below ${n} after ${line}`);
+      assert.deepEqual(counted(), full, `after ${line}`);
     }
     assert.equal(worldCounts(world).containers, BIG);
+  });
+
+  it('the world-size guard asks how big the world is without walking its namespaces', () => {
+    const counts = [2, BIG].map((n) => {
+      const { world, shell } = sized(n);
+      shell.run('docker exec c1 hostname');
+      return walked(() => assert.equal(countsAtWorldLimit(world), null));
+    });
+    assert.equal(counts[1], counts[0], `walked ${counts[1]} elements with ${BIG} containers, ${counts[0]} with 2`);
   });
 });
 

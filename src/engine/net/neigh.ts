@@ -37,12 +37,16 @@ export function isValid(state: NeighState): boolean {
   return state !== 'INCOMPLETE' && state !== 'FAILED';
 }
 
+/** Bumped by every neighbour entry added (here and by `ip neigh add`): the world-size guard's bound on them. */
+export const neighbourAdds = { count: 0 };
+
 /** Creates or changes an entry; new entries go last (the order `ip neigh` and /proc/net/arp list). */
 export function setNeigh(ns: Netns, linkId: number, ip: number, change: { mac?: string | null; state: NeighState; now: number; probes?: number; confirmed?: boolean }): NeighEntry {
   let entry = findNeigh(ns, linkId, ip);
   if (!entry) {
     entry = { linkId, ip, mac: null, state: change.state, confirmedAt: change.now, updatedAt: change.now, probes: 0 };
     ns.neigh.push(entry);
+    neighbourAdds.count++;
   }
   if (change.mac !== undefined) entry.mac = change.mac;
   entry.state = change.state;

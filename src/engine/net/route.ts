@@ -57,9 +57,13 @@ export function sameKey(a: Route, b: Route): boolean {
   return a.table === b.table && a.dst === b.dst && a.len === b.len && (a.metric ?? 0) === (b.metric ?? 0);
 }
 
+/** Bumped by every route added to a namespace (here and by `ip route add`): the world-size guard's bound on routes. */
+export const routeAdds = { count: 0 };
+
 export function insertRoute(ns: Netns, route: Route): void {
   if (ns.routes.some((r) => sameRoute(r, route))) return;
   ns.routes.push(route);
+  routeAdds.count++;
 }
 
 export function removeRoutesOfAddr(ns: Netns, addr: Addr4, link: Link): void {

@@ -1,6 +1,7 @@
 /** `ip neigh`: the ARP cache of a namespace (show, add, replace, change, del, flush). */
 import { formatIpv4 } from '../../engine/net/ipv4';
 import { refreshNeighbours } from '../../engine/packet/arp';
+import { neighbourAdds } from '../../engine/net/neigh';
 import type { Link, Neigh, NeighState } from '../../engine/net/types';
 import { Args, invarg, IpError, matches, rtnl } from './args';
 import type { IpContext } from './context';
@@ -103,7 +104,10 @@ function modifyNeigh(ctx: IpContext, args: Args, mode: 'add' | 'change' | 'repla
   if (!existing && mode === 'change') throw rtnl('No such file or directory');
   const entry: Neigh = { linkId: link.id, ip: spec.ip, mac: spec.mac ?? null, state: spec.state, confirmedAt: ctx.world.clock.now() };
   if (existing) Object.assign(existing, entry);
-  else ctx.ns.neigh.push(entry);
+  else {
+    ctx.ns.neigh.push(entry);
+    neighbourAdds.count++;
+  }
   ctx.world.changed();
 }
 

@@ -2,7 +2,7 @@
 import { addrs4Of, primaryAddr } from '../../engine/net/addr';
 import { formatIpv4, inPrefix, networkOf } from '../../engine/net/ipv4';
 import { hasCarrier, linksIn } from '../../engine/net/links';
-import { compareRoutes, lookupRoute, makeRoute, sameKey } from '../../engine/net/route';
+import { compareRoutes, lookupRoute, makeRoute, routeAdds, sameKey } from '../../engine/net/route';
 import { TABLE_LOCAL, TABLE_MAIN, type Link, type Route, type RouteType, type Scope } from '../../engine/net/types';
 import { Args, duparg2, invarg, IpError, matches, rtnl } from './args';
 import type { IpContext } from './context';
@@ -147,7 +147,10 @@ function modifyRoute(ctx: IpContext, args: Args, mode: 'add' | 'change' | 'repla
   if (mode === 'add' && existing >= 0) throw rtnl('File exists');
   if (mode === 'change' && existing < 0) throw rtnl('No such file or directory');
   if (existing >= 0) ctx.ns.routes.splice(existing, 1, route);
-  else ctx.ns.routes.push(route);
+  else {
+    ctx.ns.routes.push(route);
+    routeAdds.count++;
+  }
   ctx.world.changed();
 }
 
