@@ -7,7 +7,7 @@
 import type { World } from '../engine/world';
 import type { Host, Netns } from '../engine/net/types';
 import { activity } from '../engine/packet/capture';
-import type { AndOr, Command, List, Pipeline, SimpleCommand, Word } from './parse/ast';
+import type { AndOr, CaseCommand, Command, FunctionDef, List, Pipeline, SimpleCommand, Word } from './parse/ast';
 import { parse, SyntaxError, unclosedHeredocs } from './parse/parser';
 import { heredocWord } from './parse/lexer';
 import { ArithError, evaluate } from './parse/arith';
@@ -30,6 +30,9 @@ import { limitOutput, WorldSizeGuard } from './line-limits';
 import { ssh, type SshSession } from './nettools/ssh';
 import { ExpansionError } from './expand/error';
 import { WordExpander } from './expand/fields';
+import { condStatus } from './expand/cond';
+import { matches } from './expand/pattern';
+import { enter, leave, localBuiltin, returnBuiltin, shiftBuiltin, type FunctionEnv } from './functions';
 
 export type { Chunk } from './jobs/redirect';
 
@@ -58,7 +61,7 @@ export interface ShellOptions {
 }
 
 /** What a (sub)shell carries: the shell itself, or a copy for `( … )`, `cmd &` and `sh -c`. */
-interface Env {
+interface Env extends FunctionEnv {
   cwd: string;
   vars: Record<string, string>;
   lastStatus: number;
@@ -66,10 +69,8 @@ interface Env {
   exited?: boolean;
   /** How many loops enclose the command being run. */
   loops?: number;
-  /** Set by `break N` / `continue N`: the loops still to leave, innermost first. */
-  jump?: { kind: 'break' | 'continue'; levels: number };
-  /** $1 … $N (a function's arguments). */
-  positional?: string[];
+  /** Set by `break N` / `continue N`: the loops still to leave, innermost first; `return` leaves them all. */
+  jump?: { kind: 'break' | 'continue' | 'return'; levels: number; status?: number };
   /** The input the commands of a compound command share (`… | while read l; do …; done`): each reader takes from it. */
   input?: { rest: string };
 }
@@ -306,7 +307,7 @@ export class Shell implements Env {
   /** `cmd &`: a subshell job on the scheduler, writing to whatever line is running when it writes. */
   private background(andOr: AndOr, env: Env, ns: Netns, text: string, chunks: Sink): void {
     const pid = this.jobs.allocatePid();
-    const copy: Env = { cwd: env.cwd, vars: { ...env.vars }, lastStatus: env.lastStatus };
+    const copy = forkEnv(env);
     const group = new Group();
     const sink: Sink = { push: (...items: Chunk[]) => this.lineChunks.push(...items) };
     const job = this.scheduler.spawn(this.runAndOr(andOr, copy, ns, sink, group), pid, text, group);
@@ -394,13 +395,67 @@ export class Shell implements Env {
       const chosen = yield* this.chooseClause(command.clauses, env, ns, inner, group);
       const body = chosen ?? command.otherwise;
       if (body && !group.killed && !env.exited) status = yield* this.runList(body, env, ns, inner, group);
+    } else if (command.kind === 'case') {
+      status = yield* this.runCase(command, env, ns, inner, group);
+    } else if (command.kind === 'function') {
+      (env.functions ??= {})[command.name] = command;
+    } else if (command.kind === 'cond') {
+      status = condStatus(command.expr, this.condScope(env, ns));
     } else if (command.kind === 'group') {
       status = yield* this.runList(command.body, env, ns, inner, group);
     } else {
-      const sub: Env = { cwd: env.cwd, vars: { ...env.vars }, lastStatus: env.lastStatus, input: env.input };
+      const sub: Env = { ...forkEnv(env), input: env.input };
       status = yield* this.runList(command.body, sub, ns, inner, group);
     }
     return redirect(this.redirectDeps(env, ns), command.redirects, { stdout: '', stderr: '', exitCode: status }, inner, chunks, ns);
+  }
+
+  /** `case`: the first item with a matching pattern runs; `;&` runs the next body too, `;;&` tests the next items. */
+  private *runCase(command: CaseCommand, env: Env, ns: Netns, inner: Chunk[], group: Group): Exec {
+    const expander = this.expander(env, ns);
+    const subject = expander.text(command.word);
+    let status = 0;
+    let fallThrough = false;
+    for (const item of command.items) {
+      if (group.killed || env.exited || env.jump) break;
+      if (!fallThrough && !item.patterns.some((p) => matches(expander.pattern(p), subject))) continue;
+      status = yield* this.runList(item.body, env, ns, inner, group);
+      fallThrough = item.end === ';&';
+      if (item.end === ';;') break;
+    }
+    return status;
+  }
+
+  /** A function call: its body runs in this shell with the arguments as $1…; `local` and `return` work inside. */
+  private *callFunction(fn: FunctionDef, argv: string[], env: Env, ns: Netns, stdin: string | undefined, chunks: Chunk[], group: Group): Exec {
+    const saved = enter(env, fn.name, argv.slice(1));
+    let status = 1;
+    try {
+      status = yield* this.runCommand(fn.body, env, ns, stdin, chunks, group);
+    } finally {
+      status = leave(env, saved, status);
+    }
+    return status;
+  }
+
+  /** What `[[ … ]]` needs: expansions, file tests on the simulated files, BASH_REMATCH. */
+  private condScope(env: Env, ns: Netns): import('./expand/cond').CondScope {
+    const expander = this.expander(env, ns);
+    const ctx: ShellContext = { world: this.world, host: this.host, ns, stdin: '', env: env.vars, cwd: env.cwd, fs: this.fs, exec: (a, c) => this.exec(a, c), runLine: (l, c) => this.runIn(l, c.ns, c.env) };
+    const test = (args: string[]) => this.exec(['test', ...args], ctx).exitCode === 0;
+    return {
+      text: (w) => expander.text(w),
+      pattern: (w) => expander.pattern(w),
+      regex: (w) => expander.regex(w),
+      arith: (e) => this.arith(e, env),
+      unary: (op, operand) => test([op, operand]),
+      files: (op, left, right) => test([left, op, right]),
+      isSet: (name) => this.parameter(name, env) !== undefined,
+      rematch: (groups) => {
+        if (groups) env.vars.BASH_REMATCH = groups[0]!;
+        else delete env.vars.BASH_REMATCH;
+      },
+    };
   }
 
   /** The body of the first `if`/`elif` whose condition succeeds. */
@@ -426,6 +481,12 @@ export class Shell implements Env {
     if (typeof input === 'object') return redirect(deps, [], input, [], chunks, ns);
     // `x=$(false)` has the status of its last command substitution.
     if (argv.length === 0) return redirect(deps, command.redirects, { stdout: '', stderr: '', exitCode: this.substituted ?? 0 }, [], chunks, ns);
+    const fn = env.functions?.[argv[0]!];
+    if (fn) {
+      const inner: Chunk[] = [];
+      const status = yield* this.callFunction(fn, argv, env, ns, input ?? stdin, inner, group);
+      return redirect(deps, command.redirects, { stdout: '', stderr: '', exitCode: status }, inner, chunks, ns);
+    }
     const ctx: ProcContext = {
       world: this.world,
       host: this.host,
@@ -501,9 +562,13 @@ export class Shell implements Env {
     if (name === 'ssh') return ssh(args, this.sshSession(), out);
     if (name === 'eval') return yield* this.evalLine(args.join(' '), ctx, out, env);
     if (name === 'unset') {
-      for (const a of args) if (!a.startsWith('-')) delete env.vars[a];
+      const functions = args[0] === '-f';
+      for (const a of args) if (!a.startsWith('-')) delete (functions ? (env.functions ?? {}) : env.vars)[a];
       return 0;
     }
+    if (name === 'local') return localBuiltin(args, env, out);
+    if (name === 'return') return returnBuiltin(args, env, out);
+    if (name === 'shift') return shiftBuiltin(args, env, out);
     if (name === 'exit') {
       const code = args[0] === undefined ? env.lastStatus : Number(args[0]);
       if (!Number.isInteger(code)) {
@@ -709,7 +774,7 @@ export class Shell implements Env {
       this.substituted = 2;
       return '';
     }
-    const sub: Env = { cwd: env.cwd, vars: { ...env.vars }, lastStatus: env.lastStatus };
+    const sub = forkEnv(env);
     const chunks: Chunk[] = [];
     const status = drive(this.runList(list, sub, ns, chunks, new Group()), this.world.clock);
     for (const c of chunks) if (c.stream === 'stderr') this.lineChunks.push(c);
@@ -723,6 +788,7 @@ export class Shell implements Env {
 function leaveLoop(env: Env): boolean {
   const jump = env.jump;
   if (!jump) return false;
+  if (jump.kind === 'return') return true;
   jump.levels--;
   if (jump.levels > 0) return true;
   env.jump = undefined;
@@ -746,4 +812,17 @@ function loopJump(kind: 'break' | 'continue', args: string[], env: Env, out: Out
   }
   env.jump = { kind, levels: Math.min(n, env.loops) };
   return 0;
+}
+
+/** The state a subshell starts from (`( … )`, `cmd &`, `$(…)`): copies, so nothing it changes comes back. */
+function forkEnv(env: Env): Env {
+  return {
+    cwd: env.cwd,
+    vars: { ...env.vars },
+    lastStatus: env.lastStatus,
+    ...(env.positional ? { positional: env.positional } : {}),
+    ...(env.functions ? { functions: { ...env.functions } } : {}),
+    // Inside a function a subshell may still `return` and use `local` (its own frames).
+    ...(env.frames ? { frames: env.frames.map(() => new Map<string, string | undefined>()) } : {}),
+  };
 }

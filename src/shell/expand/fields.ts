@@ -56,6 +56,20 @@ export class WordExpander implements ParamScope {
     });
   }
 
+  /** The right side of `[[ x =~ RE ]]`: quoted text and quoted expansions match themselves. */
+  regex(word: Word): string {
+    const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    return word.parts
+      .map((part) => {
+        if (part.kind === 'glob') return part.text;
+        if (part.kind === 'lit') return part.bare ? part.text : escape(part.text);
+        return this.partPieces(part, false)
+          .map((p) => ('text' in p ? (p.quoted ? escape(p.text) : p.text) : ''))
+          .join('');
+      })
+      .join('');
+  }
+
   /** A command word's fields. */
   fields(word: Word, cwd: string, list: (dir: string) => string[] | undefined): string[] {
     const fields: GlobToken[][] = [];

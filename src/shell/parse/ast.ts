@@ -92,7 +92,38 @@ export interface IfCommand {
   redirects: Redirect[];
 }
 
-export type Command = SimpleCommand | Subshell | Group | ForLoop | WhileLoop | IfCommand;
+/** `case WORD in PATTERN|PATTERN) LIST ;; … esac`; `;&` falls into the next body, `;;&` tests the next patterns. */
+export interface CaseCommand {
+  kind: 'case';
+  word: Word;
+  items: { patterns: Word[]; body: List; end: ';;' | ';&' | ';;&' }[];
+  redirects: Redirect[];
+}
+
+/** `NAME() COMPOUND` or `function NAME COMPOUND`: defining it runs nothing. */
+export interface FunctionDef {
+  kind: 'function';
+  name: string;
+  body: Command;
+  redirects: Redirect[];
+}
+
+/** `[[ EXPR ]]`: words are neither split nor globbed; `==`/`!=` take a pattern, `=~` a regular expression. */
+export interface CondCommand {
+  kind: 'cond';
+  expr: CondExpr;
+  redirects: Redirect[];
+}
+
+export type CondExpr =
+  | { kind: 'and' | 'or'; left: CondExpr; right: CondExpr }
+  | { kind: 'not'; expr: CondExpr }
+  /** A lone word: true when not empty. */
+  | { kind: 'word'; word: Word }
+  | { kind: 'unary'; op: string; word: Word }
+  | { kind: 'binary'; op: string; left: Word; right: Word };
+
+export type Command = SimpleCommand | Subshell | Group | ForLoop | WhileLoop | IfCommand | CaseCommand | FunctionDef | CondCommand;
 
 export interface Pipeline {
   negate: boolean;

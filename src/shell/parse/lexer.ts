@@ -29,7 +29,7 @@ export type Token = (
   | { kind: 'redir'; fd: number | null; op: string; heredoc?: Heredoc }
 ) & { at?: number; end?: number };
 
-const OPERATORS = ['&&', '||', ';;', ';', '&', '|', '(', ')', '\n'];
+const OPERATORS = ['&&', '||', ';;&', ';;', ';&', ';', '&', '|', '(', ')', '\n'];
 const REDIRS = ['<<<', '<<-', '<<', '>>', '>&', '<&', '&>', '>', '<'];
 
 export function lex(text: string): Token[] | SyntaxError {

@@ -6,7 +6,8 @@
  *   command  := simple | '(' list ')' | '{' list '}' | if | while | until | for, then redirections
  * Reserved words count only where a command starts, as in bash.
  */
-import type { AndOr, Command, List, Pipeline, Redirect, RedirectOp, Word } from './ast';
+import type { AndOr, CaseCommand, Command, List, Pipeline, Redirect, RedirectOp, Word } from './ast';
+import { parseCond } from './cond';
 import { heredocWord, lex, lexSingleWord, SyntaxError, type Token } from './lexer';
 import { expandBraces } from './brace';
 
@@ -42,7 +43,9 @@ export function unclosedHeredocs(text: string): string[] {
   return tokens.flatMap((t) => (t.kind === 'redir' && t.heredoc && !t.heredoc.closed ? [t.heredoc.delimiter] : []));
 }
 
-const CLOSERS = new Set(['do', 'done', 'then', 'elif', 'else', 'fi', '}']);
+const CLOSERS = new Set(['do', 'done', 'then', 'elif', 'else', 'fi', '}', 'esac']);
+/** What a function's body may be. */
+const COMPOUND = new Set(['{', 'if', 'for', 'while', 'until', 'case', '[[']);
 
 class Parser {
   private i = 0;
@@ -158,7 +161,11 @@ class Parser {
       if (t.raw === 'while' || t.raw === 'until') return this.whileLoop(t.raw === 'until');
       if (t.raw === 'if') return this.ifCommand();
       if (t.raw === '{') return this.group();
+      if (t.raw === 'case') return this.caseCommand();
+      if (t.raw === '[[') return this.condCommand();
+      if (t.raw === 'function') return this.functionDef(true);
       if (CLOSERS.has(t.raw)) throw this.unexpected();
+      if (this.tokens[this.i + 1]?.kind === 'op' && (this.tokens[this.i + 1] as { op: string }).op === '(' && /^[^'"\\$`=]+$/.test(t.raw)) return this.functionDef(false);
     }
     if (this.isOp('(')) return this.subshell();
     return this.simple();
@@ -227,6 +234,70 @@ class Parser {
     }
     this.expectWord('fi');
     return { kind: 'if', clauses, otherwise, redirects: this.redirects() };
+  }
+
+  /** `NAME() COMPOUND`, `function NAME [()] COMPOUND`. */
+  private functionDef(keyword: boolean): Command {
+    if (keyword) this.i++;
+    const name = this.peek();
+    if (!name) throw this.eof();
+    if (name.kind !== 'word') throw this.unexpected();
+    this.i++;
+    if (this.isOp('(') || !keyword) {
+      this.i++;
+      if (!this.isOp(')')) throw this.atEnd() ? this.eof() : this.unexpected();
+      this.i++;
+    }
+    this.skipNewlines();
+    const t = this.peek();
+    if (!t) throw this.eof();
+    if (!(t.kind === 'word' && COMPOUND.has(t.raw)) && !this.isOp('(')) throw this.unexpected();
+    return { kind: 'function', name: name.raw, body: this.command(), redirects: [] };
+  }
+
+  /** case WORD in [(]PATTERN[|PATTERN]...) LIST ;; ... esac */
+  private caseCommand(): Command {
+    this.i++;
+    const subject = this.peek();
+    if (!subject) throw this.eof();
+    if (subject.kind !== 'word') throw this.unexpected();
+    this.i++;
+    this.skipNewlines();
+    this.expectWord('in');
+    const items: CaseCommand['items'] = [];
+    for (;;) {
+      this.skipNewlines();
+      if (this.atEnd()) throw this.eof();
+      if (this.isWord('esac')) break;
+      if (this.isOp('(')) this.i++;
+      const patterns: Word[] = [];
+      do {
+        if (patterns.length > 0) this.i++;
+        const p = this.peek();
+        if (!p) throw this.eof();
+        if (p.kind !== 'word') throw this.unexpected();
+        patterns.push(p.word);
+        this.i++;
+      } while (this.isOp('|'));
+      if (!this.isOp(')')) throw this.atEnd() ? this.eof() : this.unexpected();
+      this.i++;
+      const body = this.list([';;', ';&', ';;&'], ['esac']);
+      if (this.atEnd()) throw this.eof();
+      const t = this.peek()!;
+      const end = t.kind === 'op' && (t.op === ';;' || t.op === ';&' || t.op === ';;&') ? t.op : undefined;
+      if (end) this.i++;
+      else if (!this.isWord('esac')) throw this.unexpected();
+      items.push({ patterns, body, end: end ?? ';;' });
+    }
+    this.i++;
+    return { kind: 'case', word: subject.word, items, redirects: this.redirects() };
+  }
+
+  /** [[ EXPR ]] (cond.ts) */
+  private condCommand(): Command {
+    const { expr, next } = parseCond(this.tokens, this.i + 1, this.source);
+    this.i = next;
+    return { kind: 'cond', expr, redirects: this.redirects() };
   }
 
   private simple(): Command {
