@@ -46,65 +46,115 @@ const IF_NAME = 2;
 const IF_DESCRIPTION = 3;
 const EPB_FLAGS = 2;
 
-function le16(n: number): number[] {
-  return [n & 0xff, (n >>> 8) & 0xff];
+/** Writes little-endian fields into one preallocated buffer (a capture of thousands of frames stays fast). */
+class BlockWriter {
+  private readonly view: DataView;
+  at = 0;
+  constructor(readonly bytes: Uint8Array) {
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+  u16(n: number): void {
+    this.view.setUint16(this.at, n, true);
+    this.at += 2;
+  }
+  u32(n: number): void {
+    this.view.setUint32(this.at, n >>> 0, true);
+    this.at += 4;
+  }
+  /** Data then zeros up to the next 32-bit boundary. */
+  padded(data: ArrayLike<number>): void {
+    this.bytes.set(data, this.at);
+    this.at += padded(data.length);
+  }
 }
 
-function le32(n: number): number[] {
-  return [n & 0xff, (n >>> 8) & 0xff, (n >>> 16) & 0xff, (n >>> 24) & 0xff];
+function padded(length: number): number {
+  return (length + 3) & ~3;
 }
 
-function pad4(bytes: number[]): number[] {
-  return bytes.length % 4 === 0 ? bytes : bytes.concat(new Array(4 - (bytes.length % 4)).fill(0));
+interface Option {
+  code: number;
+  value: ArrayLike<number>;
 }
 
-function option(code: number, value: number[]): number[] {
-  return [...le16(code), ...le16(value.length), ...pad4(value)];
-}
-
-function utf8(text: string): number[] {
-  return Array.from(new TextEncoder().encode(text));
+function optionsLength(options: Option[]): number {
+  return options.length === 0 ? 0 : options.reduce((n, o) => n + 4 + padded(o.value.length), 4);
 }
 
 /** Options end with opt_endofopt; a block with none has no option field at all. */
-function options(list: number[][]): number[] {
-  return list.length === 0 ? [] : [...list.flat(), ...option(OPT_END, [])];
+function writeOptions(w: BlockWriter, options: Option[]): void {
+  if (options.length === 0) return;
+  for (const o of options) {
+    w.u16(o.code);
+    w.u16(o.value.length);
+    w.padded(o.value);
+  }
+  w.u16(OPT_END);
+  w.u16(0);
 }
 
-function block(type: number, body: number[]): number[] {
-  const total = 12 + body.length;
-  return [...le32(type), ...le32(total), ...body, ...le32(total)];
+/** A block: type, total length, the body `write` fills (exactly `bodyLength` bytes), total length again. */
+function writeBlock(w: BlockWriter, type: number, bodyLength: number, write: () => void): void {
+  const total = 12 + bodyLength;
+  w.u32(type);
+  w.u32(total);
+  write();
+  w.u32(total);
 }
 
-function sectionHeader(s: PcapngSection): number[] {
-  // Section length -1: not given, a reader walks the blocks.
-  const body = [...le32(BYTE_ORDER_MAGIC), ...le16(1), ...le16(0), ...new Array(8).fill(0xff)];
-  return block(BLOCK.section, [...body, ...options([option(OPT_COMMENT, utf8(s.comment)), option(SHB_USERAPPL, utf8(s.application))])]);
-}
-
-function interfaceDescription(i: PcapngInterface): number[] {
-  const body = [...le16(LINKTYPE_ETHERNET), ...le16(0), ...le32(PCAPNG_SNAPLEN)];
-  // No if_tsresol: the default resolution is microseconds.
-  return block(BLOCK.interface, [...body, ...options([option(IF_NAME, utf8(i.name)), option(IF_DESCRIPTION, utf8(i.description))])]);
-}
-
-function enhancedPacket(p: PcapngPacket): number[] {
-  const us = Math.round(p.time * 1000);
-  const high = Math.floor(us / 0x1_0000_0000);
-  const low = us - high * 0x1_0000_0000;
-  const head = [...le32(p.interfaceId), ...le32(high), ...le32(low), ...le32(p.bytes.length), ...le32(p.bytes.length)];
-  const flags = option(EPB_FLAGS, le32(p.direction === 'in' ? EPB_INBOUND : EPB_OUTBOUND));
-  return block(BLOCK.enhancedPacket, [...head, ...pad4(p.bytes), ...options([flags])]);
+function le32(n: number): Uint8Array {
+  const b = new Uint8Array(4);
+  new DataView(b.buffer).setUint32(0, n >>> 0, true);
+  return b;
 }
 
 /** A whole pcapng file: one section, its interfaces, then its packets in the order given. */
 export function pcapngFile(section: PcapngSection): Uint8Array {
-  const parts: number[][] = [sectionHeader(section), ...section.interfaces.map(interfaceDescription), ...section.packets.map(enhancedPacket)];
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  const text = new TextEncoder();
+  // Section length -1 (not given): a reader walks the blocks.
+  const shbOptions: Option[] = [
+    { code: OPT_COMMENT, value: text.encode(section.comment) },
+    { code: SHB_USERAPPL, value: text.encode(section.application) },
+  ];
+  // No if_tsresol: the default resolution is microseconds.
+  const idbOptions = section.interfaces.map((i): Option[] => [
+    { code: IF_NAME, value: text.encode(i.name) },
+    { code: IF_DESCRIPTION, value: text.encode(i.description) },
+  ]);
+  const flags = { in: [{ code: EPB_FLAGS, value: le32(EPB_INBOUND) }], out: [{ code: EPB_FLAGS, value: le32(EPB_OUTBOUND) }] };
+  const shbBody = 16 + optionsLength(shbOptions);
+  const idbBodies = idbOptions.map((o) => 8 + optionsLength(o));
+  const epbBodies = section.packets.map((p) => 20 + padded(p.bytes.length) + optionsLength(flags[p.direction]));
+  const size = [shbBody, ...idbBodies, ...epbBodies].reduce((n, body) => n + 12 + body, 0);
+  const w = new BlockWriter(new Uint8Array(size));
+  writeBlock(w, BLOCK.section, shbBody, () => {
+    w.u32(BYTE_ORDER_MAGIC);
+    w.u16(1);
+    w.u16(0);
+    w.u32(0xffffffff);
+    w.u32(0xffffffff);
+    writeOptions(w, shbOptions);
+  });
+  idbOptions.forEach((options, i) =>
+    writeBlock(w, BLOCK.interface, idbBodies[i]!, () => {
+      w.u16(LINKTYPE_ETHERNET);
+      w.u16(0);
+      w.u32(PCAPNG_SNAPLEN);
+      writeOptions(w, options);
+    }),
+  );
+  section.packets.forEach((p, i) =>
+    writeBlock(w, BLOCK.enhancedPacket, epbBodies[i]!, () => {
+      const us = Math.round(p.time * 1000);
+      const high = Math.floor(us / 0x1_0000_0000);
+      w.u32(p.interfaceId);
+      w.u32(high);
+      w.u32(us - high * 0x1_0000_0000);
+      w.u32(p.bytes.length);
+      w.u32(p.bytes.length);
+      w.padded(p.bytes);
+      writeOptions(w, flags[p.direction]);
+    }),
+  );
+  return w.bytes;
 }
