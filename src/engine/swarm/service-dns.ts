@@ -3,13 +3,14 @@
  * the overlay networks it shares with them: `NAME` is the service's VIP (or, with
  * `--endpoint-mode dnsrr`, every task's address), `tasks.NAME` every running task's address.
  * Lists of addresses rotate by one on each query (round robin), so repeated lookups spread.
- * The ingress network answers no names.
+ * A container's name (a standalone container attached to the overlay, or a task's container) is
+ * its address there. The ingress network answers no names.
  */
 import type { World } from '../world';
 import type { Host } from '../net/types';
 import { membershipOf } from './state';
 import { usesVip } from './service-vips';
-import { overlayEndpoints } from './vxlan-overlay';
+import { overlayEndpoints, type OverlayEndpoint } from './vxlan-overlay';
 
 type DnsWorldState = World['state'] & { serviceDnsTurns?: Record<string, number> };
 
@@ -33,13 +34,22 @@ export function serviceDnsAnswers(world: World, host: Host, nsId: number, name: 
   const tasksOf = wanted.startsWith('tasks.');
   const serviceName = tasksOf ? wanted.slice('tasks.'.length) : wanted;
   const service = cluster.services.find((s) => s.spec.name === serviceName);
-  if (!service) return undefined;
+  if (!service) return tasksOf ? undefined : containerAnswer(endpoints, mine, wanted);
   for (const ep of mine) {
     const net = ep.net;
     const vip = service.vips[net.id];
     const tasks = endpoints.filter((e) => e.net.id === net.id && e.serviceId === service.id).map((e) => e.ip);
     if (!tasksOf && usesVip(service) && vip !== undefined) return [vip];
     if (tasks.length > 0) return rotate(world, `${net.id}/${wanted}`, tasks);
+  }
+  return undefined;
+}
+
+/** A container on one of the asker's overlays, by its name (a standalone container's, or a task container's full name). */
+function containerAnswer(endpoints: OverlayEndpoint[], mine: OverlayEndpoint[], name: string): number[] | undefined {
+  for (const ep of mine) {
+    const hit = endpoints.find((e) => e.net.id === ep.net.id && e.name === name);
+    if (hit) return [hit.ip];
   }
   return undefined;
 }

@@ -18,7 +18,7 @@ import type { Host, Link, Netns } from '../net/types';
 import { macFromIp } from '../docker/sandbox';
 import { addVxlanDevice, removeVxlanDevice, vxlanDevice } from '../packet/vxlan';
 import { allocateOverlayIp, serviceNetworkIds } from './overlay';
-import { refreshServiceVips } from './service-vips';
+import { refreshServiceVips, refreshVipAliases } from './service-vips';
 import { daemonOf } from '../docker/daemon';
 import { membershipOf } from './state';
 import type { Container } from '../docker/types';
@@ -106,7 +106,7 @@ export function refreshOverlays(world: World, cluster: Cluster): void {
   const wanted = new Map<string, OverlayPeer>();
   for (const p of peers) wanted.set(`${p.net.id}/${p.host.id}`, p);
   removeUnused(world, cluster, wanted);
-  for (const { net, node, host } of wanted.values()) ensureSandbox(world, cluster, net, node, host);
+  for (const { net, node, host } of wanted.values()) refreshVipAliases(world, cluster, net, ensureSandbox(world, cluster, net, node, host));
   const perNs = new Map<number, number>();
   for (const ep of endpoints) perNs.set(ep.nsId, (perNs.get(ep.nsId) ?? 0) + 1);
   for (const ep of endpoints) attachEndpoint(world, cluster, ep, perNs.get(ep.nsId)!);
@@ -189,6 +189,9 @@ function attachEndpoint(world: World, cluster: Cluster, ep: OverlayEndpoint, ove
   setMac(world, inside, ep.mac);
   inside.mtu = OVERLAY_MTU;
   outside.mtu = OVERLAY_MTU;
+  // The overlay driver creates the pair with TxQLen 0, as the bridge driver does (no "qlen 1000" in ip addr).
+  inside.txqlen = 0;
+  outside.txqlen = 0;
   attachPort(world, br0, outside);
   setAdminUp(world, outside, true);
   configure(world, cns, inside, `${formatIpv4(ep.ip)}/${ep.net.prefixLen}`);

@@ -2,6 +2,7 @@
 import { fail, type CommandResult, type ShellContext } from '../types';
 import { dockerCtx, NO_DAEMON, type DockerCtx } from './context';
 import { activateBySocket } from './dockerd-service';
+import { servesUnixSocket } from '../../engine/docker/units';
 import { dockerExec } from './exec';
 import { dockerImages, dockerPull, dockerRmi } from './images';
 import { dockerInspect } from './inspect';
@@ -20,6 +21,7 @@ import { dockerContext } from './context-cli';
 import { chooseEndpoint, connect, parseGlobals } from './context-endpoint';
 import { dockerCtxOn } from './context';
 import { dockerSwarm } from './swarm';
+import { followAttachments } from './swarm-attach';
 import { dockerNode } from './node';
 import { dockerService } from './service';
 import { dockerStack } from './stack';
@@ -103,10 +105,12 @@ export function docker(argv: string[], ctx: ShellContext): CommandResult {
   const target = endpoint.host === 'unix:///var/run/docker.sock' && !globals.host && !ctx.env['DOCKER_HOST'] ? ctx : connect(ctx, globals, endpoint.host);
   if (typeof target === 'string') return sub === 'version' ? clientOnlyVersion(endpoint.context, target) : fail(target, 1);
   const d = target === ctx ? dockerCtx(ctx) : dockerCtxOn(target);
-  if (!d || d.daemon.stopped) return sub === 'version' ? clientOnlyVersion(endpoint.context, noDaemonText(ctx, NO_DAEMON)) : fail(noDaemonText(ctx, NO_DAEMON), 1);
+  if (!d || d.daemon.stopped || (endpoint.host.startsWith('unix://') && !servesUnixSocket(d.daemon))) return sub === 'version' ? clientOnlyVersion(endpoint.context, noDaemonText(ctx, NO_DAEMON)) : fail(noDaemonText(ctx, NO_DAEMON), 1);
   if (sub === 'version') return dockerVersion(d, rest, endpoint.context);
   if (sub === 'info') return dockerInfo(d, rest, endpoint.context);
-  return fn(d, rest);
+  const result = fn(d, rest);
+  followAttachments(d);
+  return result;
 }
 
 const USAGE = `

@@ -13,6 +13,7 @@ import { all, has, last, parseFlags, type FlagSpec } from './flags';
 import { localImage, pull } from './images';
 import { planMounts } from './volume-flags';
 import { attachMounts } from '../../engine/docker/volumes';
+import { overlayTarget, startOnOverlay } from './swarm-attach';
 
 const RUN_FLAGS: FlagSpec[] = [
   { long: 'detach', short: 'd', value: false },
@@ -99,6 +100,8 @@ export function dockerRun(d: DockerCtx, argv: string[], create = false): Command
     image = pulled.image;
   }
   const network = last(p, 'network') ?? last(p, 'net') ?? 'bridge';
+  // A swarm overlay: the container is made on docker_gwbridge and joins the overlay when it starts.
+  const overlay = overlayTarget(d, network);
   const opts: CreateOptions = {
     image: imageText,
     imageObj: image,
@@ -108,7 +111,7 @@ export function dockerRun(d: DockerCtx, argv: string[], create = false): Command
     interactive: has(p, 'interactive'),
     autoRemove: has(p, 'rm'),
     restart,
-    network,
+    network: overlay ? 'docker_gwbridge' : network,
     ports,
     publishAll: has(p, 'publish-all'),
     links: all(p, 'link'),
@@ -126,6 +129,7 @@ export function dockerRun(d: DockerCtx, argv: string[], create = false): Command
   const created = createContainer(d.sh.world, d.daemon, opts);
   if (!created.ok) return failed(created.error);
   const c = created.value;
+  if (overlay) c.networkMode = overlay.net.name;
   if (health.health) c.health = withProbe(health.health, imageOf(d.daemon, c));
   attachMounts(d.sh.world, d.daemon, c, mounts.plans);
   if (create) {
@@ -133,7 +137,7 @@ export function dockerRun(d: DockerCtx, argv: string[], create = false): Command
     d.sh.world.changed();
     return out.line(c.id).done(0);
   }
-  const started = startContainer(d.sh.world, d.sh.host, d.daemon, c);
+  const started = overlay ? startOnOverlay(d, c, overlay) : startContainer(d.sh.world, d.sh.host, d.daemon, c);
   if (!started.ok) {
     c.state = 'created';
     // The client printed the id when it created a detached container, before the start failed.

@@ -79,8 +79,14 @@ export function inspectOverlayNetworks(d: DockerCtx, argv: string[]): CommandRes
   const epoch = d.sh.world.clock.epoch;
   // The routing mesh's own endpoint on ingress: libnetwork lists it as "ingress-sbox".
   const sboxIp = cluster.ingressEndpoints?.[member.node.id];
+  const containerName = (id: string) => d.daemon.containers.find((c) => c.id === id)?.name ?? '';
   const containersOf = (local: typeof cluster.tasks, n: NonNullable<(typeof nets)[number]>) => {
-    const entries: Array<[string, object]> = local.map((t) => [t.containerId!, { Name: d.daemon.containers.find((c) => c.id === t.containerId)?.name ?? '', EndpointID: stableHex(`${t.id}/${n.id}`), MacAddress: macOf(t.addrs[n.id]!), IPv4Address: `${formatIpv4(t.addrs[n.id]!)}/${n.prefixLen}`, IPv6Address: '' }]);
+    const entries: Array<[string, object]> = local.map((t) => [t.containerId!, { Name: containerName(t.containerId!), EndpointID: stableHex(`${t.id}/${n.id}`), MacAddress: macOf(t.addrs[n.id]!), IPv4Address: `${formatIpv4(t.addrs[n.id]!)}/${n.prefixLen}`, IPv6Address: '' }]);
+    // Standalone containers attached on this node (docker run --network on an attachable overlay).
+    for (const a of cluster.attachments ?? []) {
+      if (a.nodeId !== member.node.id || a.addrs[n.id] === undefined) continue;
+      entries.push([a.containerId, { Name: containerName(a.containerId), EndpointID: stableHex(`${a.id}/${n.id}`), MacAddress: macOf(a.addrs[n.id]!), IPv4Address: `${formatIpv4(a.addrs[n.id]!)}/${n.prefixLen}`, IPv6Address: '' }]);
+    }
     if (n.ingress && sboxIp !== undefined && ingressSbox(d.sh.world, d.sh.host)) entries.push(['ingress-sbox', { Name: 'ingress-endpoint', EndpointID: stableHex(`ingress-sbox/${member.node.id}`), MacAddress: macOf(sboxIp), IPv4Address: `${formatIpv4(sboxIp)}/${n.prefixLen}`, IPv6Address: '' }]);
     return entries.length === 0 ? null : Object.fromEntries(entries);
   };
