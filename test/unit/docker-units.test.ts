@@ -122,6 +122,50 @@ describe('systemctl and the docker units', () => {
   });
 });
 
+describe('dockerd at the prompt (Engine 26.1.5)', () => {
+  it('with docker.service running: "Starting up", then the pid file error (recorded), status 1', () => {
+    const s = sh();
+    const r = s.run('dockerd --debug --host tcp://192.168.1.10:2375');
+    assert.equal(r.exitCode, 1);
+    assert.equal(r.stdout, '');
+    assert.equal(r.stderr, 'time="2026-01-15T09:30:00.000004000Z" level=info msg="Starting up"\nfailed to start daemon, ensure docker is not running or delete /var/run/docker.pid: process with PID 689 is still running\n');
+    assert.deepEqual(pick(s.run('dockerd --bogus')), ['', "Status: unknown flag: --bogus\nSee 'dockerd --help'., Code: 125\n", 1]);
+    assert.deepEqual(pick(s.run('dockerd --version')), ['Docker version 26.1.5+dfsg1, build 411e817\n', '', 0]);
+  });
+
+  it('after stopping both units: serves -H tcp://IP:2375 after the insecure-TCP warnings and pauses, until killed', () => {
+    const s = sh();
+    s.run('systemctl stop docker docker.socket');
+    const wrong = s.run('dockerd -H tcp://192.168.1.10:2375');
+    assert.equal(wrong.exitCode, 1);
+    assert.match(wrong.stderr, /failed to load listeners: listen tcp 192\.168\.1\.10:2375: bind: cannot assign requested address\n$/);
+    assert.equal(s.run('dockerd --debug -H tcp://192.168.1.2:2375 &').exitCode, 0);
+    // Listening only after 1 s + 15 s of warnings (moby's loadListeners).
+    assert.equal(s.run('docker -H tcp://192.168.1.2:2375 ps').exitCode, 1);
+    s.run('sleep 17');
+    assert.equal(s.run('docker -H tcp://192.168.1.2:2375 ps').stdout, 'CONTAINER ID   IMAGE     COMMAND   CREATED   STATUS    PORTS     NAMES\n');
+    assert.match(s.run('ss -tlnp').stdout, /192\.168\.1\.2:2375 .*users:\(\("dockerd",pid=\d+,fd=3\)\)/);
+    // No unix socket was asked for.
+    assert.equal(s.run('docker ps').exitCode, 1);
+    // systemd's dockerd cannot start beside it.
+    assert.equal(s.run('systemctl start docker').exitCode, 1);
+    assert.match(s.run('systemctl status docker').stdout, /dockerd\[689\]: failed to start daemon, ensure docker is not running or delete \/var\/run\/docker\.pid: process with PID \d+ is still running\n/);
+    const killed = s.run('kill %1; wait');
+    assert.match(killed.stderr, /level=info msg="Processing signal 'terminated'"\n[^]*level=info msg="Daemon shutdown complete"\n/);
+    assert.equal(s.run('docker -H tcp://192.168.1.2:2375 ps').exitCode, 1);
+    assert.doesNotMatch(s.run('ss -tlnp').stdout, /2375/);
+    assert.equal(s.run('systemctl start docker').exitCode, 0);
+    assert.equal(s.run('docker ps').exitCode, 0);
+  });
+
+  it('in a terminal: logrus colours, the message padded to 44 columns', () => {
+    const s = sh();
+    s.vars['VETHLAB_TTY'] = '/dev/pts/0';
+    const r = s.run('dockerd');
+    assert.equal(r.stderr.split('\n')[0], '\x1b[36mINFO\x1b[0m[2026-01-15T09:30:00.000004000Z] Starting up                                  ');
+  });
+});
+
 function pick(r: { stdout: string; stderr: string; exitCode: number }): [string, string, number] {
   return [r.stdout, r.stderr, r.exitCode];
 }

@@ -42,6 +42,8 @@ export interface DockerUnits {
   /** CPU time of earlier runs of the unit (systemd keeps accounting across restarts), ms. */
   cpuMs: number;
   journal: JournalEntry[];
+  /** A dockerd started at the prompt (not by systemd) runs with this PID. */
+  foregroundPid?: number;
 }
 
 /** How long dockerd takes to start (Type=notify: systemctl start returns when it is ready) and to fail on a bad daemon.json, ms. */
@@ -107,6 +109,14 @@ function startLines(units: DockerUnits, at: number, pid: number, done = at): voi
   log(units, done, 'dockerd', pid, '\u0000info\u0000Daemon has completed initialization');
   log(units, done, 'dockerd', pid, '\u0000info\u0000API listen on /run/docker.sock');
   log(units, done, 'systemd', 1, `Started docker.service - ${DOCKER_DESCRIPTION}.`);
+}
+
+/** Whether the daemon answers on the local unix socket: always under systemd (-H fd://), else when a -H named it. */
+export function servesUnixSocket(daemon: DaemonState): boolean {
+  if (daemon.stopped) return false;
+  const units = (daemon as WithUnits).units;
+  if (units?.foregroundPid === undefined) return true;
+  return (daemon.config?.hosts ?? []).some((h) => h.startsWith('unix://') || h === 'fd://');
 }
 
 /** CPU time dockerd used in its current run: a base for starting, some per container it knows, and a little per minute up. */

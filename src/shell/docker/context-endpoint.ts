@@ -8,6 +8,7 @@ import { daemonOf } from '../../engine/docker/daemon';
 import type { DaemonState } from '../../engine/docker/types';
 import { resolveHost } from '../nettools/ssh';
 import { daemonContext } from '../nettools/docker-machine-target';
+import { servesUnixSocket } from '../../engine/docker/units';
 import type { ShellContext } from '../types';
 import { sha256Hex } from '../../engine/docker/layers-sha256';
 
@@ -81,7 +82,7 @@ export function connect(sh: ShellContext, globals: DockerGlobals, endpoint: stri
   if (endpoint.startsWith('unix://')) {
     if (endpoint !== DEFAULT_SOCKET && endpoint !== 'unix:///run/docker.sock') return refused;
     const daemon = daemonOf(sh.world, sh.host);
-    return daemon && !daemon.stopped ? sh : refused;
+    return daemon && servesUnixSocket(daemon) ? sh : refused;
   }
   if (!tcp) return `Cannot connect to the Docker daemon at ${endpoint}. Is the docker daemon running?`;
   const target = resolveHost(sh.world, tcp[1]!);

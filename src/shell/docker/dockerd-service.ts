@@ -41,8 +41,15 @@ export function stopDockerd(ctx: ShellContext, daemon: DaemonState): void {
 /** dockerd starts (docker.socket with it, which it requires); false when it refused its daemon.json. */
 export function startDockerd(ctx: ShellContext, daemon: DaemonState): boolean {
   socketStarted(ctx.world, daemon);
-  if (!daemon.stopped) return true;
   const began = ctx.world.clock.now();
+  const foreground = dockerUnits(daemon).foregroundPid;
+  if (foreground !== undefined) {
+    // A dockerd started at the prompt holds the pid file: systemd's dockerd exits at once.
+    ctx.world.clock.advance(START_MS.refused);
+    unitStarted(ctx.world, daemon, began, `failed to start daemon, ensure docker is not running or delete /var/run/docker.pid: process with PID ${foreground} is still running`);
+    return false;
+  }
+  if (!daemon.stopped) return true;
   ctx.world.clock.advance(START_MS.refused);
   const r = startDaemonProcess(ctx.world, ctx.host, daemon, daemonJson(ctx));
   if (r.ok) ctx.world.clock.advance(START_MS.ready - START_MS.refused);
@@ -70,7 +77,8 @@ export function dockerServiceVerb(ctx: ShellContext, daemon: DaemonState, verb: 
   const units = dockerUnits(daemon);
   if (verb === 'is-active') return { stdout: `${units.state}\n`, stderr: '', exitCode: units.state === 'active' ? 0 : 3 };
   if (verb === 'stop') {
-    stopDockerd(ctx, daemon);
+    // systemd stops its own dockerd; one started at the prompt is not the unit's.
+    if (units.state === 'active') stopDockerd(ctx, daemon);
     if (units.state === 'failed') {
       units.state = 'inactive';
       units.since = ctx.world.clock.now();
@@ -78,8 +86,8 @@ export function dockerServiceVerb(ctx: ShellContext, daemon: DaemonState, verb: 
     return OK;
   }
   if (verb === 'start' || verb === 'restart') {
-    if (verb === 'start' && !daemon.stopped) return OK;
-    stopDockerd(ctx, daemon);
+    if (verb === 'start' && units.state === 'active') return OK;
+    if (units.state === 'active') stopDockerd(ctx, daemon);
     return startDockerd(ctx, daemon) ? OK : fail(JOB_FAILED, 1);
   }
   return undefined;
@@ -90,7 +98,7 @@ export function dockerSocketVerb(ctx: ShellContext, daemon: DaemonState, verb: s
   const units = dockerUnits(daemon);
   if (verb === 'is-active') return { stdout: units.socketActive ? 'active\n' : 'inactive\n', stderr: '', exitCode: units.socketActive ? 0 : 3 };
   if (verb === 'stop' || verb === 'restart') {
-    stopDockerd(ctx, daemon);
+    if (units.state === 'active') stopDockerd(ctx, daemon);
     socketStopped(ctx.world, daemon);
   }
   if (verb === 'start' || verb === 'restart') socketStarted(ctx.world, daemon);

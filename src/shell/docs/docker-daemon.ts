@@ -52,3 +52,12 @@ export const SERVICE_DOC = doc({
   flags: [],
   subcommands: [],
 });
+
+export const DOCKERD_DOC = doc({
+  name: 'dockerd',
+  summary: 'run the Docker daemon in the foreground (systemd normally runs it as docker.service)',
+  kernel: 'With docker.service running it fails: the pid file /var/run/docker.pid names the running dockerd. After `systemctl stop docker docker.socket` it starts in the foreground and logs to stderr; each -H is an endpoint it serves (tcp://IP:2375 opens a listening TCP socket on the host, shown by `ss -tlnp`), so `docker -H tcp://IP:2375 ps` or DOCKER_HOST reach it from this host or another. A TCP host without --tlsverify is warned about and slows the start down (1 s, plus 15 s for a non-loopback address). Ctrl-C (or `kill %1` for `dockerd … &`) shuts it down and stops its containers.',
+  usage: 'dockerd [--debug] [-H unix:///var/run/docker.sock] [-H tcp://IP:2375] [--tlsverify] [OPTIONS]',
+  flags: [f('-H ENDPOINT, --host ENDPOINT', 'where to serve the API (repeatable): unix:///PATH, tcp://IP:PORT (port 2375 by default)'), f('-D, --debug', 'debug logging (its debug lines are not simulated)'), f('--tlsverify', 'require client certificates (no insecure-TCP warnings)'), f('-p FILE, --pidfile FILE', 'the pid file (default /var/run/docker.pid)'), f('-v, --version', 'print the version and exit')],
+  subcommands: [],
+});

@@ -14,6 +14,7 @@ import { udhcpc } from '../nettools/udhcpc';
 import { dnsmasq } from '../nettools/dnsmasq';
 import { tracepath } from '../nettools/tracepath';
 import { dockerProcess } from '../docker/logs-follow';
+import { dockerd } from '../docker/dockerd-cli';
 import { Group, Signal, throwInto, type Proc, type ProcContext, type ProcessFn, type Wait } from './process';
 
 const SLEEP_USAGE = "Try 'sleep --help' for more information.";
@@ -115,6 +116,7 @@ export const PROCESSES: Record<string, ProcessFn> = {
   dnsmasq,
   tracepath,
   docker: dockerProcess,
+  dockerd,
 };
 
 export { Output };

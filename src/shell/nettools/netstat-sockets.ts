@@ -8,6 +8,7 @@ import type { ShellContext } from '../types';
 import { dhcpSockets } from './dhcp-sockets';
 import { containerServerSockets } from './container-server-sockets';
 import { dockerProxySockets } from './docker-proxy-sockets';
+import { dockerdSockets } from './dockerd-sockets';
 import { listenersOf, type Listener } from './listeners';
 
 type Socket = Omit<Listener, 'accepted' | 'received'>;
@@ -32,7 +33,7 @@ export function socketTable(ctx: ShellContext, o: SocketTableOptions): string {
   let out = `Active Internet connections (${title})\nProto Recv-Q Send-Q Local Address           Foreign Address         State      `;
   out += o.programs ? ' PID/Program name    \n' : '\n';
   if (!o.listening && !o.all) return out;
-  const rows = [...listenersOf(ctx.world), ...dhcpSockets(ctx.ns), ...dockerProxySockets(ctx.world, ctx.ns), ...containerServerSockets(ctx.world, ctx.ns)]
+  const rows = [...listenersOf(ctx.world), ...dhcpSockets(ctx.ns), ...dockerProxySockets(ctx.world, ctx.ns), ...dockerdSockets(ctx.world, ctx.ns), ...containerServerSockets(ctx.world, ctx.ns)]
     .filter((l) => l.nsId === ctx.ns.id && ((l.proto === 'tcp' && o.tcp) || (l.proto === 'udp' && o.udp)))
     .sort(netstatOrder);
   for (const l of rows) {

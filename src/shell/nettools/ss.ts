@@ -8,6 +8,7 @@ import { Output, type CommandFn } from '../types';
 import { dhcpSockets } from './dhcp-sockets';
 import { containerServerSockets } from './container-server-sockets';
 import { dockerProxySockets } from './docker-proxy-sockets';
+import { dockerdSockets } from './dockerd-sockets';
 import { listenersOf, type Listener } from './listeners';
 
 type Socket = Omit<Listener, 'accepted' | 'received'>;
@@ -43,7 +44,7 @@ export const ss: CommandFn = (argv, ctx) => {
   }
   if (!tcp && !udp) tcp = true;
   const netid = tcp && udp;
-  const rows = [...listenersOf(ctx.world), ...dhcpSockets(ctx.ns), ...dockerProxySockets(ctx.world, ctx.ns), ...containerServerSockets(ctx.world, ctx.ns)]
+  const rows = [...listenersOf(ctx.world), ...dhcpSockets(ctx.ns), ...dockerProxySockets(ctx.world, ctx.ns), ...dockerdSockets(ctx.world, ctx.ns), ...containerServerSockets(ctx.world, ctx.ns)]
     .filter((l) => l.nsId === ctx.ns.id && ((l.proto === 'tcp' && tcp) || (l.proto === 'udp' && udp)) && (listening || all))
     .sort(ssOrder);
   out.out(table(rows, netid, processes));
