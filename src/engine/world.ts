@@ -157,8 +157,9 @@ function removeFrom<K>(map: Map<K, Link[]>, key: K, link: Link): boolean {
   const list = map.get(key);
   const i = list ? positionIn(list, link) : -1;
   if (i < 0) return false;
-  if (i === list!.length - 1) list!.pop();
-  else list!.splice(i, 1);
+  // Moves only the tail after it: the link removed is mostly last or second to last (a veth peer moving to its container).
+  for (let j = i; j < list!.length - 1; j++) list![j] = list![j + 1]!;
+  list!.pop();
   if (list!.length === 0) map.delete(key);
   return true;
 }

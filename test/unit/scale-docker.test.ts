@@ -142,6 +142,17 @@ describe('scale: 2 vs 300 containers on one network, counted in elements walked'
     assert.equal(worldCounts(world).containers, BIG);
   });
 
+  it('docker run -d walks as much with 300 containers on the network as with 2 (names, addresses, events, guard: indexed)', () => {
+    const counts = [2, BIG].map((n) => {
+      const { shell } = sized(n);
+      const w = walked(() => assert.equal(shell.run('docker run -d --name probe --network benchnet alpine sleep 1d').exitCode, 0));
+      assert.equal(shell.run('docker rm -f probe').exitCode, 0);
+      return w;
+    });
+    // The small world's root namespace is walked rather than indexed by name (NAMED_FROM): it may walk more.
+    assert.ok(counts[1]! <= counts[0]!, `docker run walked ${counts[1]} elements with ${BIG} containers, ${counts[0]} with 2`);
+  });
+
   it('the world-size guard asks how big the world is without walking its namespaces', () => {
     const counts = [2, BIG].map((n) => {
       const { world, shell } = sized(n);
