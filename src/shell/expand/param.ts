@@ -31,6 +31,13 @@ type Param = Extract<WordPart, { kind: 'param' }>;
 
 export function paramPieces(p: Param, scope: ParamScope, outerQuoted: boolean): Piece[] {
   const quoted = outerQuoted || p.quoted === true;
+  const pieces = opPieces(p, scope, quoted);
+  // "${x:+y}" with x unset is still an (empty) word, so is "$*"; "$@" and "${@…}" without parameters are none.
+  const none = p.name === '@' && scope.positional().length === 0;
+  return quoted && pieces.length === 0 && !none ? [{ text: '', quoted }] : pieces;
+}
+
+function opPieces(p: Param, scope: ParamScope, quoted: boolean): Piece[] {
   const str = (text: string): Piece[] => [{ text, quoted }];
   const op = p.op;
   const list = p.name === '@' || p.name === '*';
@@ -64,7 +71,7 @@ export function paramPieces(p: Param, scope: ParamScope, outerQuoted: boolean): 
     case 'trim':
       return str(trim(value ?? '', scope.pattern(op.pattern), op.suffix, op.longest));
     case 'replace':
-      return str(replace(value ?? '', scope.pattern(op.pattern), op.mode, replacer(op.replacement, quoted, scope)));
+      return str(replace(value ?? '', scope.pattern(op.pattern), op.mode, replacer(op.replacement, scope)));
     case 'case':
       return str(changeCase(value ?? '', op, scope));
     case 'slice':
@@ -86,10 +93,10 @@ function indirect(name: string, value: string | undefined, scope: ParamScope): s
 
 /**
  * bash 5.2's patsub_replacement: an `&` in the replacement is the matched text, `\&` a plain `&`;
- * a quoted `&` ('&', \& outside double quotes) stays.
+ * a quoted `&` ('&', "&") stays. The replacement is read as if unquoted (parse/param.ts).
  */
-function replacer(word: Word, quoted: boolean, scope: ParamScope): (match: string) => string {
-  const active = word.parts.some((part) => part.kind === 'lit' && (part.bare || quoted) && part.text.includes('&'));
+function replacer(word: Word, scope: ParamScope): (match: string) => string {
+  const active = word.parts.some((part) => part.kind === 'lit' && part.bare && part.text.includes('&'));
   if (!active) {
     const text = scope.text(word);
     return () => text;
@@ -97,7 +104,7 @@ function replacer(word: Word, quoted: boolean, scope: ParamScope): (match: strin
   return (match) =>
     word.parts
       .map((part) => {
-        if (part.kind !== 'lit' || !(part.bare || quoted)) return scope.text({ parts: [part] });
+        if (part.kind !== 'lit' || !part.bare) return scope.text({ parts: [part] });
         return part.text.replace(/\\&|&/g, (m) => (m === '&' ? match : '&'));
       })
       .join('');

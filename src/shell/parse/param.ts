@@ -50,7 +50,7 @@ export function paramExpansion(text: string, at: number, quoted: boolean, lexInn
       const all = rest[1] === rest[0];
       return param(name, { kind: 'case', upper: rest[0] === '^', all, pattern: inner(opAt + (all ? 2 : 1), close, false) });
     }
-    if (rest[0] === '/') return param(name, replaceOp(text, opAt + 1, close, quoted, inner));
+    if (rest[0] === '/') return param(name, replaceOp(text, opAt + 1, close, inner));
     if (rest[0] === ':') {
       const colon = findTop(text, opAt + 1, close, ':', quoted);
       const offsetEnd = colon < 0 ? close : colon;
@@ -65,13 +65,14 @@ export function paramExpansion(text: string, at: number, quoted: boolean, lexInn
 }
 
 /** `/p/r`, `//p/r`, `/#p/r`, `/%p/r` after the first `/` at `from`. */
-function replaceOp(text: string, from: number, close: number, quoted: boolean, inner: (f: number, t: number, asQuoted?: boolean) => Word): ParamOp {
+/** Pattern and replacement are read as if unquoted even inside double quotes ("${x/'a'/'q'}" is q…). */
+function replaceOp(text: string, from: number, close: number, inner: (f: number, t: number, asQuoted?: boolean) => Word): ParamOp {
   const modeChar = text[from];
   const mode = modeChar === '/' ? 'all' : modeChar === '#' ? 'prefix' : modeChar === '%' ? 'suffix' : 'first';
   const patternAt = mode === 'first' ? from : from + 1;
-  const slash = findTop(text, patternAt, close, '/', quoted);
+  const slash = findTop(text, patternAt, close, '/', false);
   const patternEnd = slash < 0 ? close : slash;
-  return { kind: 'replace', mode, pattern: inner(patternAt, patternEnd, false), replacement: slash < 0 ? { parts: [] } : inner(slash + 1, close) };
+  return { kind: 'replace', mode, pattern: inner(patternAt, patternEnd, false), replacement: slash < 0 ? { parts: [] } : inner(slash + 1, close, false) };
 }
 
 const OPEN_SINGLE = -2;
