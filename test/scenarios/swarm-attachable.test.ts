@@ -83,6 +83,16 @@ describe('swarm: standalone containers on attachable overlay networks', () => {
     assert.match(ok(sh, 'ssh node3 docker run --rm --network NET alpine ping -c 1 c1'), /1 packets transmitted, 1 packets received/);
   });
 
+  it('network rm is refused while a standalone container is attached (swarmkit: in use by its attachment task), then succeeds', () => {
+    const sh = withC1();
+    const id = ok(sh, 'docker network ls -q --no-trunc -f name=NET').trim();
+    const r = run(sh, 'docker network rm NET');
+    assert.equal(r.exitCode, 1);
+    assert.match(r.stderr, new RegExp(`^Error response from daemon: rpc error: code = FailedPrecondition desc = network ${id} is in use by task [0-9a-z]{25}\nexit status 1\n$`));
+    ok(sh, 'ssh node2 docker rm -f c1');
+    assert.equal(ok(sh, 'docker network rm NET'), 'NET\n');
+  });
+
   it('a network made without --attachable refuses the container: exit 125, the id printed first with -d, the container left Created', () => {
     const sh = swarm();
     ok(sh, 'docker network create -d overlay plain');

@@ -61,6 +61,9 @@ export function removeOverlayNetwork(d: DockerCtx, ref: string): { ok: true } | 
   if (net.ingress) return { ok: false, error: `rpc error: code = PermissionDenied desc = ingress network cannot be removed because service ${cluster.services.find((s) => s.vips[net.id] !== undefined)?.id ?? ''} depends on it` };
   const user = cluster.services.find((s) => s.spec.networks.includes(net.id));
   if (user) return { ok: false, error: `rpc error: code = FailedPrecondition desc = network ${net.id} is in use by service ${user.id}` };
+  // swarmkit's RemoveNetwork then looks at tasks: a standalone container's attachment is one.
+  const attached = (cluster.attachments ?? []).find((a) => a.addrs[net.id] !== undefined);
+  if (attached) return { ok: false, error: `rpc error: code = FailedPrecondition desc = network ${net.id} is in use by task ${attached.id}` };
   cluster.networks = cluster.networks.filter((n) => n !== net);
   d.sh.world.changed();
   return { ok: true };
