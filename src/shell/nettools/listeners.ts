@@ -20,6 +20,8 @@ export interface Listener {
   fd: number;
   /** Bound to the IPv6 wildcard [::] (dnsmasq's DNS sockets). */
   v6?: boolean;
+  /** With v6: one socket for both families (not IPV6_V6ONLY, Apache's `Listen 80`): ss shows `*`. */
+  dualStack?: boolean;
   /** listen(2) backlog: ss shows it as a listening socket's Send-Q (nc: 1). */
   backlog?: number;
   /** Every process holding the socket, in ss's order, when there are several (nginx's workers and master). */

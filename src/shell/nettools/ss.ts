@@ -57,9 +57,9 @@ function table(rows: Socket[], netid: boolean, processes: boolean): string {
     state: l.proto === 'tcp' ? 'LISTEN' : 'UNCONN',
     recv: '0',
     send: l.proto === 'tcp' ? String(l.backlog ?? 1) : '0',
-    laddr: l.v6 ? '[::]' : l.addr === 0 ? '0.0.0.0' : formatIpv4(l.addr),
+    laddr: l.dualStack ? '*' : l.v6 ? '[::]' : l.addr === 0 ? '0.0.0.0' : formatIpv4(l.addr),
     lport: String(l.port),
-    paddr: l.v6 ? '[::]' : '0.0.0.0',
+    paddr: l.dualStack ? '*' : l.v6 ? '[::]' : '0.0.0.0',
     pport: '*',
     process: processes ? `users:(${(l.holders ?? [l]).map((h) => `("${h.program}",pid=${h.pid},fd=${h.fd})`).join(',')})` : '',
   }));
