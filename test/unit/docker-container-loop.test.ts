@@ -124,3 +124,20 @@ describe('loopPlan: what a loop body writes, and when', () => {
     });
   }
 });
+
+describe('docker attach to a container running a shell loop', () => {
+  it('prints the lines written from now on until interrupted (timeout: 124)', () => {
+    const sh = ticking();
+    ok(sh, 'sleep 1.5');
+    const r = run(sh, 'timeout 2 docker attach ticker; echo $?');
+    assert.deepEqual(lines(r.stdout), ['Thu Jan 15 09:30:02 UTC 2026', 'Thu Jan 15 09:30:03 UTC 2026', '124']);
+  });
+
+  it('ends with the container when another job stops it: SIGKILL after 10 s, 137', () => {
+    const sh = ticking();
+    const r = run(sh, '(sleep 2.5; docker stop ticker >/dev/null) & docker attach ticker; echo $?; wait');
+    const out = lines(r.stdout);
+    assert.equal(out[out.length - 1], '137');
+    assert.equal(out[0], 'Thu Jan 15 09:30:01 UTC 2026');
+  });
+});

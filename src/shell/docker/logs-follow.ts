@@ -50,7 +50,8 @@ const ATTACH_POLL_MS = 100;
 function* attachProcess(argv: string[], ref: string, ctx: ProcContext, out: Output): Proc {
   const d0 = dockerCtx(ctx);
   const c0 = d0 ? findContainer(d0.daemon, ref) : undefined;
-  if (!c0 || c0.state !== 'running' || c0.exitsAt === null || c0.tty) {
+  // A shell loop (procs-loop.ts) never ends by itself but writes as time passes: attach follows it until stopped or interrupted.
+  if (!c0 || c0.state !== 'running' || (c0.exitsAt === null && !c0.loop) || c0.tty) {
     const r = docker(argv, ctx);
     out.stdout += r.stdout;
     out.stderr += r.stderr;
@@ -73,7 +74,7 @@ function* attachProcess(argv: string[], ref: string, ctx: ProcContext, out: Outp
       else out.stderr += l.slice(2) + '\n';
     });
     if (c.state !== 'running' && c.state !== 'paused') return c.exitCode;
-    yield { kind: 'timer', until: Math.min(c.exitsAt ?? Infinity, now + ATTACH_POLL_MS) };
+    yield { kind: 'timer', until: Math.min(c.exitsAt ?? Infinity, nextLoopLine(c) ?? Infinity, now + ATTACH_POLL_MS) };
   }
 }
 
