@@ -5,11 +5,11 @@
 import { findContainer, settle } from '../../engine/docker/containers';
 import { fail, Output, type CommandResult } from '../types';
 import { argsError, daemonError, usageError, type DockerCtx } from './context';
-import { parseFlags } from './flags';
+import { parseFlags, flagSpecs } from './flags';
 import { hasTerminal } from './run';
 
 export function dockerAttach(d: DockerCtx, argv: string[]): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'no-stdin', value: false }, { long: 'sig-proxy', value: true }, { long: 'detach-keys', value: true }], true);
+  const parsed = parseFlags(argv, flagSpecs('no-stdin sig-proxy= detach-keys='), true);
   if (!parsed.ok) return usageError('attach', parsed.error);
   const [ref, ...extra] = parsed.value.args;
   if (ref === undefined || extra.length > 0) return argsError('attach', '[OPTIONS] CONTAINER', 'Attach local standard input, output, and error streams to a running container', 'exactly 1 argument');

@@ -13,29 +13,17 @@ import { resolvePath } from '../fs';
 import type { Image } from '../../engine/docker/types';
 import { fail, type CommandResult } from '../types';
 import type { DockerCtx } from './context';
-import { all, has, last, parseFlags, type FlagSpec } from './flags';
+import { all, has, last, parseFlags, type FlagSpec, flagSpecs } from './flags';
 import { findImage } from './images';
 import { contextTransferBytes, dockerfileTransferBytes, neededFiles, readContext } from './build-context';
 import { applyInstruction, type Stage } from './build-stage';
 import { errorDetails, logLines, printPlain, sourceExcerpt, status, vertex, type Vertex } from './build-progress';
 import { fullName, tagImage } from './build-tags';
 
-const BUILD_FLAGS: FlagSpec[] = [
-  { long: 'tag', short: 't', value: true },
-  { long: 'file', short: 'f', value: true },
-  { long: 'build-arg', value: true },
-  { long: 'no-cache', value: false },
-  { long: 'progress', value: true },
-  { long: 'quiet', short: 'q', value: false },
-  { long: 'label', value: true },
-  { long: 'target', value: true },
-  { long: 'pull', value: false },
-  { long: 'rm', value: false },
-  { long: 'force-rm', value: false },
-  { long: 'network', value: true },
-  { long: 'platform', value: true },
-  { long: 'load', value: false },
-];
+const BUILD_FLAGS: FlagSpec[] = flagSpecs(`
+  t|tag= f|file= build-arg= no-cache progress= q|quiet label= target= pull rm force-rm network=
+  platform= load
+`);
 
 const USAGE = `Usage:  docker buildx build [OPTIONS] PATH | URL | -
 

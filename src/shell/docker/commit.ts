@@ -13,7 +13,7 @@ import { sealImage, withStep } from '../../engine/docker/layers';
 import type { Image } from '../../engine/docker/types';
 import { fail, type CommandResult } from '../types';
 import { argsError, usageError, type DockerCtx } from './context';
-import { all, last, parseFlags } from './flags';
+import { all, last, parseFlags, flagSpecs } from './flags';
 import { tagImage } from './build-tags';
 
 /** -c 'CMD ["x"]', 'ENV K=V', 'EXPOSE 80', 'WORKDIR /app', 'USER u', 'ENTRYPOINT …', 'LABEL k=v'. */
@@ -46,7 +46,7 @@ export function applyChange(image: Image, change: string): Image | string {
 }
 
 export function dockerCommit(d: DockerCtx, argv: string[]): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'message', short: 'm', value: true }, { long: 'author', short: 'a', value: true }, { long: 'change', short: 'c', value: true }, { long: 'pause', short: 'p', value: false }], true);
+  const parsed = parseFlags(argv, flagSpecs('m|message= a|author= c|change= p|pause'), true);
   if (!parsed.ok) return usageError('commit', parsed.error);
   const [ref, name, ...extra] = parsed.value.args;
   if (ref === undefined || extra.length > 0) return argsError('commit', '[OPTIONS] CONTAINER [REPOSITORY[:TAG]]', "Create a new image from a container's changes", 'at least 1 and at most 2 arguments');

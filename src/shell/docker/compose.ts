@@ -16,39 +16,37 @@ import { loadComposeProject, projectNameOnly, type ComposeGlobals } from './comp
 import { composeLs, composePs } from './compose-ps';
 import { composePull } from './compose-pull';
 import { composeRun } from './compose-run';
-import { has, last, parseFlags, type FlagSpec, type Parsed } from './flags';
+import { has, last, parseFlags, type FlagSpec, type Parsed, flagSpecs } from './flags';
 import { warningLine } from './compose-progress';
 
 export const COMPOSE_VERSION = 'v2.32.4';
 
-const GLOBAL_FLAGS: FlagSpec[] = [
-  { long: 'file', short: 'f', value: true },
-  { long: 'project-name', short: 'p', value: true },
-  { long: 'project-directory', value: true },
-  { long: 'progress', value: true },
-  { long: 'ansi', value: true },
-  { long: 'env-file', value: true },
-  { long: 'profile', value: true },
-  { long: 'parallel', value: true },
-  { long: 'compatibility', value: false },
-  { long: 'dry-run', value: false },
-];
+const GLOBAL_FLAGS: FlagSpec[] = flagSpecs(`
+  f|file= p|project-name= project-directory= progress= ansi= env-file= profile= parallel=
+  compatibility dry-run
+`);
 
 const SUB_FLAGS: Record<string, FlagSpec[]> = {
-  up: [{ long: 'detach', short: 'd', value: false }, { long: 'remove-orphans', value: false }, { long: 'build', value: false }, { long: 'no-build', value: false }, { long: 'force-recreate', value: false }, { long: 'no-recreate', value: false }, { long: 'no-deps', value: false }, { long: 'wait', value: false }, { long: 'quiet-pull', value: false }, { long: 'no-start', value: false }, { long: 'timeout', short: 't', value: true }, { long: 'no-color', value: false }, { long: 'no-log-prefix', value: false }],
-  create: [{ long: 'build', value: false }, { long: 'no-build', value: false }, { long: 'force-recreate', value: false }, { long: 'no-recreate', value: false }, { long: 'remove-orphans', value: false }, { long: 'quiet-pull', value: false }],
+  up: flagSpecs(`
+    d|detach remove-orphans build no-build force-recreate no-recreate no-deps wait quiet-pull no-start
+    t|timeout= no-color no-log-prefix
+  `),
+  create: flagSpecs('build no-build force-recreate no-recreate remove-orphans quiet-pull'),
   start: [],
-  stop: [{ long: 'timeout', short: 't', value: true }],
-  restart: [{ long: 'timeout', short: 't', value: true }, { long: 'no-deps', value: false }],
-  down: [{ long: 'volumes', short: 'v', value: false }, { long: 'remove-orphans', value: false }, { long: 'timeout', short: 't', value: true }, { long: 'rmi', value: true }],
-  ps: [{ long: 'all', short: 'a', value: false }, { long: 'quiet', short: 'q', value: false }, { long: 'services', value: false }, { long: 'format', value: true }, { long: 'no-trunc', value: false }],
-  logs: [{ long: 'follow', short: 'f', value: false }, { long: 'tail', short: 'n', value: true }, { long: 'no-log-prefix', value: false }, { long: 'timestamps', short: 't', value: false }, { long: 'no-color', value: false }, { long: 'since', value: true }, { long: 'until', value: true }],
-  ls: [{ long: 'all', short: 'a', value: false }, { long: 'quiet', short: 'q', value: false }, { long: 'format', value: true }, { long: 'filter', value: true }],
-  config: [{ long: 'quiet', short: 'q', value: false }, { long: 'services', value: false }, { long: 'volumes', value: false }, { long: 'networks', value: false }, { long: 'format', value: true }, { long: 'no-interpolate', value: false }],
-  version: [{ long: 'short', value: false }, { long: 'format', short: 'f', value: true }],
-  run: [{ long: 'rm', value: false }, { long: 'detach', short: 'd', value: false }, { long: 'no-deps', value: false }, { long: 'env', short: 'e', value: true }, { long: 'entrypoint', value: true }, { long: 'name', value: true }, { long: 'service-ports', short: 'P', value: false }, { long: 'publish', short: 'p', value: true }, { long: 'user', short: 'u', value: true }, { long: 'workdir', short: 'w', value: true }, { long: 'no-TTY', short: 'T', value: false }, { long: 'interactive', short: 'i', value: false }, { long: 'tty', short: 't', value: false }, { long: 'use-aliases', value: false }, { long: 'quiet-pull', value: false }, { long: 'remove-orphans', value: false }],
-  pull: [{ long: 'quiet', short: 'q', value: false }, { long: 'ignore-buildable', value: false }, { long: 'ignore-pull-failures', value: false }, { long: 'include-deps', value: false }, { long: 'policy', value: true }],
-  exec: [{ long: 'detach', short: 'd', value: false }, { long: 'no-TTY', short: 'T', value: false }, { long: 'interactive', short: 'i', value: false }, { long: 'tty', short: 't', value: false }, { long: 'user', short: 'u', value: true }, { long: 'workdir', short: 'w', value: true }, { long: 'env', short: 'e', value: true }, { long: 'index', value: true }, { long: 'privileged', value: false }],
+  stop: flagSpecs('t|timeout='),
+  restart: flagSpecs('t|timeout= no-deps'),
+  down: flagSpecs('v|volumes remove-orphans t|timeout= rmi='),
+  ps: flagSpecs('a|all q|quiet services format= no-trunc'),
+  logs: flagSpecs('f|follow n|tail= no-log-prefix t|timestamps no-color since= until='),
+  ls: flagSpecs('a|all q|quiet format= filter='),
+  config: flagSpecs('q|quiet services volumes networks format= no-interpolate'),
+  version: flagSpecs('short f|format='),
+  run: flagSpecs(`
+    rm d|detach no-deps e|env= entrypoint= name= P|service-ports p|publish= u|user= w|workdir= T|no-TTY
+    i|interactive t|tty use-aliases quiet-pull remove-orphans
+  `),
+  pull: flagSpecs('q|quiet ignore-buildable ignore-pull-failures include-deps policy='),
+  exec: flagSpecs('d|detach T|no-TTY i|interactive t|tty u|user= w|workdir= e|env= index= privileged'),
 };
 
 function flagError(sub: string, message: string): CommandResult {

@@ -4,7 +4,7 @@ import { sha256Hex } from '../../engine/docker/layers-sha256';
 import { fail, Output, type CommandResult, type ShellContext } from '../types';
 import { argsError, usageError } from './context';
 import { chooseEndpoint, contextNotFound, contextsOf, currentContextName, DEFAULT_SOCKET, type DockerGlobals } from './context-endpoint';
-import { last, parseFlags } from './flags';
+import { last, parseFlags, flagSpecs } from './flags';
 import { renderTemplate } from './template';
 
 interface Row {
@@ -32,7 +32,7 @@ function table(cells: string[][]): string {
 }
 
 function ls(sh: ShellContext, globals: DockerGlobals, argv: string[]): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'format', value: true }, { long: 'quiet', short: 'q', value: false }], true);
+  const parsed = parseFlags(argv, flagSpecs('format= q|quiet'), true);
   if (!parsed.ok) return usageError('context ls', parsed.error);
   const list = rows(sh, globals);
   const format = last(parsed.value, 'format');
@@ -52,7 +52,7 @@ function ls(sh: ShellContext, globals: DockerGlobals, argv: string[]): CommandRe
 }
 
 function create(sh: ShellContext, argv: string[]): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'docker', value: true }, { long: 'description', value: true }, { long: 'from', value: true }], true);
+  const parsed = parseFlags(argv, flagSpecs('docker= description= from='), true);
   if (!parsed.ok) return usageError('context create', parsed.error);
   const [name, ...extra] = parsed.value.args;
   if (name === undefined || extra.length > 0) return argsError('context create', '[OPTIONS] CONTEXT', 'Create a context', 'exactly 1 argument');
@@ -77,7 +77,7 @@ function use(sh: ShellContext, argv: string[]): CommandResult {
 }
 
 function rm(sh: ShellContext, globals: DockerGlobals, argv: string[]): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'force', short: 'f', value: false }], true);
+  const parsed = parseFlags(argv, flagSpecs('f|force'), true);
   if (!parsed.ok) return usageError('context rm', parsed.error);
   if (parsed.value.args.length === 0) return argsError('context rm', 'CONTEXT [CONTEXT...]', 'Remove one or more contexts');
   const daemon = daemonOf(sh.world, sh.host);
@@ -115,7 +115,7 @@ function inspectOne(sh: ShellContext, name: string): Record<string, unknown> | u
 }
 
 function inspect(sh: ShellContext, globals: DockerGlobals, argv: string[]): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'format', short: 'f', value: true }], true);
+  const parsed = parseFlags(argv, flagSpecs('f|format='), true);
   if (!parsed.ok) return usageError('context inspect', parsed.error);
   const names = parsed.value.args.length > 0 ? parsed.value.args : [currentContextName(sh, globals)];
   const found: Array<Record<string, unknown>> = [];

@@ -12,7 +12,7 @@ import { resolvePath } from '../fs';
 import { fail, type CommandResult } from '../types';
 import { argsError, usageError, type DockerCtx } from './context';
 import { containerCtx } from './exec';
-import { parseFlags } from './flags';
+import { parseFlags, flagSpecs } from './flags';
 
 /** splitCpArg: an absolute path or ./relative is local; otherwise NAME:PATH names a container. */
 function splitCpArg(arg: string): { container?: string; path: string } {
@@ -49,7 +49,7 @@ function collect(fs: FileSystem, d: DockerCtx, root: string, extra: string[] = [
 }
 
 export function dockerCp(d: DockerCtx, argv: string[]): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'archive', short: 'a', value: false }, { long: 'follow-link', short: 'L', value: false }, { long: 'quiet', short: 'q', value: false }], true);
+  const parsed = parseFlags(argv, flagSpecs('a|archive L|follow-link q|quiet'), true);
   if (!parsed.ok) return usageError('cp', parsed.error);
   const args = parsed.value.args;
   if (args.length !== 2) return argsError('cp', '[OPTIONS] CONTAINER:SRC_PATH DEST_PATH|-\n\tdocker cp [OPTIONS] SRC_PATH|- CONTAINER:DEST_PATH', 'Copy files/folders between a container and the local filesystem', 'exactly 2 arguments');

@@ -11,7 +11,7 @@ import { serviceDnsTable } from '../../engine/swarm/service-dns';
 /** Programs of the host's toolset that resolve names through NSS only: /etc/hosts, then the embedded DNS (ctx.nss). */
 const NSS_HOSTS_ONLY = new Set(['ping', 'traceroute', 'arp', 'route', 'ifconfig']);
 import { daemonError, argsError, usageError, type DockerCtx } from './context';
-import { all, last, parseFlags } from './flags';
+import { all, last, parseFlags, flagSpecs } from './flags';
 import { allocatesWithoutBound } from '../../engine/docker/cgroups';
 import { containerBuiltin } from '../container/builtins';
 import { asBusyboxPing } from '../container/busybox-ping';
@@ -83,7 +83,7 @@ export function runInContainer(d: DockerCtx, c: Container, argv: string[], opts:
 }
 
 export function dockerExec(d: DockerCtx, argv: string[]): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'interactive', short: 'i', value: false }, { long: 'tty', short: 't', value: false }, { long: 'detach', short: 'd', value: false }, { long: 'env', short: 'e', value: true }, { long: 'workdir', short: 'w', value: true }, { long: 'user', short: 'u', value: true }, { long: 'privileged', value: false }], false);
+  const parsed = parseFlags(argv, flagSpecs('i|interactive t|tty d|detach e|env= w|workdir= u|user= privileged'), false);
   if (!parsed.ok) return usageError('exec', parsed.error);
   const [ref, ...cmd] = parsed.value.args;
   if (ref === undefined || cmd.length === 0) return argsError('exec', '[OPTIONS] CONTAINER COMMAND [ARG...]', 'Execute a command in a running container', 'at least 2 arguments');

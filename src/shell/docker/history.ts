@@ -3,7 +3,7 @@ import { historyOf } from '../../engine/docker/layers';
 import type { Image } from '../../engine/docker/types';
 import { fail, type CommandResult } from '../types';
 import { argsError, usageError, type DockerCtx } from './context';
-import { has, last, parseFlags } from './flags';
+import { has, last, parseFlags, flagSpecs } from './flags';
 import { epochNow, findImage } from './images';
 import { humanDuration, humanSize } from './human';
 import { ellipsis, tabwrite } from './table';
@@ -36,7 +36,7 @@ export function historyRows(images: Image[], image: Image): Row[] {
 }
 
 export function dockerHistory(d: DockerCtx, argv: string[]): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'no-trunc', value: false }, { long: 'quiet', short: 'q', value: false }, { long: 'human', short: 'H', value: false }, { long: 'format', value: true }, { long: 'platform', value: true }], true);
+  const parsed = parseFlags(argv, flagSpecs('no-trunc q|quiet H|human format= platform='), true);
   if (!parsed.ok) return usageError('history', parsed.error);
   const p = parsed.value;
   if (p.args.length !== 1) return argsError('history', '[OPTIONS] IMAGE', 'Show the history of an image', 'exactly 1 argument');

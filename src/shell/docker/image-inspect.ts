@@ -3,7 +3,7 @@ import { parseImageRef } from '../../engine/docker/catalog';
 import type { Image } from '../../engine/docker/types';
 import { Output, type CommandResult } from '../types';
 import { argsError, daemonError, usageError, type DockerCtx } from './context';
-import { last, parseFlags } from './flags';
+import { last, parseFlags, flagSpecs } from './flags';
 import { findImage } from './images';
 import { printInspect } from './inspect';
 
@@ -48,7 +48,7 @@ export function imageJson(i: Image, all: Image[]) {
 }
 
 export function dockerImageInspect(d: DockerCtx, argv: string[]): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'format', short: 'f', value: true }], true);
+  const parsed = parseFlags(argv, flagSpecs('f|format='), true);
   if (!parsed.ok) return usageError('image inspect', parsed.error);
   if (parsed.value.args.length === 0) return argsError('image inspect', '[OPTIONS] IMAGE [IMAGE...]', 'Display detailed information on one or more images');
   const out = new Output();

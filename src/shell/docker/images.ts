@@ -4,7 +4,7 @@ import type { DaemonState, Image } from '../../engine/docker/types';
 import type { World } from '../../engine/world';
 import { Output, type CommandResult } from '../types';
 import { argsError, daemonError, usageError, type DockerCtx } from './context';
-import { has, parseFlags } from './flags';
+import { has, parseFlags, flagSpecs } from './flags';
 import { humanDuration, humanSize } from './human';
 import { tabwrite } from './table';
 import { pullFromRegistry } from './push';
@@ -46,7 +46,7 @@ export function pull(daemon: DaemonState, ref: ImageRef): PullOutcome {
 }
 
 export function dockerPull(d: DockerCtx, argv: string[]): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'quiet', short: 'q', value: false }, { long: 'all-tags', short: 'a', value: false }, { long: 'platform', value: true }], true);
+  const parsed = parseFlags(argv, flagSpecs('q|quiet a|all-tags platform='), true);
   if (!parsed.ok) return usageError('pull', parsed.error);
   const [text, ...extra] = parsed.value.args;
   if (text === undefined || extra.length > 0) return argsError('pull', '[OPTIONS] NAME[:TAG|@DIGEST]', 'Download an image from a registry', 'exactly 1 argument');
@@ -72,7 +72,7 @@ function createdSecond(i: Image): number {
 }
 
 export function dockerImages(d: DockerCtx, argv: string[]): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'quiet', short: 'q', value: false }, { long: 'all', short: 'a', value: false }, { long: 'no-trunc', value: false }, { long: 'digests', value: false }, { long: 'format', value: true }, { long: 'filter', short: 'f', value: true }], true);
+  const parsed = parseFlags(argv, flagSpecs('q|quiet a|all no-trunc digests format= f|filter='), true);
   if (!parsed.ok) return usageError('images', parsed.error);
   const [repoFilter] = parsed.value.args;
   const filters = imageFilters(d.daemon, parsed.value.flags['filter'] ?? []);
@@ -88,7 +88,7 @@ export function dockerImages(d: DockerCtx, argv: string[]): CommandResult {
 }
 
 export function dockerRmi(d: DockerCtx, argv: string[]): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'force', short: 'f', value: false }, { long: 'no-prune', value: false }], true);
+  const parsed = parseFlags(argv, flagSpecs('f|force no-prune'), true);
   if (!parsed.ok) return usageError('rmi', parsed.error);
   if (parsed.value.args.length === 0) return argsError('rmi', '[OPTIONS] IMAGE [IMAGE...]', 'Remove one or more images');
   const out = new Output();

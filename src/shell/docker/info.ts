@@ -9,7 +9,7 @@ import type { DaemonState } from '../../engine/docker/types';
 import { formatIpv4 } from '../../engine/net/ipv4';
 import { Output, type CommandResult } from '../types';
 import { usageError, type DockerCtx } from './context';
-import { last, parseFlags } from './flags';
+import { last, parseFlags, flagSpecs } from './flags';
 import { apiTime } from './human';
 import { renderTemplate } from './template';
 import { membershipOf } from '../../engine/swarm/state';
@@ -172,7 +172,7 @@ function infoText(d: DockerCtx, i: Record<string, unknown>, context: string): st
 }
 
 export function dockerInfo(d: DockerCtx, argv: string[], context = 'default'): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'format', short: 'f', value: true }], true);
+  const parsed = parseFlags(argv, flagSpecs('f|format='), true);
   if (!parsed.ok) return usageError('info', parsed.error);
   if (parsed.value.args.length > 0) return usageError('info', `docker: 'docker info' accepts no arguments`);
   const info = infoObject(d, context);

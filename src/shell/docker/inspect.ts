@@ -5,7 +5,7 @@ import { findNetwork } from '../../engine/docker/networks';
 import { formatIpv4 } from '../../engine/net/ipv4';
 import { Output, type CommandResult } from '../types';
 import { argsError, usageError, type DockerCtx } from './context';
-import { has, last, parseFlags } from './flags';
+import { has, last, parseFlags, flagSpecs } from './flags';
 import { apiTime } from './human';
 import { renderTemplate } from './template';
 import { findImage } from './images';
@@ -193,7 +193,7 @@ function ipamConfigJson(n: DockerNetwork) {
 
 export function dockerInspect(d: DockerCtx, argv: string[], kind: 'any' | 'container' | 'network' = 'any'): CommandResult {
   const cmd = kind === 'network' ? 'network inspect' : kind === 'container' ? 'container inspect' : 'inspect';
-  const parsed = parseFlags(argv, [{ long: 'format', short: 'f', value: true }, { long: 'size', short: 's', value: false }, { long: 'type', value: true }, { long: 'verbose', short: 'v', value: false }], true);
+  const parsed = parseFlags(argv, flagSpecs('f|format= s|size type= v|verbose'), true);
   if (!parsed.ok) return usageError(cmd, parsed.error);
   if (parsed.value.args.length === 0) return argsError(cmd, '[OPTIONS] NAME|ID [NAME|ID...]', 'Return low-level information on Docker objects');
   const epoch = d.sh.world.clock.epoch;

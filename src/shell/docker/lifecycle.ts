@@ -8,7 +8,7 @@ import { Output, type CommandResult } from '../types';
 import { argsError, usageError, type DockerCtx } from './context';
 import { freezeLoop } from '../../engine/docker/procs-loop';
 import { renameContainer } from '../../engine/docker/container-index';
-import { has, last, parseFlags, type FlagSpec } from './flags';
+import { has, last, parseFlags, type FlagSpec, flagSpecs } from './flags';
 
 type Action = (d: DockerCtx, c: Container, ref: string, out: Output, flags: Record<string, string[]>) => boolean;
 
@@ -34,7 +34,7 @@ function eachContainer(d: DockerCtx, argv: string[], cmd: string, summary: strin
 const running = (c: Container) => c.state === 'running' || c.state === 'paused';
 
 export function dockerStart(d: DockerCtx, argv: string[]): CommandResult {
-  return eachContainer(d, argv, 'start', 'Start one or more stopped containers', [{ long: 'attach', short: 'a', value: false }, { long: 'interactive', short: 'i', value: false }], (d, c, ref, out) => {
+  return eachContainer(d, argv, 'start', 'Start one or more stopped containers', flagSpecs('a|attach i|interactive'), (d, c, ref, out) => {
     if (!running(c)) c.restartSuppressed = false;
     const r = startContainer(d.sh.world, d.sh.host, d.daemon, c);
     if (!r.ok) {
@@ -48,7 +48,7 @@ export function dockerStart(d: DockerCtx, argv: string[]): CommandResult {
 }
 
 export function dockerStop(d: DockerCtx, argv: string[]): CommandResult {
-  return eachContainer(d, argv, 'stop', 'Stop one or more running containers', [{ long: 'time', short: 't', value: true }, { long: 'timeout', value: true }, { long: 'signal', short: 's', value: true }], (d, c, ref, out, f) => {
+  return eachContainer(d, argv, 'stop', 'Stop one or more running containers', flagSpecs('t|time= timeout= s|signal='), (d, c, ref, out, f) => {
     const sigText = f['signal']?.at(-1);
     const sig = sigText === undefined ? undefined : parseSignal(sigText);
     if (sigText !== undefined && sig === undefined) {
@@ -63,7 +63,7 @@ export function dockerStop(d: DockerCtx, argv: string[]): CommandResult {
 }
 
 export function dockerRestart(d: DockerCtx, argv: string[]): CommandResult {
-  return eachContainer(d, argv, 'restart', 'Restart one or more containers', [{ long: 'time', short: 't', value: true }, { long: 'signal', short: 's', value: true }], (d, c, ref, out, f) => {
+  return eachContainer(d, argv, 'restart', 'Restart one or more containers', flagSpecs('t|time= s|signal='), (d, c, ref, out, f) => {
     stopContainer(d.sh.world, d.sh.host, d.daemon, c, Number(f['time']?.at(-1) ?? 10));
     c.restartSuppressed = false;
     const r = startContainer(d.sh.world, d.sh.host, d.daemon, c);
@@ -81,7 +81,7 @@ export function dockerRestart(d: DockerCtx, argv: string[]): CommandResult {
  * SIGKILL (a `sleep` keeps running after `kill -s TERM`), tini (--init) forwards it.
  */
 export function dockerKill(d: DockerCtx, argv: string[]): CommandResult {
-  return eachContainer(d, argv, 'kill', 'Kill one or more running containers', [{ long: 'signal', short: 's', value: true }], (d, c, ref, out, f) => {
+  return eachContainer(d, argv, 'kill', 'Kill one or more running containers', flagSpecs('s|signal='), (d, c, ref, out, f) => {
     const sigText = f['signal']?.at(-1) ?? 'KILL';
     const sig = parseSignal(sigText);
     if (sig === undefined) {
@@ -111,7 +111,7 @@ export function dockerKill(d: DockerCtx, argv: string[]): CommandResult {
 }
 
 export function dockerRm(d: DockerCtx, argv: string[]): CommandResult {
-  return eachContainer(d, argv, 'rm', 'Remove one or more containers', [{ long: 'force', short: 'f', value: false }, { long: 'volumes', short: 'v', value: false }, { long: 'link', short: 'l', value: false }], (d, c, ref, out, f) => {
+  return eachContainer(d, argv, 'rm', 'Remove one or more containers', flagSpecs('f|force v|volumes l|link'), (d, c, ref, out, f) => {
     if (running(c) && !f['force']) {
       out.err(`Error response from daemon: cannot remove container "/${c.name}": container is running: stop the container before removing or force remove`);
       return false;
@@ -138,7 +138,7 @@ export function dockerWait(d: DockerCtx, argv: string[]): CommandResult {
 }
 
 export function dockerLogs(d: DockerCtx, argv: string[]): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'follow', short: 'f', value: false }, { long: 'tail', short: 'n', value: true }, { long: 'timestamps', short: 't', value: false }, { long: 'since', value: true }, { long: 'until', value: true }, { long: 'details', value: false }], true);
+  const parsed = parseFlags(argv, flagSpecs('f|follow n|tail= t|timestamps since= until= details'), true);
   if (!parsed.ok) return usageError('logs', parsed.error);
   const [ref, ...extra] = parsed.value.args;
   if (ref === undefined || extra.length > 0) return argsError('logs', '[OPTIONS] CONTAINER', 'Fetch the logs of a container', 'exactly 1 argument');

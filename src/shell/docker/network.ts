@@ -9,7 +9,7 @@ import { endpointIpError, parseGoIpv4, parseNetipAddr, parseNetipPrefix, validat
 import { consolidateIpam } from './network-ipam';
 import { Output, fail, type CommandResult } from '../types';
 import { argsError, daemonError, usageError, type DockerCtx } from './context';
-import { all, has, last, parseFlags } from './flags';
+import { all, has, last, parseFlags, flagSpecs } from './flags';
 import { formatRows } from './ps';
 import { dockerInspect } from './inspect';
 import { tabwrite } from './table';
@@ -46,7 +46,7 @@ export function dockerNetwork(d: DockerCtx, argv: string[]): CommandResult {
 const PREDEFINED = new Set(['bridge', 'host', 'none', 'default']);
 
 function create(d: DockerCtx, argv: string[]): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'driver', short: 'd', value: true }, { long: 'subnet', value: true }, { long: 'gateway', value: true }, { long: 'internal', value: false }, { long: 'ip-range', value: true }, { long: 'attachable', value: false }, { long: 'opt', short: 'o', value: true }, { long: 'label', value: true }], true);
+  const parsed = parseFlags(argv, flagSpecs('d|driver= subnet= gateway= internal ip-range= attachable o|opt= label='), true);
   if (!parsed.ok) return usageError('network create', parsed.error);
   const [name, ...extra] = parsed.value.args;
   if (name === undefined || extra.length > 0) return argsError('network create', '[OPTIONS] NETWORK', 'Create a network', 'exactly 1 argument');
@@ -88,7 +88,7 @@ function create(d: DockerCtx, argv: string[]): CommandResult {
 }
 
 function list(d: DockerCtx, argv: string[]): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'quiet', short: 'q', value: false }, { long: 'no-trunc', value: false }, { long: 'filter', short: 'f', value: true }, { long: 'format', value: true }], true);
+  const parsed = parseFlags(argv, flagSpecs('q|quiet no-trunc f|filter= format='), true);
   if (!parsed.ok) return usageError('network ls', parsed.error);
   const every = [...d.daemon.networks.map((n) => ({ id: n.id, name: n.name, driver: n.driver as string, scope: 'local', internal: n.internal })), ...overlayRows(d).map((n) => ({ ...n, internal: false }))].sort((a, b) => (a.name < b.name ? -1 : 1));
   const filters = all(parsed.value, 'filter');
@@ -118,7 +118,7 @@ function list(d: DockerCtx, argv: string[]): CommandResult {
 }
 
 function remove(d: DockerCtx, argv: string[]): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'force', short: 'f', value: false }], true);
+  const parsed = parseFlags(argv, flagSpecs('f|force'), true);
   if (!parsed.ok) return usageError('network rm', parsed.error);
   if (parsed.value.args.length === 0) return argsError('network rm', 'NETWORK [NETWORK...]', 'Remove one or more networks');
   const out = new Output();
@@ -163,7 +163,7 @@ function remove(d: DockerCtx, argv: string[]): CommandResult {
  * prints "Deleted Networks:" and their names (docker/cli network/prune.go).
  */
 function prune(d: DockerCtx, argv: string[]): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'force', short: 'f', value: false }, { long: 'filter', value: true }], true);
+  const parsed = parseFlags(argv, flagSpecs('f|force filter='), true);
   if (!parsed.ok) return usageError('network prune', parsed.error);
   if (parsed.value.args.length > 0) return argsError('network prune', '[OPTIONS]', 'Remove all unused networks', 'no arguments');
   const out = new Output();
@@ -181,7 +181,7 @@ function prune(d: DockerCtx, argv: string[]): CommandResult {
 }
 
 function connect(d: DockerCtx, argv: string[]): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'alias', value: true }, { long: 'ip', value: true }, { long: 'link', value: true }], true);
+  const parsed = parseFlags(argv, flagSpecs('alias= ip= link='), true);
   if (!parsed.ok) return usageError('network connect', parsed.error);
   const [netRef, ref, ...extra] = parsed.value.args;
   if (netRef === undefined || ref === undefined || extra.length > 0) return argsError('network connect', '[OPTIONS] NETWORK CONTAINER', 'Connect a container to a network', 'exactly 2 arguments');
@@ -225,7 +225,7 @@ function sharedNetworkConflict(mode: string, driver: string, name: string): stri
 }
 
 function disconnect(d: DockerCtx, argv: string[]): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'force', short: 'f', value: false }], true);
+  const parsed = parseFlags(argv, flagSpecs('f|force'), true);
   if (!parsed.ok) return usageError('network disconnect', parsed.error);
   const [netRef, ref, ...extra] = parsed.value.args;
   if (netRef === undefined || ref === undefined || extra.length > 0) return argsError('network disconnect', '[OPTIONS] NETWORK CONTAINER', 'Disconnect a container from a network', 'exactly 2 arguments');

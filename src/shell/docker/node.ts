@@ -5,7 +5,7 @@ import type { Availability, Cluster } from '../../engine/swarm/types';
 import { reconcile } from '../../engine/swarm/orchestrator';
 import { Output, fail, type CommandResult } from '../types';
 import { argsError, usageError, type DockerCtx } from './context';
-import { all, has, last, parseFlags } from './flags';
+import { all, has, last, parseFlags, flagSpecs } from './flags';
 import { printInspect } from './inspect';
 import { nodeJson, nodePretty, nodeTable } from './node-format';
 import { asManager, groupUsage, isResult, unknownSub } from './swarm-access';
@@ -46,7 +46,7 @@ export function dockerNode(d: DockerCtx, argv: string[]): CommandResult {
 }
 
 function list(d: DockerCtx, argv: string[]): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'quiet', short: 'q', value: false }, { long: 'filter', short: 'f', value: true }, { long: 'format', value: true }], true);
+  const parsed = parseFlags(argv, flagSpecs('q|quiet f|filter= format='), true);
   if (!parsed.ok) return usageError('node ls', parsed.error);
   const access = asManager(d);
   if (isResult(access)) return access;
@@ -60,7 +60,7 @@ function resolve(cluster: Cluster, selfId: string, ref: string) {
 }
 
 function inspect(d: DockerCtx, argv: string[]): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'pretty', value: false }, { long: 'format', short: 'f', value: true }], true);
+  const parsed = parseFlags(argv, flagSpecs('pretty f|format='), true);
   if (!parsed.ok) return usageError('node inspect', parsed.error);
   if (parsed.value.args.length === 0) return argsError('node inspect', '[OPTIONS] self|NODE [NODE...]', 'Display detailed information on one or more nodes');
   const access = asManager(d);
@@ -79,7 +79,7 @@ function inspect(d: DockerCtx, argv: string[]): CommandResult {
 }
 
 function update(d: DockerCtx, argv: string[]): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'availability', value: true }, { long: 'role', value: true }, { long: 'label-add', value: true }, { long: 'label-rm', value: true }], true);
+  const parsed = parseFlags(argv, flagSpecs('availability= role= label-add= label-rm='), true);
   if (!parsed.ok) return usageError('node update', parsed.error);
   const [ref, ...extra] = parsed.value.args;
   if (ref === undefined || extra.length > 0) return argsError('node update', '[OPTIONS] NODE', 'Update a node', 'exactly 1 argument');
@@ -131,7 +131,7 @@ function role(d: DockerCtx, argv: string[], to: 'manager' | 'worker'): CommandRe
 }
 
 function remove(d: DockerCtx, argv: string[]): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'force', short: 'f', value: false }], true);
+  const parsed = parseFlags(argv, flagSpecs('f|force'), true);
   if (!parsed.ok) return usageError('node rm', parsed.error);
   if (parsed.value.args.length === 0) return argsError('node rm', '[OPTIONS] NODE [NODE...]', 'Remove one or more nodes from the swarm');
   const access = asManager(d);
@@ -153,7 +153,7 @@ function remove(d: DockerCtx, argv: string[]): CommandResult {
 }
 
 function ps(d: DockerCtx, argv: string[]): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'no-trunc', value: false }, { long: 'quiet', short: 'q', value: false }, { long: 'filter', short: 'f', value: true }, { long: 'format', value: true }], true);
+  const parsed = parseFlags(argv, flagSpecs('no-trunc q|quiet f|filter= format='), true);
   if (!parsed.ok) return usageError('node ps', parsed.error);
   const access = asManager(d);
   if (isResult(access)) return access;

@@ -2,7 +2,7 @@
 import { catalogEntry, findPlugin, fullName, installPlugin, layersOf, notFound, pluginDigest, pluginInUse, pluginsOf, type Plugin } from '../../engine/docker/plugins';
 import { Output, fail, type CommandResult } from '../types';
 import { argsError, daemonError, usageError, type DockerCtx } from './context';
-import { has, last, parseFlags } from './flags';
+import { has, last, parseFlags, flagSpecs } from './flags';
 import { ellipsis, tabwrite } from './table';
 
 const USAGE = `
@@ -26,7 +26,7 @@ Run 'docker plugin COMMAND --help' for more information on a command.
 `;
 
 function install(d: DockerCtx, argv: string[]): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'grant-all-permissions', value: false }, { long: 'alias', value: true }, { long: 'disable', value: false }, { long: 'disable-content-trust', value: false }], true);
+  const parsed = parseFlags(argv, flagSpecs('grant-all-permissions alias= disable disable-content-trust'), true);
   if (!parsed.ok) return usageError('plugin install', parsed.error);
   const [ref, ...settings] = parsed.value.args;
   if (ref === undefined) return argsError('plugin install', '[OPTIONS] PLUGIN [KEY=VALUE...]', 'Install a plugin');
@@ -51,7 +51,7 @@ function install(d: DockerCtx, argv: string[]): CommandResult {
 }
 
 function ls(d: DockerCtx, argv: string[]): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'quiet', short: 'q', value: false }, { long: 'no-trunc', value: false }, { long: 'format', value: true }, { long: 'filter', short: 'f', value: true }], true);
+  const parsed = parseFlags(argv, flagSpecs('q|quiet no-trunc format= f|filter='), true);
   if (!parsed.ok) return usageError('plugin ls', parsed.error);
   const noTrunc = has(parsed.value, 'no-trunc');
   const list = pluginsOf(d.daemon);
@@ -83,7 +83,7 @@ function each(d: DockerCtx, argv: string[], cmd: string, flags: Array<{ long: st
 }
 
 function inspect(d: DockerCtx, argv: string[]): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'format', short: 'f', value: true }], true);
+  const parsed = parseFlags(argv, flagSpecs('f|format='), true);
   if (!parsed.ok) return usageError('plugin inspect', parsed.error);
   if (parsed.value.args.length === 0) return argsError('plugin inspect', '[OPTIONS] PLUGIN [PLUGIN...]', 'Display detailed information on one or more plugins');
   const found: Plugin[] = [];
@@ -121,13 +121,13 @@ export function dockerPlugin(d: DockerCtx, argv: string[]): CommandResult {
     case 'list':
       return ls(d, rest);
     case 'enable':
-      return each(d, rest, 'enable', [{ long: 'timeout', value: true }], (p) => {
+      return each(d, rest, 'enable', flagSpecs('timeout='), (p) => {
         if (p.enabled) return `plugin ${p.name} is already enabled`;
         p.enabled = true;
         return null;
       }, false);
     case 'disable':
-      return each(d, rest, 'disable', [{ long: 'force', short: 'f', value: false }], (p, force) => {
+      return each(d, rest, 'disable', flagSpecs('f|force'), (p, force) => {
         if (!p.enabled) return `plugin ${p.name} is already disabled`;
         if (pluginInUse(d.daemon, p) && !force) return `plugin ${p.name} is in use`;
         p.enabled = false;
@@ -135,7 +135,7 @@ export function dockerPlugin(d: DockerCtx, argv: string[]): CommandResult {
       }, false);
     case 'rm':
     case 'remove':
-      return each(d, rest, 'rm', [{ long: 'force', short: 'f', value: false }], (p, force) => {
+      return each(d, rest, 'rm', flagSpecs('f|force'), (p, force) => {
         if (p.enabled && !force) return `plugin ${p.name} is enabled`;
         if (pluginInUse(d.daemon, p) && force) return `plugin ${p.name} is in use`;
         const list = pluginsOf(d.daemon);

@@ -4,7 +4,7 @@ import { sha256Hex } from '../../engine/docker/layers-sha256';
 import type { DaemonState, Image } from '../../engine/docker/types';
 import { Output, fail, type CommandResult } from '../types';
 import { argsError, usageError, type DockerCtx } from './context';
-import { all, has, parseFlags } from './flags';
+import { all, has, parseFlags, flagSpecs } from './flags';
 import { humanSize } from './human';
 import { confirmPrune } from './prune-prompt';
 import { isDangling } from './build-tags';
@@ -56,7 +56,7 @@ export function freedLayers(remaining: Image[], gone: Image, cached: Iterable<Im
 }
 
 export function dockerImagePrune(d: DockerCtx, argv: string[]): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'all', short: 'a', value: false }, { long: 'force', short: 'f', value: false }, { long: 'filter', value: true }], true);
+  const parsed = parseFlags(argv, flagSpecs('a|all f|force filter='), true);
   if (!parsed.ok) return usageError('image prune', parsed.error);
   const p = parsed.value;
   if (p.args.length > 0) return argsError('image prune', '[OPTIONS]', 'Remove unused images', 'no arguments');

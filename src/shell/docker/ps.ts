@@ -4,7 +4,7 @@ import type { Container } from '../../engine/docker/types';
 import { formatIpv4 } from '../../engine/net/ipv4';
 import type { CommandResult } from '../types';
 import { usageError, type DockerCtx } from './context';
-import { has, last, parseFlags } from './flags';
+import { has, last, parseFlags, flagSpecs } from './flags';
 import { createdAt, humanDuration } from './human';
 import { epochNow } from './images';
 import { ellipsis, tabwrite } from './table';
@@ -64,7 +64,7 @@ function row(c: Container, now: number, noTrunc: boolean): Record<string, string
 const HEADERS: Record<string, string> = { ID: 'CONTAINER ID', Image: 'IMAGE', Command: 'COMMAND', CreatedAt: 'CREATED AT', RunningFor: 'CREATED', Status: 'STATUS', State: 'STATE', Ports: 'PORTS', Names: 'NAMES', Networks: 'NETWORKS', Labels: 'LABELS', Mounts: 'MOUNTS', Size: 'SIZE', LocalVolumes: 'LOCAL VOLUMES' };
 
 export function dockerPs(d: DockerCtx, argv: string[]): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'all', short: 'a', value: false }, { long: 'quiet', short: 'q', value: false }, { long: 'latest', short: 'l', value: false }, { long: 'last', short: 'n', value: true }, { long: 'no-trunc', value: false }, { long: 'format', value: true }, { long: 'size', short: 's', value: false }, { long: 'filter', short: 'f', value: true }], true);
+  const parsed = parseFlags(argv, flagSpecs('a|all q|quiet l|latest n|last= no-trunc format= s|size f|filter='), true);
   if (!parsed.ok) return usageError('ps', parsed.error);
   const p = parsed.value;
   if (p.args.length > 0) return usageError('ps', `"docker ps" accepts no arguments.`);

@@ -7,7 +7,7 @@ import { parseImageRef, type ImageRef } from '../../engine/docker/catalog';
 import { findManifest, reachRegistry, storeImage, type RegistryStore } from '../../engine/docker/registry-server';
 import { Output, fail, type CommandResult } from '../types';
 import { argsError, usageError, type DockerCtx } from './context';
-import { has, parseFlags } from './flags';
+import { has, parseFlags, flagSpecs } from './flags';
 import { fullName, tagImage } from './build-tags';
 
 /** "localhost:5000/app" -> host, port, path; undefined for Docker Hub names. */
@@ -31,7 +31,7 @@ function refused(d: DockerCtx, host: string, port: number): string {
 }
 
 export function dockerPush(d: DockerCtx, argv: string[]): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'all-tags', short: 'a', value: false }, { long: 'quiet', short: 'q', value: false }, { long: 'disable-content-trust', value: false }, { long: 'platform', value: true }], true);
+  const parsed = parseFlags(argv, flagSpecs('a|all-tags q|quiet disable-content-trust platform='), true);
   if (!parsed.ok) return usageError('push', parsed.error);
   const [name, ...extra] = parsed.value.args;
   if (name === undefined || extra.length > 0) return argsError('push', '[OPTIONS] NAME[:TAG]', 'Upload an image to a registry', 'exactly 1 argument');

@@ -3,17 +3,12 @@
  * ["CMD-SHELL", cmd], --no-healthcheck ["NONE"]; durations in Go's time.ParseDuration syntax.
  */
 import type { HealthConfig } from '../../engine/docker/health';
-import { has, last, type FlagSpec, type Parsed } from './flags';
+import { has, last, type FlagSpec, type Parsed, flagSpecs } from './flags';
 
-export const HEALTH_FLAGS: FlagSpec[] = [
-  { long: 'health-cmd', value: true },
-  { long: 'health-interval', value: true },
-  { long: 'health-timeout', value: true },
-  { long: 'health-retries', value: true },
-  { long: 'health-start-period', value: true },
-  { long: 'health-start-interval', value: true },
-  { long: 'no-healthcheck', value: false },
-];
+export const HEALTH_FLAGS: FlagSpec[] = flagSpecs(`
+  health-cmd= health-interval= health-timeout= health-retries= health-start-period=
+  health-start-interval= no-healthcheck
+`);
 
 const UNIT_MS: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 

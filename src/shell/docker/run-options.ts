@@ -3,14 +3,9 @@
  * --cpu-shares, --init, --pull, --restart; validated with docker/cli 28's and dockerd 26's messages.
  */
 import { HOST_CPUS, MIN_MEMORY, nanoCpus, ramInBytes, type CgroupLimits } from '../../engine/docker/cgroups';
-import { all, has, last, type FlagSpec, type Parsed } from './flags';
+import { all, has, last, type FlagSpec, type Parsed, flagSpecs } from './flags';
 
-export const RUN_OPTION_FLAGS: FlagSpec[] = [
-  { long: 'label', short: 'l', value: true },
-  { long: 'memory-swap', value: true },
-  { long: 'pull', value: true },
-  { long: 'stop-timeout', value: true },
-];
+export const RUN_OPTION_FLAGS: FlagSpec[] = flagSpecs('l|label= memory-swap= pull= stop-timeout=');
 
 export interface RunOptions {
   labels: Record<string, string>;

@@ -9,40 +9,18 @@ import { HEALTH_FLAGS, parseHealthFlags } from './run-health';
 import { withProbe } from '../../engine/docker/health';
 import { entrypointCommand, entrypointExecError, runtimeError } from '../../engine/docker/procs';
 import { runInContainer } from './exec';
-import { all, has, last, parseFlags, type FlagSpec } from './flags';
+import { all, has, last, parseFlags, type FlagSpec, flagSpecs } from './flags';
 import { localImage, pull } from './images';
 import { planMounts } from './volume-flags';
 import { attachMounts } from '../../engine/docker/volumes';
 import { overlayTarget, startOnOverlay } from './swarm-attach';
 
 const RUN_FLAGS: FlagSpec[] = [
-  { long: 'detach', short: 'd', value: false },
-  { long: 'interactive', short: 'i', value: false },
-  { long: 'tty', short: 't', value: false },
-  { long: 'rm', value: false },
-  { long: 'name', value: true },
-  { long: 'hostname', short: 'h', value: true },
-  { long: 'publish', short: 'p', value: true },
-  { long: 'publish-all', short: 'P', value: false },
-  { long: 'env', short: 'e', value: true },
-  { long: 'network', value: true },
-  { long: 'net', value: true },
-  { long: 'network-alias', value: true },
-  { long: 'net-alias', value: true },
-  { long: 'ip', value: true },
-  { long: 'restart', value: true },
-  { long: 'link', value: true },
-  { long: 'volume', short: 'v', value: true },
-  { long: 'mount', value: true },
-  { long: 'entrypoint', value: true },
-  { long: 'workdir', short: 'w', value: true },
-  { long: 'memory', short: 'm', value: true },
-  { long: 'cpus', value: true },
-  { long: 'cpu-shares', short: 'c', value: true },
-  { long: 'init', value: false },
-  { long: 'privileged', value: false },
-  { long: 'user', short: 'u', value: true },
-  { long: 'expose', value: true },
+  ...flagSpecs(`
+    d|detach i|interactive t|tty rm name= h|hostname= p|publish= P|publish-all e|env= network= net=
+    network-alias= net-alias= ip= restart= link= v|volume= mount= entrypoint= w|workdir= m|memory= cpus=
+    c|cpu-shares= init privileged u|user= expose=
+  `),
   ...RUN_OPTION_FLAGS,
   ...HEALTH_FLAGS,
 ];

@@ -14,7 +14,7 @@ import type { Image } from '../../engine/docker/types';
 import { resolvePath } from '../fs';
 import { Output, fail, type CommandResult } from '../types';
 import { argsError, usageError, type DockerCtx } from './context';
-import { all, last, parseFlags } from './flags';
+import { all, last, parseFlags, flagSpecs } from './flags';
 import { applyChange } from './commit';
 import { findImage } from './images';
 import { tagImage } from './build-tags';
@@ -40,7 +40,7 @@ function configJson(i: Image): string {
 }
 
 export function dockerSave(d: DockerCtx, argv: string[]): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'output', short: 'o', value: true }, { long: 'platform', value: true }], true);
+  const parsed = parseFlags(argv, flagSpecs('o|output= platform='), true);
   if (!parsed.ok) return usageError('save', parsed.error);
   const names = parsed.value.args;
   if (names.length === 0) return argsError('save', '[OPTIONS] IMAGE [IMAGE...]', 'Save one or more images to a tar archive (streamed to STDOUT by default)');
@@ -70,7 +70,7 @@ export function dockerSave(d: DockerCtx, argv: string[]): CommandResult {
 }
 
 export function dockerLoad(d: DockerCtx, argv: string[]): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'input', short: 'i', value: true }, { long: 'quiet', short: 'q', value: false }, { long: 'platform', value: true }], true);
+  const parsed = parseFlags(argv, flagSpecs('i|input= q|quiet platform='), true);
   if (!parsed.ok) return usageError('load', parsed.error);
   if (parsed.value.args.length > 0) return argsError('load', '[OPTIONS]', 'Load an image from a tar archive or STDIN', 'no arguments');
   const data = readInput(d, last(parsed.value, 'input'));
@@ -108,7 +108,7 @@ function programEntries(image: Image | undefined): TarEntry[] {
 }
 
 export function dockerExport(d: DockerCtx, argv: string[]): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'output', short: 'o', value: true }], true);
+  const parsed = parseFlags(argv, flagSpecs('o|output='), true);
   if (!parsed.ok) return usageError('export', parsed.error);
   if (parsed.value.args.length !== 1) return argsError('export', '[OPTIONS] CONTAINER', "Export a container's filesystem as a tar archive", 'exactly 1 argument');
   const ref = parsed.value.args[0]!;
@@ -122,7 +122,7 @@ export function dockerExport(d: DockerCtx, argv: string[]): CommandResult {
 }
 
 export function dockerImport(d: DockerCtx, argv: string[]): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'change', short: 'c', value: true }, { long: 'message', short: 'm', value: true }, { long: 'platform', value: true }], true);
+  const parsed = parseFlags(argv, flagSpecs('c|change= m|message= platform='), true);
   if (!parsed.ok) return usageError('import', parsed.error);
   const [file, name, ...extra] = parsed.value.args;
   if (file === undefined || extra.length > 0) return argsError('import', '[OPTIONS] file|URL|- [REPOSITORY[:TAG]]', 'Import the contents from a tarball to create a filesystem image', 'at least 1 and at most 2 arguments');

@@ -4,7 +4,7 @@ import { utcParts } from '../../common/clock';
 import { resolvePath } from '../fs';
 import { Output, fail, type CommandResult } from '../types';
 import { argsError, daemonError, usageError, type DockerCtx } from './context';
-import { all, has, last, parseFlags } from './flags';
+import { all, has, last, parseFlags, flagSpecs } from './flags';
 import { humanDuration } from './human';
 import { tabwrite } from './table';
 
@@ -21,7 +21,7 @@ function stamp(d: DockerCtx, t: number): string {
 }
 
 function create(d: DockerCtx, kind: ObjectKind, argv: string[]): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'label', short: 'l', value: true }, { long: 'driver', short: 'd', value: true }, { long: 'template-driver', value: true }], true);
+  const parsed = parseFlags(argv, flagSpecs('l|label= d|driver= template-driver='), true);
   if (!parsed.ok) return usageError(`${kind} create`, parsed.error);
   const [name, file, ...extra] = parsed.value.args;
   if (name === undefined || extra.length > 0) return argsError(`${kind} create`, `[OPTIONS] ${kind.toUpperCase()} [file|-]`, `Create a ${kind} from a file or STDIN as content`, 'at least 1 and at most 2 arguments');
@@ -41,7 +41,7 @@ function create(d: DockerCtx, kind: ObjectKind, argv: string[]): CommandResult {
 }
 
 function ls(d: DockerCtx, kind: ObjectKind, argv: string[]): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'quiet', short: 'q', value: false }, { long: 'format', value: true }, { long: 'filter', short: 'f', value: true }], true);
+  const parsed = parseFlags(argv, flagSpecs('q|quiet format= f|filter='), true);
   if (!parsed.ok) return usageError(`${kind} ls`, parsed.error);
   const cluster = managerCluster(d.sh.world, d.sh.host);
   if (!cluster.ok) return daemonError(cluster.error);
@@ -61,7 +61,7 @@ function inspectJson(d: DockerCtx, kind: ObjectKind, o: SwarmObject): Record<str
 }
 
 function inspect(d: DockerCtx, kind: ObjectKind, argv: string[]): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'format', short: 'f', value: true }, { long: 'pretty', value: false }], true);
+  const parsed = parseFlags(argv, flagSpecs('f|format= pretty'), true);
   if (!parsed.ok) return usageError(`${kind} inspect`, parsed.error);
   if (parsed.value.args.length === 0) return argsError(`${kind} inspect`, `[OPTIONS] ${kind.toUpperCase()} [${kind.toUpperCase()}...]`, `Display detailed information on one or more ${kind}s`);
   const cluster = managerCluster(d.sh.world, d.sh.host);

@@ -1,44 +1,16 @@
 /** `docker service create/update` flags -> a ServiceSpec (docker/cli's option parsing and messages). */
 import type { PublishedPort, ServiceSpec } from '../../engine/swarm/types';
-import type { FlagSpec } from './flags';
+import { flagSpecs, type FlagSpec } from './flags';
 
-export const CREATE_FLAGS: FlagSpec[] = [
-  { long: 'name', value: true },
-  { long: 'replicas', value: true },
-  { long: 'publish', short: 'p', value: true },
-  { long: 'network', value: true },
-  { long: 'constraint', value: true },
-  { long: 'mode', value: true },
-  { long: 'env', short: 'e', value: true },
-  { long: 'secret', value: true },
-  { long: 'config', value: true },
-  { long: 'detach', short: 'd', value: false },
-  { long: 'quiet', short: 'q', value: false },
-  { long: 'update-parallelism', value: true },
-  { long: 'update-delay', value: true },
-  { long: 'label', short: 'l', value: true },
-  { long: 'endpoint-mode', value: true },
-];
+export const CREATE_FLAGS: FlagSpec[] = flagSpecs(`
+  name= replicas= p|publish= network= constraint= mode= e|env= secret= config= d|detach q|quiet
+  update-parallelism= update-delay= l|label= endpoint-mode=
+`);
 
-export const UPDATE_FLAGS: FlagSpec[] = [
-  { long: 'image', value: true },
-  { long: 'replicas', value: true },
-  { long: 'update-parallelism', value: true },
-  { long: 'update-delay', value: true },
-  { long: 'env-add', value: true },
-  { long: 'env-rm', value: true },
-  { long: 'publish-add', value: true },
-  { long: 'publish-rm', value: true },
-  { long: 'constraint-add', value: true },
-  { long: 'constraint-rm', value: true },
-  { long: 'network-add', value: true },
-  { long: 'network-rm', value: true },
-  { long: 'args', value: true },
-  { long: 'force', value: false },
-  { long: 'rollback', value: false },
-  { long: 'detach', short: 'd', value: false },
-  { long: 'quiet', short: 'q', value: false },
-];
+export const UPDATE_FLAGS: FlagSpec[] = flagSpecs(`
+  image= replicas= update-parallelism= update-delay= env-add= env-rm= publish-add= publish-rm=
+  constraint-add= constraint-rm= network-add= network-rm= args= force rollback d|detach q|quiet
+`);
 
 /** `8080:80`, `8080:80/udp`, `published=8080,target=80,protocol=tcp,mode=ingress`. */
 export function parsePort(text: string): PublishedPort | string {

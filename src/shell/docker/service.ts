@@ -8,7 +8,7 @@ import { taskContainer } from '../../engine/swarm/tasks';
 import type { Cluster, Service } from '../../engine/swarm/types';
 import { Output, fail, type CommandResult } from '../types';
 import { argsError, daemonError, usageError, type DockerCtx } from './context';
-import { all, has, last, parseFlags } from './flags';
+import { all, has, last, parseFlags, flagSpecs } from './flags';
 import { printInspect } from './inspect';
 import { convergenceProgress, serviceTable, servicePretty, taskTable } from './service-format';
 import { serviceJson } from './service-json';
@@ -129,7 +129,7 @@ function create(d: DockerCtx, argv: string[]): CommandResult {
 }
 
 function list(d: DockerCtx, argv: string[]): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'quiet', short: 'q', value: false }, { long: 'filter', short: 'f', value: true }, { long: 'format', value: true }], true);
+  const parsed = parseFlags(argv, flagSpecs('q|quiet f|filter= format='), true);
   if (!parsed.ok) return usageError('service ls', parsed.error);
   const access = asManager(d);
   if (isResult(access)) return access;
@@ -139,7 +139,7 @@ function list(d: DockerCtx, argv: string[]): CommandResult {
 }
 
 function ps(d: DockerCtx, argv: string[]): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'no-trunc', value: false }, { long: 'quiet', short: 'q', value: false }, { long: 'filter', short: 'f', value: true }, { long: 'format', value: true }], true);
+  const parsed = parseFlags(argv, flagSpecs('no-trunc q|quiet f|filter= format='), true);
   if (!parsed.ok) return usageError('service ps', parsed.error);
   if (parsed.value.args.length === 0) return argsError('service ps', '[OPTIONS] SERVICE [SERVICE...]', 'List the tasks of one or more services');
   const access = asManager(d);
@@ -158,7 +158,7 @@ function ps(d: DockerCtx, argv: string[]): CommandResult {
 }
 
 function inspect(d: DockerCtx, argv: string[]): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'pretty', value: false }, { long: 'format', short: 'f', value: true }], true);
+  const parsed = parseFlags(argv, flagSpecs('pretty f|format='), true);
   if (!parsed.ok) return usageError('service inspect', parsed.error);
   if (parsed.value.args.length === 0) return argsError('service inspect', '[OPTIONS] SERVICE [SERVICE...]', 'Display detailed information on one or more services');
   const access = asManager(d);
@@ -178,7 +178,7 @@ function inspect(d: DockerCtx, argv: string[]): CommandResult {
 
 /** Each task's container log, prefixed `web.1.<task>@node1    | ` (aligned to the longest prefix). */
 function logs(d: DockerCtx, argv: string[]): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'follow', short: 'f', value: false }, { long: 'tail', short: 'n', value: true }, { long: 'timestamps', short: 't', value: false }, { long: 'no-task-ids', value: false }, { long: 'raw', value: false }], true);
+  const parsed = parseFlags(argv, flagSpecs('f|follow n|tail= t|timestamps no-task-ids raw'), true);
   if (!parsed.ok) return usageError('service logs', parsed.error);
   const [ref, ...extra] = parsed.value.args;
   if (ref === undefined || extra.length > 0) return argsError('service logs', '[OPTIONS] SERVICE|TASK', 'Fetch the logs of a service or task', 'exactly 1 argument');
@@ -207,7 +207,7 @@ function logs(d: DockerCtx, argv: string[]): CommandResult {
 }
 
 function scale(d: DockerCtx, argv: string[]): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'detach', short: 'd', value: false }], true);
+  const parsed = parseFlags(argv, flagSpecs('d|detach'), true);
   if (!parsed.ok) return usageError('service scale', parsed.error);
   if (parsed.value.args.length === 0) return argsError('service scale', 'SERVICE=REPLICAS [SERVICE=REPLICAS...]', 'Scale one or multiple replicated services');
   for (const a of parsed.value.args) {
@@ -301,7 +301,7 @@ function rollbackOf(d: DockerCtx, cluster: Cluster, s: Service, ref: string, det
 }
 
 function rollback(d: DockerCtx, argv: string[]): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'detach', short: 'd', value: false }, { long: 'quiet', short: 'q', value: false }], true);
+  const parsed = parseFlags(argv, flagSpecs('d|detach q|quiet'), true);
   if (!parsed.ok) return usageError('service rollback', parsed.error);
   const [ref, ...extra] = parsed.value.args;
   if (ref === undefined || extra.length > 0) return argsError('service rollback', '[OPTIONS] SERVICE', "Revert changes to a service's configuration", 'exactly 1 argument');

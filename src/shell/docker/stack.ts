@@ -4,7 +4,7 @@ import { createService, findService, removeService, updateService } from '../../
 import { serviceSpecOf, stackNames, stackNetworks } from '../../engine/swarm/stack';
 import { Output, fail, type CommandResult } from '../types';
 import { argsError, usageError, type DockerCtx } from './context';
-import { all, has, parseFlags } from './flags';
+import { all, has, parseFlags, flagSpecs } from './flags';
 import { loadComposeProject } from './compose-project';
 import { serviceTable, taskTable } from './service-format';
 import { asManager, groupUsage, isResult, unknownSub } from './swarm-access';
@@ -42,7 +42,7 @@ export function dockerStack(d: DockerCtx, argv: string[]): CommandResult {
 }
 
 function deploy(d: DockerCtx, argv: string[]): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'compose-file', short: 'c', value: true }, { long: 'detach', short: 'd', value: false }, { long: 'prune', value: false }, { long: 'with-registry-auth', value: false }, { long: 'resolve-image', value: true }, { long: 'quiet', short: 'q', value: false }], true);
+  const parsed = parseFlags(argv, flagSpecs('c|compose-file= d|detach prune with-registry-auth resolve-image= q|quiet'), true);
   if (!parsed.ok) return usageError('stack deploy', parsed.error);
   const [name, ...extra] = parsed.value.args;
   if (name === undefined || extra.length > 0) return argsError('stack deploy', '[OPTIONS] STACK', 'Deploy a new stack or update an existing stack', 'exactly 1 argument');
@@ -86,7 +86,7 @@ function deploy(d: DockerCtx, argv: string[]): CommandResult {
 }
 
 function list(d: DockerCtx, argv: string[]): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'format', value: true }], true);
+  const parsed = parseFlags(argv, flagSpecs('format='), true);
   if (!parsed.ok) return usageError('stack ls', parsed.error);
   const access = asManager(d);
   if (isResult(access)) return access;
@@ -96,7 +96,7 @@ function list(d: DockerCtx, argv: string[]): CommandResult {
 }
 
 function services(d: DockerCtx, argv: string[]): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'quiet', short: 'q', value: false }, { long: 'filter', short: 'f', value: true }, { long: 'format', value: true }], true);
+  const parsed = parseFlags(argv, flagSpecs('q|quiet f|filter= format='), true);
   if (!parsed.ok) return usageError('stack services', parsed.error);
   const [name, ...extra] = parsed.value.args;
   if (name === undefined || extra.length > 0) return argsError('stack services', '[OPTIONS] STACK', 'List the services in the stack', 'exactly 1 argument');
@@ -110,7 +110,7 @@ function services(d: DockerCtx, argv: string[]): CommandResult {
 }
 
 function ps(d: DockerCtx, argv: string[]): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'no-trunc', value: false }, { long: 'quiet', short: 'q', value: false }, { long: 'filter', short: 'f', value: true }, { long: 'format', value: true }], true);
+  const parsed = parseFlags(argv, flagSpecs('no-trunc q|quiet f|filter= format='), true);
   if (!parsed.ok) return usageError('stack ps', parsed.error);
   const [name, ...extra] = parsed.value.args;
   if (name === undefined || extra.length > 0) return argsError('stack ps', '[OPTIONS] STACK', 'List the tasks in the stack', 'exactly 1 argument');
@@ -125,7 +125,7 @@ function ps(d: DockerCtx, argv: string[]): CommandResult {
 }
 
 function remove(d: DockerCtx, argv: string[]): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'detach', short: 'd', value: false }], true);
+  const parsed = parseFlags(argv, flagSpecs('d|detach'), true);
   if (!parsed.ok) return usageError('stack rm', parsed.error);
   if (parsed.value.args.length === 0) return argsError('stack rm', '[OPTIONS] STACK [STACK...]', 'Remove one or more stacks');
   const access = asManager(d);

@@ -10,7 +10,7 @@ import { processTree } from '../../engine/docker/procs';
 import type { Container } from '../../engine/docker/types';
 import { Output, type CommandResult } from '../types';
 import { usageError, type DockerCtx } from './context';
-import { has, last, parseFlags } from './flags';
+import { has, last, parseFlags, flagSpecs } from './flags';
 import { formatRows } from './ps';
 import { tabwrite } from './table';
 import { blockWritten, ioPair, netBytes } from './stats-io';
@@ -52,7 +52,7 @@ function bytesSize(n: number): string {
 const HEADERS: Record<string, string> = { Container: 'CONTAINER', ID: 'CONTAINER ID', Name: 'NAME', CPUPerc: 'CPU %', MemUsage: 'MEM USAGE / LIMIT', MemPerc: 'MEM %', NetIO: 'NET I/O', BlockIO: 'BLOCK I/O', PIDs: 'PIDS' };
 
 export function dockerStats(d: DockerCtx, argv: string[]): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'no-stream', value: false }, { long: 'all', short: 'a', value: false }, { long: 'format', value: true }, { long: 'no-trunc', value: false }], true);
+  const parsed = parseFlags(argv, flagSpecs('no-stream a|all format= no-trunc'), true);
   if (!parsed.ok) return usageError('stats', parsed.error);
   const p = parsed.value;
   const out = new Output();

@@ -9,7 +9,7 @@ import { editSettings, MIN_CERT_EXPIRY_MS } from '../../engine/swarm/settings';
 import { resolvePath } from '../fs';
 import { fail, type CommandResult } from '../types';
 import { argsError, daemonError, type DockerCtx } from './context';
-import { has, last, parseFlags } from './flags';
+import { has, last, parseFlags, flagSpecs } from './flags';
 import { asManager, isResult } from './swarm-access';
 import { externalCaError, flagUsageError, invalidFlagValue, parseGoDuration } from './swarm-flags';
 
@@ -17,15 +17,7 @@ import { externalCaError, flagUsageError, invalidFlagValue, parseGoDuration } fr
 const ROTATION_MS = 3000;
 const POLL_MS = 200;
 
-const FLAGS = [
-  { long: 'ca-cert', value: true },
-  { long: 'ca-key', value: true },
-  { long: 'cert-expiry', value: true },
-  { long: 'detach', short: 'd', value: false },
-  { long: 'external-ca', value: true },
-  { long: 'quiet', short: 'q', value: false },
-  { long: 'rotate', value: false },
-];
+const FLAGS = flagSpecs('ca-cert= ca-key= cert-expiry= d|detach external-ca= q|quiet rotate');
 
 /** PEMFile.Set: the file must exist and hold a PEM block. */
 function pemFile(d: DockerCtx, flag: string, path: string): string | CommandResult {

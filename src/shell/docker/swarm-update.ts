@@ -7,19 +7,11 @@ import { setAutolock } from '../../engine/swarm/cluster';
 import { editSettings, MIN_CERT_EXPIRY_MS, type SwarmSettings } from '../../engine/swarm/settings';
 import { Output, type CommandResult } from '../types';
 import { argsError, daemonError, type DockerCtx } from './context';
-import { last, parseFlags } from './flags';
+import { last, parseFlags, flagSpecs } from './flags';
 import { asManager, isResult } from './swarm-access';
 import { externalCaError, flagUsageError, invalidFlagValue, parseGoBool, parseGoDuration, parseGoInt } from './swarm-flags';
 
-const FLAGS = [
-  { long: 'autolock', value: false },
-  { long: 'cert-expiry', value: true },
-  { long: 'dispatcher-heartbeat', value: true },
-  { long: 'external-ca', value: true },
-  { long: 'max-snapshots', value: true },
-  { long: 'snapshot-interval', value: true },
-  { long: 'task-history-limit', value: true },
-];
+const FLAGS = flagSpecs('autolock cert-expiry= dispatcher-heartbeat= external-ca= max-snapshots= snapshot-interval= task-history-limit=');
 
 const HELP = `Usage:  docker swarm update [OPTIONS]
 

@@ -5,7 +5,7 @@ import { joinToken, membershipOf } from '../../engine/swarm/state';
 import type { Cluster } from '../../engine/swarm/types';
 import { Output, fail, type CommandResult } from '../types';
 import { argsError, daemonError, usageError, type DockerCtx } from './context';
-import { has, last, parseFlags } from './flags';
+import { has, last, parseFlags, flagSpecs } from './flags';
 import { asManager, groupUsage, isResult, unknownSub } from './swarm-access';
 import { swarmCa } from './swarm-ca';
 import { printUnlockCommand, swarmUpdate } from './swarm-update';
@@ -50,7 +50,7 @@ function printJoinCommand(out: Output, cluster: Cluster, role: 'worker' | 'manag
 }
 
 function init(d: DockerCtx, argv: string[]): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'advertise-addr', value: true }, { long: 'autolock', value: false }, { long: 'listen-addr', value: true }, { long: 'force-new-cluster', value: false }, { long: 'availability', value: true }, { long: 'data-path-addr', value: true }], true);
+  const parsed = parseFlags(argv, flagSpecs('advertise-addr= autolock listen-addr= force-new-cluster availability= data-path-addr='), true);
   if (!parsed.ok) return usageError('swarm init', parsed.error);
   if (parsed.value.args.length > 0) return argsError('swarm init', '[OPTIONS]', 'Initialize a swarm', 'no arguments');
   const advertise = last(parsed.value, 'advertise-addr');
@@ -66,7 +66,7 @@ function init(d: DockerCtx, argv: string[]): CommandResult {
 }
 
 function join(d: DockerCtx, argv: string[]): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'token', value: true }, { long: 'advertise-addr', value: true }, { long: 'listen-addr', value: true }, { long: 'availability', value: true }, { long: 'data-path-addr', value: true }], true);
+  const parsed = parseFlags(argv, flagSpecs('token= advertise-addr= listen-addr= availability= data-path-addr='), true);
   if (!parsed.ok) return usageError('swarm join', parsed.error);
   const [remote, ...extra] = parsed.value.args;
   if (remote === undefined || extra.length > 0) return argsError('swarm join', '[OPTIONS] HOST:PORT', 'Join a swarm as a node and/or manager', 'exactly 1 argument');
@@ -76,7 +76,7 @@ function join(d: DockerCtx, argv: string[]): CommandResult {
 }
 
 function tokenCmd(d: DockerCtx, argv: string[]): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'quiet', short: 'q', value: false }, { long: 'rotate', value: false }], true);
+  const parsed = parseFlags(argv, flagSpecs('q|quiet rotate'), true);
   if (!parsed.ok) return usageError('swarm join-token', parsed.error);
   const [role, ...extra] = parsed.value.args;
   if (role === undefined || extra.length > 0) return argsError('swarm join-token', '[OPTIONS] (worker|manager)', 'Manage join tokens', 'exactly 1 argument');
@@ -96,7 +96,7 @@ function tokenCmd(d: DockerCtx, argv: string[]): CommandResult {
 }
 
 function leave(d: DockerCtx, argv: string[]): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'force', short: 'f', value: false }], true);
+  const parsed = parseFlags(argv, flagSpecs('f|force'), true);
   if (!parsed.ok) return usageError('swarm leave', parsed.error);
   const left = leaveSwarm(d.sh.world, d.sh.host, has(parsed.value, 'force'));
   if (!left.ok) return daemonError(left.error);
@@ -117,7 +117,7 @@ function unlock(d: DockerCtx, argv: string[]): CommandResult {
 }
 
 function unlockKey(d: DockerCtx, argv: string[]): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'quiet', short: 'q', value: false }, { long: 'rotate', value: false }], true);
+  const parsed = parseFlags(argv, flagSpecs('q|quiet rotate'), true);
   if (!parsed.ok) return usageError('swarm unlock-key', parsed.error);
   const access = asManager(d);
   if (isResult(access)) return access;

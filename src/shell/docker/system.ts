@@ -5,7 +5,7 @@ import { volumeSize, volumeUsers, volumesOf } from '../../engine/docker/volumes'
 import type { Container, DaemonState, Image } from '../../engine/docker/types';
 import { fail, type CommandResult } from '../types';
 import { usageError, type DockerCtx } from './context';
-import { has, parseFlags } from './flags';
+import { has, parseFlags, flagSpecs } from './flags';
 import { epochNow } from './images';
 import { humanDuration, humanSize } from './human';
 import { tabwrite } from './table';
@@ -54,7 +54,7 @@ function buildCacheRecords(daemon: DaemonState): Array<{ id: string; size: numbe
 }
 
 function systemDf(d: DockerCtx, argv: string[]): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'verbose', short: 'v', value: false }, { long: 'format', value: true }], true);
+  const parsed = parseFlags(argv, flagSpecs('v|verbose format='), true);
   if (!parsed.ok) return usageError('system df', parsed.error);
   const daemon = d.daemon;
   const images = uniqueImages(daemon);

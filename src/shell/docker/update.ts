@@ -3,16 +3,10 @@ import { findContainer } from '../../engine/docker/containers';
 import { nanoCpus, NO_LIMITS, ramInBytes } from '../../engine/docker/cgroups';
 import { Output, type CommandResult } from '../types';
 import { argsError, usageError, type DockerCtx } from './context';
-import { last, parseFlags } from './flags';
+import { last, parseFlags, flagSpecs } from './flags';
 import { limitsError } from './run-options';
 
-const FLAGS = [
-  { long: 'memory', short: 'm', value: true },
-  { long: 'memory-swap', value: true },
-  { long: 'cpus', value: true },
-  { long: 'cpu-shares', short: 'c', value: true },
-  { long: 'restart', value: true },
-];
+const FLAGS = flagSpecs('m|memory= memory-swap= cpus= c|cpu-shares= restart=');
 
 export function dockerUpdate(d: DockerCtx, argv: string[]): CommandResult {
   const parsed = parseFlags(argv, FLAGS, true);

@@ -5,7 +5,7 @@
 import { CLIENT, CONTAINERD, DOCKER_INIT, ENGINE, KERNEL_VERSION, RUNC } from '../../engine/docker/engine-info';
 import { Output, type CommandResult } from '../types';
 import { usageError, type DockerCtx } from './context';
-import { last, parseFlags } from './flags';
+import { last, parseFlags, flagSpecs } from './flags';
 import { renderTemplate } from './template';
 
 /**
@@ -79,7 +79,7 @@ Server:${ENGINE.Platform === '' ? '' : ` ${ENGINE.Platform}`}
 `;
 
 export function dockerVersion(d: DockerCtx, argv: string[], context = 'default'): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'format', short: 'f', value: true }], true);
+  const parsed = parseFlags(argv, flagSpecs('f|format='), true);
   if (!parsed.ok) return usageError('version', parsed.error);
   const format = last(parsed.value, 'format');
   if (format !== undefined) {

@@ -5,7 +5,7 @@ import type { Volume } from '../../engine/docker/types';
 import { driverError, findPlugin } from '../../engine/docker/plugins';
 import { Output, fail, type CommandResult } from '../types';
 import { argsError, usageError, type DockerCtx } from './context';
-import { all, has, last, parseFlags } from './flags';
+import { all, has, last, parseFlags, flagSpecs } from './flags';
 import { humanSize } from './human';
 import { printInspect } from './inspect';
 import { tabwrite } from './table';
@@ -38,7 +38,7 @@ function keyValues(list: string[]): Record<string, string> {
 }
 
 function volumeCreate(d: DockerCtx, argv: string[]): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'driver', short: 'd', value: true }, { long: 'label', value: true }, { long: 'opt', short: 'o', value: true }, { long: 'name', value: true }], true);
+  const parsed = parseFlags(argv, flagSpecs('d|driver= label= o|opt= name='), true);
   if (!parsed.ok) return usageError('volume create', parsed.error);
   const p = parsed.value;
   if (p.args.length > 1) return argsError('volume create', '[OPTIONS] [VOLUME]', 'Create a volume', 'at most 1 argument');
@@ -80,7 +80,7 @@ function volumeFilters(d: DockerCtx, specs: string[]): Filter[] | string {
 }
 
 function volumeLs(d: DockerCtx, argv: string[]): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'quiet', short: 'q', value: false }, { long: 'filter', short: 'f', value: true }, { long: 'format', value: true }, { long: 'cluster', value: false }], true);
+  const parsed = parseFlags(argv, flagSpecs('q|quiet f|filter= format= cluster'), true);
   if (!parsed.ok) return usageError('volume ls', parsed.error);
   const p = parsed.value;
   if (p.args.length > 0) return argsError('volume ls', '[OPTIONS]', 'List volumes', 'no arguments');
@@ -107,7 +107,7 @@ function naturalLess(a: string, b: string): number {
 }
 
 function volumeInspect(d: DockerCtx, argv: string[]): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'format', short: 'f', value: true }], true);
+  const parsed = parseFlags(argv, flagSpecs('f|format='), true);
   if (!parsed.ok) return usageError('volume inspect', parsed.error);
   if (parsed.value.args.length === 0) return argsError('volume inspect', '[OPTIONS] VOLUME [VOLUME...]', 'Display detailed information on one or more volumes');
   const out = new Output();
@@ -127,7 +127,7 @@ function volumeInspect(d: DockerCtx, argv: string[]): CommandResult {
 }
 
 function volumeRm(d: DockerCtx, argv: string[]): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'force', short: 'f', value: false }], true);
+  const parsed = parseFlags(argv, flagSpecs('f|force'), true);
   if (!parsed.ok) return usageError('volume rm', parsed.error);
   if (parsed.value.args.length === 0) return argsError('volume rm', '[OPTIONS] VOLUME [VOLUME...]', 'Remove one or more volumes. You cannot remove a volume that is in use by a container.');
   const out = new Output();
@@ -144,7 +144,7 @@ function volumeRm(d: DockerCtx, argv: string[]): CommandResult {
 }
 
 function volumePrune(d: DockerCtx, argv: string[]): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'all', short: 'a', value: false }, { long: 'force', short: 'f', value: false }, { long: 'filter', value: true }], true);
+  const parsed = parseFlags(argv, flagSpecs('a|all f|force filter='), true);
   if (!parsed.ok) return usageError('volume prune', parsed.error);
   const p = parsed.value;
   if (p.args.length > 0) return argsError('volume prune', '[OPTIONS]', 'Remove unused local volumes', 'no arguments');
