@@ -29,6 +29,7 @@ import { help } from './docs/help';
 import { docker } from './docker/docker';
 import { dockerMachine } from './nettools/docker-machine';
 import { systemctl } from './docker/systemctl';
+import { journalctl } from './docker/journalctl';
 import { service } from './docker/dockerd-service';
 import { lsns, nsenter } from './nettools/nsenter';
 import { curl } from './container/curl';
@@ -95,6 +96,7 @@ export const COMMANDS: Record<string, CommandFn> = {
   docker,
   'docker-machine': dockerMachine,
   systemctl,
+  journalctl,
   service,
   nsenter,
   lsns,

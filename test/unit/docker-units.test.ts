@@ -166,6 +166,34 @@ describe('dockerd at the prompt (Engine 26.1.5)', () => {
   });
 });
 
+describe('journalctl -u docker (systemd 252)', () => {
+  it('the unit\'s lines in the short format, -n, the catalog with -x, and -- No entries --', () => {
+    const s = sh();
+    assert.equal(s.run('journalctl -u docker -n 1').stdout, 'Jan 15 09:29:13 host systemd[1]: Started docker.service - Docker Application Container Engine.\n');
+    s.run(`echo '{"bip": "x"}' > /etc/docker/daemon.json`);
+    assert.equal(s.run('systemctl restart docker').exitCode, 1);
+    const x = s.run('journalctl -xeu docker.service');
+    assert.equal(x.exitCode, 0);
+    const lines = x.stdout.split('\n');
+    const failed = lines.indexOf('Jan 15 09:30:00 host systemd[1]: Failed to start docker.service - Docker Application Container Engine.');
+    assert.ok(failed > 0);
+    assert.deepEqual(lines.slice(failed + 1, failed + 8), [
+      '░░ Subject: A start job for unit docker.service has failed',
+      '░░ Defined-By: systemd',
+      '░░ Support: https://www.debian.org/support',
+      '░░ ',
+      '░░ A start job for unit docker.service has finished with a failure.',
+      '░░ ',
+      `░░ The job identifier is ${/job identifier is (\d+)\.$/.exec(lines[lines.findLastIndex((l) => l.includes('has begun execution.'))+2]!)![1]} and the job result is failed.`,
+    ]);
+    assert.ok(lines.includes('Jan 15 09:30:00 host dockerd[689]: invalid bip address: x'), 'dockerd says why it refused to start');
+    assert.doesNotMatch(s.run('journalctl -u docker').stdout, /░░/);
+    assert.equal(s.run('journalctl -u docker.socket').stdout.split('\n')[1], 'Jan 15 09:29:11 host systemd[1]: Listening on docker.socket - Docker Socket for the API.');
+    assert.equal(s.run('journalctl -u nginx').stdout, '-- No entries --\n');
+    assert.equal(s.run('journalctl').exitCode, 1);
+  });
+});
+
 function pick(r: { stdout: string; stderr: string; exitCode: number }): [string, string, number] {
   return [r.stdout, r.stderr, r.exitCode];
 }

@@ -25,6 +25,8 @@ export interface JournalEntry {
   ident: string;
   pid: number;
   text: string;
+  /** The systemd job a Starting/Stopping line began and its Started/Stopped/Failed line ended (journalctl -x prints it). */
+  job?: number;
 }
 
 export interface DockerUnits {
@@ -44,6 +46,9 @@ export interface DockerUnits {
   journal: JournalEntry[];
   /** A dockerd started at the prompt (not by systemd) runs with this PID. */
   foregroundPid?: number;
+  /** systemd's last job id, and the job each unit runs. */
+  lastJob?: number;
+  openJobs?: Partial<Record<JournalEntry['unit'], number>>;
 }
 
 /** How long dockerd takes to start (Type=notify: systemctl start returns when it is ready) and to fail on a bad daemon.json, ms. */
@@ -75,7 +80,16 @@ function log(units: DockerUnits, at: number, ident: string, pid: number, text: s
   // Nanoseconds within the millisecond that grow line by line (dockerd prints nanoseconds).
   const step = 23_000 + ((n * 7919) % 61_000);
   const ns = prev && prev.at === at ? Math.min(999_999, prev.ns + step) : ((n * 104_729) % 89) * 1000 + ((n * 7919) % 1000);
-  units.journal.push({ at, ns, unit, ident, pid, text });
+  const entry: JournalEntry = { at, ns, unit, ident, pid, text };
+  if (ident === 'systemd') {
+    const open = (units.openJobs ??= {});
+    if (/^(Starting|Stopping) /.test(text)) entry.job = open[unit] = units.lastJob = (units.lastJob ?? 117) + 1 + (n % 3);
+    else if (/^(Started|Stopped|Failed to start|Listening on|Closed) /.test(text) && open[unit] !== undefined) {
+      entry.job = open[unit];
+      delete open[unit];
+    }
+  }
+  units.journal.push(entry);
   if (units.journal.length > JOURNAL_LINES) units.journal.splice(0, units.journal.length - JOURNAL_LINES);
 }
 
@@ -186,6 +200,7 @@ export function socketStopped(world: World, daemon: DaemonState): void {
   const units = dockerUnits(daemon);
   if (!units.socketActive) return;
   const now = world.clock.now();
+  log(units, now, 'systemd', 1, 'Stopping docker.socket - Docker Socket for the API...', 'docker.socket');
   log(units, now, 'systemd', 1, 'docker.socket: Deactivated successfully.', 'docker.socket');
   log(units, now, 'systemd', 1, 'Closed docker.socket - Docker Socket for the API.', 'docker.socket');
   units.socketActive = false;

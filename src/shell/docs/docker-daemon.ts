@@ -61,3 +61,12 @@ export const DOCKERD_DOC = doc({
   flags: [f('-H ENDPOINT, --host ENDPOINT', 'where to serve the API (repeatable): unix:///PATH, tcp://IP:PORT (port 2375 by default)'), f('-D, --debug', 'debug logging (its debug lines are not simulated)'), f('--tlsverify', 'require client certificates (no insecure-TCP warnings)'), f('-p FILE, --pidfile FILE', 'the pid file (default /var/run/docker.pid)'), f('-v, --version', 'print the version and exit')],
   subcommands: [],
 });
+
+export const JOURNALCTL_DOC = doc({
+  name: 'journalctl',
+  summary: "show the systemd journal of the docker.service and docker.socket units",
+  kernel: "Prints what systemd and dockerd logged for the unit: systemd's Starting/Started/Stopping/Stopped lines and dockerd's own (Starting up, Loading containers, API listen on /run/docker.sock, Processing signal 'terminated', a container killed after the 10 s shutdown timeout). This is where a dockerd that refused /etc/docker/daemon.json says why.",
+  usage: 'journalctl -u docker [-n N] [-x] [-e] [--no-pager]',
+  flags: [f('-u UNIT, --unit UNIT', 'docker (docker.service) or docker.socket; repeatable'), f('-n N, --lines N', 'only the last N lines'), f('-x, --catalog', "explain systemd's lines with the message catalog (░░ lines)"), f('-e, --pager-end', 'the last 1000 lines'), f('--no-pager', 'accepted (there is no pager)')],
+  subcommands: [],
+});

@@ -6,7 +6,7 @@ import { COREUTILS_DOCS } from './coreutils';
 import { DOCKER_DOC } from './docker';
 import { DOCKER_MACHINE_DOC } from './machine';
 import { SSH_DOC, SYSTEMCTL_DOC } from './docker-swarm';
-import { DOCKERD_DOC, LSNS_DOC, NSENTER_DOC, SERVICE_DOC } from './docker-daemon';
+import { DOCKERD_DOC, JOURNALCTL_DOC, LSNS_DOC, NSENTER_DOC, SERVICE_DOC } from './docker-daemon';
 import { HTTP_TOOL_DOCS } from './http-tools';
 import { IP_DOC } from './ip';
 import { VM_DOC } from './vm';
@@ -21,7 +21,7 @@ import type { CommandDoc, FlagDoc, SubcommandDoc } from './types';
 
 export type { CommandDoc, FlagDoc, SubcommandDoc } from './types';
 
-const ALL: CommandDoc[] = [IP_DOC, BRIDGE_DOC, BRCTL_DOC, IPTABLES_DOC, IPTABLES_SAVE_DOC, NFT_DOC, CONNTRACK_DOC, SYSCTL_DOC, PING_DOC, ARP_DOC, ROUTE_DOC, IFCONFIG_DOC, NETSTAT_DOC, DOCKER_DOC, DOCKER_MACHINE_DOC, SSH_DOC, SYSTEMCTL_DOC, SERVICE_DOC, DOCKERD_DOC, NSENTER_DOC, LSNS_DOC, ...HTTP_TOOL_DOCS, ...SOCKET_TOOL_DOCS, ...COREUTILS_DOCS, ...JOB_CONTROL_DOCS, VM_DOC, ...DHCP_DOCS, TRACEPATH_DOC];
+const ALL: CommandDoc[] = [IP_DOC, BRIDGE_DOC, BRCTL_DOC, IPTABLES_DOC, IPTABLES_SAVE_DOC, NFT_DOC, CONNTRACK_DOC, SYSCTL_DOC, PING_DOC, ARP_DOC, ROUTE_DOC, IFCONFIG_DOC, NETSTAT_DOC, DOCKER_DOC, DOCKER_MACHINE_DOC, SSH_DOC, SYSTEMCTL_DOC, SERVICE_DOC, DOCKERD_DOC, JOURNALCTL_DOC, NSENTER_DOC, LSNS_DOC, ...HTTP_TOOL_DOCS, ...SOCKET_TOOL_DOCS, ...COREUTILS_DOCS, ...JOB_CONTROL_DOCS, VM_DOC, ...DHCP_DOCS, TRACEPATH_DOC];
 
 export const COMMAND_DOCS: ReadonlyMap<string, CommandDoc> = new Map(ALL.map((d) => [d.name, d]));
 
