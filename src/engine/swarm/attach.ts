@@ -43,8 +43,8 @@ export function attachContainer(world: World, cluster: Cluster, node: SwarmNode,
 }
 
 /**
- * After a command on a member node: attachments of containers that stopped or were removed are
- * given back, and a container of this node started again on its overlay (docker start, restart)
+ * After a command on a member node: attachments of containers that stopped or were removed (and
+ * of nodes removed from the cluster) are given back, and a container of this node started again on its overlay (docker start, restart)
  * joins it again. True when something changed (the overlays were refreshed).
  */
 export function syncAttachments(world: World, cluster: Cluster, node: SwarmNode): boolean {
@@ -53,7 +53,9 @@ export function syncAttachments(world: World, cluster: Cluster, node: SwarmNode)
   if (!daemon) return false;
   const running = new Map(daemon.containers.filter((c) => c.state === 'running' && c.nsId !== null).map((c) => [c.id, c]));
   const before = cluster.attachments ?? [];
-  const kept = before.filter((a) => a.nodeId !== node.id || running.has(a.containerId));
+  // A node removed from the cluster (docker node rm) keeps no attachment either: the task reaper frees them.
+  const members = new Set(cluster.nodes.map((n) => n.id));
+  const kept = before.filter((a) => members.has(a.nodeId) && (a.nodeId !== node.id || running.has(a.containerId)));
   let changed = kept.length !== before.length;
   if (changed) cluster.attachments = kept;
   const attached = new Set(kept.map((a) => a.containerId));
