@@ -110,6 +110,14 @@ describe('swarm: standalone containers on attachable overlay networks', () => {
     assert.equal(ok(sh, 'ssh node3 docker ps -aq'), '', '--rm removed the refused container');
   });
 
+  it('a node removed from the swarm gives its attachments back (the next container gets c1\'s address)', () => {
+    const sh = withC1();
+    ok(sh, 'ssh node2 docker swarm leave');
+    assert.match(ok(sh, 'ssh node3 docker run --rm --network NET alpine ip -4 addr show eth0'), /inet 10\.0\.1\.3\/24 /, 'a node that is only Down keeps them');
+    ok(sh, 'docker node rm node2');
+    assert.match(ok(sh, 'ssh node3 docker run --rm --network NET alpine ip -4 addr show eth0'), /inet 10\.0\.1\.2\/24 /);
+  });
+
   it('a host outside the swarm does not know the overlay (the daemon\'s "network not found")', () => {
     const sh = withC1();
     ok(sh, 'ssh node3 docker swarm leave');
