@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
 import { ok, run, shell } from '../scenarios/shell.helpers';
 import { LIMITS } from '../../src/engine/limits';
 import { loopPlan } from '../../src/engine/docker/procs-loop';
@@ -139,5 +140,20 @@ describe('docker attach to a container running a shell loop', () => {
     const out = lines(r.stdout);
     assert.equal(out[out.length - 1], '137');
     assert.equal(out[0], 'Thu Jan 15 09:30:01 UTC 2026');
+  });
+});
+
+describe('loopPlan never throws (fast-check)', () => {
+  it('on scripts made of loop words, quotes and expansions: a plan has a round > 0 and lines inside it', () => {
+    const word = fc.constantFrom('while', 'true', ':', 'do', 'done', ';', '\n', 'date', 'hostname', 'echo', 'sleep', '1', '0.5', 'i=0', 'i=$((i+1))', ': $((i++))', '"$i"', "'a;b'", '$(date)', '`date`', '$x', '>&2', '"', "'", '(', ')', ' ', 'x');
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 30 }), (words) => {
+        const plan = loopPlan(words.join(' '));
+        if (!plan) return;
+        assert.ok(plan.roundMs > 0);
+        for (const l of plan.lines) assert.ok(l.at >= 0 && l.at <= plan.roundMs);
+      }),
+      { seed: 4, numRuns: 3000 },
+    );
   });
 });

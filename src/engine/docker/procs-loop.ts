@@ -182,11 +182,20 @@ export function loopPlan(script: string): LoopPlan | undefined {
   return { lines, roundMs: at };
 }
 
+/** Plans by script text: every settle looks at every looping container (a pure function of the text). */
+const plans = new Map<string, LoopPlan | undefined>();
+const PLANS_KEPT = 256;
+
 /** The loop of a container's command (`sh -c`, `/bin/sh -c`, `bash -c`, `ash -c`), if it has one. */
 export function containerLoop(argv: string[]): LoopPlan | undefined {
   const prog = argv[0]?.split('/').pop() ?? '';
   if (!['sh', 'bash', 'ash'].includes(prog) || argv[1] !== '-c' || argv[2] === undefined || argv.length > 4) return undefined;
-  return loopPlan(argv[2]);
+  const script = argv[2];
+  if (plans.has(script)) return plans.get(script);
+  if (plans.size >= PLANS_KEPT) plans.clear();
+  const plan = loopPlan(script);
+  plans.set(script, plan);
+  return plan;
 }
 
 /** Lines (over every round) due by `elapsed` ms after the loop started. */
