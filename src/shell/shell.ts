@@ -33,6 +33,8 @@ import { WordExpander } from './expand/fields';
 import { condStatus } from './expand/cond';
 import { matches } from './expand/pattern';
 import { enter, leave, localBuiltin, returnBuiltin, shiftBuiltin, type FunctionEnv } from './functions';
+import { aliasBuiltin, unaliasBuiltin, type Aliases } from './aliases';
+import { historyBuiltin } from './history';
 
 export type { Chunk } from './jobs/redirect';
 
@@ -108,6 +110,10 @@ export class Shell implements Env {
    * before the next command once it ended. Scripts and lab cells are not interactive.
    */
   interactive = false;
+  /** `alias NAME=VALUE`: expanded in the lines an interactive shell reads. */
+  readonly aliases: Aliases = new Map();
+  /** The lines an interactive shell read, for `history`. */
+  readonly history: string[] = [];
   /** The output of the line's command that writes to the screen while it runs (see RunningLine.preview). */
   private liveOut: Output | null = null;
   private liveCandidate = false;
@@ -207,7 +213,8 @@ export class Shell implements Env {
         chunks.push({ stream: 'stderr', text: lineTooLongMessage() });
         this.lastStatus = 1;
       } else {
-        const list = parse(line);
+        if (this.interactive && line.trim() !== '') this.history.push(line);
+        const list = parse(line, this.interactive ? { aliases: this.aliases } : {});
         if (list instanceof SyntaxError) {
           chunks.push({ stream: 'stderr', text: `bash: ${list.message}\n` });
           this.lastStatus = 2;
@@ -567,6 +574,10 @@ export class Shell implements Env {
       return 0;
     }
     if (name === 'local') return localBuiltin(args, env, out);
+    // A subshell's aliases would end with it: only this shell's own are kept.
+    if (name === 'alias') return aliasBuiltin(args, env === this ? this.aliases : new Map(this.aliases), out);
+    if (name === 'unalias') return unaliasBuiltin(args, env === this ? this.aliases : new Map(this.aliases), out);
+    if (name === 'history') return historyBuiltin(args, env === this && this.interactive ? this.history : [], out);
     if (name === 'return') return returnBuiltin(args, env, out);
     if (name === 'shift') return shiftBuiltin(args, env, out);
     if (name === 'exit') {

@@ -27,6 +27,13 @@ function recorded(): Case[] {
   return cases;
 }
 
+/** The recorded sessions: the lines typed (from sessions.txt) and what bash printed for them. */
+function sessions(): { lines: string[]; transcript: string }[] {
+  const typed = readFileSync(join(__dirname, '../oracle/bash/sessions.txt'), 'utf8').replace(/\n$/, '').split('\n---\n');
+  const printed = readFileSync(join(__dirname, '../golden/bash-sessions.txt'), 'utf8').split('### session\n').slice(1);
+  return typed.map((text, k) => ({ lines: text.split('\n'), transcript: printed[k] ?? '' }));
+}
+
 describe('shell: grammar recorded from bash 5.2', () => {
   const cases = recorded();
   it('has the recorded cases', () => assert.ok(cases.length >= 40, `${cases.length} cases`));
@@ -36,4 +43,24 @@ describe('shell: grammar recorded from bash 5.2', () => {
       assert.deepEqual({ output: r.chunks.map((k) => k.text).join(''), status: r.exitCode }, { output: c.output, status: c.status });
     });
   }
+});
+
+describe('shell: interactive sessions recorded from bash 5.2 (aliases, history)', () => {
+  const recordedSessions = sessions();
+  it('has the recorded sessions', () => assert.equal(recordedSessions.length, 2));
+  for (const session of recordedSessions) {
+    it(session.lines[0]!, () => {
+      const sh = bareShell();
+      sh.interactive = true;
+      // An interactive bash echoes each line it reads (empty ones print nothing), then its output.
+      const transcript = session.lines.map((line) => (line === '' ? '' : line + '\n' + sh.run(line).chunks.map((c) => c.text).join(''))).join('');
+      assert.equal(transcript, session.transcript);
+    });
+  }
+
+  it('a script or a lab cell is not interactive: no alias expansion, no history, as bash -c', () => {
+    const sh = bareShell();
+    sh.run("alias e='echo'");
+    assert.deepEqual([sh.run('e x').stderr, sh.run('history').stdout], ['bash: e: command not found\n', '']);
+  });
 });

@@ -13,10 +13,15 @@ import { expandBraces } from './brace';
 
 export { SyntaxError };
 
-export function parse(text: string): List | SyntaxError {
+export interface ParseOptions {
+  /** An interactive shell's aliases, expanded where a command starts (bash manual 6.6). */
+  aliases?: ReadonlyMap<string, string>;
+}
+
+export function parse(text: string, options: ParseOptions = {}): List | SyntaxError {
   const tokens = lex(text);
   if (tokens instanceof SyntaxError) return tokens;
-  const parser = new Parser(tokens, text);
+  const parser = new Parser(tokens, text, options.aliases);
   try {
     const list = parser.list([], []);
     if (!parser.atEnd()) return parser.unexpected();
@@ -49,10 +54,43 @@ const COMPOUND = new Set(['{', 'if', 'for', 'while', 'until', 'case', '[[']);
 
 class Parser {
   private i = 0;
+  /** Tokens an alias gave, with the alias names they came from (not expanded again). */
+  private readonly fromAlias = new WeakMap<Token, Set<string>>();
+
   constructor(
     private readonly tokens: Token[],
     private readonly source: string,
+    private readonly aliases?: ReadonlyMap<string, string>,
   ) {}
+
+  /**
+   * Replaces the word at the cursor by its alias's tokens, if it has one; a value ending in a blank
+   * makes the next word a candidate too (`alias sudo='sudo '`). An alias is not expanded inside itself.
+   */
+  private expandAlias(): void {
+    for (let guard = 0; guard < 100 && this.aliases?.size; guard++) {
+      const t = this.peek();
+      if (t?.kind !== 'word') return;
+      const value = this.aliases.get(t.raw);
+      const seen = this.fromAlias.get(t) ?? new Set<string>();
+      if (value === undefined || seen.has(t.raw) || /['"\\$`]/.test(t.raw)) return;
+      const tokens = lex(value);
+      if (tokens instanceof SyntaxError) return;
+      const names = new Set([...seen, t.raw]);
+      for (const n of tokens) {
+        n.at = t.at;
+        n.end = t.end;
+        this.fromAlias.set(n, names);
+      }
+      const next = this.tokens[this.i + 1];
+      if (next && /[ \t]$/.test(value)) this.fromAlias.set(next, new Set([...(this.fromAlias.get(next) ?? []), ...names]));
+      this.tokens.splice(this.i, 1, ...tokens);
+      if (next && /[ \t]$/.test(value) && tokens.length > 0) this.trailing = this.i + tokens.length;
+    }
+  }
+
+  /** After an alias ending in a blank: the index of the word to try next. */
+  private trailing = -1;
 
   atEnd(): boolean {
     return this.i >= this.tokens.length;
@@ -154,6 +192,7 @@ class Parser {
   }
 
   private command(): Command {
+    this.expandAlias();
     const t = this.peek();
     if (!t) throw this.eof();
     if (t.kind === 'word') {
@@ -309,6 +348,11 @@ class Parser {
       if (!t || t.kind === 'op') break;
       if (t.kind === 'redir') {
         redirects.push(...this.redirect());
+        continue;
+      }
+      if (this.i === this.trailing) {
+        this.trailing = -1;
+        this.expandAlias();
         continue;
       }
       const assign = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(t.raw);
