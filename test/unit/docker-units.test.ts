@@ -194,6 +194,26 @@ describe('journalctl -u docker (systemd 252)', () => {
   });
 });
 
+describe('docker login / logout (CLI 28.2, Engine 26.1)', () => {
+  // Recorded against a stand-in registry answering GET /v2/ with 200, as registry:2 without auth does.
+  const UNENCRYPTED = "\nWARNING! Your credentials are stored unencrypted in '/root/.docker/config.json'.\nConfigure a credential helper to remove this warning. See\nhttps://docs.docker.com/go/credential-store/\n\n";
+  it('logs in to a registry:2 container, stores base64 credentials, warns only when they change; logout forgets them', () => {
+    const s = sh();
+    s.run('docker run -d -p 5000:5000 --name reg registry:2');
+    assert.deepEqual(pick(s.run('echo secret | docker login -u bob --password-stdin localhost:5000')), ['Login Succeeded\n', UNENCRYPTED, 0]);
+    assert.equal(s.run('cat /root/.docker/config.json').stdout, '{\n\t"auths": {\n\t\t"localhost:5000": {\n\t\t\t"auth": "Ym9iOnNlY3JldA=="\n\t\t}\n\t}\n}');
+    assert.deepEqual(pick(s.run('docker login -u bob -p secret localhost:5000')), ['Login Succeeded\n', 'WARNING! Using --password via the CLI is insecure. Use --password-stdin.\n', 0]);
+    assert.deepEqual(pick(s.run('echo secret | docker login --username=alice --password-stdin localhost:5000')), ['Login Succeeded\n', UNENCRYPTED, 0]);
+    assert.deepEqual(pick(s.run('docker logout localhost:5000')), ['Removing login credentials for localhost:5000\n', '', 0]);
+    assert.equal(s.run('cat /root/.docker/config.json').stdout, '{\n\t"auths": {}\n}');
+    assert.deepEqual(pick(s.run('echo secret | docker login --password-stdin localhost:5000')), ['', 'the --password-stdin option requires --username to be set\n', 1]);
+    assert.deepEqual(pick(s.run('echo | docker login -u bob --password-stdin localhost:5000')), ['', 'Error: Cannot perform an interactive login from a non TTY device\n', 1]);
+    assert.deepEqual(pick(s.run('docker login -u bob --password-stdin -p x localhost:5000')), ['', 'conflicting options: cannot specify both --password and --password-stdin\n', 1]);
+    s.run('docker stop reg');
+    assert.equal(s.run('echo secret | docker login -u bob --password-stdin localhost:5000').stderr, 'Error response from daemon: Get "http://localhost:5000/v2/": dial tcp 127.0.0.1:5000: connect: connection refused\n');
+  });
+});
+
 function pick(r: { stdout: string; stderr: string; exitCode: number }): [string, string, number] {
   return [r.stdout, r.stderr, r.exitCode];
 }

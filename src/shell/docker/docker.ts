@@ -2,6 +2,7 @@
 import { fail, type CommandResult, type ShellContext } from '../types';
 import { dockerCtx, NO_DAEMON, type DockerCtx } from './context';
 import { activateBySocket } from './dockerd-service';
+import { dockerLogin, dockerLogout } from './login';
 import { servesUnixSocket } from '../../engine/docker/units';
 import { dockerExec } from './exec';
 import { dockerImages, dockerPull, dockerRmi } from './images';
@@ -75,6 +76,7 @@ const SUBCOMMANDS: Record<string, Sub> = {
   config: (d, a) => dockerSwarmObject(d, a, 'config'),
   volume: dockerVolume,
   build: dockerBuild,
+  login: dockerLogin,
   ...dockerStorageSubcommands(),
 };
 
@@ -88,6 +90,8 @@ export function docker(argv: string[], ctx: ShellContext): CommandResult {
   // docker/cli prints the client's own version and commit.
   if (sub === '--version' || sub === '-v') return { stdout: `Docker version ${CLIENT.Version}, build ${CLIENT.GitCommit}\n`, stderr: '', exitCode: 0 };
   if (sub === 'context') return dockerContext(ctx, globals, rest);
+  // The client alone: no daemon needed.
+  if (sub === 'logout') return dockerLogout(ctx, rest);
   if (sub === 'container' || sub === 'image') {
     const map = sub === 'container' ? CONTAINER_ALIASES : IMAGE_ALIASES;
     const inner = rest[0] === undefined ? undefined : map[rest[0]];
