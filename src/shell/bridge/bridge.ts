@@ -12,6 +12,9 @@ export const matches = (word: string | undefined, keyword: string) => !!word && 
 
 export interface BridgeOptions {
   details: boolean;
+  /** -j / -json, and -p / -pretty for indented JSON (see json.ts). */
+  json: boolean;
+  pretty: boolean;
 }
 
 /** Options in bridge.c's order: the first keyword an abbreviation matches wins (`-f` is -family). */
@@ -24,13 +27,13 @@ const FLAGS: [string, (o: BridgeOptions) => void][] = [
   ['-compressvlans', () => undefined],
   ['-color', () => undefined],
   ['-force', () => undefined],
-  ['-json', () => undefined],
-  ['-pretty', () => undefined],
+  ['-json', (o) => (o.json = true)],
+  ['-pretty', (o) => (o.pretty = true)],
 ];
 
 export const bridge: CommandFn = (argv, ctx) => {
   const out = new Output();
-  const options: BridgeOptions = { details: false };
+  const options: BridgeOptions = { details: false, json: false, pretty: false };
   let ns = ctx.ns;
   let i = 1;
   for (; i < argv.length; i++) {
@@ -64,8 +67,8 @@ export const bridge: CommandFn = (argv, ctx) => {
   const inNs = ns === ctx.ns ? ctx : { ...ctx, ns };
   if (object === undefined) return out.err(USAGE).done(255);
   if (matches(object, 'link')) return bridgeLink(inNs, args, out, options);
-  if (matches(object, 'fdb')) return bridgeFdb(inNs, args, out);
-  if (matches(object, 'vlan')) return bridgeVlan(inNs, args, out);
+  if (matches(object, 'fdb')) return bridgeFdb(inNs, args, out, options);
+  if (matches(object, 'vlan')) return bridgeVlan(inNs, args, out, options);
   if (matches(object, 'help')) return out.err(USAGE).done(255);
   return out.err(`Object "${object}" is unknown, try "bridge help".`).done(255);
 };

@@ -11,9 +11,10 @@ import { parseMac } from '../../engine/net/mac';
 import type { FdbEntry, Link } from '../../engine/net/types';
 import { vxlanDevice } from '../../engine/packet/vxlan';
 import { Output, type ShellContext } from '../types';
-import { matches } from './bridge';
+import { matches, type BridgeOptions } from './bridge';
+import { jsonText, type JsonValue } from './json';
 
-export function bridgeFdb(ctx: ShellContext, args: string[], out: Output) {
+export function bridgeFdb(ctx: ShellContext, args: string[], out: Output, options: BridgeOptions) {
   const sub = args[0];
   if (sub !== undefined && (matches(sub, 'add') || sub === 'append' || matches(sub, 'replace') || matches(sub, 'delete'))) return modifyFdb(ctx, sub, args.slice(1), out);
   if (sub !== undefined && matches(sub, 'help')) return out.err(FDB_USAGE).done(255);
@@ -26,18 +27,46 @@ export function bridgeFdb(ctx: ShellContext, args: string[], out: Output) {
     const name = rest[++i];
     if (name === undefined) return out.err('Command line is not complete. Try option "help"').done(255);
     const link = device(ctx, name);
-    if (!link) return out.err(`Cannot find bridge device "${name}"`).done(255);
+    // fdb_show: "br" names a bridge, "dev"/"brport" any device (recorded).
+    if (!link) return out.err(`Cannot find ${key === 'br' ? 'bridge device' : 'device'} "${name}"`).done(255);
     if (key === 'br') br = link;
     else if (key === 'brport' || key === 'dev') dev = link;
     else return out.err(`Command "${key}" is unknown, try "bridge fdb help".`).done(255);
   }
-  for (const link of linksIn(ctx.world, ctx.ns.id)) {
-    if (dev && dev.id !== link.id) continue;
-    if (br && link.id !== br.id && link.masterId !== br.id) continue;
-    // With `dev X` the device is implied and not repeated on each line.
-    for (const line of fdbLines(ctx, link)) out.line(dev ? line.replace(` dev ${link.name} `, ' ') : line);
-  }
+  const records = linksIn(ctx.world, ctx.ns.id)
+    .filter((link) => !(dev && dev.id !== link.id) && !(br && link.id !== br.id && link.masterId !== br.id))
+    .flatMap((link) => fdbRecords(ctx, link));
+  // With `dev X` the device is implied and not repeated on each entry.
+  if (options.json) return out.out(jsonText(records.map((r) => recordJson(r, !dev)), options.pretty)).done(0);
+  for (const r of records) out.line(recordText(r, !dev));
   return out.done(0);
+}
+
+/** One entry as print_fdb sees it: the MAC, its device, a VXLAN remote, self (the device's own table) or the master bridge, and the NUD state word. */
+interface FdbRecord {
+  mac: string;
+  dev: string;
+  dst?: string;
+  self: boolean;
+  master?: string;
+  state: string;
+}
+
+function recordText(r: FdbRecord, withDev: boolean): string {
+  const words = [r.mac, ...(withDev ? [`dev ${r.dev}`] : []), ...(r.dst ? [`dst ${r.dst}`] : []), ...(r.self ? ['self'] : []), ...(r.master ? [`master ${r.master}`] : [])];
+  return `${words.join(' ')} ${r.state}`;
+}
+
+/** print_fdb in a JSON context: "flags" is always there (an empty array for a bridge entry), "state" too ("" for a learned one). */
+function recordJson(r: FdbRecord, withDev: boolean): JsonValue {
+  return {
+    mac: r.mac,
+    ...(withDev ? { ifname: r.dev } : {}),
+    ...(r.dst ? { dst: r.dst } : {}),
+    flags: r.self ? ['self'] : [],
+    ...(r.master ? { master: r.master } : {}),
+    state: r.state,
+  };
 }
 
 const flagWord = (e: FdbEntry) => (e.local ? 'permanent' : e.static ? 'static' : '');
@@ -47,26 +76,28 @@ const flagWord = (e: FdbEntry) => (e.local ? 'permanent' : e.static ? 'static' :
  * last); a port's entries in its master (newest first, its own MAC last); then the device's
  * unicast addresses and a VXLAN device's remotes, then its multicast list.
  */
-function fdbLines(ctx: ShellContext, link: Link): string[] {
-  const lines: string[] = [];
+function fdbRecords(ctx: ShellContext, link: Link): FdbRecord[] {
+  const records: FdbRecord[] = [];
   const master = link.masterId === null ? undefined : ctx.world.state.links[link.masterId];
-  const self = (mac: string) => `${mac} dev ${link.name} self permanent`;
+  const dev = link.name;
+  const self = (mac: string): FdbRecord => ({ mac, dev, self: true, state: 'permanent' });
+  const inBridge = (mac: string, bridge: Link, state: string): FdbRecord => ({ mac, dev, self: false, master: bridge.name, state });
   if (link.kind === 'bridge' && link.bridge) {
-    lines.push(...multicastMacs(ctx.world, link).map(self));
-    for (const e of link.bridge.fdb) if (e.portId === link.id && !fdbExpired(ctx.world, link, e)) lines.push(`${e.mac} dev ${link.name} master ${link.name} ${flagWord(e)}`);
+    records.push(...multicastMacs(ctx.world, link).map(self));
+    for (const e of link.bridge.fdb) if (e.portId === link.id && !fdbExpired(ctx.world, link, e)) records.push(inBridge(e.mac, link, flagWord(e)));
     const portMacs = new Set(portsOf(ctx.world, link).map((p) => p.mac));
-    if (!portMacs.has(link.mac) && link.mac !== '00:00:00:00:00:00') lines.push(`${link.mac} dev ${link.name} master ${link.name} permanent`);
-    return lines;
+    if (!portMacs.has(link.mac) && link.mac !== '00:00:00:00:00:00') records.push(inBridge(link.mac, link, 'permanent'));
+    return records;
   }
   if (master?.bridge) {
-    for (const e of master.bridge.fdb) if (e.portId === link.id && !fdbExpired(ctx.world, master, e)) lines.push(`${e.mac} dev ${link.name} master ${master.name} ${flagWord(e)}`);
-    lines.push(`${link.mac} dev ${link.name} master ${master.name} permanent`);
+    for (const e of master.bridge.fdb) if (e.portId === link.id && !fdbExpired(ctx.world, master, e)) records.push(inBridge(e.mac, master, flagWord(e)));
+    records.push(inBridge(link.mac, master, 'permanent'));
   }
-  for (const mac of link.ucAddrs ?? []) lines.push(self(mac));
+  for (const mac of link.ucAddrs ?? []) records.push(self(mac));
   const vxlan = vxlanDevice(ctx.world, link);
-  for (const [mac, dst] of Object.entries(vxlan?.fdb ?? {})) lines.push(`${mac} dev ${link.name} dst ${formatIpv4(dst)} self permanent`);
-  lines.push(...multicastMacs(ctx.world, link).map(self));
-  return lines;
+  for (const [mac, dst] of Object.entries(vxlan?.fdb ?? {})) records.push({ ...self(mac), dst: formatIpv4(dst) });
+  records.push(...multicastMacs(ctx.world, link).map(self));
+  return records;
 }
 
 /** fdb_modify: parse, then the kernel's answer for the bridge (master) or the device itself (self). */

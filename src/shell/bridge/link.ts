@@ -3,11 +3,13 @@
  * bridge ports, their STP state, cost and priority, and with -d their on/off settings. Errors and
  * limits (cost ≤ 65535, priority ≤ 63, state 0-4) as recorded from the real tool and kernel.
  */
-import { linksIn } from '../../engine/net/links';
+import { linksIn, peerOf } from '../../engine/net/links';
 import { PORT_FLAGS, type BridgePortState, type Link, type PortFlag } from '../../engine/net/types';
-import { linkDisplayName, linkFlags } from '../ip/print-link';
+import { lowerOf } from '../../engine/net/vlan';
+import { linkFlags } from '../ip/print-link';
 import { Output, type ShellContext } from '../types';
 import { matches, type BridgeOptions } from './bridge';
+import { jsonText, type JsonValue } from './json';
 
 const ON_BY_DEFAULT: ReadonlySet<PortFlag> = new Set(['learning', 'flood', 'mcast_flood', 'bcast_flood']);
 const STATES: BridgePortState[] = ['disabled', 'listening', 'learning', 'forwarding', 'blocking'];
@@ -26,13 +28,59 @@ export function bridgeLink(ctx: ShellContext, args: string[], out: Output, optio
     only = device(ctx, name);
     if (!only) return out.err(`Cannot find device "${name}"`).done(255);
   }
-  for (const link of linksIn(ctx.world, ctx.ns.id)) {
-    if (link.masterId === null || !link.port || (only && only.id !== link.id)) continue;
-    const master = ctx.world.state.links[link.masterId];
-    out.line(`${link.ifindex}: ${linkDisplayName(ctx.world, link)}: ${linkFlags(ctx.world, link)} mtu ${link.mtu} master ${master?.name} state ${link.port.state} priority ${link.port.priority} cost ${link.port.cost} `);
+  const ports = linksIn(ctx.world, ctx.ns.id).filter((link) => link.masterId !== null && link.port && (!only || only.id === link.id));
+  if (options.json) return out.out(jsonText(ports.map((p) => portJson(ctx, p, options.details)), options.pretty)).done(0);
+  for (const link of ports) {
+    const master = ctx.world.state.links[link.masterId!];
+    const port = link.port!;
+    const iflink = linkOf(ctx, link);
+    const name = iflink ? `${link.name}@${iflink.name}` : link.name;
+    out.line(`${link.ifindex}: ${name}: <${portFlags(ctx, link, iflink).join(',')}> mtu ${link.mtu} master ${master?.name} state ${port.state} priority ${port.priority} cost ${port.cost} `);
     if (options.details) out.line('    ' + details(link).join(' ') + ' ');
   }
   return out.done(0);
+}
+
+/**
+ * IFLA_LINK as `bridge link` shows it: the bridge's netlink message carries the peer's (or the
+ * lower device's) ifindex without its namespace, so iproute2 names whatever has that index
+ * here, or "ifN" when nothing does (recorded: a port whose peer is ifindex 2 in another
+ * namespace shows as "v4@br0"). M-DOWN follows that device when it is down; an index with no
+ * device here has no flags to say so (ll_index_to_flags gives -1): no M-DOWN (recorded).
+ */
+function linkOf(ctx: ShellContext, port: Link): { name: string; up: boolean } | undefined {
+  const target = port.kind === 'veth' ? peerOf(ctx.world, port) : port.kind === 'vlan' ? lowerOf(ctx.world, port) : undefined;
+  if (!target) return undefined;
+  const here = target.nsId === port.nsId ? target : linksIn(ctx.world, port.nsId).find((l) => l.ifindex === target.ifindex);
+  return here ? { name: here.name, up: here.adminUp } : { name: `if${target.ifindex}`, up: true };
+}
+
+function portFlags(ctx: ShellContext, port: Link, iflink: { up: boolean } | undefined): string[] {
+  const flags = linkFlags(ctx.world, port).slice(1, -1).split(',').filter((f) => f !== 'M-DOWN');
+  return iflink && !iflink.up ? [...flags, 'M-DOWN'] : flags;
+}
+
+/** print_linkinfo in a JSON context: print_name_and_link's "link", the flags as an array, -d's settings as booleans. */
+function portJson(ctx: ShellContext, port: Link, withDetails: boolean): JsonValue {
+  const iflink = linkOf(ctx, port);
+  const master = port.masterId === null ? undefined : ctx.world.state.links[port.masterId];
+  const record: Record<string, JsonValue> = {
+    ifindex: port.ifindex,
+    ...(iflink ? { link: iflink.name } : {}),
+    ifname: port.name,
+    flags: portFlags(ctx, port, iflink),
+    mtu: port.mtu,
+    master: master?.name ?? null,
+    state: port.port!.state,
+    priority: port.port!.priority,
+    cost: port.port!.cost,
+  };
+  if (!withDetails) return record;
+  for (const flag of PORT_FLAGS) {
+    record[flag] = portFlag(port, flag);
+    if (flag === 'bcast_flood') record.mcast_router = 1;
+  }
+  return record;
 }
 
 function details(port: Link): string[] {

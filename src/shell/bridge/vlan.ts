@@ -10,6 +10,8 @@ import { linksIn } from '../../engine/net/links';
 import type { Link } from '../../engine/net/types';
 import { addBridgeVlan, bridgeVlansOf, deleteBridgeVlan } from '../../engine/net/vlan';
 import { Output, type ShellContext } from '../types';
+import type { BridgeOptions } from './bridge';
+import { jsonText } from './json';
 
 export const VLAN_USAGE = `Usage: bridge vlan { add | del } vid VLAN_ID dev DEV [ tunnel_info id TUNNEL_ID ]
                                                      [ pvid ] [ untagged ]
@@ -21,12 +23,12 @@ export const VLAN_USAGE = `Usage: bridge vlan { add | del } vid VLAN_ID dev DEV 
 
 const matches = (word: string | undefined, keyword: string) => !!word && keyword.startsWith(word);
 
-export function bridgeVlan(ctx: ShellContext, args: string[], out: Output) {
+export function bridgeVlan(ctx: ShellContext, args: string[], out: Output, options: BridgeOptions) {
   const sub = args[0];
-  if (sub === undefined) return showVlans(ctx, [], out);
+  if (sub === undefined) return showVlans(ctx, [], out, options);
   if (matches(sub, 'add')) return modifyVlan(ctx, args.slice(1), out, 'add');
   if (matches(sub, 'delete')) return modifyVlan(ctx, args.slice(1), out, 'del');
-  if (matches(sub, 'show') || matches(sub, 'lst') || matches(sub, 'list')) return showVlans(ctx, args.slice(1), out);
+  if (matches(sub, 'show') || matches(sub, 'lst') || matches(sub, 'list')) return showVlans(ctx, args.slice(1), out, options);
   if (matches(sub, 'help')) return out.err(VLAN_USAGE).done(255);
   return out.err(`Command "${sub}" is unknown, try "bridge vlan help".`).done(255);
 }
@@ -69,7 +71,7 @@ function modifyVlan(ctx: ShellContext, args: string[], out: Output, op: 'add' | 
   return out.done(0);
 }
 
-function showVlans(ctx: ShellContext, args: string[], out: Output) {
+function showVlans(ctx: ShellContext, args: string[], out: Output, options: BridgeOptions) {
   let only: Link | undefined;
   let vid: number | undefined;
   for (let i = 0; i < args.length; i++) {
@@ -84,10 +86,24 @@ function showVlans(ctx: ShellContext, args: string[], out: Output) {
       if (!only) return out.err(`Cannot find device "${value}"`).done(1);
     }
   }
+  const members = linksIn(ctx.world, ctx.ns.id).filter((link) => (!only || only.id === link.id) && (link.bridge || link.port));
+  // print_vlan_info in a JSON context: a port with VLANs (IFLA_AF_SPEC) is listed, with those the vid filter keeps.
+  if (options.json) {
+    const ports = members
+      .filter((link) => bridgeVlansOf(link).length > 0)
+      .map((link) => ({
+        ifname: link.name,
+        vlans: bridgeVlansOf(link)
+          .filter((v) => vid === undefined || v.vid === vid)
+          .map((v) => {
+            const flags = [...(v.pvid ? ['PVID'] : []), ...(v.untagged ? ['Egress Untagged'] : [])];
+            return { vlan: v.vid, ...(flags.length ? { flags } : {}) };
+          }),
+      }));
+    return out.out(jsonText(ports, options.pretty)).done(0);
+  }
   out.line(`${'port'.padEnd(16)}  ${'vlan-id'.padEnd(9)}`);
-  for (const link of linksIn(ctx.world, ctx.ns.id)) {
-    if (only && only.id !== link.id) continue;
-    if (!link.bridge && !link.port) continue;
+  for (const link of members) {
     const vlans = bridgeVlansOf(link).filter((v) => vid === undefined || v.vid === vid);
     vlans.forEach((v, i) => {
       const lead = i === 0 ? link.name.padEnd(16) : ''.padEnd(16);
