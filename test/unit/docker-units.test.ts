@@ -176,6 +176,9 @@ describe('journalctl -u docker (systemd 252)', () => {
     assert.equal(x.exitCode, 0);
     const lines = x.stdout.split('\n');
     const failed = lines.indexOf('Jan 15 09:30:00 host systemd[1]: Failed to start docker.service - Docker Application Container Engine.');
+    // The job that began with the last "Starting docker.service" line is the one that failed.
+    const starts = lines.map((l, i) => (l.includes('systemd[1]: Starting docker.service') ? i : -1)).filter((i) => i >= 0);
+    const startJob = /The job identifier is (\d+)\.$/.exec(lines[starts[starts.length - 1]! + 7]!)![1];
     assert.ok(failed > 0);
     assert.deepEqual(lines.slice(failed + 1, failed + 8), [
       '░░ Subject: A start job for unit docker.service has failed',
@@ -184,7 +187,7 @@ describe('journalctl -u docker (systemd 252)', () => {
       '░░ ',
       '░░ A start job for unit docker.service has finished with a failure.',
       '░░ ',
-      `░░ The job identifier is ${/job identifier is (\d+)\.$/.exec(lines[lines.findLastIndex((l) => l.includes('has begun execution.'))+2]!)![1]} and the job result is failed.`,
+      `░░ The job identifier is ${startJob} and the job result is failed.`,
     ]);
     assert.ok(lines.includes('Jan 15 09:30:00 host dockerd[689]: invalid bip address: x'), 'dockerd says why it refused to start');
     assert.doesNotMatch(s.run('journalctl -u docker').stdout, /░░/);
