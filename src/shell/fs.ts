@@ -217,6 +217,12 @@ export class SimFs implements FileSystem {
         return `127.0.0.1\tlocalhost\n127.0.1.1\t${this.host.hostname}\n\n# The following lines are desirable for IPv6 capable hosts\n::1     localhost ip6-localhost ip6-loopback\nff02::1 ip6-allnodes\nff02::2 ip6-allrouters\n`;
       case '/etc/resolv.conf':
         return 'nameserver 192.168.1.1\n';
+      // Debian 12.8, the release of the simulated kernel (uname: 6.1.119-1, 2024-11-22).
+      case '/etc/os-release':
+      case '/usr/lib/os-release':
+        return 'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nNAME="Debian GNU/Linux"\nVERSION_ID="12"\nVERSION="12 (bookworm)"\nVERSION_CODENAME=bookworm\nID=debian\nHOME_URL="https://www.debian.org/"\nSUPPORT_URL="https://www.debian.org/support"\nBUG_REPORT_URL="https://bugs.debian.org/"\n';
+      case '/etc/debian_version':
+        return '12.8\n';
       default:
         return undefined;
     }

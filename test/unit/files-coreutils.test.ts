@@ -239,3 +239,15 @@ describe('file commands on the host (coreutils 9.1)', () => {
     );
   });
 });
+
+describe('the host identifies itself as Debian 12.8 (the release of its 6.1.119-1 kernel)', () => {
+  it('/etc/os-release (as Debian 12 ships it), /usr/lib/os-release, /etc/debian_version', () => {
+    const sh = bareShell();
+    const osRelease = at(sh, 'cat /etc/os-release');
+    assert.equal(osRelease[2], 0);
+    assert.match(osRelease[0], /^PRETTY_NAME="Debian GNU\/Linux 12 \(bookworm\)"\nNAME="Debian GNU\/Linux"\nVERSION_ID="12"\n/);
+    assert.deepEqual(at(sh, 'cat /usr/lib/os-release'), osRelease);
+    assert.deepEqual(at(sh, 'cat /etc/debian_version'), ['12.8\n', '', 0]);
+    assert.deepEqual(at(sh, '. /etc/os-release; echo $ID $VERSION_CODENAME'), ['debian bookworm\n', '', 0]);
+  });
+});
