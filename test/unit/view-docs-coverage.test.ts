@@ -75,7 +75,12 @@ describe('docker: every flag a subcommand accepts has a doc line', () => {
   // Candidate flags: every long name in the client's flag tables; the client says which it accepts.
   const dir = path.join(__dirname, '..', '..', 'src', 'shell', 'docker');
   const names = new Set<string>();
-  for (const file of fs.readdirSync(dir)) for (const m of fs.readFileSync(path.join(dir, file), 'utf8').matchAll(/long: '([a-z-]+)'/g)) names.add(m[1]!);
+  for (const file of fs.readdirSync(dir)) {
+    const text = fs.readFileSync(path.join(dir, file), 'utf8');
+    for (const m of text.matchAll(/long: '([a-z-]+)'/g)) names.add(m[1]!);
+    // flagSpecs('d|detach name= ...'): [SHORT|]LONG[=] words
+    for (const m of text.matchAll(/flagSpecs\((['`])([^'`]*)\1\)/g)) for (const word of m[2]!.trim().split(/\s+/)) names.add(word.replace(/=$/, '').split('|').pop()!);
+  }
   const subcommands = ['run', 'create', 'exec', 'ps', 'logs', 'rm', 'stop', 'start', 'restart', 'kill', 'inspect', 'images', 'rmi', 'pull', 'network create', 'network ls', 'network rm', 'network inspect', 'network connect', 'network disconnect'];
   const docker = COMMAND_DOCS.get('docker')!;
   for (const sub of subcommands) {
