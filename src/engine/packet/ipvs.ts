@@ -98,12 +98,17 @@ export function setVirtualService(world: World, nsId: number, key: { vip: number
     svc.dests.splice(i, 1);
     if (svc.last >= i) svc.last--;
   }
+  // Each new server goes to the head: the added ones end up in reverse order before the others
+  // (one concatenation; an unshift per server made a table of n servers cost n²).
+  const added: RealServer[] = [];
   for (const r of reals) {
     if (have.has(destKey(r))) continue;
     have.add(destKey(r));
-    svc.dests.unshift({ ...r });
-    if (svc.last >= 0) svc.last++;
+    added.push({ ...r });
   }
+  if (added.length === 0) return;
+  svc.dests = [...added.reverse(), ...svc.dests];
+  if (svc.last >= 0) svc.last += added.length;
 }
 
 /** Deletes the namespace's services that `keep` rejects (and their connections). */
