@@ -81,6 +81,10 @@ describe('swarm: standalone containers on attachable overlay networks', () => {
     ok(sh, 'ssh node2 docker start c1');
     assert.equal(cluster.attachments!.length, 1);
     assert.match(ok(sh, 'ssh node3 docker run --rm --network NET alpine ping -c 1 c1'), /1 packets transmitted, 1 packets received/);
+    // docker restart: a new namespace within one command, the same attachment: plugged in again.
+    ok(sh, 'ssh node2 docker restart c1');
+    assert.match(ok(sh, 'ssh node2 docker exec c1 ip -4 addr show eth0'), /inet 10\.0\.1\.2\/24 /);
+    assert.match(ok(sh, 'ssh node3 docker run --rm --network NET alpine ping -c 1 c1'), /1 packets transmitted, 1 packets received/);
   });
 
   it('network rm is refused while a standalone container is attached (swarmkit: in use by its attachment task), then succeeds', () => {

@@ -58,6 +58,11 @@ export function syncAttachments(world: World, cluster: Cluster, node: SwarmNode)
   const kept = before.filter((a) => members.has(a.nodeId) && (a.nodeId !== node.id || running.has(a.containerId)));
   let changed = kept.length !== before.length;
   if (changed) cluster.attachments = kept;
+  // A container restarted (docker restart, a restart policy) has a new namespace without its overlay interface.
+  for (const a of kept) {
+    const c = a.nodeId === node.id ? running.get(a.containerId) : undefined;
+    if (c && !Object.values(a.addrs).every((ip) => world.netns(c.nsId!).addrs.some((x) => x.family === 4 && x.local === ip))) changed = true;
+  }
   const attached = new Set(kept.map((a) => a.containerId));
   for (const c of running.values()) {
     if (attached.has(c.id) || c.networkMode === 'docker_gwbridge') continue;
