@@ -3,9 +3,12 @@
  * DHCPREQUEST unicast from its address to the server's (RENEWING, RFC 2131 4.4.5), and on the
  * DHCPACK dhclient-script renews the address's lifetime and a new lease block is appended to
  * the lease file; dnsmasq moves the lease's expiry. Without an answer it retries every 7 s, as
- * recorded (test/golden/dhcp-renew.txt); when the lease runs out the address goes (no rebinding
- * broadcast at T2 here). Runs as a daemon on simulated time:
- * each wake-up reads the world afresh, so a restored snapshot or `dhclient -r`/`-x` ends it.
+ * recorded (test/golden/dhcp-renew.txt). Once T2 (the rebinding time: the server's option 59,
+ * 7/8 of the lease) has passed, each retry is broadcast to any server (REBINDING: ISC
+ * dhclient's send_request broadcasts when cur_time > rebind), and the server that answers
+ * becomes the lease's server; when the lease runs out the address goes. Runs as a daemon on
+ * simulated time: each wake-up reads the world afresh, so a restored snapshot or
+ * `dhclient -r`/`-x` ends it.
  */
 import { addrs4Of } from '../../engine/net/addr';
 import { clientLease, dhcpState, serverAddress, type DhcpClientLease } from '../../engine/dhcp';
@@ -42,8 +45,15 @@ export function serverLink(world: World, serverId: number): Link | undefined {
   return undefined;
 }
 
+/** T2 of a lease bound at `boundAt`: the server's rebinding time, else 7/8 of the lease (what dnsmasq sends). */
+export function rebindAt(lease: Pick<DhcpClientLease, 'boundAt' | 'leaseSecs'>, serverT2?: number): number {
+  return lease.boundAt + (serverT2 ?? Math.floor((lease.leaseSecs * 7) / 8)) * 1000;
+}
+
 /** The renewal daemon of the lease that dhclient (pid) holds on `linkId`. */
 export function* renewLease(ctx: ProcContext, nsId: number, linkId: number, pid: number): Proc {
+  /** The T2 the last DHCPACK gave, when it gave one (a renewal's fuzzed times). */
+  let serverT2: number | undefined;
   for (;;) {
     const now0 = current(ctx.world, nsId, linkId, pid);
     if (!now0?.lease.renewAt) return 0;
@@ -59,20 +69,22 @@ export function* renewLease(ctx: ProcContext, nsId: number, linkId: number, pid:
         return 0;
       }
       const retry = Math.min(ctx.world.clock.now() + RETRY_MS, expiry);
-      const to = serverLink(ctx.world, lease.serverId);
-      if (!to) {
+      const rebinding = ctx.world.clock.now() > rebindAt(lease, serverT2);
+      const to = rebinding ? undefined : serverLink(ctx.world, lease.serverId);
+      if (!rebinding && !to) {
         yield { kind: 'timer', until: retry };
         continue;
       }
       const xid = ctx.world.rng.int(0, 0x7fffffff);
       const request: DhcpMessage = { type: 'REQUEST', op: 'request', xid, chaddr: link.mac, ciaddr: lease.ip, yiaddr: 0, hostname: ctx.host.hostname };
-      const sent = clientSend(ctx.world, link, request, { ip: lease.serverId, mac: to.mac });
-      recordTrace(ctx.world, `dhclient ${link.name}: DHCPREQUEST (renew)`, sent.trace);
+      const sent = clientSend(ctx.world, link, request, to ? { ip: lease.serverId, mac: to.mac } : undefined);
+      recordTrace(ctx.world, `dhclient ${link.name}: DHCPREQUEST (${rebinding ? 'rebind' : 'renew'})`, sent.trace);
       ack = yield* awaitReply({ ...ctx, ns }, link, [...sent.pending], retry);
       if (ack?.type === 'ACK') break;
     }
     const held = current(ctx.world, nsId, linkId, pid);
     if (!held) return 0;
+    serverT2 = ack.t2;
     renew(ctx, held.ns, held.link, held.lease, ack, renewalSecs(ctx, ack.leaseSecs ?? held.lease.leaseSecs, ack.t1));
   }
 }
@@ -92,7 +104,9 @@ function renew(ctx: ProcContext, ns: Netns, link: Link, lease: DhcpClientLease, 
   const now = ctx.world.clock.now();
   const leaseSecs = ack.leaseSecs ?? lease.leaseSecs;
   for (const a of addrs4Of(ns, link)) if (a.local === lease.ip && a.validUntil !== undefined) a.validUntil = now + leaseSecs * 1000;
-  Object.assign(lease, { boundAt: now, leaseSecs, renewAt: now + renewal * 1000 });
+  // While REBINDING another server may have answered: it is the lease's server from now on, and
+  // its options go into the lease file (dhclient-script keeps the routes of an unchanged address).
+  Object.assign(lease, { boundAt: now, leaseSecs, renewAt: now + renewal * 1000, serverId: ack.serverId ?? lease.serverId, router: ack.router ?? lease.router, dns: ack.dns ?? lease.dns });
   const record = { ip: lease.ip, mask: lease.mask, router: lease.router, dns: lease.dns, leaseSecs, ifname: link.name, serverId: lease.serverId, hostname: ack.hostname ?? lease.hostname, via: lease.via, boundAt: ctx.world.clock.epoch + now, renewalSecs: renewal, ...(ack.t1 !== undefined ? { t1: ack.t1, t2: ack.t2 } : {}) };
   ctx.fs.write(DHCLIENT_LEASES, leaseBlock(record), true, ns);
   ctx.world.changed();
