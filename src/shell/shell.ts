@@ -406,6 +406,23 @@ export class Shell implements Env {
       status = yield* this.runCase(command, env, ns, inner, group);
     } else if (command.kind === 'function') {
       (env.functions ??= {})[command.name] = command;
+    } else if (command.kind === 'arith') {
+      const value = this.arithCommand('((', command.expr, env, ns, inner);
+      status = value === undefined || value === 0n ? 1 : 0;
+    } else if (command.kind === 'cfor') {
+      env.loops = (env.loops ?? 0) + 1;
+      let ok = command.init.trim() === '' || this.arithCommand('((', command.init, env, ns, inner) !== undefined;
+      for (let round = 0; ok && !over(round); round++) {
+        if (group.killed || env.exited) break;
+        const test = command.test.trim() === '' ? 1n : this.arithCommand('((', command.test, env, ns, inner);
+        if (test === undefined) status = 1;
+        if (test === undefined || test === 0n) break;
+        status = yield* this.runList(command.body, env, ns, inner, group);
+        if (leaveLoop(env)) break;
+        ok = command.step.trim() === '' || this.arithCommand('((', command.step, env, ns, inner) !== undefined;
+        if (!ok) status = 1;
+      }
+      env.loops--;
     } else if (command.kind === 'cond') {
       status = condStatus(command.expr, this.condScope(env, ns));
     } else if (command.kind === 'group') {
@@ -574,6 +591,7 @@ export class Shell implements Env {
       return 0;
     }
     if (name === 'local') return localBuiltin(args, env, out);
+    if (name === 'let') return this.letBuiltin(args, env, ctx.ns, out);
     // A subshell's aliases would end with it: only this shell's own are kept.
     if (name === 'alias') return aliasBuiltin(args, env === this ? this.aliases : new Map(this.aliases), out);
     if (name === 'unalias') return unaliasBuiltin(args, env === this ? this.aliases : new Map(this.aliases), out);
@@ -759,9 +777,38 @@ export class Shell implements Env {
   }
 
   private arith(expr: string, env: Env): bigint {
-    const value = evaluate(expr, (name) => env.vars[name]);
+    const value = evaluate(expr, (name) => env.vars[name], (name, v) => void (env.vars[name] = v));
     if (value instanceof ArithError) throw new ExpansionError(value.message);
     return value;
+  }
+
+  /**
+   * `(( EXPR ))`, a `for ((…))` part, a `let` argument: its value, or undefined after bash's
+   * message (`bash: ((: 1/0: division by 0 …`); the line goes on, unlike a failing `$((…))`.
+   */
+  private arithCommand(label: string, expr: string, env: Env, ns: Netns, chunks: Chunk[]): bigint | undefined {
+    const word = heredocWord(expr);
+    if (word instanceof SyntaxError) throw new ExpansionError(word.message);
+    const value = evaluate(this.expand(word, env, ns), (name) => env.vars[name], (name, v) => void (env.vars[name] = v));
+    if (!(value instanceof ArithError)) return value;
+    chunks.push({ stream: 'stderr', text: `bash: ${label}: ${value.message}\n` });
+    return undefined;
+  }
+
+  /** `let EXPR...`: status 0 when the last value is not 0. */
+  private letBuiltin(args: string[], env: Env, ns: Netns, out: Output): number {
+    if (args.length === 0) {
+      out.err('bash: let: expression expected');
+      return 1;
+    }
+    let last: bigint | undefined = 0n;
+    for (const arg of args) {
+      const chunks: Chunk[] = [];
+      last = this.arithCommand('let', arg.replace(/[$`\\]/g, '\\$&'), env, ns, chunks);
+      for (const c of chunks) out.err(c.text);
+      if (last === undefined) return 1;
+    }
+    return last === 0n ? 1 : 0;
   }
 
   /** A parameter's value; undefined when unset. */

@@ -123,7 +123,24 @@ export type CondExpr =
   | { kind: 'unary'; op: string; word: Word }
   | { kind: 'binary'; op: string; left: Word; right: Word };
 
-export type Command = SimpleCommand | Subshell | Group | ForLoop | WhileLoop | IfCommand | CaseCommand | FunctionDef | CondCommand;
+/** `(( EXPR ))`: status 0 when EXPR is not 0. */
+export interface ArithCommand {
+  kind: 'arith';
+  expr: string;
+  redirects: Redirect[];
+}
+
+/** `for (( INIT; TEST; STEP ))`: an empty TEST is true. */
+export interface ArithFor {
+  kind: 'cfor';
+  init: string;
+  test: string;
+  step: string;
+  body: List;
+  redirects: Redirect[];
+}
+
+export type Command = SimpleCommand | Subshell | Group | ForLoop | WhileLoop | IfCommand | CaseCommand | FunctionDef | CondCommand | ArithCommand | ArithFor;
 
 export interface Pipeline {
   negate: boolean;

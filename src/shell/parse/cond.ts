@@ -49,6 +49,7 @@ class CondReader {
   private describe(t: Token | undefined): string {
     if (!t) return 'newline';
     if (t.kind === 'word') return t.raw;
+    if (t.kind === 'arith') return '((';
     return t.kind === 'op' ? (t.op === '\n' ? 'newline' : t.op) : t.op;
   }
 

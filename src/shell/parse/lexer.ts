@@ -27,6 +27,8 @@ export type Token = (
   | { kind: 'word'; word: Word; raw: string }
   | { kind: 'op'; op: string }
   | { kind: 'redir'; fd: number | null; op: string; heredoc?: Heredoc }
+  /** `(( EXPR ))` where a command starts: the arithmetic command, `for (( … ))`. */
+  | { kind: 'arith'; expr: string }
 ) & { at?: number; end?: number };
 
 const OPERATORS = ['&&', '||', ';;&', ';;', ';&', ';', '&', '|', '(', ')', '\n'];
@@ -78,6 +80,12 @@ export function lex(text: string): Token[] | SyntaxError {
       }
       continue;
     }
+    const arith = text.startsWith('((', i) && commandStart(tokens) ? arithEnd(text, i + 2) : -1;
+    if (arith >= 0) {
+      tokens.push({ kind: 'arith', expr: text.slice(i + 2, arith), at: i, end: arith + 2 });
+      i = arith + 2;
+      continue;
+    }
     const op = OPERATORS.find((o) => text.startsWith(o, i));
     if (op) {
       tokens.push({ kind: 'op', op, at: i, end: i + op.length });
@@ -90,6 +98,28 @@ export function lex(text: string): Token[] | SyntaxError {
     i = word.end;
   }
   return tokens;
+}
+
+/** Where a command may start: `((` there is arithmetic (bash reads `( (` elsewhere). */
+function commandStart(tokens: Token[]): boolean {
+  const last = tokens[tokens.length - 1];
+  if (!last) return true;
+  if (last.kind === 'op') return last.op !== ')';
+  return last.kind === 'word' && ['for', 'do', 'then', 'else', 'elif', 'if', 'while', 'until', '!', '{', '&&', '||'].includes(last.raw);
+}
+
+/** The index of the `))` closing `((` whose expression starts at `start`; -1 when the parentheses close apart (`((a) )`). */
+function arithEnd(text: string, start: number): number {
+  let depth = 0;
+  for (let i = start; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '(') depth++;
+    else if (c === ')') {
+      if (depth === 0) return text[i + 1] === ')' ? i : -1;
+      depth--;
+    } else if (c === '\n' && depth === 0 && text.slice(start, i).trim() === '') return -1;
+  }
+  return -1;
 }
 
 /** Reads the bodies of the here-documents opened on the line that just ended; returns where the next line starts. */

@@ -116,7 +116,7 @@ class Parser {
 
   unexpected(): SyntaxError {
     const t = this.peek();
-    const text = !t ? 'newline' : t.kind === 'op' ? (t.op === '\n' ? 'newline' : t.op) : t.kind === 'redir' ? t.op : t.raw;
+    const text = !t ? 'newline' : t.kind === 'op' ? (t.op === '\n' ? 'newline' : t.op) : t.kind === 'redir' ? t.op : t.kind === 'arith' ? '((' : t.raw;
     return new SyntaxError(`syntax error near unexpected token \`${text}'`);
   }
 
@@ -207,6 +207,10 @@ class Parser {
       if (this.tokens[this.i + 1]?.kind === 'op' && (this.tokens[this.i + 1] as { op: string }).op === '(' && /^[^'"\\$`=]+$/.test(t.raw)) return this.functionDef(false);
     }
     if (this.isOp('(')) return this.subshell();
+    if (t.kind === 'arith') {
+      this.i++;
+      return { kind: 'arith', expr: t.expr, redirects: this.redirects() };
+    }
     return this.simple();
   }
 
@@ -232,6 +236,7 @@ class Parser {
     this.i++;
     const nameToken = this.peek();
     if (!nameToken) throw this.eof();
+    if (nameToken.kind === 'arith') return this.arithFor(nameToken.expr);
     if (nameToken.kind !== 'word' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(nameToken.raw)) throw this.unexpected();
     this.i++;
     const words: Word[] = [];
@@ -245,6 +250,28 @@ class Parser {
     const body = this.body(['done']);
     this.expectWord('done');
     return { kind: 'for', name: nameToken.raw, words, body, redirects: this.redirects() };
+  }
+
+  /** for (( INIT; TEST; STEP )) do LIST; done, or { LIST; } as the body. */
+  private arithFor(expr: string): Command {
+    this.i++;
+    const parts = expr.split(';');
+    // bash says it twice: what is wrong, then the whole `((…))`.
+    if (parts.length !== 3) throw new SyntaxError(`syntax error: arithmetic expression required\nbash: syntax error: \`((${expr}))'`);
+    if (this.isOp(';') || this.isOp('\n')) this.i++;
+    this.skipNewlines();
+    let body: List;
+    if (this.isWord('{')) {
+      this.i++;
+      body = this.body(['}']);
+      this.expectWord('}');
+    } else {
+      this.expectWord('do');
+      body = this.body(['done']);
+      this.expectWord('done');
+    }
+    const [init, test, step] = parts as [string, string, string];
+    return { kind: 'cfor', init, test, step, body, redirects: this.redirects() };
   }
 
   /** while|until LIST; do LIST; done */
@@ -345,7 +372,7 @@ class Parser {
     const redirects: Redirect[] = [];
     for (;;) {
       const t = this.peek();
-      if (!t || t.kind === 'op') break;
+      if (!t || t.kind === 'op' || t.kind === 'arith') break;
       if (t.kind === 'redir') {
         redirects.push(...this.redirect());
         continue;
