@@ -8,6 +8,7 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { parse, SyntaxError } from '../../src/shell/parse/parser';
 import { expandBraces } from '../../src/shell/parse/brace';
+import { ArithError, evaluate } from '../../src/shell/parse/arith';
 import { bareShell, LEAKS } from './helpers';
 
 const single = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
@@ -114,8 +115,54 @@ describe('shell: expansion properties', function () {
     );
   });
 
+  it('fully parenthesised arithmetic matches a 64-bit model; any soup of operators is a value or an error, never a throw', () => {
+    type Expr = { text: string; value: bigint | null };
+    const wrap = (n: bigint) => BigInt.asIntN(64, n);
+    const leaf = fc.integer({ min: -20, max: 20 }).map((n): Expr => ({ text: n < 0 ? `(${n})` : String(n), value: BigInt(n) }));
+    const ops: Record<string, (a: bigint, b: bigint) => bigint | null> = {
+      '+': (a, b) => wrap(a + b),
+      '-': (a, b) => wrap(a - b),
+      '*': (a, b) => wrap(a * b),
+      '/': (a, b) => (b === 0n ? null : wrap(a / b)),
+      '%': (a, b) => (b === 0n ? null : wrap(a % b)),
+      '<<': (a, b) => wrap(a << (b & 63n)),
+      '>>': (a, b) => wrap(a >> (b & 63n)),
+      '&': (a, b) => a & b,
+      '|': (a, b) => a | b,
+      '^': (a, b) => a ^ b,
+      '<': (a, b) => (a < b ? 1n : 0n),
+      '>=': (a, b) => (a >= b ? 1n : 0n),
+      '==': (a, b) => (a === b ? 1n : 0n),
+      '!=': (a, b) => (a !== b ? 1n : 0n),
+    };
+    const { expr } = fc.letrec((tie) => ({
+      expr: fc.oneof({ depthSize: 'small', withCrossShrink: true }, leaf, tie('node') as fc.Arbitrary<Expr>),
+      node: fc.tuple(tie('expr') as fc.Arbitrary<Expr>, fc.constantFrom(...Object.keys(ops)), tie('expr') as fc.Arbitrary<Expr>).map(([a, op, b]): Expr => ({
+        text: `(${a.text} ${op} ${b.text})`,
+        value: a.value === null || b.value === null ? null : ops[op]!(a.value, b.value),
+      })),
+    }));
+    fc.assert(
+      fc.property(expr, (e) => {
+        const v = evaluate(e.text, () => undefined);
+        if (e.value === null) assert.ok(v instanceof ArithError && /division by 0/.test(v.message), e.text);
+        else assert.equal(v, e.value, e.text);
+      }),
+      { numRuns: 800, seed: 69 },
+    );
+    const soup = fc.string({ unit: fc.constantFrom(...'0123456789xab#@_+-*/%<>=!~&|^?:,() '.split('')), maxLength: 20 });
+    fc.assert(
+      fc.property(soup, (text) => {
+        const v = evaluate(text, (name) => (name === 'a' ? 'b' : name === 'b' ? '3' : undefined), () => undefined);
+        assert.ok(typeof v === 'bigint' || v instanceof ArithError, text);
+        if (v instanceof ArithError) assert.doesNotMatch(v.message, LEAKS, text);
+      }),
+      { numRuns: 3000, seed: 70 },
+    );
+  });
+
   it('soups of the new syntax parse or fail with a bash syntax error, and never throw or leak', () => {
-    const piece = fc.constantFrom('${', '}', '{', ',', '..', 'x', '1', ':-', ':', '#', '%', '/', '//', '^', '!', 'case', 'in', 'esac', ';;', ';&', ')', '(', '[[', ']]', '==', '=~', 'f()', 'function', 'local', 'return', '$@', '$#', '"', "'", ' ', ' ', ';', '\n', '*', '&&', '||');
+    const piece = fc.constantFrom('${', '}', '{', ',', '..', 'x', '1', ':-', ':', '#', '%', '/', '//', '^', '!', 'case', 'in', 'esac', ';;', ';&', ')', '(', '[[', ']]', '==', '=~', 'f()', 'function', 'local', 'return', '$@', '$#', '"', "'", ' ', ' ', ';', '\n', '*', '&&', '||', '((', '))', 'for', 'let', '$((', '++', '<<', '?', 'alias');
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 14 }), (pieces) => {
         const line = pieces.join('');

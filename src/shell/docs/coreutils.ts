@@ -1,10 +1,10 @@
 /** The small programs and the shell itself: they read and print, and change no network state. */
-import { doc, type CommandDoc } from './types';
+import { doc, flagDoc, type CommandDoc } from './types';
 
 const NO_KERNEL = 'Changes nothing in the network: it only reads or prints text.';
 
 function text(name: string, summary: string, usage: string, flags: [string, string][] = [], kernel = NO_KERNEL): CommandDoc {
-  return doc({ name, summary, kernel, usage, flags: flags.map(([flag, words]) => ({ flag, words })) });
+  return doc({ name, summary, kernel, usage, flags: flags.map(([flag, words]) => flagDoc(flag, words)) });
 }
 
 export const COREUTILS_DOCS: CommandDoc[] = [
@@ -67,6 +67,7 @@ export const COREUTILS_DOCS: CommandDoc[] = [
   text('.', 'the same as source: run a file\'s commands in this shell', '. FILE', [], 'Runs the file\'s commands as if typed here.'),
   text('local', 'make a variable local to the function being run (its old value comes back when the function returns)', 'local NAME[=VALUE]...', [], 'Changes nothing in the network: it sets shell variables; outside a function it fails (can only be used in a function).'),
   text('return', 'end the function being run with a status', 'return [N]', [['N', 'the status (0-255; default: the last command\'s)']], 'Changes nothing in the network; outside a function it fails with status 2, as in bash.'),
+  text('let', 'evaluate arithmetic expressions (`let i++`, `let x=2*3`): status 0 when the last one is not 0', 'let EXPR...', [], 'Changes nothing in the network: it sets shell variables, as (( EXPR )) does.'),
   text('shift', 'drop the first positional parameters ($1 …) of a function', 'shift [N]', [['N', 'how many (default 1); status 1 if there are fewer']], 'Changes nothing in the network.'),
   text('alias', 'define or list aliases: short names for command lines (the terminal only: bash expands aliases in interactive shells, not in scripts or lab cells)', 'alias [-p] [NAME[=VALUE]]...', [['NAME=VALUE', 'define NAME; a VALUE ending in a blank lets the next word be an alias too'], ['NAME', 'print its definition'], ['-p', 'list every alias (as without arguments)']], 'Changes nothing in the network; an alias is expanded when a line is read, so it works from the next line on.'),
   text('unalias', 'remove aliases', 'unalias [-a] NAME...', [['-a', 'remove every alias']], 'Changes nothing in the network.'),
