@@ -5,6 +5,12 @@
  *   [alert] 1#1: worker process 2 exited on signal 9
  *   [notice] 1#1: start worker process 4
  *   [notice] 1#1: signal 29 (SIGIO) received
+ * and, stopped with SIGQUIT (docker stop) after that, the respawned worker first (it has the dead
+ * one's slot), each worker's lines together here (they interleave run to run):
+ *   [notice] 1#1: signal 3 (SIGQUIT) received, shutting down
+ *   [notice] 4#4: gracefully shutting down / exiting / exit, then 3#3 the same
+ *   [notice] 1#1: signal 17 (SIGCHLD) received from 4 / worker process 4 exited with code 0 /
+ *   signal 29 (SIGIO) received / … from 3 / worker process 3 exited with code 0 / exit
  */
 import { strict as assert } from 'node:assert';
 import { ok, run, shell } from '../scenarios/shell.helpers';
@@ -83,3 +89,50 @@ describe("nginx's master respawns a killed worker", () => {
     assert.deepEqual(workers(sh), before);
   });
 });
+
+describe('nginx stopped by a signal logs its shutdown', () => {
+  const tail = (sh: ReturnType<typeof shell>, n: number) => run(sh, 'docker logs web').stderr.split('\n').filter(Boolean).slice(-n).map((l) => l.slice(20));
+
+  it('docker stop (SIGQUIT, the image\'s STOPSIGNAL): graceful, slot by slot, exit 0', () => {
+    const sh = web();
+    ok(sh, `kill -9 ${workers(sh)[0]}`);
+    ok(sh, 'docker stop web');
+    assert.deepEqual(tail(sh, 13), [
+      '[notice] 1#1: signal 3 (SIGQUIT) received, shutting down',
+      '[notice] 31#31: gracefully shutting down',
+      '[notice] 31#31: exiting',
+      '[notice] 31#31: exit',
+      '[notice] 30#30: gracefully shutting down',
+      '[notice] 30#30: exiting',
+      '[notice] 30#30: exit',
+      '[notice] 1#1: signal 17 (SIGCHLD) received from 31',
+      '[notice] 1#1: worker process 31 exited with code 0',
+      '[notice] 1#1: signal 29 (SIGIO) received',
+      '[notice] 1#1: signal 17 (SIGCHLD) received from 30',
+      '[notice] 1#1: worker process 30 exited with code 0',
+      '[notice] 1#1: exit',
+    ]);
+    assert.equal(ok(sh, "docker inspect -f '{{.State.ExitCode}}' web"), '0\n');
+  });
+
+  it('docker kill -s TERM and kill -INT from the host: exiting at once', () => {
+    const sh = web();
+    ok(sh, 'docker kill -s TERM web');
+    assert.deepEqual(tail(sh, 11).slice(0, 5), ['[notice] 1#1: signal 15 (SIGTERM) received, exiting', '[notice] 29#29: exiting', '[notice] 29#29: exit', '[notice] 30#30: exiting', '[notice] 30#30: exit']);
+    ok(sh, 'docker start web');
+    ok(sh, `kill -INT $(docker inspect -f '{{.State.Pid}}' web)`);
+    assert.equal(tail(sh, 11)[0], '[notice] 1#1: signal 2 (SIGINT) received, exiting');
+    assert.equal(tail(sh, 1)[0], '[notice] 1#1: exit');
+  });
+
+  it('SIGKILL of the master logs nothing (137); nginx run with another command logs no nginx lines', () => {
+    const sh = web();
+    const before = run(sh, 'docker logs web').stderr;
+    ok(sh, 'docker kill web');
+    assert.equal(run(sh, 'docker logs web').stderr, before);
+    ok(sh, 'docker run -d --name other nginx sleep 100');
+    ok(sh, 'docker stop -t 1 other');
+    assert.equal(run(sh, 'docker logs other').stderr, '');
+  });
+});
+

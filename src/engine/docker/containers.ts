@@ -22,6 +22,7 @@ import type { CgroupLimits } from './cgroups';
 import type { Container, DaemonState, Endpoint, Image, PortBinding } from './types';
 import { anonymousVolumesOf, removeAnonymousVolumes } from './volumes';
 import { catchUpLoop, startLoop } from './procs-loop';
+import { nginxStopLog } from './procs-workers';
 
 export interface CreateOptions {
   name?: string;
@@ -323,7 +324,9 @@ export function exitContainer(world: World, host: Host, daemon: DaemonState, c: 
 export function stopContainer(world: World, host: Host, daemon: DaemonState, c: Container, timeoutSec = 10, signal?: number): void {
   if (c.state !== 'running' && c.state !== 'paused') return;
   const image = imageOf(daemon, c);
-  const code = exitAfterSignal(c, image, signal ?? stopSignal(c, image));
+  const sig = signal ?? stopSignal(c, image);
+  const code = exitAfterSignal(c, image, sig);
+  if (code === 0) nginxStopLog(world, daemon, c, sig);
   if (code === null && timeoutSec > 0) world.clock.advance(timeoutSec * 1000);
   c.restartSuppressed = true;
   exitContainer(world, host, daemon, c, code ?? 137);

@@ -10,11 +10,16 @@
  *   [notice] 1#1: signal 29 (SIGIO) received
  * The wording is ngx_process.c's (ngx_signal_handler, ngx_process_get_status, ngx_spawn_process).
  * Other signals to a worker are not modelled (it handles TERM, QUIT, HUP, USR1 itself).
+ *
+ * The new worker takes the dead one's slot in the master's table, and the master signals its
+ * workers slot by slot when it stops: SIGQUIT (docker stop: the image's STOPSIGNAL) shuts them
+ * down gracefully, SIGTERM and SIGINT at once (nginxStopLog; recorded by the same script). The
+ * workers' lines interleave differently run to run; here each worker's come together, in slot order.
  */
 import type { World } from '../world';
 import type { Container, DaemonState } from './types';
 import { appendLog } from './containers';
-import { nginxTime } from './services';
+import { nginxTime, runsDefault } from './services';
 
 export interface Worker {
   /** PID in the container's PID namespace (what nginx logs, what `ps` in the container shows). */
@@ -51,7 +56,7 @@ export function respawnWorker(world: World, daemon: DaemonState, c: Container, h
   const born: Worker = { ns: lastNs + 1, host: daemon.nextPid + 1 };
   // A PID block of its own on the host, as containers get (no later container can take it).
   daemon.nextPid += 40;
-  c.nginxWorkers = { pid: c.pid, lastNs: born.ns, workers: [...workers.filter((w) => w !== dead), born] };
+  c.nginxWorkers = { pid: c.pid, lastNs: born.ns, workers: workers.map((w) => (w === dead ? born : w)) };
   if (c.stoppedPids?.includes(hostPid)) {
     c.stoppedPids = c.stoppedPids.filter((p) => p !== hostPid);
     if (c.stoppedPids.length === 0) delete c.stoppedPids;
@@ -70,4 +75,31 @@ export function respawnWorker(world: World, daemon: DaemonState, c: Container, h
   );
   world.changed();
   return true;
+}
+
+const STOPS: Partial<Record<number, { name: string; action: string; graceful: boolean }>> = {
+  3: { name: 'SIGQUIT', action: 'shutting down', graceful: true },
+  15: { name: 'SIGTERM', action: 'exiting', graceful: false },
+  2: { name: 'SIGINT', action: 'exiting', graceful: false },
+};
+
+/**
+ * What nginx logs when its master gets a stop signal from outside the container (docker stop,
+ * docker kill -s): the master, each worker shutting down, the master reaping them, its exit.
+ */
+export function nginxStopLog(world: World, daemon: DaemonState, c: Container, sig: number): void {
+  const stop = STOPS[sig];
+  const image = daemon.images.find((i) => i.id === c.imageId);
+  if (!stop || !image || image.service !== 'nginx' || !runsDefault(c, image) || c.init) return;
+  const now = world.clock.now();
+  const t = nginxTime(world.clock.epoch + now);
+  const workers = nginxWorkers(c).map((w) => w.ns);
+  const lines = [`1#1: signal ${sig} (${stop.name}) received, ${stop.action}`];
+  for (const w of workers) lines.push(...(stop.graceful ? [`${w}#${w}: gracefully shutting down`] : []), `${w}#${w}: exiting`, `${w}#${w}: exit`);
+  workers.forEach((w, i) => {
+    lines.push(`1#1: signal 17 (SIGCHLD) received from ${w}`, `1#1: worker process ${w} exited with code 0`);
+    if (i < workers.length - 1) lines.push('1#1: signal 29 (SIGIO) received');
+  });
+  lines.push('1#1: exit');
+  appendLog(c, lines.map((text) => ({ stream: 'stderr' as const, text: `${t} [notice] ${text}` })), now);
 }

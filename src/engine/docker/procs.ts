@@ -115,7 +115,7 @@ export function processTree(c: Container, image: Image | undefined): ContainerPr
   const main = (cmd: string, uid = 'root'): ContainerProcess => ({ uid, pid: c.pid, ppid: shimPid(c), cmd });
   if (c.init) return [main(`/sbin/docker-init -- ${command}`), { uid: 'root', pid: c.pid + 26, ppid: c.pid, cmd: command }];
   if (service === 'nginx') {
-    return [main('nginx: master process nginx -g daemon off;'), ...nginxWorkers(c).map((w) => ({ uid: '101', pid: w.host, ppid: c.pid, cmd: 'nginx: worker process' }))];
+    return [main('nginx: master process nginx -g daemon off;'), ...[...nginxWorkers(c)].sort((a, b) => a.host - b.host).map((w) => ({ uid: '101', pid: w.host, ppid: c.pid, cmd: 'nginx: worker process' }))];
   }
   if (service === 'httpd') {
     return [main('httpd -DFOREGROUND'), ...[27, 28, 29].map((k) => ({ uid: 'www-data', pid: c.pid + k, ppid: c.pid, cmd: 'httpd -DFOREGROUND' }))];

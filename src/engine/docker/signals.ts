@@ -11,7 +11,7 @@ import type { Host } from '../net/types';
 import { exitContainer, imageOf, settle } from './containers';
 import { noteDue } from './container-index';
 import { exitAfterSignal, processTree } from './procs';
-import { respawnWorker } from './procs-workers';
+import { nginxStopLog, respawnWorker } from './procs-workers';
 import type { Container, DaemonState } from './types';
 
 export type SignalOutcome = 'ignored' | 'stopped' | 'continued' | 'exited';
@@ -64,6 +64,7 @@ export function deliverSignal(world: World, host: Host, daemon: DaemonState, c: 
   if (isMain) {
     const code = exitAfterSignal(c, imageOf(daemon, c), sig);
     if (code === null) return 'ignored';
+    if (code === 0) nginxStopLog(world, daemon, c, sig);
     mainExits(world, host, daemon, c, code);
     return 'exited';
   }

@@ -10,7 +10,7 @@ export function containerPs(d: DockerCtx, c: Container, argv: string[]): Command
   const cmd = [c.path, ...c.args].join(' ');
   const full = argv.slice(1).some((a) => /^-?\w*[ef]/.test(a) || a === 'aux');
   const procs: Array<[number, string]> = [[1, image?.service === 'nginx' ? 'nginx: master process nginx -g daemon off;' : cmd]];
-  if (image?.service === 'nginx') for (const w of nginxWorkers(c)) procs.push([w.ns, 'nginx: worker process']);
+  if (image?.service === 'nginx') for (const w of [...nginxWorkers(c)].sort((a, b) => a.ns - b.ns)) procs.push([w.ns, 'nginx: worker process']);
   procs.push([procs.length === 1 ? 7 : Math.max(...procs.map(([pid]) => pid)) + 1, full ? 'ps ' + argv.slice(1).join(' ') : 'ps']);
   if (!full) {
     const short = (s: string) => (s.startsWith('nginx') ? 'nginx' : s.split(' ')[0]!.split('/').pop()!.slice(0, 15));

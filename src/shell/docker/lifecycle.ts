@@ -7,6 +7,7 @@ import { deliverSignal } from '../../engine/docker/signals';
 import { Output, type CommandResult } from '../types';
 import { argsError, usageError, type DockerCtx } from './context';
 import { freezeLoop } from '../../engine/docker/procs-loop';
+import { nginxStopLog } from '../../engine/docker/procs-workers';
 import { renameContainer } from '../../engine/docker/container-index';
 import { has, last, parseFlags, type FlagSpec, flagSpecs } from './flags';
 
@@ -99,6 +100,7 @@ export function dockerKill(d: DockerCtx, argv: string[]): CommandResult {
       return true;
     }
     const code = exitAfterSignal(c, imageOf(d.daemon, c), sig);
+    if (code === 0) nginxStopLog(d.sh.world, d.daemon, c, sig);
     if (code !== null) {
       // dockerd marks a killed container as stopped by hand: no restart policy brings it back (recorded).
       c.restartSuppressed = true;
