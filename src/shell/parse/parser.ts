@@ -43,6 +43,8 @@ export function isIncomplete(text: string): boolean {
 
 /** Here-documents that end at the end of the text instead of at their delimiter (bash warns). */
 export function unclosedHeredocs(text: string): string[] {
+  // Every line comes here after parse: without `<<` it has no here-document, and is not lexed a second time.
+  if (!text.includes('<<')) return [];
   const tokens = lex(text);
   if (tokens instanceof SyntaxError) return [];
   return tokens.flatMap((t) => (t.kind === 'redir' && t.heredoc && !t.heredoc.closed ? [t.heredoc.delimiter] : []));
