@@ -3,6 +3,7 @@
  * files written by commands (an overlay kept in the world), and read-only access to the user's
  * real files through an injected reader (the CLI's cwd, the lab's folder).
  */
+import { daemonOf } from '../engine/docker/daemon';
 import type { World } from '../engine/world';
 import type { Host, Netns } from '../engine/net/types';
 import { readSysctl, writeSysctl } from '../engine/net/sysctl';
@@ -33,7 +34,11 @@ export interface FileSystem {
   removable?(path: string, ns: Netns): FsError | null;
 }
 
-const DIRS = new Set(['/', '/proc', '/proc/sys', '/proc/sys/net', '/proc/sys/net/ipv4', '/etc', '/dev', '/root', '/tmp', '/run', '/run/netns', '/var', '/home']);
+const DIRS = new Set(['/', '/proc', '/proc/sys', '/proc/sys/net', '/proc/sys/net/ipv4', '/etc', '/dev', '/root', '/tmp', '/run', '/run/netns', '/var', '/home',
+  // The rest of a Debian host's top level (the simulation keeps nothing in them), so `ls /` looks like one.
+  '/bin', '/boot', '/lib', '/lib64', '/media', '/mnt', '/opt', '/sbin', '/srv', '/sys', '/usr', '/usr/bin', '/usr/lib', '/usr/local', '/usr/sbin', '/usr/share', '/var/lib', '/var/log', '/var/tmp']);
+/** The host's own files (builtinFile), by directory, for `ls`. */
+const BUILTIN_FILES: Record<string, string[]> = { '/etc': ['debian_version', 'hostname', 'hosts', 'os-release', 'resolv.conf'], '/usr/lib': ['os-release'], '/dev': ['null'] };
 
 export { resolvePath };
 
@@ -96,13 +101,21 @@ export class SimFs implements FileSystem {
     const prefix = path === '/' ? '/' : path + '/';
     const written = Object.keys(this.overlay).filter((p) => p.startsWith(prefix) && p.length > prefix.length).map((p) => p.slice(prefix.length).split('/')[0]!);
     if (path === '/run/netns') written.push(...Object.keys(this.host.netnsNames));
+    for (const d of DIRS) if (d !== '/' && d.slice(0, d.lastIndexOf('/')) === (path === '/' ? '' : path)) written.push(d.slice(d.lastIndexOf('/') + 1));
+    written.push(...(BUILTIN_FILES[path] ?? []));
+    if (path === '/etc' && this.dockerHost()) written.push('docker');
     const real = this.real?.list?.(path);
     if (!real && written.length === 0 && !this.isDirectory(path)) return undefined;
     return [...new Set([...(real ?? []), ...written])].sort();
   }
 
   isDirectory(path: string): boolean {
-    return DIRS.has(path) || path.startsWith('/proc/sys/net/') && !sysctlKey(path) || this.userDirectory(path) || (this.real?.isDirectory(path) ?? false);
+    return DIRS.has(path) || (path === '/etc/docker' && this.dockerHost()) || path.startsWith('/proc/sys/net/') && !sysctlKey(path) || this.userDirectory(path) || (this.real?.isDirectory(path) ?? false);
+  }
+
+  /** A host with a Docker daemon has /etc/docker (where daemon.json goes). */
+  private dockerHost(): boolean {
+    return daemonOf(this.world, this.host) !== undefined;
   }
 
   /**

@@ -251,3 +251,16 @@ describe('the host identifies itself as Debian 12.8 (the release of its 6.1.119-
     assert.deepEqual(at(sh, '. /etc/os-release; echo $ID $VERSION_CODENAME'), ['debian bookworm\n', '', 0]);
   });
 });
+
+describe('ls of the host\'s own directories', () => {
+  it('/ lists a Debian top level, /etc the host\'s files, /etc/docker exists on a Docker host', () => {
+    const sh = bareShell();
+    assert.deepEqual(at(sh, 'ls /')[0].split('\n').filter(Boolean), ['bin', 'boot', 'dev', 'etc', 'home', 'lib', 'lib64', 'media', 'mnt', 'opt', 'proc', 'root', 'run', 'sbin', 'srv', 'sys', 'tmp', 'usr', 'var']);
+    assert.deepEqual(at(sh, 'ls /etc'), ['debian_version\nhostname\nhosts\nos-release\nresolv.conf\n', '', 0]);
+    assert.equal(at(sh, 'ls /etc/docker')[2], 2);
+    const docker = dockerShell();
+    assert.match(docker.run('ls /etc').stdout, /^docker$/m);
+    assert.deepEqual(at(docker, 'ls /etc/docker'), ['', '', 0]);
+    assert.deepEqual(at(sh, 'rmdir /usr'), ['', "rmdir: failed to remove '/usr': Directory not empty\n", 1]);
+  });
+});
