@@ -28,6 +28,8 @@ export const LIMITS = {
   loopRounds: 100_000,
   /** Lines a container's shell loop (procs-loop.ts) writes in one catch-up: a longer jump keeps its last ones. */
   containerLoopLinesPerCatchUp: 1000,
+  /** Log lines a container may hold before its shell loop writes no more (a `sleep 0.001` loop over hours). */
+  containerLogLines: 100_000,
   /** Characters of one file written in the simulated filesystem. */
   fileBytes: 1024 * 1024,
   /** Characters of one word after expansion (a variable doubled in a loop). */

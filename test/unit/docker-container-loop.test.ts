@@ -157,3 +157,17 @@ describe('loopPlan never throws (fast-check)', () => {
     );
   });
 });
+
+describe('a container log full of loop lines', () => {
+  it('stops growing at LIMITS.containerLogLines; the loop runs on', () => {
+    const sh = shell();
+    ok(sh, 'docker pull -q busybox');
+    ok(sh, `docker run -d --name fast busybox sh -c 'while true; do echo x; sleep 0.01; done'`);
+    // 1,000 lines per catch-up: each `sleep 10` (1,000 rounds) writes them all.
+    for (let i = 0; i < LIMITS.containerLogLines / 1000 + 3; i++) ok(sh, 'sleep 10; docker ps -q >/dev/null');
+    const daemon = Object.values((sh.world.state as unknown as { docker: Record<number, { containers: Array<{ name: string; logs: string[]; state: string }> }> }).docker)[0]!;
+    const c = daemon.containers.find((x) => x.name === 'fast')!;
+    assert.equal(c.logs.length, LIMITS.containerLogLines);
+    assert.equal(c.state, 'running');
+  });
+});

@@ -214,7 +214,8 @@ function lineText(l: LoopLine, round: number, atMs: number, c: Container): strin
 
 /**
  * Writes the loop's lines due by `until` (clock ms) into the container's log. At most
- * LIMITS.containerLoopLinesPerCatchUp per call: a longer gap writes only its last lines.
+ * LIMITS.containerLoopLinesPerCatchUp per call: a longer gap writes only its last lines; and
+ * none once the log holds LIMITS.containerLogLines (the loop runs on, silently).
  */
 export function catchUpLoop(c: Container, epoch: number, until: number): void {
   const loop = c.loop;
@@ -223,8 +224,9 @@ export function catchUpLoop(c: Container, epoch: number, until: number): void {
   if (!plan || plan.lines.length === 0) return;
   const due = dueCount(plan, until - loop.origin);
   const from = Math.max(loop.written, due - LIMITS.containerLoopLinesPerCatchUp);
+  const room = Math.max(0, LIMITS.containerLogLines - c.logs.length);
   const m = plan.lines.length;
-  for (let n = from; n < due; n++) {
+  for (let n = from; n < Math.min(due, from + room); n++) {
     const round = Math.floor(n / m);
     const line = plan.lines[n % m]!;
     const at = loop.origin + round * plan.roundMs + line.at;
