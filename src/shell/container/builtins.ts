@@ -1,7 +1,7 @@
 /** Programs that behave differently inside a container: ps (the container's processes), apt-get (installs into the image's layer). */
 import type { Container } from '../../engine/docker/types';
 import { imageOf } from '../../engine/docker/containers';
-import type { CommandResult, ShellContext } from '../types';
+import { type CommandResult, type ShellContext, success } from '../types';
 import type { DockerCtx } from '../docker/context';
 import { aptGet } from './apt';
 import { containerPs } from './ps';
@@ -12,7 +12,7 @@ export function containerBuiltin(d: DockerCtx, c: Container, argv: string[], ctx
   const prog = argv[0]?.split('/').pop();
   if (prog === 'ps') return containerPs(d, c, argv);
   // coreutils' or BusyBox's pwd as a program (docker run -w /tmp busybox pwd): the process's working directory.
-  if (prog === 'pwd') return { stdout: ctx.cwd + '\n', stderr: '', exitCode: 0 };
+  if (prog === 'pwd') return success(ctx.cwd + '\n');
   if (prog === 'rm' || prog === 'mkdir' || prog === 'touch') return layerTool(d, c, argv, ctx, imageOf(d.daemon, c)?.programs.includes('ash') ?? false);
   if (prog === 'apt-get' || prog === 'apt') return aptGet(c, argv, imageOf(d.daemon, c)?.programs ?? [], ctx);
   if (prog === 'sh' || prog === 'bash' || prog === 'ash') return containerShell(d, c, argv, ctx, imageOf(d.daemon, c)?.programs.includes('ash') ?? false);

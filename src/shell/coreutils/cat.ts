@@ -1,11 +1,11 @@
 /** cat FILE...: reads the simulated files (/proc/sys/net, /etc) and the user's real ones. */
 import { resolvePath } from '../fs';
 import { fsMessage } from '../fsmessage';
-import { Output, type CommandFn } from '../types';
+import { Output, type CommandFn, success } from '../types';
 
 export const cat: CommandFn = (argv, ctx) => {
   const files = argv.slice(1).filter((a) => a !== '-' || true);
-  if (files.length === 0) return { stdout: ctx.stdin, stderr: '', exitCode: 0 };
+  if (files.length === 0) return success(ctx.stdin);
   const out = new Output();
   let status = 0;
   for (const name of files) {

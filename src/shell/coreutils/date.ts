@@ -4,7 +4,7 @@
  * - _ 0 flags and widths (%-d, %5Y); an unknown code prints as written, as GNU does.
  */
 import { DAYS, MONTHS, two, utcParts, type UtcParts } from '../../common/clock';
-import { Output, type CommandFn } from '../types';
+import { Output, type CommandFn, success } from '../types';
 import { usageError } from './usage';
 
 const LONG_DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -103,5 +103,5 @@ export const date: CommandFn = (argv, ctx) => {
     else return new Output().err(`date: invalid date '${a}'`).done(1);
   }
   const epochMs = ctx.world.clock.epoch + ctx.world.clock.now();
-  return { stdout: format(spec, utcParts(epochMs), epochMs) + '\n', stderr: '', exitCode: 0 };
+  return success(format(spec, utcParts(epochMs), epochMs) + '\n');
 };

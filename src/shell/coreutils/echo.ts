@@ -1,5 +1,5 @@
 /** echo [-n] [-e]: bash's builtin. */
-import type { CommandFn } from '../types';
+import { type CommandFn, success } from '../types';
 
 export const echo: CommandFn = (argv) => {
   let args = argv.slice(1);
@@ -12,5 +12,5 @@ export const echo: CommandFn = (argv) => {
   }
   let text = args.join(' ');
   if (escapes) text = text.replace(/\\n/g, '\n').replace(/\\t/g, '\t').replace(/\\\\/g, '\\');
-  return { stdout: text + (newline ? '\n' : ''), stderr: '', exitCode: 0 };
+  return success(text + (newline ? '\n' : ''));
 };

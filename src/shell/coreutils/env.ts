@@ -4,7 +4,7 @@
  * -u NAME removes a variable, NAME=VALUE sets one, then COMMAND runs with it. Exit 125 for a
  * usage error, 127 when COMMAND does not exist.
  */
-import { Output, type CommandFn } from '../types';
+import { Output, type CommandFn, success } from '../types';
 import { usageError } from './usage';
 
 export const env: CommandFn = (argv, ctx) => {
@@ -51,7 +51,7 @@ export const env: CommandFn = (argv, ctx) => {
   const command = argv.slice(i);
   if (command.length === 0) {
     const end = nul ? '\0' : '\n';
-    return { stdout: Object.entries(vars).map(([k, v]) => `${k}=${v}${end}`).join(''), stderr: '', exitCode: 0 };
+    return success(Object.entries(vars).map(([k, v]) => `${k}=${v}${end}`).join(''));
   }
   if (nul) return new Output().err("env: cannot specify --null (-0) with command\nTry 'env --help' for more information.").done(125);
   const result = ctx.exec(command, { ...ctx, env: vars });

@@ -1,5 +1,5 @@
 /** whoami and id: the simulated shell is root (uid 0, gid 0), as on a lab VM logged in as root. */
-import { Output, type CommandFn } from '../types';
+import { Output, type CommandFn, success } from '../types';
 import { unknownLetter, usageError } from './usage';
 
 export const whoami: CommandFn = (argv) => {
@@ -7,7 +7,7 @@ export const whoami: CommandFn = (argv) => {
   if (arg !== undefined && arg.startsWith('-') && arg !== '-' && arg !== '--') return usageError('whoami', `invalid option -- '${arg[1]}'`);
   const operands = argv.slice(1).filter((a) => a !== '--');
   if (operands.length > 0) return usageError('whoami', `extra operand '${operands[0]}'`);
-  return { stdout: 'root\n', stderr: '', exitCode: 0 };
+  return success('root\n');
 };
 
 /** `id [-u] [-g] [-n] [root|0]`: uid=0(root) gid=0(root) groups=0(root). */
@@ -29,6 +29,6 @@ export const id: CommandFn = (argv) => {
   if (users.length > 1) return usageError('id', `extra operand '${users[1]}'`);
   if (users[0] !== undefined && users[0] !== 'root' && users[0] !== '0') return new Output().err(`id: '${users[0]}': no such user`).done(1);
   if (only === null && names) return new Output().err('id: cannot print only names or real IDs in default format').done(1);
-  if (only !== null) return { stdout: (names ? 'root' : '0') + '\n', stderr: '', exitCode: 0 };
-  return { stdout: 'uid=0(root) gid=0(root) groups=0(root)\n', stderr: '', exitCode: 0 };
+  if (only !== null) return success((names ? 'root' : '0') + '\n');
+  return success('uid=0(root) gid=0(root) groups=0(root)\n');
 };

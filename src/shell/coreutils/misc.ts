@@ -1,10 +1,10 @@
 /** Small programs: true, false, sleep, sudo, hostname, clear, which, uname. */
-import { Output, type CommandFn } from '../types';
+import { Output, type CommandFn, success } from '../types';
 import { allIpAddresses } from '../nettools/hostname-addrs';
 
-export const trueCmd: CommandFn = () => ({ stdout: '', stderr: '', exitCode: 0 });
+export const trueCmd: CommandFn = () => (success());
 export const falseCmd: CommandFn = () => ({ stdout: '', stderr: '', exitCode: 1 });
-export const clear: CommandFn = () => ({ stdout: '\x1b[H\x1b[2J\x1b[3J', stderr: '', exitCode: 0 });
+export const clear: CommandFn = () => (success('\x1b[H\x1b[2J\x1b[3J'));
 
 /** sleep NUMBER[smhd]...: advances the simulated clock. */
 export const sleep: CommandFn = (argv, ctx) => {
@@ -21,7 +21,7 @@ export const sleep: CommandFn = (argv, ctx) => {
     return { stdout: '', stderr: '', exitCode: 143 };
   }
   ctx.world.clock.advance(end - ctx.world.clock.now());
-  return { stdout: '', stderr: '', exitCode: 0 };
+  return success();
 };
 
 /** We are already root: sudo just runs the command. */
@@ -35,10 +35,10 @@ export const sudo: CommandFn = (argv, ctx) => {
 
 export const hostname: CommandFn = (argv, ctx) => {
   const args = argv.slice(1);
-  if (args.length === 0) return { stdout: ctx.host.hostname + '\n', stderr: '', exitCode: 0 };
-  if (args[0] === '-I' || args[0] === '--all-ip-addresses') return { stdout: allIpAddresses(ctx), stderr: '', exitCode: 0 };
-  if (args[0]!.startsWith('-')) return { stdout: ctx.host.hostname + '\n', stderr: '', exitCode: 0 };
+  if (args.length === 0) return success(ctx.host.hostname + '\n');
+  if (args[0] === '-I' || args[0] === '--all-ip-addresses') return success(allIpAddresses(ctx));
+  if (args[0]!.startsWith('-')) return success(ctx.host.hostname + '\n');
   ctx.host.hostname = args[0]!;
   ctx.world.changed();
-  return { stdout: '', stderr: '', exitCode: 0 };
+  return success();
 };

@@ -1,12 +1,12 @@
 /** `more`/`less` writing to a pipe or a lab cell (not a terminal): they print their input unpaged, as the real ones do. */
 import { resolvePath } from '../fs';
 import { fsMessage } from '../fsmessage';
-import type { CommandFn } from '../types';
+import { type CommandFn, success } from '../types';
 
 export const pager: CommandFn = (argv, ctx) => {
   const name = argv[0]!.slice(argv[0]!.lastIndexOf('/') + 1);
   const files = argv.slice(1).filter((a) => !a.startsWith('-'));
-  if (files.length === 0) return { stdout: ctx.stdin, stderr: '', exitCode: 0 };
+  if (files.length === 0) return success(ctx.stdin);
   let stdout = '';
   let stderr = '';
   for (const file of files) {

@@ -12,7 +12,7 @@ import { processTree } from '../../engine/docker/procs';
 import { isStopped } from '../../engine/docker/signals';
 import { utcParts } from '../../common/clock';
 import { containerProxies, proxyCommandLine } from '../nettools/docker-proxy-sockets';
-import type { CommandFn, ShellContext } from '../types';
+import { type CommandFn, type ShellContext, success } from '../types';
 
 interface HostProcess {
   uid: string;
@@ -85,14 +85,14 @@ export const ps: CommandFn = (argv, ctx) => {
     // docker-proxy is dockerd's child, not a session leader, and a Go program with threads: Sl (recorded).
     const stat = (p: HostProcess) => (p.stopped ? 'Ts' : comm(p.cmd) === 'docker-proxy' ? 'Sl' : p.tty === '?' ? 'Ss' : p.pid === SHELL_PID + 1000 ? 'R+' : 'Ss');
     const rows = shown.map((p) => `${p.uid.padEnd(8)} ${String(p.pid).padStart(5)}  0.0  0.0 ${String(vsz(p)).padStart(6)} ${String(rss(p)).padStart(5)} ${p.tty.padEnd(8)} ${stat(p).padEnd(4)} ${stime(ctx, p.started)}   0:00 ${p.cmd}`);
-    return { stdout: ['USER       PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND', ...rows].join('\n') + '\n', stderr: '', exitCode: 0 };
+    return success(['USER       PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND', ...rows].join('\n') + '\n');
   }
   if (flags.has('f')) {
     const rows = shown.map((p) => `${p.uid.padEnd(8)} ${String(p.pid).padStart(5)} ${String(p.ppid).padStart(5)}  0 ${stime(ctx, p.started)} ${p.tty.padEnd(8)} ${time} ${p.cmd}`);
-    return { stdout: ['UID        PID  PPID  C STIME TTY          TIME CMD', ...rows].join('\n') + '\n', stderr: '', exitCode: 0 };
+    return success(['UID        PID  PPID  C STIME TTY          TIME CMD', ...rows].join('\n') + '\n');
   }
   const rows = shown.map((p) => `${String(p.pid).padStart(5)} ${p.tty.padEnd(8)} ${time} ${comm(p.cmd)}`);
-  return { stdout: ['  PID TTY          TIME CMD', ...rows].join('\n') + '\n', stderr: '', exitCode: 0 };
+  return success(['  PID TTY          TIME CMD', ...rows].join('\n') + '\n');
 };
 
 /** Virtual and resident sizes in KiB, per program (orders of magnitude of a real host). */
@@ -129,7 +129,7 @@ export const pgrep: CommandFn = (argv, ctx) => {
 /** `tty`: the shell's terminal, or "not a tty" (lab cells and scripts have none). */
 export const tty: CommandFn = (_argv, ctx) => {
   const name = ctx.env['VETHLAB_TTY'];
-  return name ? { stdout: name + '\n', stderr: '', exitCode: 0 } : { stdout: 'not a tty\n', stderr: '', exitCode: 1 };
+  return name ? success(name + '\n') : { stdout: 'not a tty\n', stderr: '', exitCode: 1 };
 };
 
 /** procps-ng 4.0.2's usage texts, recorded. */

@@ -4,7 +4,7 @@
  * It stops once the line's output limit is passed (the shell cuts the rest anyway).
  */
 import { LIMITS } from '../../engine/limits';
-import { type CommandFn } from '../types';
+import { type CommandFn, success } from '../types';
 import { usageError } from './usage';
 
 /** strtold's forms that seq takes: decimal, exponent, hex; anything else is refused. */
@@ -48,5 +48,5 @@ export const seq: CommandFn = (argv) => {
     out += (places > 0 ? v.toFixed(places) : String(v)) + '\n';
     if (out.length > LIMITS.outputBytesPerLine) break;
   }
-  return { stdout: out, stderr: '', exitCode: 0 };
+  return success(out);
 };

@@ -1,5 +1,5 @@
 /** Filters people pipe output into: grep, head, tail, wc, sort. */
-import { Output, type CommandFn } from '../types';
+import { Output, type CommandFn, success } from '../types';
 
 export { wc } from './wc';
 export { sort } from './sort';
@@ -115,8 +115,8 @@ export const head: CommandFn = (argv, ctx) => {
   const args = countArg(argv, 'head');
   if (typeof args === 'string') return new Output().err(args).done(1);
   const text = args.files.length ? readAll(args.files, ctx).text : ctx.stdin;
-  if (args.bytes) return { stdout: utf8Slice(text, 0, args.n), stderr: '', exitCode: 0 };
-  return { stdout: lines(text).slice(0, args.n).map((l) => l + '\n').join(''), stderr: '', exitCode: 0 };
+  if (args.bytes) return success(utf8Slice(text, 0, args.n));
+  return success(lines(text).slice(0, args.n).map((l) => l + '\n').join(''));
 };
 
 export const tail: CommandFn = (argv, ctx) => {
@@ -125,11 +125,11 @@ export const tail: CommandFn = (argv, ctx) => {
   const text = args.files.length ? readAll(args.files, ctx).text : ctx.stdin;
   if (args.bytes) {
     const size = new TextEncoder().encode(text).length;
-    return { stdout: utf8Slice(text, args.from ? Math.max(0, args.n - 1) : Math.max(0, size - args.n), size), stderr: '', exitCode: 0 };
+    return success(utf8Slice(text, args.from ? Math.max(0, args.n - 1) : Math.max(0, size - args.n), size));
   }
   const all = lines(text);
   const start = args.from ? Math.max(0, args.n - 1) : Math.max(0, all.length - args.n);
-  return { stdout: all.slice(start).map((l) => l + '\n').join(''), stderr: '', exitCode: 0 };
+  return success(all.slice(start).map((l) => l + '\n').join(''));
 };
 
 /** Bytes start..end of the text's UTF-8 (a cut character becomes U+FFFD, as a terminal shows it). */

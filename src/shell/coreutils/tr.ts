@@ -4,7 +4,7 @@
  * classes ([:upper:] [:lower:] [:digit:] [:alpha:] [:alnum:] [:space:] [:blank:] [:punct:]) and
  * escapes (\n \t \\ \NNN). Messages as coreutils prints them.
  */
-import { Output, type CommandFn, type CommandResult } from '../types';
+import { Output, type CommandFn, type CommandResult, success } from '../types';
 import { unknownLetter, usageError } from './usage';
 
 const CLASSES: Record<string, string> = {
@@ -100,5 +100,5 @@ export const tr: CommandFn = (argv, ctx) => {
     if (squeezed.has(c) && out.endsWith(c)) continue;
     out += c;
   }
-  return { stdout: out, stderr: '', exitCode: 0 };
+  return success(out);
 };

@@ -3,7 +3,7 @@
  * `docker info` reports (KERNEL_VERSION); -p and -i are "unknown" on Debian and -a leaves them out.
  */
 import { KERNEL_VERSION } from '../../engine/docker/engine-info';
-import { type CommandFn } from '../types';
+import { type CommandFn, success } from '../types';
 import { unknownLetter, usageError } from './usage';
 
 /** The `#1 SMP …` build string Debian's 6.1.0-28-amd64 kernel (6.1.119-1) reports. */
@@ -22,5 +22,5 @@ export const uname: CommandFn = (argv, ctx) => {
   }
   const value: Record<(typeof ORDER)[number], string> = { s: 'Linux', n: ctx.host.hostname, r: KERNEL_VERSION, v: KERNEL_BUILD, m: 'x86_64', p: 'unknown', i: 'unknown', o: 'GNU/Linux' };
   const shown = all ? ORDER.filter((f) => (f !== 'p' && f !== 'i') || asked.has(f)) : asked.size === 0 ? ['s' as const] : ORDER.filter((f) => asked.has(f));
-  return { stdout: shown.map((f) => value[f]).join(' ') + '\n', stderr: '', exitCode: 0 };
+  return success(shown.map((f) => value[f]).join(' ') + '\n');
 };

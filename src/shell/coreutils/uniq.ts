@@ -3,7 +3,7 @@
  * only lines that repeat. Input is stdin, `-` or a file; a second operand is the
  * OUTPUT file, a third is an extra operand.
  */
-import { Output, type CommandFn } from '../types';
+import { Output, type CommandFn, success } from '../types';
 import { resolvePath } from '../fs';
 import { fsMessage } from '../fsmessage';
 import { unknownLetter, usageError } from './usage';
@@ -40,5 +40,5 @@ export const uniq: CommandFn = (argv, ctx) => {
   if (target === undefined || target === '-') return out.done(0);
   const error = ctx.fs.write(resolvePath(ctx.cwd, target), out.stdout, false, ctx.ns);
   if (error) return new Output().err(`uniq: ${target}: ${fsMessage(error)}`).done(1);
-  return { stdout: '', stderr: '', exitCode: 0 };
+  return success();
 };

@@ -11,7 +11,7 @@ import { mountFor } from '../../engine/docker/volumes';
 import { jsonForm } from '../../engine/docker/build/dockerfile';
 import { sealImage, withStep } from '../../engine/docker/layers';
 import type { Image } from '../../engine/docker/types';
-import { fail, type CommandResult } from '../types';
+import { fail, type CommandResult, success } from '../types';
 import { argsError, usageError, type DockerCtx } from './context';
 import { all, last, parseFlags, flagSpecs } from './flags';
 import { tagImage } from './build-tags';
@@ -69,5 +69,5 @@ export function dockerCommit(d: DockerCtx, argv: string[]): CommandResult {
   if (target) tagImage(d.daemon, image, target);
   else d.daemon.images.push(image);
   d.sh.world.changed();
-  return { stdout: `sha256:${image.id}\n`, stderr: '', exitCode: 0 };
+  return success(`sha256:${image.id}\n`);
 }

@@ -1,6 +1,6 @@
 /** compose ps (docker ps columns plus SERVICE) and compose ls (formatter.PrintPrettySection: minwidth 20, padding 3). */
 import { composeStateOf } from '../../engine/compose/ownership';
-import type { CommandResult } from '../types';
+import { type CommandResult, success } from '../types';
 import type { DockerCtx } from './context';
 import { projectContainers, pruneLabels, isUp } from './compose-containers';
 import { humanDuration } from './human';
@@ -17,10 +17,10 @@ export function composePs(d: DockerCtx, project: string, order: string[], o: PsO
   pruneLabels(d);
   const now = d.sh.world.clock.now();
   const list = projectContainers(d, project, order).filter((x) => o.all || isUp(x.c)).sort((a, b) => (a.c.name < b.c.name ? -1 : a.c.name > b.c.name ? 1 : 0));
-  if (o.quiet) return { stdout: list.map((x) => x.c.id + '\n').join(''), stderr: '', exitCode: 0 };
-  if (o.services) return { stdout: [...new Set(list.map((x) => x.labels.service))].map((s) => s + '\n').join(''), stderr: '', exitCode: 0 };
+  if (o.quiet) return success(list.map((x) => x.c.id + '\n').join(''));
+  if (o.services) return success([...new Set(list.map((x) => x.labels.service))].map((s) => s + '\n').join(''));
   const rows = list.map(({ c, labels }) => [c.name, c.image, `"${ellipsis([c.path, ...c.args].join(' '), 20)}"`, labels.service, `${humanDuration(now - c.created)} ago`, statusOf(c, now), portsOf(c)]);
-  return { stdout: tabwrite([['NAME', 'IMAGE', 'COMMAND', 'SERVICE', 'CREATED', 'STATUS', 'PORTS'], ...rows]), stderr: '', exitCode: 0 };
+  return success(tabwrite([['NAME', 'IMAGE', 'COMMAND', 'SERVICE', 'CREATED', 'STATUS', 'PORTS'], ...rows]));
 }
 
 /** Go's text/tabwriter with minwidth 20, padding 3 (compose's pretty sections). */
@@ -47,6 +47,6 @@ export function composeLs(d: DockerCtx, all: boolean, quiet: boolean): CommandRe
     if (!all && !containers.some((x) => x.c.state === 'running')) continue;
     rows.push([name, combinedStatus(containers.map((x) => x.c.state)), state.projects[name]!.configFiles.join(',')]);
   }
-  if (quiet) return { stdout: rows.map((r) => r[0] + '\n').join(''), stderr: '', exitCode: 0 };
-  return { stdout: prettySection([['NAME', 'STATUS', 'CONFIG FILES'], ...rows]), stderr: '', exitCode: 0 };
+  if (quiet) return success(rows.map((r) => r[0] + '\n').join(''));
+  return success(prettySection([['NAME', 'STATUS', 'CONFIG FILES'], ...rows]));
 }

@@ -6,7 +6,7 @@
  */
 import type { ComposeProject } from '../../engine/compose';
 import { startOrder } from '../../engine/compose';
-import { Output, fail, type CommandResult } from '../types';
+import { Output, fail, type CommandResult, success } from '../types';
 import type { DockerCtx } from './context';
 import { composeConfig } from './compose-config';
 import { composeDown, composeRestart, composeStart, composeStop, composeUp } from './compose-lifecycle';
@@ -180,7 +180,7 @@ function run(d: DockerCtx, sub: string, g: ComposeGlobals, p: Parsed): CommandRe
         return out.out(composeConfig(project)).done(0);
       });
     case 'version':
-      return { stdout: has(p, 'short') ? `${COMPOSE_VERSION.slice(1)}\n` : `Docker Compose version ${COMPOSE_VERSION}\n`, stderr: '', exitCode: 0 };
+      return success(has(p, 'short') ? `${COMPOSE_VERSION.slice(1)}\n` : `Docker Compose version ${COMPOSE_VERSION}\n`);
     default:
       return fail(`unknown docker command: "compose ${sub}"`, 1);
   }
@@ -190,7 +190,7 @@ export function dockerCompose(d: DockerCtx, argv: string[]): CommandResult {
   const globals = parseFlags(argv, GLOBAL_FLAGS, false);
   if (!globals.ok) return fail(`${globals.error}\nSee 'docker compose --help'.`, 1);
   const [sub, ...rest] = globals.value.args;
-  if (sub === undefined) return { stdout: USAGE, stderr: '', exitCode: 0 };
+  if (sub === undefined) return success(USAGE);
   const g: ComposeGlobals = { files: globals.value.flags['file'] ?? [] };
   const name = last(globals.value, 'project-name');
   if (name !== undefined) g.projectName = name;

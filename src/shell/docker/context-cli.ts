@@ -1,7 +1,7 @@
 /** docker context ls/create/use/inspect/rm/show (docker/cli 28; kept in the host's client state). */
 import { daemonOf } from '../../engine/docker/daemon';
 import { sha256Hex } from '../../engine/docker/layers-sha256';
-import { fail, Output, type CommandResult, type ShellContext } from '../types';
+import { fail, Output, type CommandResult, type ShellContext, success } from '../types';
 import { argsError, usageError } from './context';
 import { chooseEndpoint, contextNotFound, contextsOf, currentContextName, DEFAULT_SOCKET, type DockerGlobals } from './context-endpoint';
 import { last, parseFlags, flagSpecs } from './flags';
@@ -125,7 +125,7 @@ function inspect(sh: ShellContext, globals: DockerGlobals, argv: string[]): Comm
     found.push(o);
   }
   const format = last(parsed.value, 'format');
-  if (format === undefined) return { stdout: JSON.stringify(found, null, 4).replace(/</g, '\\u003c').replace(/>/g, '\\u003e') + '\n', stderr: '', exitCode: 0 };
+  if (format === undefined) return success(JSON.stringify(found, null, 4).replace(/</g, '\\u003c').replace(/>/g, '\\u003e') + '\n');
   const out = new Output();
   for (const o of found) {
     const t = renderTemplate(format, o);
@@ -171,10 +171,10 @@ export function dockerContext(sh: ShellContext, globals: DockerGlobals, argv: st
       return inspect(sh, globals, rest);
     case 'show': {
       const e = chooseEndpoint(sh, globals);
-      return e.ok ? { stdout: e.context + '\n', stderr: '', exitCode: 0 } : fail(e.error, 1);
+      return e.ok ? success(e.context + '\n') : fail(e.error, 1);
     }
     case undefined:
-      return { stdout: USAGE, stderr: '', exitCode: 0 };
+      return success(USAGE);
     default:
       return fail(`docker: unknown command: docker context ${sub}\n\nUsage:  docker context COMMAND\n\nRun 'docker context --help' for more information`, 1);
   }

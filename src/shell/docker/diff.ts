@@ -1,7 +1,7 @@
 /** `docker diff` / `docker container diff`: the container's layer against its image, "A /path" / "C /path" sorted by path. */
 import { findContainer, imageOf } from '../../engine/docker/containers';
 import { containerChanges } from '../../engine/docker/fs-layer';
-import { fail, type CommandResult } from '../types';
+import { fail, type CommandResult, success } from '../types';
 import { argsError, usageError, type DockerCtx } from './context';
 import { parseFlags } from './flags';
 
@@ -13,5 +13,5 @@ export function dockerDiff(d: DockerCtx, argv: string[]): CommandResult {
   const c = findContainer(d.daemon, ref);
   if (!c) return fail(`Error response from daemon: No such container: ${ref}`, 1);
   const changes = containerChanges(c, imageOf(d.daemon, c));
-  return { stdout: changes.map((ch) => `${ch.kind} ${ch.path}\n`).join(''), stderr: '', exitCode: 0 };
+  return success(changes.map((ch) => `${ch.kind} ${ch.path}\n`).join(''));
 }

@@ -1,5 +1,5 @@
 /** `docker`: the client. Global flags, then the subcommand (also the `docker container …` / `docker image …` forms). */
-import { fail, type CommandResult, type ShellContext } from '../types';
+import { fail, type CommandResult, type ShellContext, success } from '../types';
 import { dockerCtx, NO_DAEMON, type DockerCtx } from './context';
 import { activateBySocket } from './dockerd-service';
 import { dockerLogin, dockerLogout } from './login';
@@ -86,9 +86,9 @@ const IMAGE_ALIASES: Record<string, string> = { ls: 'images', list: 'images', pu
 export function docker(argv: string[], ctx: ShellContext): CommandResult {
   const { globals, rest: args } = parseGlobals(argv.slice(1));
   let [sub, ...rest] = args;
-  if (sub === undefined) return { stdout: USAGE, stderr: '', exitCode: 0 };
+  if (sub === undefined) return success(USAGE);
   // docker/cli prints the client's own version and commit.
-  if (sub === '--version' || sub === '-v') return { stdout: `Docker version ${CLIENT.Version}, build ${CLIENT.GitCommit}\n`, stderr: '', exitCode: 0 };
+  if (sub === '--version' || sub === '-v') return success(`Docker version ${CLIENT.Version}, build ${CLIENT.GitCommit}\n`);
   if (sub === 'context') return dockerContext(ctx, globals, rest);
   // The client alone: no daemon needed.
   if (sub === 'logout') return dockerLogout(ctx, rest);

@@ -13,10 +13,10 @@ import { exitAfterSignal, stopSignal } from '../../engine/docker/procs';
 import { daemonRestarted } from '../../engine/swarm/cluster';
 import { dockerUnits, socketStarted, socketStopped, START_MS, unitStarted, unitStopped } from '../../engine/docker/units';
 import type { DaemonState } from '../../engine/docker/types';
-import { fail, type CommandResult, type ShellContext, type CommandFn } from '../types';
+import { fail, type CommandResult, type ShellContext, type CommandFn, success } from '../types';
 
 const JOB_FAILED = 'Job for docker.service failed because the control process exited with error code.\nSee "systemctl status docker.service" and "journalctl -xeu docker.service" for details.';
-const OK: CommandResult = { stdout: '', stderr: '', exitCode: 0 };
+const OK: CommandResult = success();
 
 function daemonJson(ctx: ShellContext): string | undefined {
   const r = ctx.fs.read('/etc/docker/daemon.json', ctx.ns);

@@ -1,7 +1,7 @@
 /** `docker history` / `docker image history` (docker/cli cli/command/image/history.go and formatter/history.go). */
 import { historyOf } from '../../engine/docker/layers';
 import type { Image } from '../../engine/docker/types';
-import { fail, type CommandResult } from '../types';
+import { fail, type CommandResult, success } from '../types';
 import { argsError, usageError, type DockerCtx } from './context';
 import { has, last, parseFlags, flagSpecs } from './flags';
 import { epochNow, findImage } from './images';
@@ -46,7 +46,7 @@ export function dockerHistory(d: DockerCtx, argv: string[]): CommandResult {
   const human = p.flags['human'] === undefined || has(p, 'human');
   const rows = historyRows(d.daemon.images, image);
   const id = (r: Row) => (r.id === '<missing>' ? r.id : noTrunc ? `sha256:${r.id}` : r.id.slice(0, 12));
-  if (has(p, 'quiet')) return { stdout: rows.map((r) => id(r) + '\n').join(''), stderr: '', exitCode: 0 };
+  if (has(p, 'quiet')) return success(rows.map((r) => id(r) + '\n').join(''));
   const now = epochNow(d.sh.world);
   const cells = (r: Row) => ({
     ID: id(r),
@@ -64,11 +64,11 @@ export function dockerHistory(d: DockerCtx, argv: string[]): CommandResult {
       if (!t.ok) return fail(t.error, 1);
       out += t.value + '\n';
     }
-    return { stdout: out, stderr: '', exitCode: 0 };
+    return success(out);
   }
   const table = [['IMAGE', 'CREATED', 'CREATED BY', 'SIZE', 'COMMENT'], ...rows.map((r) => {
     const c = cells(r);
     return [c.ID, c.CreatedSince, c.CreatedBy, c.Size, c.Comment];
   })];
-  return { stdout: tabwrite(table), stderr: '', exitCode: 0 };
+  return success(tabwrite(table));
 }

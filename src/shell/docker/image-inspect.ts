@@ -1,7 +1,7 @@
 /** docker image inspect (the API's image JSON, -f templates) and docker tag. */
 import { parseImageRef } from '../../engine/docker/catalog';
 import type { Image } from '../../engine/docker/types';
-import { Output, type CommandResult } from '../types';
+import { Output, type CommandResult, success } from '../types';
 import { argsError, daemonError, usageError, type DockerCtx } from './context';
 import { last, parseFlags, flagSpecs } from './flags';
 import { findImage } from './images';
@@ -80,5 +80,5 @@ export function dockerTag(d: DockerCtx, argv: string[]): CommandResult {
   d.daemon.images = d.daemon.images.filter((i) => !(i.repo === ref.repo && i.tag === ref.tag));
   d.daemon.images.push({ ...image, repo: ref.repo, tag: ref.tag });
   d.sh.world.changed();
-  return { stdout: '', stderr: '', exitCode: 0 };
+  return success();
 }

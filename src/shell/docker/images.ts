@@ -2,7 +2,7 @@
 import { findInCatalog, parseImageRef, type ImageRef } from '../../engine/docker/catalog';
 import type { DaemonState, Image } from '../../engine/docker/types';
 import type { World } from '../../engine/world';
-import { Output, type CommandResult } from '../types';
+import { Output, type CommandResult, success } from '../types';
 import { argsError, daemonError, usageError, type DockerCtx } from './context';
 import { has, parseFlags, flagSpecs } from './flags';
 import { humanDuration, humanSize } from './human';
@@ -80,11 +80,11 @@ export function dockerImages(d: DockerCtx, argv: string[]): CommandResult {
   const images = d.daemon.images.filter((i) => repoFilter === undefined || i.repo === repoFilter || `${i.repo}:${i.tag}` === repoFilter).filter((i) => filters.every((f) => f(i))).slice().sort((a, b) => createdSecond(b) - createdSecond(a));
   const noTrunc = has(parsed.value, 'no-trunc');
   const id = (i: Image) => (noTrunc ? 'sha256:' + i.id : i.id.slice(0, 12));
-  if (has(parsed.value, 'quiet')) return { stdout: [...new Set(images.map(id))].map((x) => x + '\n').join(''), stderr: '', exitCode: 0 };
+  if (has(parsed.value, 'quiet')) return success([...new Set(images.map(id))].map((x) => x + '\n').join(''));
   const now = epochNow(d.sh.world);
   const rows = [['REPOSITORY', 'TAG', 'IMAGE ID', 'CREATED', 'SIZE']];
   for (const i of images) rows.push([i.repo, i.tag, id(i), `${humanDuration(now - Date.parse(i.created))} ago`, humanSize(i.size)]);
-  return { stdout: tabwrite(rows), stderr: '', exitCode: 0 };
+  return success(tabwrite(rows));
 }
 
 export function dockerRmi(d: DockerCtx, argv: string[]): CommandResult {

@@ -7,7 +7,7 @@ import { stableHex } from '../../engine/docker/catalog';
 import { CLIENT, CONTAINERD, DAEMON_PROCESS, DOCKER_INIT, ENGINE, KERNEL_VERSION, OPERATING_SYSTEM, RUNC, RUNC_FEATURES } from '../../engine/docker/engine-info';
 import type { DaemonState } from '../../engine/docker/types';
 import { formatIpv4 } from '../../engine/net/ipv4';
-import { Output, type CommandResult } from '../types';
+import { Output, type CommandResult, success } from '../types';
 import { usageError, type DockerCtx } from './context';
 import { last, parseFlags, flagSpecs } from './flags';
 import { apiTime } from './human';
@@ -177,7 +177,7 @@ export function dockerInfo(d: DockerCtx, argv: string[], context = 'default'): C
   if (parsed.value.args.length > 0) return usageError('info', `docker: 'docker info' accepts no arguments`);
   const info = infoObject(d, context);
   const format = last(parsed.value, 'format');
-  if (format === undefined) return { stdout: infoText(d, info, context), stderr: '', exitCode: 0 };
+  if (format === undefined) return success(infoText(d, info, context));
   const r = renderTemplate(format, info);
   if (!r.ok) {
     // docker/cli renders info through its own struct: the message names it (recorded).

@@ -7,7 +7,7 @@
  */
 import { daemonOf } from '../../engine/docker/daemon';
 import { dockerUnits, type JournalEntry } from '../../engine/docker/units';
-import { fail, type CommandFn } from '../types';
+import { fail, type CommandFn, success } from '../types';
 import { journalLine } from './systemctl-status';
 
 const SUPPORT = 'Support: https://www.debian.org/support';
@@ -69,12 +69,12 @@ export const journalctl: CommandFn = (argv, ctx) => {
   const now = ctx.world.clock.now();
   const entries = daemon ? dockerUnits(daemon).journal.filter((e) => units.has(e.unit) && e.at <= now) : [];
   const shown = Number.isFinite(lines) ? entries.slice(Math.max(0, entries.length - lines)) : entries;
-  if (shown.length === 0) return { stdout: '-- No entries --\n', stderr: '', exitCode: 0 };
+  if (shown.length === 0) return success('-- No entries --\n');
   const out: string[] = [];
   for (const e of shown) {
     out.push(journalLine(e, ctx.world.clock.epoch, ctx.host.hostname));
     const text = explain && e.ident === 'systemd' ? catalog(e) : undefined;
     if (text) out.push(...text.map((l) => `░░ ${l}`));
   }
-  return { stdout: out.join('\n') + '\n', stderr: '', exitCode: 0 };
+  return success(out.join('\n') + '\n');
 };

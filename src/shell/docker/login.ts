@@ -7,7 +7,7 @@
  * simulated: logging in to it says so.
  */
 import { reachRegistry } from '../../engine/docker/registry-server';
-import { fail, type CommandResult, type ShellContext } from '../types';
+import { fail, type CommandResult, type ShellContext, success } from '../types';
 import { argsError, usageError, type DockerCtx } from './context';
 import { has, last, parseFlags, flagSpecs } from './flags';
 
@@ -92,5 +92,5 @@ export function dockerLogout(sh: ShellContext, argv: string[]): CommandResult {
     config.auths = rest;
     writeConfig(sh, config);
   }
-  return { stdout: `Removing login credentials for ${server}\n`, stderr: '', exitCode: 0 };
+  return success(`Removing login credentials for ${server}\n`);
 }

@@ -7,7 +7,7 @@ import { macFromIp } from '../../engine/docker/sandbox';
 import { randomHexId } from '../../engine/docker/ids';
 import { endpointIpError, parseGoIpv4, parseNetipAddr, parseNetipPrefix, validateIpam } from '../../engine/docker/ipam';
 import { consolidateIpam } from './network-ipam';
-import { Output, fail, type CommandResult } from '../types';
+import { Output, fail, type CommandResult, success } from '../types';
 import { argsError, daemonError, usageError, type DockerCtx } from './context';
 import { all, has, last, parseFlags, flagSpecs } from './flags';
 import { formatRows } from './ps';
@@ -37,7 +37,7 @@ export function dockerNetwork(d: DockerCtx, argv: string[]): CommandResult {
     case 'prune':
       return prune(d, rest);
     default:
-      if (sub === undefined) return { stdout: '\nUsage:  docker network COMMAND\n\nManage networks\n\nCommands:\n  connect     Connect a container to a network\n  create      Create a network\n  disconnect  Disconnect a container from a network\n  inspect     Display detailed information on one or more networks\n  ls          List networks\n  prune       Remove all unused networks\n  rm          Remove one or more networks\n\nRun \'docker network COMMAND --help\' for more information on a command.\n', stderr: '', exitCode: 0 };
+      if (sub === undefined) return success('\nUsage:  docker network COMMAND\n\nManage networks\n\nCommands:\n  connect     Connect a container to a network\n  create      Create a network\n  disconnect  Disconnect a container from a network\n  inspect     Display detailed information on one or more networks\n  ls          List networks\n  prune       Remove all unused networks\n  rm          Remove one or more networks\n\nRun \'docker network COMMAND --help\' for more information on a command.\n');
       return fail(`docker: '${sub}' is not a docker command.\nSee 'docker --help'`, 1);
   }
 }
@@ -84,7 +84,7 @@ function create(d: DockerCtx, argv: string[]): CommandResult {
   const bridgeName = opts.find((o) => o.startsWith('com.docker.network.bridge.name='))?.split('=')[1];
   const net = createBridgeNetwork(d.sh.world, d.sh.host, d.daemon, { name, subnet: pool[0], prefixLen: pool[1], internal: has(parsed.value, 'internal'), ...(gw !== undefined ? { gateway: gw, userGateway: true } : {}), ...(bridgeName ? { bridge: bridgeName } : {}), ...(cfg ? { userSubnet: true } : {}), ...(range ? { ipRange: range } : {}) });
   d.sh.world.changed();
-  return { stdout: net.id + '\n', stderr: '', exitCode: 0 };
+  return success(net.id + '\n');
 }
 
 function list(d: DockerCtx, argv: string[]): CommandResult {
@@ -106,7 +106,7 @@ function list(d: DockerCtx, argv: string[]): CommandResult {
     }),
   );
   const id = (i: string) => (has(parsed.value, 'no-trunc') ? i : i.slice(0, 12));
-  if (has(parsed.value, 'quiet')) return { stdout: nets.map((n) => id(n.id) + '\n').join(''), stderr: '', exitCode: 0 };
+  if (has(parsed.value, 'quiet')) return success(nets.map((n) => id(n.id) + '\n').join(''));
   const format = last(parsed.value, 'format');
   if (format !== undefined && format !== 'table') {
     // docker/cli's network formatter: ID (short unless --no-trunc), Name, Driver, Scope, IPv6, Internal.
@@ -114,7 +114,7 @@ function list(d: DockerCtx, argv: string[]): CommandResult {
     return formatRows(format, rows, { ID: 'NETWORK ID', Name: 'NAME', Driver: 'DRIVER', Scope: 'SCOPE', IPv6: 'IPV6', Internal: 'INTERNAL', Labels: 'LABELS', CreatedAt: 'CREATED' });
   }
   const rows = [['NETWORK ID', 'NAME', 'DRIVER', 'SCOPE'], ...nets.map((n) => [id(n.id), n.name, n.driver, n.scope])];
-  return { stdout: tabwrite(rows), stderr: '', exitCode: 0 };
+  return success(tabwrite(rows));
 }
 
 function remove(d: DockerCtx, argv: string[]): CommandResult {
@@ -211,7 +211,7 @@ function connect(d: DockerCtx, argv: string[]): CommandResult {
     plugEndpoint(d.sh.world, d.sh.host, c, net, ep);
   }
   d.sh.world.changed();
-  return { stdout: '', stderr: '', exitCode: 0 };
+  return success();
 }
 
 /**
@@ -238,5 +238,5 @@ function disconnect(d: DockerCtx, argv: string[]): CommandResult {
   if (c.state === 'running' && c.nsId !== null) unplugEndpoint(d.sh.world, d.sh.host, c, net, ep);
   c.endpoints = c.endpoints.filter((e) => e !== ep);
   d.sh.world.changed();
-  return { stdout: '', stderr: '', exitCode: 0 };
+  return success();
 }

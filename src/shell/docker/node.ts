@@ -3,7 +3,7 @@ import { findNode, removeNode, setRole } from '../../engine/swarm/cluster';
 import { noSuchNode } from '../../engine/swarm/messages';
 import type { Availability, Cluster } from '../../engine/swarm/types';
 import { reconcile } from '../../engine/swarm/orchestrator';
-import { Output, fail, type CommandResult } from '../types';
+import { Output, fail, type CommandResult, success } from '../types';
 import { argsError, usageError, type DockerCtx } from './context';
 import { all, has, last, parseFlags, flagSpecs } from './flags';
 import { printInspect } from './inspect';
@@ -51,8 +51,8 @@ function list(d: DockerCtx, argv: string[]): CommandResult {
   const access = asManager(d);
   if (isResult(access)) return access;
   const { cluster, node } = access;
-  if (has(parsed.value, 'quiet')) return { stdout: cluster.nodes.map((n) => n.id + '\n').join(''), stderr: '', exitCode: 0 };
-  return { stdout: nodeTable(d.sh.world, cluster, node.id, cluster.nodes), stderr: '', exitCode: 0 };
+  if (has(parsed.value, 'quiet')) return success(cluster.nodes.map((n) => n.id + '\n').join(''));
+  return success(nodeTable(d.sh.world, cluster, node.id, cluster.nodes));
 }
 
 function resolve(cluster: Cluster, selfId: string, ref: string) {
@@ -106,7 +106,7 @@ function update(d: DockerCtx, argv: string[]): CommandResult {
   cluster.version++;
   reconcile(d.sh.world, cluster);
   d.sh.world.changed();
-  return { stdout: ref + '\n', stderr: '', exitCode: 0 };
+  return success(ref + '\n');
 }
 
 function role(d: DockerCtx, argv: string[], to: 'manager' | 'worker'): CommandResult {
@@ -166,6 +166,6 @@ function ps(d: DockerCtx, argv: string[]): CommandResult {
     ids.push(n.id);
   }
   const tasks = cluster.tasks.filter((t) => ids.includes(t.nodeId));
-  if (has(parsed.value, 'quiet')) return { stdout: tasks.map((t) => t.id + '\n').join(''), stderr: '', exitCode: 0 };
-  return { stdout: taskTable(d.sh.world, cluster, tasks, has(parsed.value, 'no-trunc')), stderr: '', exitCode: 0 };
+  if (has(parsed.value, 'quiet')) return success(tasks.map((t) => t.id + '\n').join(''));
+  return success(taskTable(d.sh.world, cluster, tasks, has(parsed.value, 'no-trunc')));
 }

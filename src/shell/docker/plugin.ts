@@ -1,6 +1,6 @@
 /** docker plugin install / ls / enable / disable / rm / inspect / set, from the offline plugin catalog. */
 import { catalogEntry, findPlugin, fullName, installPlugin, layersOf, notFound, pluginDigest, pluginInUse, pluginsOf, type Plugin } from '../../engine/docker/plugins';
-import { Output, fail, type CommandResult } from '../types';
+import { Output, fail, type CommandResult, success } from '../types';
 import { argsError, daemonError, usageError, type DockerCtx } from './context';
 import { has, last, parseFlags, flagSpecs } from './flags';
 import { ellipsis, tabwrite } from './table';
@@ -55,9 +55,9 @@ function ls(d: DockerCtx, argv: string[]): CommandResult {
   if (!parsed.ok) return usageError('plugin ls', parsed.error);
   const noTrunc = has(parsed.value, 'no-trunc');
   const list = pluginsOf(d.daemon);
-  if (has(parsed.value, 'quiet')) return { stdout: list.map((p) => (noTrunc ? p.id : p.id.slice(0, 12)) + '\n').join(''), stderr: '', exitCode: 0 };
+  if (has(parsed.value, 'quiet')) return success(list.map((p) => (noTrunc ? p.id : p.id.slice(0, 12)) + '\n').join(''));
   const rows = list.map((p) => [noTrunc ? p.id : p.id.slice(0, 12), p.name, noTrunc ? p.description : ellipsis(p.description, 45), String(p.enabled)]);
-  return { stdout: tabwrite([['ID', 'NAME', 'DESCRIPTION', 'ENABLED'], ...rows]), stderr: '', exitCode: 0 };
+  return success(tabwrite([['ID', 'NAME', 'DESCRIPTION', 'ENABLED'], ...rows]));
 }
 
 /** enable / disable / rm: one plugin each, the name echoed back. */
@@ -97,7 +97,7 @@ function inspect(d: DockerCtx, argv: string[]): CommandResult {
     const m = /^\{\{\s*\.(\w+)\s*\}\}$/.exec(format);
     const field: Record<string, (p: Plugin) => string> = { Enabled: (p) => String(p.enabled), Name: (p) => p.name, Id: (p) => p.id, ID: (p) => p.id, PluginReference: (p) => p.reference };
     const fn = m ? field[m[1]!] : undefined;
-    if (fn) return { stdout: found.map((p) => fn(p) + '\n').join(''), stderr: '', exitCode: 0 };
+    if (fn) return success(found.map((p) => fn(p) + '\n').join(''));
   }
   const json = found.map((p) => ({
     Config: { Description: p.description, Interface: { Socket: p.type === 'volumedriver' ? 'sshfs.sock' : 'weave.sock', Types: [p.type === 'volumedriver' ? 'docker.volumedriver/1.0' : 'docker.networkdriver/1.0'] } },
@@ -107,14 +107,14 @@ function inspect(d: DockerCtx, argv: string[]): CommandResult {
     PluginReference: p.reference,
     Settings: { Env: p.env },
   }));
-  return { stdout: JSON.stringify(json, null, 4) + '\n', stderr: '', exitCode: 0 };
+  return success(JSON.stringify(json, null, 4) + '\n');
 }
 
 export function dockerPlugin(d: DockerCtx, argv: string[]): CommandResult {
   const [sub, ...rest] = argv;
   switch (sub) {
     case undefined:
-      return { stdout: USAGE, stderr: '', exitCode: 0 };
+      return success(USAGE);
     case 'install':
       return install(d, rest);
     case 'ls':
@@ -151,7 +151,7 @@ export function dockerPlugin(d: DockerCtx, argv: string[]): CommandResult {
       if (!p) return daemonError(notFound(ref));
       if (p.enabled) return daemonError(`cannot set on an active plugin, disable plugin before setting`);
       for (const s of settings) p.env = [...p.env.filter((e) => e.split('=')[0] !== s.split('=')[0]), s];
-      return { stdout: '', stderr: '', exitCode: 0 };
+      return success();
     }
     default:
       return fail(`docker: 'plugin ${sub}' is not a docker command.\nSee 'docker --help'`, 1);

@@ -2,7 +2,7 @@
 import { healthAt, healthSuffix } from '../../engine/docker/health';
 import type { Container } from '../../engine/docker/types';
 import { formatIpv4 } from '../../engine/net/ipv4';
-import type { CommandResult } from '../types';
+import { type CommandResult, success } from '../types';
 import { usageError, type DockerCtx } from './context';
 import { has, last, parseFlags, flagSpecs } from './flags';
 import { createdAt, humanDuration } from './human';
@@ -76,12 +76,12 @@ export function dockerPs(d: DockerCtx, argv: string[]): CommandResult {
   if (!has(p, 'all') && n < 0 && !filters.has('status')) list = list.filter((c) => c.state === 'running' || c.state === 'paused' || c.restartAt !== undefined);
   if (n >= 0) list = list.slice(0, n);
   const noTrunc = has(p, 'no-trunc');
-  if (has(p, 'quiet')) return { stdout: list.map((c) => (noTrunc ? c.id : c.id.slice(0, 12)) + '\n').join(''), stderr: '', exitCode: 0 };
+  if (has(p, 'quiet')) return success(list.map((c) => (noTrunc ? c.id : c.id.slice(0, 12)) + '\n').join(''));
   const format = last(p, 'format');
   const rows = list.map((c) => row(c, now, noTrunc));
   if (format === undefined || format === 'table') {
     const cols = ['ID', 'Image', 'Command', 'RunningFor', 'Status', 'Ports', 'Names'];
-    return { stdout: tabwrite([cols.map((k) => HEADERS[k]!), ...rows.map((r) => cols.map((k) => r[k]!))]), stderr: '', exitCode: 0 };
+    return success(tabwrite([cols.map((k) => HEADERS[k]!), ...rows.map((r) => cols.map((k) => r[k]!))]));
   }
   const r = formatRows(format, rows, HEADERS);
   // docker/cli formats ps rows through formatter.ContainerContext: an unknown field says so.
@@ -91,7 +91,7 @@ export function dockerPs(d: DockerCtx, argv: string[]): CommandResult {
 
 /** --format: "table ..." prints headers and aligns; otherwise one template per item. `\t` and `\n` are unescaped as docker/cli does. */
 export function formatRows(format: string, rows: Array<Record<string, unknown>>, headers: Record<string, string>): CommandResult {
-  if (format === 'json') return { stdout: rows.map((r) => JSON.stringify(r) + '\n').join(''), stderr: '', exitCode: 0 };
+  if (format === 'json') return success(rows.map((r) => JSON.stringify(r) + '\n').join(''));
   const table = format.startsWith('table ');
   const body = (table ? format.slice(6) : format).replace(/\\t/g, '\t').replace(/\\n/g, '\n');
   const lines: string[] = [];
@@ -105,8 +105,8 @@ export function formatRows(format: string, rows: Array<Record<string, unknown>>,
     if (!t.ok) return { stdout: '', stderr: t.error + '\n', exitCode: 1 };
     lines.push(t.value);
   }
-  if (!table) return { stdout: lines.map((l) => l + '\n').join(''), stderr: '', exitCode: 0 };
-  return { stdout: tabwrite(lines.map((l) => l.split('\t'))), stderr: '', exitCode: 0 };
+  if (!table) return success(lines.map((l) => l + '\n').join(''));
+  return success(tabwrite(lines.map((l) => l.split('\t'))));
 }
 
 export function ipOf(c: Container): string {

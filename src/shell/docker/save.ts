@@ -12,7 +12,7 @@ import { historyOf, layerIdOf, sealImage } from '../../engine/docker/layers';
 import { sha256Hex } from '../../engine/docker/layers-sha256';
 import type { Image } from '../../engine/docker/types';
 import { resolvePath } from '../fs';
-import { Output, fail, type CommandResult } from '../types';
+import { Output, fail, type CommandResult, success } from '../types';
 import { argsError, usageError, type DockerCtx } from './context';
 import { all, last, parseFlags, flagSpecs } from './flags';
 import { applyChange } from './commit';
@@ -21,10 +21,10 @@ import { tagImage } from './build-tags';
 
 /** Writes to -o FILE or stdout (the client refuses only a terminal, which a script never is). */
 function emit(d: DockerCtx, output: string | undefined, tar: string): CommandResult {
-  if (output === undefined) return { stdout: tar, stderr: '', exitCode: 0 };
+  if (output === undefined) return success(tar);
   const error = d.sh.fs.write(resolvePath(d.sh.cwd, output), tar, false, d.sh.ns);
   if (error) return fail(`failed to save image: invalid output path: open ${output}: ${error === 'EISDIR' ? 'is a directory' : 'read-only file system'}`, 1);
-  return { stdout: '', stderr: '', exitCode: 0 };
+  return success();
 }
 
 function readInput(d: DockerCtx, input: string | undefined): string | CommandResult {
@@ -154,5 +154,5 @@ export function dockerImport(d: DockerCtx, argv: string[]): CommandResult {
   if (target) tagImage(d.daemon, image, target);
   else d.daemon.images.push(image);
   d.sh.world.changed();
-  return { stdout: `sha256:${image.id}\n`, stderr: '', exitCode: 0 };
+  return success(`sha256:${image.id}\n`);
 }

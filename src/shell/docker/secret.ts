@@ -2,7 +2,7 @@
 import { createObject, findObject, managerCluster, objectsOf, removeObject, type ObjectKind, type SwarmObject } from '../../engine/docker/secrets';
 import { utcParts } from '../../common/clock';
 import { resolvePath } from '../fs';
-import { Output, fail, type CommandResult } from '../types';
+import { Output, fail, type CommandResult, success } from '../types';
 import { argsError, daemonError, usageError, type DockerCtx } from './context';
 import { all, has, last, parseFlags, flagSpecs } from './flags';
 import { humanDuration } from './human';
@@ -37,7 +37,7 @@ function create(d: DockerCtx, kind: ObjectKind, argv: string[]): CommandResult {
   const labels = Object.fromEntries(all(parsed.value, 'label').map((l) => (l.includes('=') ? [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)] : [l, ''])));
   const r = createObject(d.sh.world, cluster.value, kind, name, data, labels);
   if (!r.ok) return daemonError(r.error);
-  return { stdout: r.value.id + '\n', stderr: '', exitCode: 0 };
+  return success(r.value.id + '\n');
 }
 
 function ls(d: DockerCtx, kind: ObjectKind, argv: string[]): CommandResult {
@@ -46,12 +46,12 @@ function ls(d: DockerCtx, kind: ObjectKind, argv: string[]): CommandResult {
   const cluster = managerCluster(d.sh.world, d.sh.host);
   if (!cluster.ok) return daemonError(cluster.error);
   const list = objectsOf(d.sh.world, cluster.value, kind).slice().sort((a, b) => a.name.localeCompare(b.name));
-  if (has(parsed.value, 'quiet')) return { stdout: list.map((o) => o.id + '\n').join(''), stderr: '', exitCode: 0 };
+  if (has(parsed.value, 'quiet')) return success(list.map((o) => o.id + '\n').join(''));
   const now = d.sh.world.clock.now();
   const ago = (t: number) => `${humanDuration(now - t)} ago`;
   const head = kind === 'secret' ? ['ID', 'NAME', 'DRIVER', 'CREATED', 'UPDATED'] : ['ID', 'NAME', 'CREATED', 'UPDATED'];
   const rows = list.map((o) => (kind === 'secret' ? [o.id, o.name, '', ago(o.createdAt), ago(o.updatedAt)] : [o.id, o.name, ago(o.createdAt), ago(o.updatedAt)]));
-  return { stdout: tabwrite([head, ...rows]), stderr: '', exitCode: 0 };
+  return success(tabwrite([head, ...rows]));
 }
 
 function inspectJson(d: DockerCtx, kind: ObjectKind, o: SwarmObject): Record<string, unknown> {
@@ -73,8 +73,8 @@ function inspect(d: DockerCtx, kind: ObjectKind, argv: string[]): CommandResult 
     found.push(o);
   }
   const format = last(parsed.value, 'format');
-  if (format !== undefined && /^\{\{\s*\.(ID|Spec\.Name)\s*\}\}$/.test(format)) return { stdout: found.map((o) => (format.includes('ID') ? o.id : o.name) + '\n').join(''), stderr: '', exitCode: 0 };
-  return { stdout: JSON.stringify(found.map((o) => inspectJson(d, kind, o)), null, 4) + '\n', stderr: '', exitCode: 0 };
+  if (format !== undefined && /^\{\{\s*\.(ID|Spec\.Name)\s*\}\}$/.test(format)) return success(found.map((o) => (format.includes('ID') ? o.id : o.name) + '\n').join(''));
+  return success(JSON.stringify(found.map((o) => inspectJson(d, kind, o)), null, 4) + '\n');
 }
 
 function rm(d: DockerCtx, kind: ObjectKind, argv: string[]): CommandResult {
@@ -111,7 +111,7 @@ export function dockerSwarmObject(d: DockerCtx, argv: string[], kind: ObjectKind
   const [sub, ...rest] = argv;
   switch (sub) {
     case undefined:
-      return { stdout: usage(kind), stderr: '', exitCode: 0 };
+      return success(usage(kind));
     case 'create':
       return create(d, kind, rest);
     case 'ls':

@@ -6,7 +6,7 @@ import { checkReferences } from '../../engine/swarm/references';
 import { createService, findService, removeService, resolveNetworks, rollbackService, scaleService, updateService } from '../../engine/swarm/services';
 import { taskContainer } from '../../engine/swarm/tasks';
 import type { Cluster, Service } from '../../engine/swarm/types';
-import { Output, fail, type CommandResult } from '../types';
+import { Output, fail, type CommandResult, success } from '../types';
 import { argsError, daemonError, usageError, type DockerCtx } from './context';
 import { all, has, last, parseFlags, flagSpecs } from './flags';
 import { printInspect } from './inspect';
@@ -134,8 +134,8 @@ function list(d: DockerCtx, argv: string[]): CommandResult {
   const access = asManager(d);
   if (isResult(access)) return access;
   const { cluster } = access;
-  if (has(parsed.value, 'quiet')) return { stdout: cluster.services.map((s) => s.id + '\n').join(''), stderr: '', exitCode: 0 };
-  return { stdout: serviceTable(cluster, cluster.services), stderr: '', exitCode: 0 };
+  if (has(parsed.value, 'quiet')) return success(cluster.services.map((s) => s.id + '\n').join(''));
+  return success(serviceTable(cluster, cluster.services));
 }
 
 function ps(d: DockerCtx, argv: string[]): CommandResult {
@@ -153,8 +153,8 @@ function ps(d: DockerCtx, argv: string[]): CommandResult {
   }
   const running = (parsed.value.flags['filter'] ?? []).includes('desired-state=running');
   const tasks = cluster.tasks.filter((t) => ids.includes(t.serviceId) && (!running || t.desired === 'running'));
-  if (has(parsed.value, 'quiet')) return { stdout: tasks.map((t) => t.id + '\n').join(''), stderr: '', exitCode: 0 };
-  return { stdout: taskTable(d.sh.world, cluster, tasks, has(parsed.value, 'no-trunc')), stderr: '', exitCode: 0 };
+  if (has(parsed.value, 'quiet')) return success(tasks.map((t) => t.id + '\n').join(''));
+  return success(taskTable(d.sh.world, cluster, tasks, has(parsed.value, 'no-trunc')));
 }
 
 function inspect(d: DockerCtx, argv: string[]): CommandResult {

@@ -2,7 +2,7 @@
 import { addOverlay } from '../../engine/swarm/overlay';
 import { createService, findService, removeService, updateService } from '../../engine/swarm/services';
 import { serviceSpecOf, stackNames, stackNetworks } from '../../engine/swarm/stack';
-import { Output, fail, type CommandResult } from '../types';
+import { Output, fail, type CommandResult, success } from '../types';
 import { argsError, usageError, type DockerCtx } from './context';
 import { all, has, parseFlags, flagSpecs } from './flags';
 import { loadComposeProject } from './compose-project';
@@ -92,7 +92,7 @@ function list(d: DockerCtx, argv: string[]): CommandResult {
   if (isResult(access)) return access;
   const { cluster } = access;
   const rows = [['NAME', 'SERVICES'], ...stackNames(cluster).map((n) => [n, String(cluster.services.filter((s) => s.spec.stack === n).length)])];
-  return { stdout: tabwrite(rows), stderr: '', exitCode: 0 };
+  return success(tabwrite(rows));
 }
 
 function services(d: DockerCtx, argv: string[]): CommandResult {
@@ -105,8 +105,8 @@ function services(d: DockerCtx, argv: string[]): CommandResult {
   const { cluster } = access;
   const list = cluster.services.filter((s) => s.spec.stack === name);
   if (list.length === 0) return { stdout: '', stderr: `Nothing found in stack: ${name}\n`, exitCode: 0 };
-  if (has(parsed.value, 'quiet')) return { stdout: list.map((s) => s.id + '\n').join(''), stderr: '', exitCode: 0 };
-  return { stdout: serviceTable(cluster, list), stderr: '', exitCode: 0 };
+  if (has(parsed.value, 'quiet')) return success(list.map((s) => s.id + '\n').join(''));
+  return success(serviceTable(cluster, list));
 }
 
 function ps(d: DockerCtx, argv: string[]): CommandResult {
@@ -120,8 +120,8 @@ function ps(d: DockerCtx, argv: string[]): CommandResult {
   const ids = new Set(cluster.services.filter((s) => s.spec.stack === name).map((s) => s.id));
   const tasks = cluster.tasks.filter((t) => ids.has(t.serviceId));
   if (tasks.length === 0) return fail(`nothing found in stack: ${name}`, 1);
-  if (has(parsed.value, 'quiet')) return { stdout: tasks.map((t) => t.id + '\n').join(''), stderr: '', exitCode: 0 };
-  return { stdout: taskTable(d.sh.world, cluster, tasks, has(parsed.value, 'no-trunc')), stderr: '', exitCode: 0 };
+  if (has(parsed.value, 'quiet')) return success(tasks.map((t) => t.id + '\n').join(''));
+  return success(taskTable(d.sh.world, cluster, tasks, has(parsed.value, 'no-trunc')));
 }
 
 function remove(d: DockerCtx, argv: string[]): CommandResult {

@@ -8,7 +8,7 @@ import { findContainer, imageOf } from '../../engine/docker/containers';
 import { cpuCap, HOST_CPUS, memoryLimit, memoryUsage } from '../../engine/docker/cgroups';
 import { processTree } from '../../engine/docker/procs';
 import type { Container } from '../../engine/docker/types';
-import { Output, type CommandResult } from '../types';
+import { Output, type CommandResult, success } from '../types';
 import { usageError, type DockerCtx } from './context';
 import { has, last, parseFlags, flagSpecs } from './flags';
 import { formatRows } from './ps';
@@ -85,7 +85,7 @@ export function dockerStats(d: DockerCtx, argv: string[]): CommandResult {
     };
   });
   const format = last(p, 'format');
-  if (format === 'json' || format === '{{json .}}') return { stdout: rows.map((r) => JSON.stringify(r) + '\n').join(''), stderr: '', exitCode: 0 };
+  if (format === 'json' || format === '{{json .}}') return success(rows.map((r) => JSON.stringify(r) + '\n').join(''));
   if (format !== undefined) return formatRows(format, rows, HEADERS);
   const cols = ['ID', 'Name', 'CPUPerc', 'MemUsage', 'MemPerc', 'NetIO', 'BlockIO', 'PIDs'];
   out.out(tabwrite([cols.map((k) => HEADERS[k]!), ...rows.map((r) => cols.map((k) => (r as Record<string, string>)[k]!))]));

@@ -2,7 +2,7 @@
 import { managerAccess } from '../../engine/swarm/cluster';
 import { reconcile } from '../../engine/swarm/orchestrator';
 import type { Membership } from '../../engine/swarm/state';
-import type { CommandResult } from '../types';
+import { type CommandResult, success } from '../types';
 import { daemonError, type DockerCtx } from './context';
 
 /** The cluster as a manager sees it (tasks moved off nodes that went down), or the daemon's error. */
@@ -21,7 +21,7 @@ export function isResult(x: Membership | CommandResult): x is CommandResult {
 export function groupUsage(name: string, summary: string, commands: Array<[string, string]>): CommandResult {
   const width = Math.max(...commands.map(([c]) => c.length));
   const lines = commands.map(([c, s]) => `  ${c.padEnd(width + 2)}${s}`).join('\n');
-  return { stdout: `\nUsage:  docker ${name} COMMAND\n\n${summary}\n\nCommands:\n${lines}\n\nRun 'docker ${name} COMMAND --help' for more information on a command.\n`, stderr: '', exitCode: 0 };
+  return success(`\nUsage:  docker ${name} COMMAND\n\n${summary}\n\nCommands:\n${lines}\n\nRun 'docker ${name} COMMAND --help' for more information on a command.\n`);
 }
 
 export function unknownSub(name: string, sub: string): CommandResult {

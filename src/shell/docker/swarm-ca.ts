@@ -7,7 +7,7 @@
 import { trustRoot, trustRootDigest, rotateRootCa } from '../../engine/swarm/root-ca';
 import { editSettings, MIN_CERT_EXPIRY_MS } from '../../engine/swarm/settings';
 import { resolvePath } from '../fs';
-import { fail, type CommandResult } from '../types';
+import { fail, type CommandResult, success } from '../types';
 import { argsError, daemonError, type DockerCtx } from './context';
 import { has, last, parseFlags, flagSpecs } from './flags';
 import { asManager, isResult } from './swarm-access';
@@ -54,7 +54,7 @@ export function swarmCa(d: DockerCtx, argv: string[]): CommandResult {
   if (!has(p, 'rotate')) {
     const changed = ['ca-cert', 'ca-key', 'cert-expiry', 'external-ca'].find((f) => p.flags[f] !== undefined);
     if (changed) return fail(`\`--${changed}\` flag requires the \`--rotate\` flag to update the CA`, 1);
-    return { stdout: trustRoot(cluster, world.clock.epoch), stderr: '', exitCode: 0 };
+    return success(trustRoot(cluster, world.clock.epoch));
   }
   if (external !== undefined && files['ca-cert'] === undefined) {
     return fail('rotating to an external CA requires the `--ca-cert` flag to specify the external CA\'s cert - to add an external CA with the current root CA certificate, use the `update` command instead', 1);
@@ -67,7 +67,7 @@ export function swarmCa(d: DockerCtx, argv: string[]): CommandResult {
   const before = trustRoot(cluster, world.clock.epoch);
   if (expiry !== undefined) editSettings(cluster).certExpiryMs = expiry;
   rotateRootCa(world, cluster, files['ca-cert']);
-  if (has(p, 'detach')) return { stdout: '', stderr: '', exitCode: 0 };
+  if (has(p, 'detach')) return success();
   const after = trustRoot(cluster, world.clock.epoch);
   const lines = ['desired root digest: ', '  rotated TLS certificates: ', '  rotated CA certificates:  '];
   for (let t = 0; ; t += POLL_MS) {
@@ -76,6 +76,6 @@ export function swarmCa(d: DockerCtx, argv: string[]): CommandResult {
     if (done) break;
   }
   world.clock.advance(ROTATION_MS + POLL_MS);
-  if (has(p, 'quiet')) return { stdout: '', stderr: '', exitCode: 0 };
-  return { stdout: lines.join('\n') + '\n' + after, stderr: '', exitCode: 0 };
+  if (has(p, 'quiet')) return success();
+  return success(lines.join('\n') + '\n' + after);
 }

@@ -5,7 +5,7 @@
  */
 import { setAutolock } from '../../engine/swarm/cluster';
 import { editSettings, MIN_CERT_EXPIRY_MS, type SwarmSettings } from '../../engine/swarm/settings';
-import { Output, type CommandResult } from '../types';
+import { Output, type CommandResult, success } from '../types';
 import { argsError, daemonError, type DockerCtx } from './context';
 import { last, parseFlags, flagSpecs } from './flags';
 import { asManager, isResult } from './swarm-access';
@@ -76,7 +76,7 @@ export function swarmUpdate(d: DockerCtx, argv: string[]): CommandResult {
   const todo = changes(p.flags);
   if (!Array.isArray(todo)) return todo;
   if (p.args.length > 0) return argsError('swarm update', '[OPTIONS]', 'Update the swarm', 'no arguments');
-  if (Object.keys(p.flags).length === 0) return { stdout: HELP, stderr: '', exitCode: 0 };
+  if (Object.keys(p.flags).length === 0) return success(HELP);
   const access = asManager(d);
   if (isResult(access)) return access;
   const { cluster } = access;

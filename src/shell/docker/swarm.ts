@@ -3,7 +3,7 @@ import { daemonRestarted, initSwarm, joinSwarm, leaveSwarm, rotateJoinToken, rot
 import { NOT_IN_SWARM } from '../../engine/swarm/messages';
 import { joinToken, membershipOf } from '../../engine/swarm/state';
 import type { Cluster } from '../../engine/swarm/types';
-import { Output, fail, type CommandResult } from '../types';
+import { Output, fail, type CommandResult, success } from '../types';
 import { argsError, daemonError, usageError, type DockerCtx } from './context';
 import { has, last, parseFlags, flagSpecs } from './flags';
 import { asManager, groupUsage, isResult, unknownSub } from './swarm-access';
@@ -72,7 +72,7 @@ function join(d: DockerCtx, argv: string[]): CommandResult {
   if (remote === undefined || extra.length > 0) return argsError('swarm join', '[OPTIONS] HOST:PORT', 'Join a swarm as a node and/or manager', 'exactly 1 argument');
   const joined = joinSwarm(d.sh.world, d.sh.host, last(parsed.value, 'token') ?? '', remote);
   if (!joined.ok) return daemonError(joined.error);
-  return { stdout: `This node joined a swarm as a ${joined.value.node.role}.\n`, stderr: '', exitCode: 0 };
+  return success(`This node joined a swarm as a ${joined.value.node.role}.\n`);
 }
 
 function tokenCmd(d: DockerCtx, argv: string[]): CommandResult {
@@ -100,7 +100,7 @@ function leave(d: DockerCtx, argv: string[]): CommandResult {
   if (!parsed.ok) return usageError('swarm leave', parsed.error);
   const left = leaveSwarm(d.sh.world, d.sh.host, has(parsed.value, 'force'));
   if (!left.ok) return daemonError(left.error);
-  return { stdout: 'Node left the swarm.\n', stderr: '', exitCode: 0 };
+  return success('Node left the swarm.\n');
 }
 
 /** The CLI checks the node's state itself before asking for the key (read from stdin). */
@@ -113,7 +113,7 @@ function unlock(d: DockerCtx, argv: string[]): CommandResult {
   const key = d.sh.stdin.split('\n')[0] ?? '';
   const done = unlockSwarm(d.sh.world, d.sh.host, key);
   if (!done.ok) return fail(`Error response from daemon: ${done.error}`, 1);
-  return { stdout: '', stderr: '', exitCode: 0 };
+  return success();
 }
 
 function unlockKey(d: DockerCtx, argv: string[]): CommandResult {

@@ -3,7 +3,7 @@ import { layerSizesOf } from '../../engine/docker/layers';
 import { sha256Hex } from '../../engine/docker/layers-sha256';
 import { volumeSize, volumeUsers, volumesOf } from '../../engine/docker/volumes';
 import type { Container, DaemonState, Image } from '../../engine/docker/types';
-import { fail, type CommandResult } from '../types';
+import { fail, type CommandResult, success } from '../types';
 import { usageError, type DockerCtx } from './context';
 import { has, parseFlags, flagSpecs } from './flags';
 import { epochNow } from './images';
@@ -13,7 +13,7 @@ import { tabwrite } from './table';
 export function dockerSystem(d: DockerCtx, argv: string[]): CommandResult {
   const [sub, ...rest] = argv;
   if (sub === 'df') return systemDf(d, rest);
-  if (sub === undefined) return { stdout: 'Usage:  docker system COMMAND\n\nManage Docker\n\nCommands:\n  df          Show docker disk usage\n  events      Get real time events from the server\n  info        Display system-wide information\n  prune       Remove unused data\n\nRun \'docker system COMMAND --help\' for more information on a command.\n', stderr: '', exitCode: 0 };
+  if (sub === undefined) return success('Usage:  docker system COMMAND\n\nManage Docker\n\nCommands:\n  df          Show docker disk usage\n  events      Get real time events from the server\n  info        Display system-wide information\n  prune       Remove unused data\n\nRun \'docker system COMMAND --help\' for more information on a command.\n');
   return fail(`docker: 'system ${sub}' is not a docker command.\nSee 'docker --help'`, 1);
 }
 
@@ -72,17 +72,13 @@ function systemDf(d: DockerCtx, argv: string[]): CommandResult {
   const cache = buildCacheRecords(daemon);
   const cacheSize = cache.reduce((a, r) => a + r.size, 0);
   if (!has(parsed.value, 'verbose')) {
-    return {
-      stdout: tabwrite([
+    return success(tabwrite([
         ['TYPE', 'TOTAL', 'ACTIVE', 'SIZE', 'RECLAIMABLE'],
         ['Images', String(images.length), String(images.filter((i) => usedIds.has(i.id)).length), humanSize(imagesSize, 4), pct(imagesSize - usedBytes, imagesSize)],
         ['Containers', String(daemon.containers.length), String(daemon.containers.filter(active).length), humanSize(cSize, 4), pct(cReclaim, cSize)],
         ['Local Volumes', String(volumes.length), String(volumes.filter((v) => volumeUsers(daemon, v.name).length > 0).length), humanSize(vSize, 4), pct(vReclaim, vSize)],
         ['Build Cache', String(cache.length), '0', humanSize(cacheSize, 4), humanSize(cacheSize, 4)],
-      ]),
-      stderr: '',
-      exitCode: 0,
-    };
+      ]));
   }
   const now = epochNow(d.sh.world);
   const ago = (ms: number) => `${humanDuration(now - ms)} ago`;
@@ -97,5 +93,5 @@ function systemDf(d: DockerCtx, argv: string[]): CommandResult {
     '\nContainers space usage:\n\n' + tabwrite([['CONTAINER ID', 'IMAGE', 'COMMAND', 'LOCAL VOLUMES', 'SIZE', 'CREATED', 'STATUS', 'NAMES'], ...containerRows]) +
     '\nLocal Volumes space usage:\n\n' + tabwrite([['VOLUME NAME', 'LINKS', 'SIZE'], ...volumeRows]) +
     `\nBuild cache usage: ${humanSize(cacheSize, 4)}\n\n` + tabwrite([['CACHE ID', 'CACHE TYPE', 'SIZE', 'CREATED', 'LAST USED', 'USAGE', 'SHARED'], ...cacheRows]);
-  return { stdout, stderr: '', exitCode: 0 };
+  return success(stdout);
 }

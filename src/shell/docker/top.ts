@@ -2,7 +2,7 @@
 import { findContainer, imageOf } from '../../engine/docker/containers';
 import { processTree } from '../../engine/docker/procs';
 import { utcParts } from '../../common/clock';
-import type { CommandResult } from '../types';
+import { type CommandResult, success } from '../types';
 import { argsError, daemonError, type DockerCtx } from './context';
 
 /** docker/cli's tabwriter for top: minwidth 20, padding 3; the last column unpadded. */
@@ -28,8 +28,8 @@ export function dockerTop(d: DockerCtx, argv: string[]): CommandResult {
     const unknown = cols.find((k) => PS_COLUMNS[k] === undefined);
     if (unknown) return daemonError(`ps: error: unknown user-defined format specifier "${unknown}"`);
     const value = (p: (typeof procs)[number], k: string): string => (k === 'pid' ? String(p.pid) : k === 'ppid' ? String(p.ppid) : k === 'comm' ? p.cmd.split(' ')[0]!.split('/').pop()! : k === 'user' || k === 'uid' ? p.uid : p.cmd);
-    return { stdout: topTable([cols.map((k) => PS_COLUMNS[k]!), ...procs.map((p) => cols.map((k) => value(p, k)))]), stderr: '', exitCode: 0 };
+    return success(topTable([cols.map((k) => PS_COLUMNS[k]!), ...procs.map((p) => cols.map((k) => value(p, k)))]));
   }
   const rows = [['UID', 'PID', 'PPID', 'C', 'STIME', 'TTY', 'TIME', 'CMD'], ...procs.map((p) => [p.uid, String(p.pid), String(p.ppid), '0', stime, c.tty ? 'pts/0' : '?', '00:00:00', p.cmd])];
-  return { stdout: topTable(rows), stderr: '', exitCode: 0 };
+  return success(topTable(rows));
 }

@@ -3,7 +3,7 @@
  * as docker/cli prints it (recorded) and the --format object (types.Version's JSON field order).
  */
 import { CLIENT, CONTAINERD, DOCKER_INIT, ENGINE, KERNEL_VERSION, RUNC } from '../../engine/docker/engine-info';
-import { Output, type CommandResult } from '../types';
+import { Output, type CommandResult, success } from '../types';
 import { usageError, type DockerCtx } from './context';
 import { last, parseFlags, flagSpecs } from './flags';
 import { renderTemplate } from './template';
@@ -88,7 +88,7 @@ export function dockerVersion(d: DockerCtx, argv: string[], context = 'default')
     return new Output().line(r.value).done(0);
   }
   void d;
-  return { stdout: clientText(context, `${ENGINE.ApiVersion} (downgraded from ${CLIENT.ApiVersion})`) + SERVER_TEXT, stderr: '', exitCode: 0 };
+  return success(clientText(context, `${ENGINE.ApiVersion} (downgraded from ${CLIENT.ApiVersion})`) + SERVER_TEXT);
 }
 
 /** `docker version` when the daemon cannot be reached: the client block, then the connection error (exit 1). */

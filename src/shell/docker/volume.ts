@@ -3,7 +3,7 @@ import { utcParts } from '../../common/clock';
 import { createVolume, findVolume, isAnonymous, removeVolume, volumeSize, volumeUsers, volumesOf } from '../../engine/docker/volumes';
 import type { Volume } from '../../engine/docker/types';
 import { driverError, findPlugin } from '../../engine/docker/plugins';
-import { Output, fail, type CommandResult } from '../types';
+import { Output, fail, type CommandResult, success } from '../types';
 import { argsError, usageError, type DockerCtx } from './context';
 import { all, has, last, parseFlags, flagSpecs } from './flags';
 import { humanSize } from './human';
@@ -18,7 +18,7 @@ const SUBS: Record<string, Sub> = { create: volumeCreate, ls: volumeLs, list: vo
 
 export function dockerVolume(d: DockerCtx, argv: string[]): CommandResult {
   const [sub, ...rest] = argv;
-  if (sub === undefined) return { stdout: VOLUME_USAGE, stderr: '', exitCode: 0 };
+  if (sub === undefined) return success(VOLUME_USAGE);
   const fn = Object.prototype.hasOwnProperty.call(SUBS, sub) ? SUBS[sub] : undefined;
   if (!fn) return fail(`docker: 'volume ${sub}' is not a docker command.\nSee 'docker --help'`, 1);
   return fn(d, rest);
@@ -52,7 +52,7 @@ function volumeCreate(d: DockerCtx, argv: string[]): CommandResult {
   const options = all(p, 'opt').length ? keyValues(all(p, 'opt')) : null;
   const made = createVolume(d.sh.world, d.daemon, name, { labels, options, ...(driver !== 'local' ? { driver: findPlugin(d.daemon, driver)!.name } : {}) });
   if (!made.ok) return fail(`Error response from daemon: ${made.error}`, 1);
-  return { stdout: made.value.name + '\n', stderr: '', exitCode: 0 };
+  return success(made.value.name + '\n');
 }
 
 type Filter = (v: Volume) => boolean;
@@ -87,7 +87,7 @@ function volumeLs(d: DockerCtx, argv: string[]): CommandResult {
   const filters = volumeFilters(d, all(p, 'filter'));
   if (typeof filters === 'string') return fail(`Error response from daemon: ${filters}`, 1);
   const volumes = volumesOf(d.daemon).filter((v) => filters.every((f) => f(v))).sort((a, b) => naturalLess(a.name, b.name));
-  if (has(p, 'quiet')) return { stdout: volumes.map((v) => v.name + '\n').join(''), stderr: '', exitCode: 0 };
+  if (has(p, 'quiet')) return success(volumes.map((v) => v.name + '\n').join(''));
   const format = last(p, 'format');
   if (format !== undefined && !format.startsWith('table')) {
     const out = new Output();
@@ -98,7 +98,7 @@ function volumeLs(d: DockerCtx, argv: string[]): CommandResult {
     }
     return out.done(0);
   }
-  return { stdout: tabwrite([['DRIVER', 'VOLUME NAME'], ...volumes.map((v) => [v.driver, v.name])]), stderr: '', exitCode: 0 };
+  return success(tabwrite([['DRIVER', 'VOLUME NAME'], ...volumes.map((v) => [v.driver, v.name])]));
 }
 
 /** sortorder.NaturalLess: digit runs compare as numbers. */

@@ -1,7 +1,7 @@
 /** `docker compose` (Compose v2.32) and the other multi-container tools' entries of the docker doc. */
-import type { FlagDoc, SubcommandDoc } from './types';
+import { flagDoc, type FlagDoc, type SubcommandDoc } from './types';
 
-const f = (flag: string, words: string): FlagDoc => ({ flag, words });
+const f = flagDoc;
 const GLOBAL: FlagDoc[] = [f('-f FILE', 'the compose file (default: compose.yaml, compose.yml, docker-compose.yml or docker-compose.yaml in this folder or a parent).'), f('-p NAME', 'the project name (default: `name:` in the file, else the folder’s name); it prefixes every network, volume and container.')];
 
 export const DOCKER_COMPOSE_SUBCOMMANDS: SubcommandDoc[] = [

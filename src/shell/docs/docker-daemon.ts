@@ -1,7 +1,7 @@
 /** Docs for the daemon side of Docker: docker info/top/stats/update/attach/context, the docker service, nsenter, lsns. */
-import { doc } from './types';
+import { flagDoc, doc } from './types';
 
-const f = (flag: string, words: string) => ({ flag, words });
+const f = flagDoc;
 
 export const DOCKER_DAEMON_SUBCOMMANDS = [
   { name: 'info', usage: 'docker info [--format TEMPLATE]', words: 'prints the daemon’s state: container counts, storage and logging driver, cgroup driver, swarm mode (NodeID, managers, node address once `docker swarm init` or join ran), CPUs and memory, Live Restore Enabled and the default address pools from /etc/docker/daemon.json.', flags: [f('-f TEMPLATE, --format TEMPLATE', 'a Go template over the Info object ({{.ContainersRunning}}, {{.LoggingDriver}}, {{json .DefaultAddressPools}})')] },

@@ -1,11 +1,11 @@
 /** docker plugin, secret and config entries of the docker doc. */
-import type { SubcommandDoc } from './types';
+import { flagDoc, type SubcommandDoc } from './types';
 
 const sub = (name: string, usage: string, words: string): SubcommandDoc => ({ name, usage, words });
 
 export const DOCKER_EXTENSION_SUBCOMMANDS: SubcommandDoc[] = [
   sub('plugin', 'docker plugin install|ls|enable|disable|rm|inspect|set', 'manages plugins: extra volume and network drivers the daemon runs as containers (offline catalog: vieux/sshfs, weaveworks/net-plugin).'),
-  { name: 'plugin install', usage: 'docker plugin install [--grant-all-permissions] [--alias NAME] [--disable] PLUGIN [KEY=VALUE...]', words: 'pulls and enables a plugin after you grant the privileges it asks for (host network, mounts, devices, capabilities); without --grant-all-permissions it asks y/N on stdin.', flags: [{ flag: '--grant-all-permissions', words: 'answer yes to the privileges prompt.' }] },
+  { name: 'plugin install', usage: 'docker plugin install [--grant-all-permissions] [--alias NAME] [--disable] PLUGIN [KEY=VALUE...]', words: 'pulls and enables a plugin after you grant the privileges it asks for (host network, mounts, devices, capabilities); without --grant-all-permissions it asks y/N on stdin.', flags: [flagDoc('--grant-all-permissions', 'answer yes to the privileges prompt.')] },
   sub('plugin ls', 'docker plugin ls [-q] [--no-trunc]', 'lists plugins with ENABLED true/false.'),
   sub('plugin enable', 'docker plugin enable PLUGIN', 'starts the plugin: its driver can be used.'),
   sub('plugin disable', 'docker plugin disable [-f] PLUGIN', 'stops the plugin; refused while volumes use its driver.'),

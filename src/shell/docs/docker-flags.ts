@@ -3,10 +3,10 @@
  * list holds every flag the simulated client accepts for that subcommand
  * (test/unit/view-docs-coverage.test.ts asks the client).
  */
-import type { FlagDoc } from './types';
+import { flagDoc, type FlagDoc } from './types';
 import { RUN_MOUNT_FLAGS } from './docker-storage';
 
-const f = (flag: string, words: string): FlagDoc => ({ flag, words });
+const f = flagDoc;
 
 const FORMAT = f('-f TEMPLATE, --format TEMPLATE', 'print with a Go template (`{{.Name}}`, `{{json .}}`) or `table …`, `json`');
 const QUIET = f('-q, --quiet', 'print only ids');

@@ -1,7 +1,7 @@
 /** `docker` subcommands about storage: volumes, the container's layer, images and builds. */
-import type { SubcommandDoc } from './types';
+import { flagDoc, type SubcommandDoc } from './types';
 
-const sub = (name: string, usage: string, words: string, flags?: Array<[string, string]>): SubcommandDoc => ({ name, usage, words, ...(flags ? { flags: flags.map(([flag, w]) => ({ flag, words: w })) } : {}) });
+const sub = (name: string, usage: string, words: string, flags?: Array<[string, string]>): SubcommandDoc => ({ name, usage, words, ...(flags ? { flags: flags.map(([flag, w]) => flagDoc(flag, w)) } : {}) });
 
 export const DOCKER_STORAGE_SUBCOMMANDS: SubcommandDoc[] = [
   sub('volume create', 'docker volume create [-d local] [--label K=V] [-o K=V] [NAME]', 'creates a named volume of the local driver (a directory under /var/lib/docker/volumes/NAME/_data); without NAME an anonymous one with a 64-hex name.', [['-d DRIVER, --driver DRIVER', 'volume driver (only local exists here)'], ['--label KEY=VALUE', 'label the volume'], ['-o KEY=VALUE, --opt KEY=VALUE', 'driver options, kept in Options']]),
@@ -27,6 +27,6 @@ export const DOCKER_STORAGE_SUBCOMMANDS: SubcommandDoc[] = [
 
 /** run/create's storage flags. */
 export const RUN_MOUNT_FLAGS = [
-  { flag: '-v NAME:/PATH[:ro], --volume', words: 'mounts a named volume (created on first use), a host directory (/abs or ./rel: a bind mount) or, with only /PATH, a new anonymous volume; :ro makes writes fail with "Read-only file system"' },
-  { flag: '--mount type=volume|bind,source=SRC,target=/PATH[,readonly]', words: 'the same mounts spelled as key=value pairs; a bind source must exist' },
+  flagDoc('-v NAME:/PATH[:ro], --volume', 'mounts a named volume (created on first use), a host directory (/abs or ./rel: a bind mount) or, with only /PATH, a new anonymous volume; :ro makes writes fail with "Read-only file system"'),
+  flagDoc('--mount type=volume|bind,source=SRC,target=/PATH[,readonly]', 'the same mounts spelled as key=value pairs; a bind source must exist'),
 ];

@@ -1,5 +1,5 @@
 /** curl, wget and the name lookup tools (used from the host and inside containers). */
-import { doc } from './types';
+import { flagDoc, doc } from './types';
 
 const HTTP = 'Opens a TCP connection through the simulated network (route lookup, ARP, bridges, netfilter: a published port is a DNAT rule) and prints what the server answers.';
 
@@ -10,20 +10,20 @@ export const HTTP_TOOL_DOCS = [
     kernel: HTTP,
     usage: 'curl [-sSIifLv] [-o FILE] [-m SECONDS] [-w FORMAT] [-X METHOD] [-H HEADER] [-d DATA] [-A AGENT] URL',
     flags: [
-      { flag: '-s, --silent', words: 'no progress or error messages' },
-      { flag: '-S, --show-error', words: 'show errors even with -s' },
-      { flag: '-I, --head', words: 'only the response headers (HEAD request)' },
-      { flag: '-i, --include', words: 'print the response headers too' },
-      { flag: '-f, --fail', words: 'exit 22 on HTTP errors, print nothing' },
-      { flag: '-o FILE, --output FILE', words: 'write the body to FILE' },
-      { flag: '-m SECONDS, --max-time SECONDS', words: 'give up after this long' },
-      { flag: '-L, --location', words: 'follow redirects' },
-      { flag: '-v, --verbose', words: 'show the connection steps (* what curl does, > the request, < the response headers)' },
-      { flag: '-w FORMAT, --write-out FORMAT', words: 'print variables after the transfer, e.g. %{http_code}, %{remote_ip}, %{time_total}, %{url_effective}' },
-      { flag: '-X METHOD, --request METHOD', words: 'the HTTP method to send' },
-      { flag: '-H HEADER, --header HEADER', words: 'add a request header ("Name:" with no value removes one)' },
-      { flag: '-d DATA, --data DATA', words: 'send DATA in a POST (@FILE reads a file); --data-raw, --data-binary' },
-      { flag: '-A AGENT, --user-agent AGENT', words: 'the User-Agent header' },
+      flagDoc('-s, --silent', 'no progress or error messages'),
+      flagDoc('-S, --show-error', 'show errors even with -s'),
+      flagDoc('-I, --head', 'only the response headers (HEAD request)'),
+      flagDoc('-i, --include', 'print the response headers too'),
+      flagDoc('-f, --fail', 'exit 22 on HTTP errors, print nothing'),
+      flagDoc('-o FILE, --output FILE', 'write the body to FILE'),
+      flagDoc('-m SECONDS, --max-time SECONDS', 'give up after this long'),
+      flagDoc('-L, --location', 'follow redirects'),
+      flagDoc('-v, --verbose', 'show the connection steps (* what curl does, > the request, < the response headers)'),
+      flagDoc('-w FORMAT, --write-out FORMAT', 'print variables after the transfer, e.g. %{http_code}, %{remote_ip}, %{time_total}, %{url_effective}'),
+      flagDoc('-X METHOD, --request METHOD', 'the HTTP method to send'),
+      flagDoc('-H HEADER, --header HEADER', 'add a request header ("Name:" with no value removes one)'),
+      flagDoc('-d DATA, --data DATA', 'send DATA in a POST (@FILE reads a file); --data-raw, --data-binary'),
+      flagDoc('-A AGENT, --user-agent AGENT', 'the User-Agent header'),
     ],
   }),
   doc({
@@ -32,10 +32,10 @@ export const HTTP_TOOL_DOCS = [
     kernel: HTTP,
     usage: 'wget [-q] [-O FILE] [-T SECONDS] [--spider] URL',
     flags: [
-      { flag: '-q', words: 'quiet' },
-      { flag: '-O FILE', words: 'write to FILE (- for the terminal)' },
-      { flag: '-T SECONDS', words: 'timeout' },
-      { flag: '--spider', words: 'only check that the URL exists' },
+      flagDoc('-q', 'quiet'),
+      flagDoc('-O FILE', 'write to FILE (- for the terminal)'),
+      flagDoc('-T SECONDS', 'timeout'),
+      flagDoc('--spider', 'only check that the URL exists'),
     ],
   }),
   doc({

@@ -1,5 +1,5 @@
 /** `fg` and `bg`: the shell's job control builtins. */
-import { doc } from './types';
+import { flagDoc, doc } from './types';
 
 const JOB_CONTROL = 'Changes nothing in the network. Only a terminal (an interactive bash) has job control; a script or a lab cell says "bash: fg: no job control", as bash does.';
 
@@ -10,10 +10,10 @@ export const JOB_CONTROL_DOCS = [
     kernel: `Prints the job's command and waits for it to end (simulated time passes); its status is the job's. Ctrl-C then stops the job. ${JOB_CONTROL}`,
     usage: 'fg [%N | N | %+ | %- | %TEXT | %?TEXT]   (or just %N)',
     flags: [
-      { flag: '%N, N', words: 'job number N, as `jobs` lists it' },
-      { flag: '%+, %%', words: 'the current job (the newest; the default)' },
-      { flag: '%-', words: 'the previous job' },
-      { flag: '%TEXT, %?TEXT', words: 'the job whose command starts with / contains TEXT' },
+      flagDoc('%N, N', 'job number N, as `jobs` lists it'),
+      flagDoc('%+, %%', 'the current job (the newest; the default)'),
+      flagDoc('%-', 'the previous job'),
+      flagDoc('%TEXT, %?TEXT', 'the job whose command starts with / contains TEXT'),
     ],
   }),
   doc({

@@ -1,5 +1,5 @@
 /** ss, nc, tcpdump and traceroute: sockets, connections, captures and paths. */
-import { doc } from './types';
+import { flagDoc, doc } from './types';
 
 export const SOCKET_TOOL_DOCS = [
   doc({
@@ -8,12 +8,12 @@ export const SOCKET_TOOL_DOCS = [
     kernel: 'Reads (does not change) the sockets of the current namespace: which programs listen on which address and port (on a Docker host, docker-proxy on every published port, IPv4 and IPv6; in an nginx container’s namespace, nginx on port 80).',
     usage: 'ss [-t] [-u] [-l] [-a] [-n] [-p]',
     flags: [
-      { flag: '-t, --tcp', words: 'TCP sockets' },
-      { flag: '-u, --udp', words: 'UDP sockets' },
-      { flag: '-l, --listening', words: 'only listening sockets' },
-      { flag: '-a, --all', words: 'listening and others' },
-      { flag: '-n, --numeric', words: 'numeric ports and addresses' },
-      { flag: '-p, --processes', words: 'the program that owns each socket' },
+      flagDoc('-t, --tcp', 'TCP sockets'),
+      flagDoc('-u, --udp', 'UDP sockets'),
+      flagDoc('-l, --listening', 'only listening sockets'),
+      flagDoc('-a, --all', 'listening and others'),
+      flagDoc('-n, --numeric', 'numeric ports and addresses'),
+      flagDoc('-p, --processes', 'the program that owns each socket'),
     ],
   }),
   doc({
@@ -22,11 +22,11 @@ export const SOCKET_TOOL_DOCS = [
     kernel: 'With -l it opens a listening socket in the namespace (ss shows it); otherwise it connects: a SYN is routed, ARPed, bridged and filtered like any packet, and the answer (SYN-ACK, RST, or nothing when dropped) decides success.',
     usage: 'nc -l [-p] PORT | nc [-z] [-v] [-w SECONDS] HOST PORT',
     flags: [
-      { flag: '-l', words: 'listen for one connection' },
-      { flag: '-p PORT', words: 'the local port' },
-      { flag: '-z', words: 'only check that the port answers, send nothing' },
-      { flag: '-v', words: 'say what happened' },
-      { flag: '-w SECONDS', words: 'give up after this long' },
+      flagDoc('-l', 'listen for one connection'),
+      flagDoc('-p PORT', 'the local port'),
+      flagDoc('-z', 'only check that the port answers, send nothing'),
+      flagDoc('-v', 'say what happened'),
+      flagDoc('-w SECONDS', 'give up after this long'),
     ],
   }),
   doc({
@@ -35,13 +35,13 @@ export const SOCKET_TOOL_DOCS = [
     kernel: 'Taps an interface of the namespace and prints every frame that crosses it (ARP, ICMP, TCP, UDP; VXLAN on UDP 4789 as its header line, then the frame it carries), without changing anything.',
     usage: 'tcpdump [-i IFACE] [-n] [-e] [-c COUNT] [-w FILE] [-r FILE] [EXPRESSION]',
     flags: [
-      { flag: '-i IFACE', words: 'the interface to watch (any: all of them)' },
-      { flag: '-n', words: 'numeric addresses' },
-      { flag: '-e', words: 'also print MAC addresses' },
-      { flag: '-c COUNT', words: 'stop after COUNT packets' },
-      { flag: '-w FILE', words: 'write a pcap file' },
-      { flag: '-r FILE', words: 'read a pcap file' },
-      { flag: '-t', words: 'no timestamps' },
+      flagDoc('-i IFACE', 'the interface to watch (any: all of them)'),
+      flagDoc('-n', 'numeric addresses'),
+      flagDoc('-e', 'also print MAC addresses'),
+      flagDoc('-c COUNT', 'stop after COUNT packets'),
+      flagDoc('-w FILE', 'write a pcap file'),
+      flagDoc('-r FILE', 'read a pcap file'),
+      flagDoc('-t', 'no timestamps'),
     ],
   }),
   doc({
@@ -50,9 +50,9 @@ export const SOCKET_TOOL_DOCS = [
     kernel: 'Sends UDP probes with TTL 1, 2, 3, …: each router where the TTL runs out answers "time exceeded", so every hop (and where packets stop) shows up.',
     usage: 'traceroute [-n] [-m MAX_TTL] [-w SECONDS] HOST',
     flags: [
-      { flag: '-n', words: 'numeric addresses' },
-      { flag: '-m MAX_TTL', words: 'at most this many hops' },
-      { flag: '-w SECONDS', words: 'wait this long for each probe' },
+      flagDoc('-n', 'numeric addresses'),
+      flagDoc('-m MAX_TTL', 'at most this many hops'),
+      flagDoc('-w SECONDS', 'wait this long for each probe'),
     ],
   }),
 ];

@@ -1,5 +1,5 @@
 /** bridge, brctl, sysctl, ping and the net-tools programs. */
-import { doc } from './types';
+import { flagDoc, doc } from './types';
 
 export const BRIDGE_DOC = doc({
   name: 'bridge',
@@ -8,17 +8,17 @@ export const BRIDGE_DOC = doc({
   usage: 'bridge [-n NETNS] [-d] { link [set dev PORT …] | fdb [show|add|del|replace] … | vlan { add | del | show } … }',
   abbreviations: true,
   flags: [
-    { flag: '-n NETNS, -netns NETNS', words: 'run in the named network namespace (like `ip netns exec NETNS bridge …`)' },
-    { flag: '-d, -details', words: 'bridge link: also the port settings (hairpin, learning, flood, …)' },
-    { flag: '-s, -stats', words: 'statistics (accepted; nothing extra is printed for link and fdb)' },
-    { flag: '-c, -color', words: 'colour output (accepted, printed plain as when not on a terminal)' },
-    { flag: '-o, -oneline', words: 'one line per record (accepted)' },
-    { flag: '-t, -timestamp', words: 'timestamps for monitor (accepted)' },
-    { flag: '-j, -json', words: 'link, fdb and vlan show print JSON: one object per port or entry, with iproute2’s field names (ifname, flags, state, …; -d adds the port settings as true/false)' },
-    { flag: '-p, -pretty', words: 'with -j, indented JSON' },
-    { flag: '-force', words: 'batch mode keeps going on errors (accepted)' },
-    { flag: '-V, -Version', words: 'print the version and exit' },
-    { flag: '-h, -help', words: 'print the usage' },
+    flagDoc('-n NETNS, -netns NETNS', 'run in the named network namespace (like `ip netns exec NETNS bridge …`)'),
+    flagDoc('-d, -details', 'bridge link: also the port settings (hairpin, learning, flood, …)'),
+    flagDoc('-s, -stats', 'statistics (accepted; nothing extra is printed for link and fdb)'),
+    flagDoc('-c, -color', 'colour output (accepted, printed plain as when not on a terminal)'),
+    flagDoc('-o, -oneline', 'one line per record (accepted)'),
+    flagDoc('-t, -timestamp', 'timestamps for monitor (accepted)'),
+    flagDoc('-j, -json', 'link, fdb and vlan show print JSON: one object per port or entry, with iproute2’s field names (ifname, flags, state, …; -d adds the port settings as true/false)'),
+    flagDoc('-p, -pretty', 'with -j, indented JSON'),
+    flagDoc('-force', 'batch mode keeps going on errors (accepted)'),
+    flagDoc('-V, -Version', 'print the version and exit'),
+    flagDoc('-h, -help', 'print the usage'),
   ],
   subcommands: [
     { name: 'link show', usage: 'bridge link [show] [dev PORT]', words: 'lists bridge ports with their state (forwarding, disabled, …), priority, cost and master bridge.' },
@@ -65,11 +65,11 @@ export const SYSCTL_DOC = doc({
   kernel: 'Reads or writes kernel settings of the current namespace; `net.ipv4.ip_forward=1` makes the namespace route packets between its interfaces (a router), 0 drops packets not addressed to it.',
   usage: 'sysctl [-w] NAME[=VALUE] ... | sysctl -a',
   flags: [
-    { flag: '-w', words: 'write: NAME=VALUE' },
-    { flag: '-a, --all', words: 'print every parameter' },
-    { flag: '-n', words: 'print only values' },
-    { flag: '-q', words: 'quiet: do not echo values set' },
-    { flag: '-p [FILE]', words: 'load settings from a file (default /etc/sysctl.conf)' },
+    flagDoc('-w', 'write: NAME=VALUE'),
+    flagDoc('-a, --all', 'print every parameter'),
+    flagDoc('-n', 'print only values'),
+    flagDoc('-q', 'quiet: do not echo values set'),
+    flagDoc('-p [FILE]', 'load settings from a file (default /etc/sysctl.conf)'),
   ],
 });
 
@@ -79,17 +79,17 @@ export const PING_DOC = doc({
   kernel: 'Sends ICMP echo requests from this namespace: the kernel picks a route and source address, resolves the next hop with ARP, and the packet crosses veths, bridges and netfilter hooks; each echo reply (or ICMP error) is reported. The topology view animates the last packet’s path.',
   usage: 'ping [-c COUNT] [-W TIMEOUT] [-w DEADLINE] [-i INTERVAL] [-I IFACE|ADDR] [-t TTL] [-n] [-q] DEST',
   flags: [
-    { flag: '-c COUNT', words: 'stop after COUNT replies (or errors)' },
-    { flag: '-W TIMEOUT', words: 'seconds to wait for a reply' },
-    { flag: '-w DEADLINE', words: 'stop after DEADLINE seconds whatever happens' },
-    { flag: '-i INTERVAL', words: 'seconds between requests' },
-    { flag: '-I IFACE|ADDR', words: 'send from this interface or source address' },
-    { flag: '-t TTL', words: 'time to live: how many routers the packet may cross' },
-    { flag: '-s SIZE', words: 'payload bytes' },
-    { flag: '-n', words: 'numeric output, no name lookups' },
-    { flag: '-q', words: 'quiet: only the summary' },
-    { flag: '-b', words: 'allow pinging a broadcast address' },
-    { flag: '-4, -6', words: 'IPv4 or IPv6 only' },
+    flagDoc('-c COUNT', 'stop after COUNT replies (or errors)'),
+    flagDoc('-W TIMEOUT', 'seconds to wait for a reply'),
+    flagDoc('-w DEADLINE', 'stop after DEADLINE seconds whatever happens'),
+    flagDoc('-i INTERVAL', 'seconds between requests'),
+    flagDoc('-I IFACE|ADDR', 'send from this interface or source address'),
+    flagDoc('-t TTL', 'time to live: how many routers the packet may cross'),
+    flagDoc('-s SIZE', 'payload bytes'),
+    flagDoc('-n', 'numeric output, no name lookups'),
+    flagDoc('-q', 'quiet: only the summary'),
+    flagDoc('-b', 'allow pinging a broadcast address'),
+    flagDoc('-4, -6', 'IPv4 or IPv6 only'),
   ],
 });
 
@@ -99,12 +99,12 @@ export const ARP_DOC = doc({
   kernel: 'Reads or changes the neighbour table (IP → MAC) of the namespace, like `ip neigh`.',
   usage: 'arp [-n] [-a] [-i IFACE] | arp -s ADDR MAC | arp -d ADDR',
   flags: [
-    { flag: '-n', words: 'numeric addresses' },
-    { flag: '-a', words: 'BSD style listing' },
-    { flag: '-e', words: 'Linux style table (default)' },
-    { flag: '-i IFACE', words: 'only entries on this interface' },
-    { flag: '-s ADDR MAC', words: 'add a static entry' },
-    { flag: '-d ADDR', words: 'delete an entry' },
+    flagDoc('-n', 'numeric addresses'),
+    flagDoc('-a', 'BSD style listing'),
+    flagDoc('-e', 'Linux style table (default)'),
+    flagDoc('-i IFACE', 'only entries on this interface'),
+    flagDoc('-s ADDR MAC', 'add a static entry'),
+    flagDoc('-d ADDR', 'delete an entry'),
   ],
 });
 
@@ -114,12 +114,12 @@ export const ROUTE_DOC = doc({
   kernel: 'Reads or changes the main routing table of the namespace, like `ip route`.',
   usage: 'route [-n] | route add|del [-net|-host] TARGET [netmask MASK] [gw GATEWAY] [dev IFACE] | route add default gw GATEWAY',
   flags: [
-    { flag: '-n', words: 'numeric addresses' },
-    { flag: '-net, -host', words: 'the target is a network or a single host' },
-    { flag: 'netmask MASK', words: 'the network mask' },
-    { flag: 'gw GATEWAY', words: 'route through this router' },
-    { flag: 'dev IFACE', words: 'send on this interface' },
-    { flag: 'metric N', words: 'route preference' },
+    flagDoc('-n', 'numeric addresses'),
+    flagDoc('-net, -host', 'the target is a network or a single host'),
+    flagDoc('netmask MASK', 'the network mask'),
+    flagDoc('gw GATEWAY', 'route through this router'),
+    flagDoc('dev IFACE', 'send on this interface'),
+    flagDoc('metric N', 'route preference'),
   ],
   subcommands: [
     { name: 'add', usage: 'route add ...', words: 'adds a route.' },
@@ -133,12 +133,12 @@ export const IFCONFIG_DOC = doc({
   kernel: 'Shows interfaces with addresses and counters, or sets an address, netmask and up/down state, like `ip addr` and `ip link set`.',
   usage: 'ifconfig [-a] [IFACE] | ifconfig IFACE ADDR [netmask MASK] [up|down]',
   flags: [
-    { flag: '-a', words: 'also interfaces that are down' },
-    { flag: 'up, down', words: 'turn the interface on or off' },
-    { flag: 'netmask MASK', words: 'the prefix of the address' },
-    { flag: 'broadcast ADDR', words: 'the broadcast address' },
-    { flag: 'mtu N', words: 'the MTU' },
-    { flag: 'hw ether MAC', words: 'the MAC address' },
+    flagDoc('-a', 'also interfaces that are down'),
+    flagDoc('up, down', 'turn the interface on or off'),
+    flagDoc('netmask MASK', 'the prefix of the address'),
+    flagDoc('broadcast ADDR', 'the broadcast address'),
+    flagDoc('mtu N', 'the MTU'),
+    flagDoc('hw ether MAC', 'the MAC address'),
   ],
 });
 
@@ -148,12 +148,12 @@ export const NETSTAT_DOC = doc({
   kernel: 'Reads (does not change) the routing table (-r), the interface counters (-i) or the sockets (-t/-u, -l for listening ones, -p with their program) of the namespace.',
   usage: 'netstat -r [-n] | netstat -i | netstat -tulnp',
   flags: [
-    { flag: '-r, --route', words: 'the routing table' },
-    { flag: '-i, --interfaces', words: 'per-interface packet counters' },
-    { flag: '-n, --numeric', words: 'numeric addresses' },
-    { flag: '-t, --tcp', words: 'TCP sockets' },
-    { flag: '-u, --udp', words: 'UDP sockets' },
-    { flag: '-l, --listening', words: 'only listening sockets (servers such as `nc -l`)' },
-    { flag: '-p, --program', words: 'the PID/program name owning each socket' },
+    flagDoc('-r, --route', 'the routing table'),
+    flagDoc('-i, --interfaces', 'per-interface packet counters'),
+    flagDoc('-n, --numeric', 'numeric addresses'),
+    flagDoc('-t, --tcp', 'TCP sockets'),
+    flagDoc('-u, --udp', 'UDP sockets'),
+    flagDoc('-l, --listening', 'only listening sockets (servers such as `nc -l`)'),
+    flagDoc('-p, --program', 'the PID/program name owning each socket'),
   ],
 });

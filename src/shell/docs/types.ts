@@ -31,3 +31,7 @@ export interface CommandDoc {
 export function doc(d: Omit<CommandDoc, 'flags' | 'subcommands'> & Partial<Pick<CommandDoc, 'flags' | 'subcommands'>>): CommandDoc {
   return { flags: [], subcommands: [], ...d };
 }
+
+export function flagDoc(flag: string, words: string): FlagDoc {
+  return { flag, words };
+}

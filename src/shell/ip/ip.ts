@@ -1,6 +1,6 @@
 /** `ip [OPTIONS] OBJECT { COMMAND | help }`: global options, then the object's command table. */
 import { netnsByName } from '../../engine/net/netns';
-import type { CommandFn, CommandResult } from '../types';
+import { type CommandFn, type CommandResult, success } from '../types';
 import { IpError, matches } from './args';
 import { IpContext, type IpOptions } from './context';
 import { doAddr } from './addr';
@@ -110,7 +110,7 @@ export const ip: CommandFn = (argv, shell) => {
         else if (f === 'inet6') opts.family = 6;
         else if (!['link', 'bridge', 'mpls'].includes(f)) throw new IpError(`Error: argument "${f}" is wrong: invalid protocol family`, 255);
       } else if (matches(opt, '-loops') || (matches(opt, '-rcvbuf') && !matches(opt, '-resolve'))) i++; // `-r` is -resolve (ip -r -V prints the version)
-      else if (matches(opt, '-Version')) return { stdout: 'ip utility, iproute2-6.1.0, libbpf 1.1.2\n', stderr: '', exitCode: 0 };
+      else if (matches(opt, '-Version')) return success('ip utility, iproute2-6.1.0, libbpf 1.1.2\n');
       else if (matches(opt, '-batch')) throw new IpError('batch mode is not supported by Vethlab', 255);
       else if (matches(opt, '-help')) throw new IpError(IP_USAGE, 255);
       else if (matches(opt, '-netns')) {

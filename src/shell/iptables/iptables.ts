@@ -4,7 +4,7 @@
  */
 import { isTableName } from '../../engine/netfilter/state';
 import { resolvePath } from '../fs';
-import type { CommandResult, ShellContext } from '../types';
+import { type CommandResult, type ShellContext, success } from '../types';
 import { parseHosts, type HostsDb } from './addr';
 import { apply } from './apply';
 import { CMD } from './command';
@@ -28,8 +28,8 @@ function failed(stdout: string, warnings: string, error: IptError): CommandResul
 export function iptables(argv: string[], ctx: ShellContext): CommandResult {
   const loop = parseArgv(argv);
   const outcome = loop.outcome;
-  if (outcome.kind === 'help') return { stdout: HELP, stderr: '', exitCode: 0 };
-  if (outcome.kind === 'version') return { stdout: `${PROG} ${VERSION}\n`, stderr: '', exitCode: 0 };
+  if (outcome.kind === 'help') return success(HELP);
+  if (outcome.kind === 'version') return success(`${PROG} ${VERSION}\n`);
   if (outcome.kind === 'error') return failed('', outcome.warnings, outcome.error);
   const warnings = outcome.args.warnings;
   const hosts = hostsOf(ctx);

@@ -5,7 +5,7 @@ import { parseMac } from '../../engine/net/mac';
 import { findNeigh, isValid, setNeigh } from '../../engine/net/neigh';
 import type { Neigh } from '../../engine/net/types';
 import { refreshNeighbours, routeFor } from '../../engine/packet/walk';
-import { Output, type CommandFn, type ShellContext } from '../types';
+import { Output, type CommandFn, type ShellContext, success } from '../types';
 import { lookupHost4 as lookupHost, reverseLookup } from './resolve';
 
 interface ArpArgs {
@@ -152,7 +152,7 @@ function setEntry(ctx: ShellContext, args: ArpArgs): ReturnType<CommandFn> {
   const temp = args.rest.includes('temp');
   setNeigh(ctx.ns, link.id, found.addr, { mac, state: temp ? 'REACHABLE' : 'PERMANENT', now: ctx.world.clock.now(), confirmed: true });
   ctx.world.changed();
-  return { stdout: '', stderr: '', exitCode: 0 };
+  return success();
 }
 
 function deviceFor(ctx: ShellContext, device: string, addr: number) {
@@ -173,5 +173,5 @@ function deleteEntry(ctx: ShellContext, args: ArpArgs): ReturnType<CommandFn> {
   if (!entry) return { stdout: `No ARP entry for ${hostArg}\n`, stderr: '', exitCode: 255 };
   ctx.ns.neigh = ctx.ns.neigh.filter((n) => n !== entry);
   ctx.world.changed();
-  return { stdout: '', stderr: '', exitCode: 0 };
+  return success();
 }

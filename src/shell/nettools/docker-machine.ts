@@ -5,7 +5,7 @@
  * through DOCKER_HOST. Output as docker-machine prints it (to stdout, errors to stderr, exit 1).
  */
 import { createGenericMachine, createVirtualboxMachine, findMachine, machinesOf, removeMachine, startMachine, stopMachine, type Machine } from '../../engine/docker/machine';
-import { Output, fail, type CommandResult, type ShellContext } from '../types';
+import { Output, fail, type CommandResult, type ShellContext, success } from '../types';
 import { resolveHost } from './ssh';
 
 const CERT_DIR = '/root/.docker/machine/machines';
@@ -80,10 +80,10 @@ function ls(sh: ShellContext, argv: string[]): CommandResult {
   const parsed = parseArgs(argv, new Set(['filter', 'format', 'f', 'timeout', 't']));
   if (typeof parsed === 'string') return fail(parsed, 1);
   const machines = machinesOf(sh.world, sh.host).slice().sort((a, b) => a.name.localeCompare(b.name));
-  if (parsed.flags['q'] === 'true' || parsed.flags['quiet'] === 'true') return { stdout: machines.map((m) => m.name + '\n').join(''), stderr: '', exitCode: 0 };
+  if (parsed.flags['q'] === 'true' || parsed.flags['quiet'] === 'true') return success(machines.map((m) => m.name + '\n').join(''));
   const active = sh.env['DOCKER_HOST'];
   const rows = machines.map((m) => [m.name, active === url(m) && m.state === 'Running' ? '*' : '-', m.driver, m.state, m.state === 'Running' ? url(m) : '', '', m.state === 'Running' ? m.dockerVersion : 'Unknown', '']);
-  return { stdout: tabwriter5([['NAME', 'ACTIVE', 'DRIVER', 'STATE', 'URL', 'SWARM', 'DOCKER', 'ERRORS'], ...rows]), stderr: '', exitCode: 0 };
+  return success(tabwriter5([['NAME', 'ACTIVE', 'DRIVER', 'STATE', 'URL', 'SWARM', 'DOCKER', 'ERRORS'], ...rows]));
 }
 
 /** Commands naming machines: each must exist (`Host does not exist: "x"`). */
@@ -102,17 +102,13 @@ function env(sh: ShellContext, argv: string[]): CommandResult {
   const parsed = parseArgs(argv, new Set(['shell']));
   if (typeof parsed === 'string') return fail(parsed, 1);
   if (parsed.flags['u'] === 'true' || parsed.flags['unset'] === 'true') {
-    return { stdout: 'unset DOCKER_TLS_VERIFY\nunset DOCKER_HOST\nunset DOCKER_CERT_PATH\nunset DOCKER_MACHINE_NAME\n# Run this command to configure your shell: \n# eval $(docker-machine env -u)\n', stderr: '', exitCode: 0 };
+    return success('unset DOCKER_TLS_VERIFY\nunset DOCKER_HOST\nunset DOCKER_CERT_PATH\nunset DOCKER_MACHINE_NAME\n# Run this command to configure your shell: \n# eval $(docker-machine env -u)\n');
   }
   const ms = named(sh, parsed.args.slice(0, 1));
   if (!Array.isArray(ms)) return ms;
   const m = ms[0]!;
   if (m.state !== 'Running') return fail('Error checking TLS connection: Host is not running', 1);
-  return {
-    stdout: `export DOCKER_TLS_VERIFY="1"\nexport DOCKER_HOST="${url(m)}"\nexport DOCKER_CERT_PATH="${CERT_DIR}/${m.name}"\nexport DOCKER_MACHINE_NAME="${m.name}"\n# Run this command to configure your shell: \n# eval $(docker-machine env ${m.name})\n`,
-    stderr: '',
-    exitCode: 0,
-  };
+  return success(`export DOCKER_TLS_VERIFY="1"\nexport DOCKER_HOST="${url(m)}"\nexport DOCKER_CERT_PATH="${CERT_DIR}/${m.name}"\nexport DOCKER_MACHINE_NAME="${m.name}"\n# Run this command to configure your shell: \n# eval $(docker-machine env ${m.name})\n`);
 }
 
 function power(sh: ShellContext, argv: string[], action: 'start' | 'stop' | 'restart' | 'kill'): CommandResult {
@@ -221,10 +217,10 @@ export function dockerMachine(argv: string[], sh: ShellContext): CommandResult {
   const [sub, ...rest] = argv.slice(1);
   switch (sub) {
     case undefined:
-      return { stdout: USAGE, stderr: '', exitCode: 0 };
+      return success(USAGE);
     case '--version':
     case '-v':
-      return { stdout: 'docker-machine version 0.16.2, build bd45ab13\n', stderr: '', exitCode: 0 };
+      return success('docker-machine version 0.16.2, build bd45ab13\n');
     case 'create':
       return create(sh, rest);
     case 'ls':
@@ -246,10 +242,10 @@ export function dockerMachine(argv: string[], sh: ShellContext): CommandResult {
       return sshTo(sh, rest);
     case 'active': {
       const m = machinesOf(sh.world, sh.host).find((x) => sh.env['DOCKER_HOST'] === url(x));
-      return m ? { stdout: m.name + '\n', stderr: '', exitCode: 0 } : fail('No active host found', 1);
+      return m ? success(m.name + '\n') : fail('No active host found', 1);
     }
     case 'version':
-      return { stdout: 'docker-machine version 0.16.2, build bd45ab13\n', stderr: '', exitCode: 0 };
+      return success('docker-machine version 0.16.2, build bd45ab13\n');
     default:
       return fail(`docker-machine: '${sub}' is not a docker-machine command. See 'docker-machine --help'.`, 1);
   }

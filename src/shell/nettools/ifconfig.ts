@@ -7,7 +7,7 @@ import { broadcastOf, maskToPrefix, prefixMask } from '../../engine/net/ipv4';
 import { linkByName, linksIn } from '../../engine/net/links';
 import { setAdminUp } from '../../engine/net/linkops';
 import type { Addr4, Link } from '../../engine/net/types';
-import { Output, type CommandFn, type ShellContext } from '../types';
+import { Output, type CommandFn, type ShellContext, success } from '../types';
 import { aliasesOf, formatAlias, formatInterface, interfaceFlags, nstrcmp, primaryOf } from './ifconfig-print';
 import { inetAton, lookupHost4 as lookupHost } from './resolve';
 
@@ -26,7 +26,7 @@ export const ifconfig: CommandFn = (argv, ctx) => {
   if (args.length === 1) {
     if (!link) return new Output().err(`${name}: error fetching interface information: Device not found`).done(1);
     const text = name.includes(':') ? formatAlias(ctx.world, ctx.ns, link, name) : formatInterface(ctx.world, ctx.ns, link);
-    return { stdout: text, stderr: '', exitCode: 0 };
+    return success(text);
   }
   return configure(ctx, name, link, args.slice(1));
 };
@@ -41,7 +41,7 @@ function listAll(ctx: ShellContext, all: boolean): ReturnType<CommandFn> {
   const links = linksIn(ctx.world, ctx.ns.id).sort((a, b) => nstrcmp(a.name, b.name));
   const shown = links.filter((l) => all || interfaceFlags(ctx.world, l) & 0x1);
   const text = shown.map((l) => formatInterface(ctx.world, ctx.ns, l) + aliasesOf(ctx.ns, l).map((a) => formatAlias(ctx.world, ctx.ns, l, a.label)).join(''));
-  return { stdout: text.join(''), stderr: '', exitCode: 0 };
+  return success(text.join(''));
 }
 
 /** inet_abc_len: the classful prefix SIOCSIFADDR gives a new address. */

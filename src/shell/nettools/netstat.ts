@@ -1,7 +1,7 @@
 /** net-tools netstat, the parts about routes and interfaces: -r (like `route -e`) and -i. */
 import { linksIn } from '../../engine/net/links';
 import type { Link } from '../../engine/net/types';
-import type { CommandFn, ShellContext } from '../types';
+import { type CommandFn, type ShellContext, success } from '../types';
 import { interfaceFlags, nstrcmp } from './ifconfig-print';
 import { show as showRoutes } from './route';
 import { socketTable } from './netstat-sockets';
@@ -40,13 +40,13 @@ export const netstat: CommandFn = (argv, ctx) => {
     const r = showRoutes(ctx, numeric, true);
     return { ...r, exitCode: 0 };
   }
-  if (interfaces) return { stdout: interfaceTable(ctx, all), stderr: '', exitCode: 0 };
+  if (interfaces) return success(interfaceTable(ctx, all));
   // -t/-u: only those protocols (no UNIX sockets); -l: listening ones (see netstat-sockets.ts).
   if (sockets.tcp || sockets.udp) {
     const both = !sockets.tcp && !sockets.udp;
-    return { stdout: socketTable(ctx, { ...sockets, tcp: sockets.tcp || both, udp: sockets.udp || both, all }), stderr: '', exitCode: 0 };
+    return success(socketTable(ctx, { ...sockets, tcp: sockets.tcp || both, udp: sockets.udp || both, all }));
   }
-  return { stdout: 'Active Internet connections (w/o servers)\nProto Recv-Q Send-Q Local Address           Foreign Address         State      \nActive UNIX domain sockets (w/o servers)\nProto RefCnt Flags       Type       State         I-Node   Path\n', stderr: '', exitCode: 0 };
+  return success('Active Internet connections (w/o servers)\nProto Recv-Q Send-Q Local Address           Foreign Address         State      \nActive UNIX domain sockets (w/o servers)\nProto RefCnt Flags       Type       State         I-Node   Path\n');
 };
 
 /** Flag letters in the order net-tools prints them. */

@@ -8,7 +8,7 @@ import { imageOf } from '../../engine/docker/containers';
 import { processTree } from '../../engine/docker/procs';
 import type { Container, DaemonState } from '../../engine/docker/types';
 import { netnsInode } from '../coreutils/procfs';
-import { fail, type CommandFn, type CommandResult, type ShellContext } from '../types';
+import { fail, type CommandFn, type CommandResult, type ShellContext, success } from '../types';
 
 /** The running container one of whose processes has this host PID. */
 export function containerOfPid(ctx: ShellContext, pid: number): { daemon: DaemonState; c: Container } | undefined {
@@ -102,6 +102,6 @@ export const lsns: CommandFn = (argv, ctx): CommandResult => {
     if (pid !== undefined && !procs.some((p) => p.pid === pid)) return;
     rows.push({ ns: netnsInode(c.nsId!, ctx.host.rootNsId), nprocs: procs.length, pid: c.pid, netnsid: String(k), nsfs: `/run/docker/netns/${c.id.slice(20, 32)}`, command: procs[0]!.cmd });
   });
-  if (rows.length === 0) return { stdout: '', stderr: '', exitCode: 0 };
-  return { stdout: lsnsTable(rows), stderr: '', exitCode: 0 };
+  if (rows.length === 0) return success();
+  return success(lsnsTable(rows));
 };

@@ -3,7 +3,7 @@ import { formatIpv4, inPrefix, maskToPrefix, networkOf, prefixMask } from '../..
 import { linkByName } from '../../engine/net/links';
 import { compareRoutes, insertRoute, makeRoute, sameKey } from '../../engine/net/route';
 import { TABLE_MAIN, type Link, type Netns, type Route } from '../../engine/net/types';
-import { Output, type CommandFn, type ShellContext } from '../types';
+import { Output, type CommandFn, type ShellContext, success } from '../types';
 import { lookupHost4 as lookupHost, reverseLookup } from './resolve';
 
 const E_SOCK = 7;
@@ -153,7 +153,7 @@ function modify(ctx: ShellContext, op: 'add' | 'del', args: string[]): ReturnTyp
     if (!doomed) return { stdout: '', stderr: 'SIOCDELRT: No such process\n', exitCode: E_SOCK };
     ctx.ns.routes = ctx.ns.routes.filter((r) => r !== doomed);
     ctx.world.changed();
-    return { stdout: '', stderr: '', exitCode: 0 };
+    return success();
   }
   let link = dev;
   if (spec.gateway !== null) {
@@ -165,5 +165,5 @@ function modify(ctx: ShellContext, op: 'add' | 'del', args: string[]): ReturnTyp
   if (ctx.ns.routes.some((x) => sameKey(x, r))) return { stdout: '', stderr: 'SIOCADDRT: File exists\n', exitCode: E_SOCK };
   insertRoute(ctx.ns, r);
   ctx.world.changed();
-  return { stdout: '', stderr: '', exitCode: 0 };
+  return success();
 }

@@ -6,7 +6,7 @@
  */
 import { createNetfilterState } from '../../engine/netfilter/state';
 import { isTableName } from '../../engine/netfilter/state';
-import type { CommandResult, ShellContext } from '../types';
+import { type CommandResult, type ShellContext, success } from '../types';
 import { liveChains, liveTables, rulesetListing, tableListing, type Listing } from './print';
 
 const VERSION = 'nftables v1.0.6 (Lester Gooch #5)\n';
@@ -39,7 +39,7 @@ function ok(l: Listing): CommandResult {
 
 export function nft(argv: string[], ctx: ShellContext): CommandResult {
   const args = argv.slice(1);
-  if (args.length === 1 && (args[0] === '-v' || args[0] === '--version')) return { stdout: VERSION, stderr: '', exitCode: 0 };
+  if (args.length === 1 && (args[0] === '-v' || args[0] === '--version')) return success(VERSION);
   if (args[0]?.startsWith('-')) return unsimulated(`option ${args[0]}`);
   const { line, list } = words(args);
   const end = line.length;
@@ -61,7 +61,7 @@ function unsimulated(what: string): CommandResult {
 function flushRuleset(ctx: ShellContext): CommandResult {
   ctx.ns.netfilter.tables = createNetfilterState().tables;
   ctx.world.changed();
-  return { stdout: '', stderr: '', exitCode: 0 };
+  return success();
 }
 
 const EXPECT_END = 'syntax error, unexpected string, expecting end of file or newline or semicolon';
