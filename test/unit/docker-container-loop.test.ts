@@ -116,6 +116,9 @@ describe('loopPlan: what a loop body writes, and when', () => {
     ['for i in 1 2; do date; sleep 1; done', undefined],
     ['while true; do echo -n x; sleep 1; done', undefined],
     ["while true; do echo 'a;b'   c; sleep 1; done", '[0:a;b c] 1000'],
+    ['while sleep 1; do date; done', '[1000:date] 1000'],
+    ['while sleep 2\ndo\n  echo hi\ndone', '[2000:hi] 2000'],
+    ['while true; do echo hello world; sleep 1; done', '[0:hello world] 1000'],
   ];
   for (const [script, want] of table) {
     it(JSON.stringify(script), () => {

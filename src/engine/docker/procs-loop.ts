@@ -144,7 +144,8 @@ export function loopPlan(script: string): LoopPlan | undefined {
     if (!m) break;
     counters.set(m[1]!, { base: Number(m[2]), step: 0, seen: 0 });
   }
-  const head = /^while\s+(true|:|\[ 1 \])(?:\s+do\s+(.*))?$/.exec(list[i] ?? '');
+  // `while sleep N; do …; done` sleeps at the start of every round.
+  const head = /^while\s+(true|:|\[ 1 \]|sleep \d+(?:\.\d+)?)(?:\s+do\s+(.*))?$/.exec(list[i] ?? '');
   if (!head) return undefined;
   const body = [...(head[2] !== undefined ? [head[2]] : []), ...list.slice(i + 1)];
   if (head[2] === undefined) {
@@ -152,6 +153,7 @@ export function loopPlan(script: string): LoopPlan | undefined {
     if (!first) return undefined;
     if (first[1]) body.unshift(first[1]);
   }
+  if (head[1]!.startsWith('sleep')) body.unshift(head[1]!);
   if (body.pop() !== 'done' || body.length === 0) return undefined;
   // First pass: the counters' steps per round (a line's value depends on the whole round's steps).
   for (const st of body) {
