@@ -57,3 +57,17 @@ describe('docker commit keeps what the container deleted deleted (whiteouts)', (
     assert.equal(run(sh, 'docker run --rm ia cat /etc/os-release').exitCode, 1);
   });
 });
+
+describe('docker export leaves out what the container deleted', () => {
+  it('an exported (and re-imported) filesystem lacks the image file the container removed', () => {
+    const sh = shell();
+    ok(sh, 'docker pull -q busybox');
+    ok(sh, "docker run --name a1 busybox sh -c 'mkdir /srv; echo hi > /srv/f; echo keep > /srv/g'");
+    ok(sh, 'docker commit a1 withf');
+    ok(sh, 'docker run --name a2 withf rm /srv/f');
+    ok(sh, 'docker export -o /tmp/a2.tar a2');
+    ok(sh, 'docker import /tmp/a2.tar flat:1');
+    assert.equal(run(sh, 'docker run --rm flat:1 cat /srv/f').exitCode, 1);
+    assert.equal(ok(sh, 'docker run --rm flat:1 cat /srv/g'), 'keep\n');
+  });
+});

@@ -7,7 +7,7 @@ import { utcParts } from '../../common/clock';
 import { findContainer, imageOf } from '../../engine/docker/containers';
 import { parseImageRef } from '../../engine/docker/catalog';
 import { decodeTar, encodeTar, type TarEntry } from '../../engine/docker/layers-tar';
-import { layerFiles } from '../../engine/docker/fs-layer';
+import { deletedInLayer, layerFiles } from '../../engine/docker/fs-layer';
 import { historyOf, layerIdOf, sealImage } from '../../engine/docker/layers';
 import { sha256Hex } from '../../engine/docker/layers-sha256';
 import type { Image } from '../../engine/docker/types';
@@ -115,7 +115,9 @@ export function dockerExport(d: DockerCtx, argv: string[]): CommandResult {
   const c = findContainer(d.daemon, ref);
   if (!c) return fail(`Error response from daemon: No such container: ${ref}`, 1);
   const image = imageOf(d.daemon, c);
-  const files = { ...(image?.files ?? {}), ...layerFiles(c) };
+  // The image's files less what the container deleted (docker diff D), then its own.
+  const kept = Object.entries(image?.files ?? {}).filter(([p]) => !deletedInLayer(c, p));
+  const files = { ...Object.fromEntries(kept), ...layerFiles(c) };
   const entries: TarEntry[] = [...programEntries(image), ...Object.entries(files).filter(([p]) => !p.startsWith('/usr/bin/')).map(([p, data]) => ({ path: p.replace(/^\//, ''), data }))];
   entries.sort((a, b) => (a.path < b.path ? -1 : 1));
   return emit(d, last(parsed.value, 'output'), encodeTar(entries));
