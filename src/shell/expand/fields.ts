@@ -75,11 +75,13 @@ export class WordExpander implements ParamScope {
     const fields: GlobToken[][] = [];
     let current: GlobToken[] = [];
     let started = false;
-    const end = () => {
-      if (started) fields.push(current);
+    /** Ends the field; a non-blank IFS delimiter (`forced`) ends even an empty one (IFS=: gives '' for ":a"). */
+    const end = (forced = false) => {
+      if (started || forced) fields.push(current);
       current = [];
       started = false;
     };
+    const ifs = this.scope.lookup('IFS') ?? ' \t\n';
     for (const piece of this.pieces(word, false)) {
       if ('br' in piece) {
         end();
@@ -88,8 +90,9 @@ export class WordExpander implements ParamScope {
       if (piece.glob) current.push({ glob: piece.text });
       else if (piece.quoted) current.push({ lit: piece.text });
       else {
-        piece.text.split(/[ \t\n]+/).forEach((bit, k) => {
-          if (k > 0) end();
+        const { parts, forced } = splitIfs(piece.text, ifs);
+        parts.forEach((bit, k) => {
+          if (k > 0) end(forced[k - 1]);
           // An unquoted expansion's own * ? [ glob too (x='*'; echo $x).
           if (bit) current.push(...globTokens(bit));
           if (bit) started = true;
@@ -121,4 +124,26 @@ export class WordExpander implements ParamScope {
         return paramPieces(part, this, outerQuoted);
     }
   }
+}
+
+/**
+ * Field splitting (bash manual 3.5.7): IFS blanks (space, tab, newline) in a run are one delimiter;
+ * any other IFS character is a delimiter by itself, with the blanks around it. `forced[k]` says
+ * whether delimiter k was such a character (it ends a field even when that field is empty).
+ */
+export function splitIfs(text: string, ifs: string): { parts: string[]; forced: boolean[] } {
+  if (ifs === '') return { parts: [text], forced: [] };
+  const escape = (chars: string) => chars.replace(/[\]\\^-]/g, '\\$&');
+  const blanks = [...ifs].filter((c) => c === ' ' || c === '\t' || c === '\n').join('');
+  const others = [...ifs].filter((c) => c !== ' ' && c !== '\t' && c !== '\n').join('');
+  const ws = blanks ? `[${escape(blanks)}]` : '';
+  const delimiter = others ? `(${ws ? ws + '*' : ''}[${escape(others)}]${ws ? ws + '*' : ''}${ws ? '|' + ws + '+' : ''})` : `(${ws}+)`;
+  const pieces = text.split(new RegExp(delimiter, 'u'));
+  const parts: string[] = [];
+  const forced: boolean[] = [];
+  pieces.forEach((piece, k) => {
+    if (k % 2 === 0) parts.push(piece);
+    else forced.push(others !== '' && [...piece].some((c) => others.includes(c)));
+  });
+  return { parts, forced };
 }

@@ -42,7 +42,7 @@ function opPieces(p: Param, scope: ParamScope, quoted: boolean): Piece[] {
   const op = p.op;
   const list = p.name === '@' || p.name === '*';
   const value = list ? (scope.positional().length > 0 ? scope.positional().join(' ') : undefined) : scope.lookup(p.name);
-  const own = (): Piece[] => (list ? positionalPieces(p.name, scope.positional(), quoted) : str(value ?? ''));
+  const own = (): Piece[] => (list ? positionalPieces(p.name, scope.positional(), quoted, scope.lookup('IFS')) : str(value ?? ''));
   if (!op) return own();
   switch (op.kind) {
     case 'bad':
@@ -79,9 +79,10 @@ function opPieces(p: Param, scope: ParamScope, quoted: boolean): Piece[] {
   }
 }
 
-/** `$@` and `$*`: quoted "$@" is one field per parameter, quoted "$*" one field joined by spaces. */
-function positionalPieces(name: string, args: string[], quoted: boolean): Piece[] {
-  if (!quoted || name === '*') return args.length === 0 ? [] : [{ text: args.join(' '), quoted }];
+/** `$@` and `$*`: quoted "$@" is one field per parameter, quoted "$*" one field joined by IFS's first character. */
+function positionalPieces(name: string, args: string[], quoted: boolean, ifs = ' '): Piece[] {
+  if (quoted && name === '*') return [{ text: args.join(ifs.slice(0, 1)), quoted }];
+  // Unquoted, each parameter is a field of its own before it is split in turn.
   return args.flatMap((text, k): Piece[] => (k === 0 ? [{ text, quoted }] : [{ br: true }, { text, quoted }]));
 }
 
