@@ -72,3 +72,15 @@ describe('docker namespaces under /proc', () => {
     assert.equal(ok(sh, 'ls /var/lib/docker/containers'), [a, b].sort().join('\n') + '\n');
   });
 });
+
+describe('uname, date and whoami in containers', () => {
+  it("print the container's hostname with the host's kernel; Alpine's BusyBox names the OS Linux, not GNU/Linux (CONFIG_UNAME_OSNAME)", () => {
+    const sh = shell();
+    const kernel = '6.1.0-28-amd64 #1 SMP PREEMPT_DYNAMIC Debian 6.1.119-1 (2024-11-22) x86_64';
+    assert.equal(ok(sh, 'docker run --rm --hostname box busybox uname -a'), `Linux box ${kernel} GNU/Linux\n`);
+    assert.equal(ok(sh, 'docker run --rm --hostname alp alpine uname -a'), `Linux alp ${kernel} Linux\n`);
+    assert.equal(ok(sh, 'docker run --rm --hostname deb debian uname -n'), 'deb\n');
+    assert.equal(ok(sh, 'docker run --rm alpine whoami'), 'root\n');
+    assert.equal(ok(sh, 'docker run --rm ubuntu date'), ok(sh, 'date'));
+  });
+});

@@ -16,5 +16,10 @@ export function containerBuiltin(d: DockerCtx, c: Container, argv: string[], ctx
   if (prog === 'rm' || prog === 'mkdir' || prog === 'touch') return layerTool(d, c, argv, ctx, imageOf(d.daemon, c)?.programs.includes('ash') ?? false);
   if (prog === 'apt-get' || prog === 'apt') return aptGet(c, argv, imageOf(d.daemon, c)?.programs ?? [], ctx);
   if (prog === 'sh' || prog === 'bash' || prog === 'ash') return containerShell(d, c, argv, ctx, imageOf(d.daemon, c)?.programs.includes('ash') ?? false);
+  // Alpine builds BusyBox with CONFIG_UNAME_OSNAME="Linux" (its C library is musl, not GNU's).
+  if (prog === 'uname' && imageOf(d.daemon, c)?.programs.includes('apk')) {
+    const r = ctx.exec(argv, ctx);
+    return { ...r, stdout: r.stdout.replace(/GNU\/Linux\n$/, 'Linux\n') };
+  }
   return undefined;
 }

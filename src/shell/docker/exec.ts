@@ -42,8 +42,11 @@ export function containerCtx(d: DockerCtx, c: Container): ShellContext {
   return { ...sh, host: { ...sh.host, hostname: c.hostname || sh.host.hostname }, ns, env, cwd: c.workdir || imageOf(d.daemon, c)?.workdir || '/', fs: new MountedFs(d.daemon, c, c.networkMode === 'host' ? sh.fs : new ContainerFs(d.daemon, c, sh.fs), sh.fs), stdin: '' };
 }
 
-/** Programs every image with a shell has (coreutils or BusyBox applets) that run here as the container's own (container/builtins.ts). */
-const SHELL_IMAGE_TOOLS = new Set(['pwd', 'rm', 'mkdir', 'touch', 'readlink']);
+/**
+ * Programs every image with a shell has (coreutils or BusyBox applets) that run here as the
+ * container's own (container/builtins.ts), or as the host's with the container's hostname and clock.
+ */
+const SHELL_IMAGE_TOOLS = new Set(['pwd', 'rm', 'mkdir', 'touch', 'readlink', 'uname', 'date', 'whoami']);
 
 function withExecOptions(ctx: ShellContext, opts: ExecOptions): ShellContext {
   const env = { ...ctx.env };
