@@ -15,7 +15,7 @@ import type { Packet } from './packet/packet';
 import type { Trace } from './packet/trace';
 import { newWalk } from './packet/walk-context';
 import { BOOTP_MIN, DHCP_CLIENT_PORT, DHCP_SERVER_PORT, type DhcpMessage } from './dhcp-message';
-import { serve, serverFor } from './dhcp';
+import { serve, serverAddress, serverFor } from './dhcp';
 
 /** IP + UDP + the 300-byte BOOTP minimum that dhclient and dnsmasq send. */
 const DHCP_PACKET_BYTES = 20 + 8 + BOOTP_MIN;
@@ -52,6 +52,8 @@ export function clientSend(world: World, link: Link, msg: DhcpMessage, to?: { ip
     const ns = world.netns(arrival.link.nsId);
     const server = serverFor(ns, arrival.link);
     if (!server) continue;
+    // A unicast (a renewal) to an address the server's host no longer has dies in its IP input.
+    if (to && serverAddress(ns, server, arrival.link)?.ip !== to.ip) continue;
     const pinging = (server.pinging ??= {});
     const checked = pinging[msg.chaddr];
     const known = server.leases.some((l) => l.mac === msg.chaddr);

@@ -3,7 +3,8 @@
  * answer the unicast renewals, dhclient keeps its address; once the rebinding time (7/8 of the
  * lease) has passed it broadcasts DHCPREQUEST from its address to any server, and the server
  * that answers (here the same dnsmasq, whose address changed) renews the lease and becomes the
- * lease's server. Without an answer the address goes when the lease runs out.
+ * lease's server. Without an answer the address goes when the lease runs out. Recorded
+ * counterpart: test/golden/dhcp-rebind.txt.
  */
 import { strict as assert } from 'node:assert';
 import type { Shell } from '../../src/shell/shell';
@@ -34,12 +35,15 @@ function serverMoved(): Shell {
 const leaseBlocks = (sh: Shell) => ok(sh, 'cat /var/lib/dhcp/dhclient.leases').match(/^lease \{$/gm)?.length ?? 0;
 
 describe('dhclient rebinds at T2', () => {
-  it('renewals get no answer until T2; then a broadcast DHCPREQUEST from its address is answered by the moved server', () => {
+  it('renewals go unicast to the old address (the MAC the client knows) and die; after T2 a broadcast DHCPREQUEST is answered by the moved server', () => {
     const sh = serverMoved();
-    ok(sh, 'sleep 85');
-    // 95 s after binding: past T1, before T2. Still one lease block, the address kept.
+    ok(sh, 'sleep 25');
+    const renewal = ok(sh, 'ip netns exec red timeout 25 tcpdump -n -i veth-red -c 1 udp port 67');
+    assert.match(renewal, / IP 10\.50\.0\.\d+\.68 > 10\.50\.0\.1\.67: BOOTP\/DHCP, Request from [0-9a-f:]+, length 300\n$/);
+    ok(sh, 'sleep 35');
+    // About 95 s after binding: past T1, before T2. Still one lease block, the address kept.
     assert.equal(leaseBlocks(sh), 1);
-    const capture = ok(sh, 'ip netns exec red timeout 20 tcpdump -n -i veth-red -c 2 udp port 67').split('\n');
+    const capture = ok(sh, "ip netns exec red timeout 25 tcpdump -n -i veth-red -c 2 'udp port 67 and not dst host 10.50.0.1'").split('\n');
     assert.match(capture[0]!, / IP (10\.50\.0\.\d+)\.68 > 255\.255\.255\.255\.67: BOOTP\/DHCP, Request from [0-9a-f:]+, length 300$/);
     assert.match(capture[1]!, / IP 10\.50\.0\.2\.67 > 10\.50\.0\.\d+\.68: BOOTP\/DHCP, Reply, length 300$/);
     assert.equal(lastTrace(sh.world)!.label, 'dhclient veth-blue: DHCPACK');

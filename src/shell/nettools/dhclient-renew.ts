@@ -3,10 +3,12 @@
  * DHCPREQUEST unicast from its address to the server's (RENEWING, RFC 2131 4.4.5), and on the
  * DHCPACK dhclient-script renews the address's lifetime and a new lease block is appended to
  * the lease file; dnsmasq moves the lease's expiry. Without an answer it retries every 7 s, as
- * recorded (test/golden/dhcp-renew.txt). Once T2 (the rebinding time: the server's option 59,
- * 7/8 of the lease) has passed, each retry is broadcast to any server (REBINDING: ISC
- * dhclient's send_request broadcasts when cur_time > rebind), and the server that answers
- * becomes the lease's server; when the lease runs out the address goes. Runs as a daemon on
+ * recorded (test/golden/dhcp-renew.txt). A renewal goes to the MAC the client knows for its
+ * server, even after the server's address moved (it then dies in the server's IP input). At T2
+ * (the rebinding time: the server's option 59, 7/8 of the lease) and at each retry after it,
+ * the DHCPREQUEST is broadcast to any server (REBINDING, RFC 2131 4.4.5), and the server that
+ * answers becomes the lease's server (recorded: test/golden/dhcp-rebind.txt); when the lease
+ * runs out the address goes. Runs as a daemon on
  * simulated time: each wake-up reads the world afresh, so a restored snapshot or
  * `dhclient -r`/`-x` ends it.
  */
@@ -54,8 +56,11 @@ export function rebindAt(lease: Pick<DhcpClientLease, 'boundAt' | 'leaseSecs'>, 
 export function* renewLease(ctx: ProcContext, nsId: number, linkId: number, pid: number): Proc {
   /** The T2 the last DHCPACK gave, when it gave one (a renewal's fuzzed times). */
   let serverT2: number | undefined;
+  /** The server's MAC as the neighbour cache keeps it: a unicast still goes there after the server's address moved (recorded). */
+  let serverMac: string | undefined;
   for (;;) {
     const now0 = current(ctx.world, nsId, linkId, pid);
+    serverMac = (now0 && serverLink(ctx.world, now0.lease.serverId)?.mac) ?? serverMac;
     if (!now0?.lease.renewAt) return 0;
     yield { kind: 'timer', until: now0.lease.renewAt };
     let ack: DhcpMessage | null = null;
@@ -68,16 +73,20 @@ export function* renewLease(ctx: ProcContext, nsId: number, linkId: number, pid:
         expire(ctx, ns, link, lease);
         return 0;
       }
-      const retry = Math.min(ctx.world.clock.now() + RETRY_MS, expiry);
-      const rebinding = ctx.world.clock.now() > rebindAt(lease, serverT2);
-      const to = rebinding ? undefined : serverLink(ctx.world, lease.serverId);
+      const now = ctx.world.clock.now();
+      const rebind = rebindAt(lease, serverT2);
+      const rebinding = now >= rebind;
+      // The first broadcast leaves at T2 itself (recorded: 56.6 s after a T1 of 48.4 s, T2 105 s).
+      const retry = Math.min(now + RETRY_MS, expiry, rebinding ? Infinity : rebind);
+      const found = serverLink(ctx.world, lease.serverId)?.mac ?? serverMac;
+      const to = rebinding || !found ? undefined : { ip: lease.serverId, mac: found };
       if (!rebinding && !to) {
         yield { kind: 'timer', until: retry };
         continue;
       }
       const xid = ctx.world.rng.int(0, 0x7fffffff);
       const request: DhcpMessage = { type: 'REQUEST', op: 'request', xid, chaddr: link.mac, ciaddr: lease.ip, yiaddr: 0, hostname: ctx.host.hostname };
-      const sent = clientSend(ctx.world, link, request, to ? { ip: lease.serverId, mac: to.mac } : undefined);
+      const sent = clientSend(ctx.world, link, request, to);
       recordTrace(ctx.world, `dhclient ${link.name}: DHCPREQUEST (${rebinding ? 'rebind' : 'renew'})`, sent.trace);
       ack = yield* awaitReply({ ...ctx, ns }, link, [...sent.pending], retry);
       if (ack?.type === 'ACK') break;
