@@ -84,3 +84,17 @@ describe('uname, date and whoami in containers', () => {
     assert.equal(ok(sh, 'docker run --rm ubuntu date'), ok(sh, 'date'));
   });
 });
+
+describe("images' /etc/os-release", () => {
+  // Each as the release ships it (checked against published cat /etc/os-release transcripts): 22.04
+  // moved PRETTY_NAME first, 23.04 added LOGO, 14.04 had no codename keys and http URLs.
+  it('Ubuntu 24.04, 22.04, 20.04 and 14.04 in their own formats; Debian and Alpine as before; BusyBox has none', () => {
+    const sh = shell();
+    assert.equal(ok(sh, 'docker run --rm ubuntu cat /etc/os-release'), 'PRETTY_NAME="Ubuntu 24.04.1 LTS"\nNAME="Ubuntu"\nVERSION_ID="24.04"\nVERSION="24.04.1 LTS (Noble Numbat)"\nVERSION_CODENAME=noble\nID=ubuntu\nID_LIKE=debian\nHOME_URL="https://www.ubuntu.com/"\nSUPPORT_URL="https://help.ubuntu.com/"\nBUG_REPORT_URL="https://bugs.launchpad.net/ubuntu/"\nPRIVACY_POLICY_URL="https://www.ubuntu.com/legal/terms-and-policies/privacy-policy"\nUBUNTU_CODENAME=noble\nLOGO=ubuntu-logo\n');
+    assert.equal(ok(sh, 'docker run --rm ubuntu:22.04 cat /usr/lib/os-release'), 'PRETTY_NAME="Ubuntu 22.04.5 LTS"\nNAME="Ubuntu"\nVERSION_ID="22.04"\nVERSION="22.04.5 LTS (Jammy Jellyfish)"\nVERSION_CODENAME=jammy\nID=ubuntu\nID_LIKE=debian\nHOME_URL="https://www.ubuntu.com/"\nSUPPORT_URL="https://help.ubuntu.com/"\nBUG_REPORT_URL="https://bugs.launchpad.net/ubuntu/"\nPRIVACY_POLICY_URL="https://www.ubuntu.com/legal/terms-and-policies/privacy-policy"\nUBUNTU_CODENAME=jammy\n');
+    assert.equal(ok(sh, 'docker run --rm ubuntu:20.04 cat /etc/os-release'), 'NAME="Ubuntu"\nVERSION="20.04.6 LTS (Focal Fossa)"\nID=ubuntu\nID_LIKE=debian\nPRETTY_NAME="Ubuntu 20.04.6 LTS"\nVERSION_ID="20.04"\nHOME_URL="https://www.ubuntu.com/"\nSUPPORT_URL="https://help.ubuntu.com/"\nBUG_REPORT_URL="https://bugs.launchpad.net/ubuntu/"\nPRIVACY_POLICY_URL="https://www.ubuntu.com/legal/terms-and-policies/privacy-policy"\nVERSION_CODENAME=focal\nUBUNTU_CODENAME=focal\n');
+    assert.equal(ok(sh, 'docker run --rm ubuntu:14.04 cat /etc/os-release'), 'NAME="Ubuntu"\nVERSION="14.04.6 LTS, Trusty Tahr"\nID=ubuntu\nID_LIKE=debian\nPRETTY_NAME="Ubuntu 14.04.6 LTS"\nVERSION_ID="14.04"\nHOME_URL="http://www.ubuntu.com/"\nSUPPORT_URL="http://help.ubuntu.com/"\nBUG_REPORT_URL="http://bugs.launchpad.net/ubuntu/"\n');
+    assert.match(ok(sh, 'docker run --rm debian cat /etc/os-release'), /^PRETTY_NAME="Debian GNU\/Linux 12 \(bookworm\)"\n/);
+    assert.equal(run(sh, 'docker run --rm busybox cat /etc/os-release').exitCode, 1);
+  });
+});

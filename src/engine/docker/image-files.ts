@@ -10,6 +10,23 @@ const UBUNTU: Record<string, [string, string, string]> = {
   '14.04': ['14.04', 'trusty', 'Ubuntu 14.04.6 LTS'],
 };
 
+const CODENAMES: Record<string, string> = { noble: 'Noble Numbat', jammy: 'Jammy Jellyfish', focal: 'Focal Fossa', bionic: 'Bionic Beaver', trusty: 'Trusty Tahr' };
+
+/** Ubuntu's os-release in each release's own order (22.04 moved PRETTY_NAME first, 23.04 added LOGO; 14.04 had no codename keys). */
+function ubuntuOsRelease([id, codename, pretty]: [string, string, string]): string {
+  const point = pretty.replace(/^Ubuntu /, '');
+  const words = CODENAMES[codename]!;
+  const urls = (scheme: string) => [`HOME_URL="${scheme}://www.ubuntu.com/"`, `SUPPORT_URL="${scheme}://help.ubuntu.com/"`, `BUG_REPORT_URL="${scheme}://bugs.launchpad.net/ubuntu/"`];
+  const privacy = 'PRIVACY_POLICY_URL="https://www.ubuntu.com/legal/terms-and-policies/privacy-policy"';
+  const lines =
+    codename === 'trusty'
+      ? ['NAME="Ubuntu"', `VERSION="${point}, ${words}"`, 'ID=ubuntu', 'ID_LIKE=debian', `PRETTY_NAME="${pretty}"`, `VERSION_ID="${id}"`, ...urls('http')]
+      : Number(id) < 22
+        ? ['NAME="Ubuntu"', `VERSION="${point} (${words})"`, 'ID=ubuntu', 'ID_LIKE=debian', `PRETTY_NAME="${pretty}"`, `VERSION_ID="${id}"`, ...urls('https'), privacy, `VERSION_CODENAME=${codename}`, `UBUNTU_CODENAME=${codename}`]
+        : [`PRETTY_NAME="${pretty}"`, 'NAME="Ubuntu"', `VERSION_ID="${id}"`, `VERSION="${point} (${words})"`, `VERSION_CODENAME=${codename}`, 'ID=ubuntu', 'ID_LIKE=debian', ...urls('https'), privacy, `UBUNTU_CODENAME=${codename}`, ...(Number(id) >= 23 ? ['LOGO=ubuntu-logo'] : [])];
+  return lines.join('\n') + '\n';
+}
+
 const UBUNTU_TAGS: Record<string, string> = { latest: '24.04', noble: '24.04', jammy: '22.04', focal: '20.04', bionic: '18.04', trusty: '14.04' };
 
 const DEBIAN_OS_RELEASE = `PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"
@@ -37,8 +54,7 @@ export function imageFile(image: Image, path: string): string | undefined {
     const v = UBUNTU[UBUNTU_TAGS[image.tag] ?? image.tag];
     if (!v) return undefined;
     if (path === '/etc/lsb-release') return `DISTRIB_ID=Ubuntu\nDISTRIB_RELEASE=${v[0]}\nDISTRIB_CODENAME=${v[1]}\nDISTRIB_DESCRIPTION="${v[2]}"\n`;
-    // Ubuntu's /etc/os-release (codename adjectives) is not in the catalog yet.
-    return undefined;
+    return path === '/etc/os-release' || path === '/usr/lib/os-release' ? ubuntuOsRelease(v) : undefined;
   }
   if (path !== '/etc/os-release') return undefined;
   if (image.repo === 'alpine' || image.tag === 'alpine' || image.repo === 'registry') return ALPINE_OS_RELEASE;
