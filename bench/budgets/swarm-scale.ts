@@ -16,7 +16,8 @@ export interface SwarmScale {
   failures: string[];
 }
 
-function once(hosts: number, replicas: number): SwarmScale {
+/** `network`: the service also joins an overlay of that name (each task then gets an overlay interface and IPVS for the VIP). */
+function once(hosts: number, replicas: number, network?: string): SwarmScale {
   const { world, host } = createMultiHostWorld(0x5eed, hosts);
   const sh = new Shell(world, host);
   const failures: string[] = [];
@@ -28,9 +29,10 @@ function once(hosts: number, replicas: number): SwarmScale {
   run('docker swarm init');
   const token = run('docker swarm join-token -q worker').trim();
   for (let n = 2; n <= hosts; n++) run(`ssh node${n} docker swarm join --token ${token} 192.168.1.11:2377`);
+  if (network) run(`docker network create -d overlay ${network}`);
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  run(`docker service create -d --name web --replicas ${replicas} nginx`);
+  run(`docker service create -d --name web ${network ? `--network ${network} ` : ''}--replicas ${replicas} nginx`);
   const t1 = performance.now();
   const ps = run('docker service ps web');
   const t2 = performance.now();
@@ -41,13 +43,15 @@ function once(hosts: number, replicas: number): SwarmScale {
 }
 
 /** The median of 5 runs (by create + ps time), after one warm-up. */
-export function swarmScale(hosts = 5, replicas = 100): SwarmScale {
-  once(hosts, replicas);
-  const runs = Array.from({ length: 5 }, () => once(hosts, replicas)).sort((a, b) => a.createMs + a.psMs - (b.createMs + b.psMs));
+export function swarmScale(hosts = 5, replicas = 100, network?: string): SwarmScale {
+  once(hosts, replicas, network);
+  const runs = Array.from({ length: 5 }, () => once(hosts, replicas, network)).sort((a, b) => a.createMs + a.psMs - (b.createMs + b.psMs));
   return runs[2]!;
 }
 
 if (require.main === module) {
-  const r = swarmScale();
-  console.log(`swarm: ${r.hosts} hosts, ${r.replicas} replicas: service create ${r.createMs.toFixed(2)} ms, service ps ${r.psMs.toFixed(2)} ms, ${r.cpuMs.toFixed(2)} ms CPU (${r.running} running)${r.failures.length ? '; ' + r.failures.join('; ') : ''}`);
+  for (const network of [undefined, 'backend']) {
+    const r = swarmScale(5, 100, network);
+    console.log(`swarm: ${r.hosts} hosts, ${r.replicas} replicas${network ? ` on overlay ${network}` : ''}: service create ${r.createMs.toFixed(2)} ms, service ps ${r.psMs.toFixed(2)} ms, ${r.cpuMs.toFixed(2)} ms CPU (${r.running} running)${r.failures.length ? '; ' + r.failures.join('; ') : ''}`);
+  }
 }
