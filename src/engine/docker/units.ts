@@ -8,6 +8,7 @@
 import type { World } from '../world';
 import type { DaemonState, Container } from './types';
 import { ENGINE } from './engine-info';
+import { two, utcParts } from '../../common/clock';
 
 export const DOCKER_DESCRIPTION = 'Docker Application Container Engine';
 export const DOCKERD_CMDLINE = '/usr/bin/dockerd -H fd:// --containerd=/run/containerd/containerd.sock';
@@ -99,8 +100,9 @@ export function logrusLine(at: number, epoch: number, ns: number, level: string,
 }
 
 export function rfc3339Nano(epochMs: number, ns: number): string {
-  const iso = new Date(epochMs).toISOString(); // 2026-01-15T09:30:00.123Z
-  return `${iso.slice(0, 23)}${String(ns).padStart(6, '0')}Z`;
+  const t = utcParts(epochMs);
+  const ms = String(((epochMs % 1000) + 1000) % 1000).padStart(3, '0');
+  return `${t.year}-${two(t.month + 1)}-${two(t.day)}T${two(t.hour)}:${two(t.minute)}:${two(t.second)}.${ms}${String(ns).padStart(6, '0')}Z`;
 }
 
 /** logrus quotes a value unless it is only letters, digits and -._/@^+. */
