@@ -8,6 +8,7 @@
 import { strict as assert } from 'node:assert';
 import type { Shell } from '../../src/shell/shell';
 import { membershipOf } from '../../src/engine/swarm/state';
+import { lastTrace } from '../../src/engine/view/last-trace';
 import { ok, run, shell } from './shell.helpers';
 
 function swarm(): Shell {
@@ -56,6 +57,14 @@ describe('swarm: standalone containers on attachable overlay networks', () => {
     assert.match(lines[1]!, /^IP 10\.0\.1\.3 > 10\.0\.1\.2: ICMP echo request, id \d+, seq \d+, length 64$/);
     assert.match(lines[2]!, /^\d\d:\d\d:\d\d\.\d{6} IP 192\.168\.1\.12\.\d+ > 192\.168\.1\.13\.4789: VXLAN, flags \[I\] \(0x08\), vni 4097$/);
     assert.match(lines[3]!, /^IP 10\.0\.1\.2 > 10\.0\.1\.3: ICMP echo reply/);
+  });
+
+  it('the packet trace shows the echo encapsulated on node3 and decapsulated on node2', () => {
+    const sh = withC1();
+    ok(sh, 'ssh node3 docker run --rm --network NET alpine ping -c 1 c1');
+    const steps = lastTrace(sh.world)!.trace.hops.map((h) => h.detail).join('\n');
+    assert.match(steps, /vxlan0 encapsulates .* in VXLAN \(VNI 4097\): UDP 192\.168\.1\.13:\d+ -> 192\.168\.1\.12:4789/);
+    assert.match(steps, /node2 decapsulates VXLAN \(VNI 4097\) from 192\.168\.1\.13/);
   });
 
   it('network inspect lists c1 under Containers on its node only; a worker lists NET once a container of its own uses it', () => {
