@@ -80,6 +80,9 @@ describe('swarm: standalone containers on attachable overlay networks', () => {
     assert.doesNotMatch(ok(sh, 'ssh node3 docker network ls'), / NET /);
     ok(sh, 'ssh node3 docker run -d --name c2 --network NET alpine sleep 1d');
     assert.match(ok(sh, 'ssh node3 docker network ls'), / NET +overlay +swarm\n/);
+    // Docker's standalone-overlay tutorial: once its container stops, the worker no longer lists the network.
+    ok(sh, 'ssh node3 docker stop c2');
+    assert.doesNotMatch(ok(sh, 'ssh node3 docker network ls'), / NET /);
   });
 
   it('a stopped container gives its address back; started again it rejoins the overlay', () => {
