@@ -3,6 +3,9 @@
  * socket activation) and systemd's own formatters, checked against the values its sources give.
  */
 import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { LEAKS } from './helpers';
+import { assertUnchanged, checkDocker, checkKernel, stateJson } from './property-invariants';
 import { createDockerWorld } from '../../src/engine/presets';
 import { Shell } from '../../src/shell/shell';
 import { cpuSpan, logfmtValue } from '../../src/engine/docker/units';
@@ -214,6 +217,31 @@ describe('docker login / logout (CLI 28.2, Engine 26.1)', () => {
     assert.deepEqual(pick(s.run('docker login -u bob --password-stdin -p x localhost:5000')), ['', 'conflicting options: cannot specify both --password and --password-stdin\n', 1]);
     s.run('docker stop reg');
     assert.equal(s.run('echo secret | docker login -u bob --password-stdin localhost:5000').stderr, 'Error response from daemon: Get "http://localhost:5000/v2/": dial tcp 127.0.0.1:5000: connect: connection refused\n');
+  });
+});
+
+describe('systemctl, journalctl, dockerd and docker login under random argument vectors (property)', function () {
+  this.timeout(120000);
+  const WORDS = ['status', 'start', 'stop', 'restart', 'is-active', 'is-enabled', 'daemon-reload', 'docker', 'docker.service', 'docker.socket', 'nginx', '-n', '--lines', '--lines=2', '3', 'x', '-x', '-e', '-xeu', '-u', '--unit=docker', '-f',
+    '--no-pager', '-H', '--host', 'tcp://192.168.1.2:2375', 'tcp://10.9.9.9:2375', 'unix:///var/run/docker.sock', 'tcp://:x', '--debug', '--tlsverify', '--version', '--bogus', '-p', '--password-stdin', '-u', 'bob', 'localhost:5000', 'docker.io', '', '-', '--'];
+  it('never throw or leak; a failure says why and (but for starting dockerd) changes nothing', () => {
+    const { world, host } = createDockerWorld();
+    const s = new Shell(world, host);
+    fc.assert(
+      fc.property(fc.constantFrom('systemctl', 'journalctl', 'dockerd', 'docker login', 'docker logout'), fc.array(fc.constantFrom(...WORDS), { maxLength: 6 }), (cmd, words) => {
+        const line = `${cmd} ${words.map((w) => `'${w}'`).join(' ')}`;
+        const before = stateJson(s.world, []);
+        const r = s.run(line);
+        assert.doesNotMatch(r.stdout + r.stderr, LEAKS, line);
+        assert.doesNotMatch(r.stderr, /internal error/, line);
+        if (r.exitCode !== 0) assert.ok(r.stderr.length > 0, `${line}: a failure says why`);
+        // A start that fails is itself a change systemd records (the unit is failed, the journal says why).
+        if (r.exitCode !== 0 && !/^(systemctl|dockerd)/.test(cmd)) assertUnchanged(before, s.world, `${line}: ${r.stderr}`, []);
+        checkKernel(s.world, line);
+        checkDocker(s.world, line);
+      }),
+      { numRuns: 600, seed: 2026 },
+    );
   });
 });
 
