@@ -245,4 +245,23 @@ describe('scale: the daemon indexes stay true to the containers', () => {
     assert.equal(shell.run('docker run -d --name first --network small alpine sleep 1d').exitCode, 0, 'first was renamed away: the name is free');
     check(world, host, 'the last runs');
   });
+
+  it('a restored snapshot has its own indexes: names and addresses taken after the snapshot are free again', () => {
+    const { world, host } = createDockerWorld();
+    const shell = new Shell(world, host);
+    shell.run('docker network create --subnet 10.9.0.0/24 small');
+    shell.run('docker run -d --name before --network small alpine sleep 1d');
+    const snapshot = world.snapshot();
+    shell.run('docker run -d --name after --network small alpine sleep 5');
+    shell.run('docker rm -f before');
+    check(world, host, 'the runs after the snapshot');
+    world.restore(snapshot);
+    check(world, host, 'the restore');
+    assert.match(shell.run('docker run -d --name before --network small alpine sleep 1d').stderr, /Conflict/);
+    assert.equal(shell.run('docker run -d --name after --network small alpine sleep 1d').exitCode, 0);
+    assert.equal(shell.run("docker inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' after").stdout, '10.9.0.3\n');
+    shell.run('sleep 10');
+    check(world, host, 'time passing after the restore');
+    assert.equal(findContainer(daemonOf(world, host)!, 'after')?.state, 'running', 'the sleep 5 of the undone run is not due');
+  });
 });
