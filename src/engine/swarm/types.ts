@@ -129,6 +129,8 @@ export interface Cluster {
   mesh?: Record<number, MeshHop[]>;
   /** Each node's overlay sandbox namespace ("1-<network id>") per network: host id -> network id -> netns id. */
   overlaySandboxes?: Record<number, Record<string, number>>;
+  /** What the overlay layout was last built from (vxlan-overlay.ts layoutSignature): an unchanged one skips the rebuild. */
+  overlayLayout?: string;
   /** Standalone containers on attachable overlays (`docker run --network NET`), as swarmkit's attachment tasks. */
   attachments?: NetworkAttachment[];
 }

@@ -103,6 +103,10 @@ export function refreshOverlays(world: World, cluster: Cluster): void {
   assignTaskAddresses(cluster);
   const endpoints = overlayEndpoints(world, cluster);
   const peers: OverlayPeer[] = [...endpoints, ...ingressPeers(world, cluster)];
+  // Every swarm command reconciles; when nothing the layout depends on moved, the sandboxes, peer
+  // tables and every task's IPVS table (n tasks x n servers) are as the last refresh left them.
+  const signature = layoutSignature(world, cluster, endpoints, peers);
+  if (cluster.overlayLayout === signature) return;
   const wanted = new Map<string, OverlayPeer>();
   for (const p of peers) wanted.set(`${p.net.id}/${p.host.id}`, p);
   removeUnused(world, cluster, wanted);
@@ -114,6 +118,25 @@ export function refreshOverlays(world: World, cluster: Cluster): void {
   for (const { net, host } of wanted.values()) programPeers(world, cluster, net, host, byNet.get(net.id) ?? []);
   refreshServiceVips(world, cluster, endpoints);
   refreshIngressBalancing(world, cluster, endpoints);
+  // Taken again: the sandboxes made or removed above are part of what the next call compares.
+  cluster.overlayLayout = layoutSignature(world, cluster, endpoints, peers);
+}
+
+/**
+ * What refreshOverlays reads, as one string: the endpoints (container namespace, address,
+ * service), the ingress peers, the services' VIPs, modes and published ports, the networks, the
+ * nodes, and the sandboxes it made (a namespace that went away changes it too).
+ */
+function layoutSignature(world: World, cluster: Cluster, endpoints: OverlayEndpoint[], peers: OverlayPeer[]): string {
+  const parts: string[] = [];
+  for (const e of endpoints) parts.push(`e${e.net.id}/${e.host.id}/${e.nsId}/${e.ip}/${e.serviceId}`);
+  for (const p of peers) parts.push(`p${p.net.id}/${p.node.id}/${p.host.id}/${p.ip}`);
+  for (const sv of cluster.services) parts.push(`s${sv.id}/${sv.spec.name}/${sv.spec.endpointMode ?? 'vip'}/${JSON.stringify(sv.vips)}/${JSON.stringify(sv.spec.ports)}`);
+  for (const n of cluster.networks) parts.push(`n${n.id}`);
+  for (const n of cluster.nodes) parts.push(`h${n.id}/${n.hostId}/${n.left}`);
+  for (const [hostId, byNet] of Object.entries(cluster.overlaySandboxes ?? {})) for (const [netId, nsId] of Object.entries(byNet)) parts.push(`x${hostId}/${netId}/${nsId}/${world.state.netns[nsId] !== undefined}`);
+  for (const [hostId, nsId] of Object.entries(cluster.ingressSboxes ?? {})) parts.push(`i${hostId}/${nsId}/${world.state.netns[nsId] !== undefined}`);
+  return parts.join('|');
 }
 
 /** A task without a VIP to follow (`--endpoint-mode dnsrr`) still gets an address on each of its service's networks. */
