@@ -232,6 +232,9 @@ describe('scale: the daemon indexes stay true to the containers', () => {
       'docker rename first primero',
       'docker start primero',
       'docker network disconnect small other',
+      'docker pause alpha',
+      'docker network disconnect small alpha',
+      'docker unpause alpha',
       'docker run -d --name last --network small alpine sleep 1d',
       'sleep 60',
     ];

@@ -3,6 +3,7 @@ import { createBridgeNetwork, findNetwork, nextPool, overlaps, removeBridgeNetwo
 import { findContainer } from '../../engine/docker/containers';
 import { plugEndpoint, unplugEndpoint } from '../../engine/docker/sandbox';
 import { allocateIp, ipInUse } from '../../engine/docker/networks';
+import { addressReleased } from '../../engine/docker/address-book';
 import { macFromIp } from '../../engine/docker/sandbox';
 import { randomHexId } from '../../engine/docker/ids';
 import { endpointIpError, parseGoIpv4, parseNetipAddr, parseNetipPrefix, validateIpam } from '../../engine/docker/ipam';
@@ -237,6 +238,8 @@ function disconnect(d: DockerCtx, argv: string[]): CommandResult {
   if (!ep) return daemonError(`container ${c.id} is not connected to network ${net.name}`);
   if (c.state === 'running' && c.nsId !== null) unplugEndpoint(d.sh.world, d.sh.host, c, net, ep);
   c.endpoints = c.endpoints.filter((e) => e !== ep);
+  // A paused container's endpoint leaves without an unplug: IPAM gets its address back all the same.
+  addressReleased(net, ep.ip, c);
   d.sh.world.changed();
   return success();
 }
