@@ -12,7 +12,7 @@ import { jsonForm } from '../../engine/docker/build/dockerfile';
 import { sealImage, withStep } from '../../engine/docker/layers';
 import type { Image } from '../../engine/docker/types';
 import { fail, type CommandResult, success } from '../types';
-import { argsError, usageError, type DockerCtx } from './context';
+import { argsError, usageError, type DockerCtx, errorResponse } from './context';
 import { all, last, parseFlags, flagSpecs } from './flags';
 import { tagImage } from './build-tags';
 
@@ -53,16 +53,16 @@ export function dockerCommit(d: DockerCtx, argv: string[]): CommandResult {
   const target = name === undefined ? undefined : parseImageRef(name);
   if (name !== undefined && !target) return fail(`invalid reference format${/[A-Z]/.test(name) ? ': repository name (library/' + name + ') must be lowercase' : ''}`, 1);
   const c = findContainer(d.daemon, ref);
-  if (!c) return fail(`Error response from daemon: No such container: ${ref}`, 1);
+  if (!c) return fail(errorResponse(`No such container: ${ref}`), 1);
   const base = imageOf(d.daemon, c);
-  if (!base) return fail(`Error response from daemon: No such image: ${c.image}`, 1);
+  if (!base) return fail(errorResponse(`No such image: ${c.image}`), 1);
   const now = utcParts(d.sh.world.clock.epoch + d.sh.world.clock.now()).iso;
   const files = layerFiles(c);
   // What the container deleted (docker diff D) becomes the layer's whiteouts.
   let image = withStep(base, { createdBy: [c.path, ...c.args].join(' '), files, removed: c.deleted ?? [], dirs: (c.layerDirs ?? []).filter((dir) => !mountFor(c.mounts ?? [], dir)), programs: c.installed, extraSize: c.installed.length * 2_621_440 + (c.aptUpdated ? 41_958_400 : 0), comment: last(parsed.value, 'message') ?? '' }, now, { env: c.env, created: now });
   for (const change of all(parsed.value, 'change')) {
     const next = applyChange(image, change);
-    if (typeof next === 'string') return fail(`Error response from daemon: ${next}`, 1);
+    if (typeof next === 'string') return fail(errorResponse(next), 1);
     image = next;
   }
   image = sealImage({ ...image, parent: base.id, comment: last(parsed.value, 'message') ?? '' });

@@ -10,7 +10,7 @@ import { findNetwork } from '../../engine/docker/networks';
 import { removeContainer, stopContainer } from '../../engine/docker/containers';
 import { stableHex } from '../../engine/docker/catalog';
 import type { Output } from '../types';
-import type { DockerCtx } from './context';
+import { type DockerCtx, errorResponse } from './context';
 import { projectContainers } from './compose-containers';
 import { statusLine, textLine } from './compose-progress';
 import { localImage, pull } from './images';
@@ -22,7 +22,7 @@ export function imageOfService(p: ComposeProject, s: ComposeService): string {
 }
 
 function daemonText(stderr: string): string {
-  const line = stderr.split('\n').find((l) => l.includes('Error response from daemon: ')) ?? stderr.split('\n')[0] ?? '';
+  const line = stderr.split('\n').find((l) => l.includes(errorResponse(''))) ?? stderr.split('\n')[0] ?? '';
   return line.replace(/^docker: /, '').replace(/\.$/, '');
 }
 
@@ -36,7 +36,7 @@ export function pullServiceImage(d: DockerCtx, s: ComposeService, ref: ImageRef,
   const result = pull(d.daemon, ref);
   if (!result.ok) {
     out.err(textLine(s.name, 'Error'));
-    out.err(`Error response from daemon: ${result.error}`);
+    out.err(errorResponse(result.error));
     return false;
   }
   for (const l of result.lines) {

@@ -4,7 +4,7 @@ import { composeStateOf } from '../../engine/compose/ownership';
 import { removeContainer, startContainer, stopContainer } from '../../engine/docker/containers';
 import { findNetwork, removeBridgeNetwork } from '../../engine/docker/networks';
 import { Output, type CommandResult } from '../types';
-import type { DockerCtx } from './context';
+import { type DockerCtx, errorResponse } from './context';
 import { isUp, projectContainers, pruneLabels, type ProjectContainer } from './compose-containers';
 import { createProject } from './compose-create';
 import { projectLogs } from './compose-logs';
@@ -22,7 +22,7 @@ export function startOne(d: DockerCtx, pc: ProjectContainer, out: Output): boole
   out.err(statusLine(id, 'Starting'));
   const r = startContainer(d.sh.world, d.sh.host, d.daemon, pc.c);
   if (!r.ok) {
-    out.err(`Error response from daemon: ${r.error}`);
+    out.err(errorResponse(r.error));
     return false;
   }
   out.err(statusLine(id, 'Started'));
@@ -108,7 +108,7 @@ export function composeRestart(d: DockerCtx, p: ComposeProject): CommandResult {
     out.err(statusLine(id, 'Restarting'));
     stopContainer(d.sh.world, d.sh.host, d.daemon, pc.c);
     const r = startContainer(d.sh.world, d.sh.host, d.daemon, pc.c);
-    if (!r.ok) return out.err(`Error response from daemon: Cannot restart container ${pc.c.id}: ${r.error}`).done(1);
+    if (!r.ok) return out.err(errorResponse(`Cannot restart container ${pc.c.id}: ${r.error}`)).done(1);
     out.err(statusLine(id, 'Started'));
   }
   d.sh.world.changed();

@@ -30,10 +30,15 @@ export function dockerCtxOn(sh: ShellContext): DockerCtx | undefined {
   return { sh, daemon };
 }
 
+/** How the client prints an error the Engine API answered with (docker/cli 28). */
+export function errorResponse(message: string): string {
+  return `Error response from daemon: ${message}`;
+}
+
 /** "Error response from daemon: ..." with exit status 1 (run/create print "docker: " first, the help hint, and exit 125; docker/cli 28). */
 export function daemonError(text: string, cmd?: string): CommandResult {
   if (cmd) return fail(`docker: Error response from daemon: ${text}\n\nRun 'docker ${cmd} --help' for more information`, 125);
-  return fail(`Error response from daemon: ${text}`, 1);
+  return fail(errorResponse(text), 1);
 }
 
 /** cobra's UseLine of the commands whose flag errors print a usage block (docker/cli 28). */

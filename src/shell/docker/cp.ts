@@ -10,7 +10,7 @@ import type { Container } from '../../engine/docker/types';
 import type { FileSystem } from '../fs';
 import { resolvePath } from '../fs';
 import { fail, type CommandResult } from '../types';
-import { argsError, usageError, type DockerCtx } from './context';
+import { argsError, usageError, type DockerCtx, errorResponse } from './context';
 import { containerCtx } from './exec';
 import { parseFlags, flagSpecs } from './flags';
 
@@ -61,7 +61,7 @@ export function dockerCp(d: DockerCtx, argv: string[]): CommandResult {
   if (src.container === undefined && dst.container === undefined) return fail('must specify at least one container source', 1);
   const name = (src.container ?? dst.container)!;
   const c = findContainer(d.daemon, name);
-  if (!c) return fail(`Error response from daemon: No such container: ${name}`, 1);
+  if (!c) return fail(errorResponse(`No such container: ${name}`), 1);
   return src.container !== undefined ? fromContainer(d, c, name, src.path, dst.path) : toContainer(d, c, name, src.path, dst.path);
 }
 
@@ -70,7 +70,7 @@ function fromContainer(d: DockerCtx, c: Container, name: string, srcPath: string
   const src = resolvePath('/', srcPath);
   const known = [...Object.keys(c.files ?? {}), ...Object.keys(d.daemon.images.find((i) => i.id === c.imageId)?.files ?? {})];
   const files = collect(cfs, d, src, known);
-  if (!files) return fail(`Error response from daemon: Could not find the file ${src} in container ${name}`, 1);
+  if (!files) return fail(errorResponse(`Could not find the file ${src} in container ${name}`), 1);
   if (dstPath === '-') return { stdout: Object.values(files).join(''), stderr: '', exitCode: 0 };
   const dest = resolvePath(d.sh.cwd, dstPath);
   const single = Object.keys(files).length === 1 && cfs.read(src, d.sh.ns).ok;
@@ -106,14 +106,14 @@ function toContainer(d: DockerCtx, c: Container, _name: string, srcPath: string,
   const cfs = containerCtx(d, c).fs;
   const dest = resolvePath('/', dstPath);
   const mount = mountFor(c.mounts ?? [], dest);
-  if (mount?.mount.readOnly) return fail('Error response from daemon: mounted volume is marked read-only', 1);
+  if (mount?.mount.readOnly) return fail(errorResponse('mounted volume is marked read-only'), 1);
   const single = d.sh.fs.read(src, d.sh.ns).ok;
   const intoDir = dstPath.endsWith('/') || cfs.isDirectory(dest);
-  if (!single && cfs.read(dest, d.sh.ns).ok) return fail(`Error response from daemon: cannot copy directory`, 1);
+  if (!single && cfs.read(dest, d.sh.ns).ok) return fail(errorResponse(`cannot copy directory`), 1);
   for (const [rel, data] of Object.entries(files)) {
     const target = single ? (intoDir ? `${dest}/${rel}` : dest) : intoDir ? `${dest}/${rel}` : `${dest}/${rel.split('/').slice(1).join('/')}`;
     const error = cfs.write(target.replace(/\/+/g, '/'), data, false, d.sh.ns);
-    if (error === 'EROFS') return fail('Error response from daemon: mounted volume is marked read-only', 1);
+    if (error === 'EROFS') return fail(errorResponse('mounted volume is marked read-only'), 1);
   }
   d.sh.world.changed();
   return { stdout: '', stderr: '', exitCode: 0 };

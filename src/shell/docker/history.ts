@@ -2,7 +2,7 @@
 import { historyOf } from '../../engine/docker/layers';
 import type { Image } from '../../engine/docker/types';
 import { fail, type CommandResult, success } from '../types';
-import { argsError, usageError, type DockerCtx } from './context';
+import { argsError, usageError, type DockerCtx, errorResponse } from './context';
 import { has, last, parseFlags, flagSpecs } from './flags';
 import { epochNow, findImage } from './images';
 import { humanDuration, humanSize } from './human';
@@ -41,7 +41,7 @@ export function dockerHistory(d: DockerCtx, argv: string[]): CommandResult {
   const p = parsed.value;
   if (p.args.length !== 1) return argsError('history', '[OPTIONS] IMAGE', 'Show the history of an image', 'exactly 1 argument');
   const image = findImage(d.daemon, p.args[0]!);
-  if (!image) return fail(`Error response from daemon: No such image: ${p.args[0]!.includes(':') || /^[0-9a-f]{6,}$/.test(p.args[0]!) ? p.args[0] : p.args[0] + ':latest'}`, 1);
+  if (!image) return fail(errorResponse(`No such image: ${p.args[0]!.includes(':') || /^[0-9a-f]{6,}$/.test(p.args[0]!) ? p.args[0] : p.args[0] + ':latest'}`), 1);
   const noTrunc = has(p, 'no-trunc');
   const human = p.flags['human'] === undefined || has(p, 'human');
   const rows = historyRows(d.daemon.images, image);

@@ -3,7 +3,7 @@ import { findInCatalog, parseImageRef, type ImageRef } from '../../engine/docker
 import type { DaemonState, Image } from '../../engine/docker/types';
 import type { World } from '../../engine/world';
 import { Output, type CommandResult, success } from '../types';
-import { argsError, daemonError, usageError, type DockerCtx } from './context';
+import { argsError, daemonError, usageError, type DockerCtx, errorResponse } from './context';
 import { has, parseFlags, flagSpecs } from './flags';
 import { humanDuration, humanSize } from './human';
 import { tabwrite } from './table';
@@ -96,13 +96,13 @@ export function dockerRmi(d: DockerCtx, argv: string[]): CommandResult {
   for (const text of parsed.value.args) {
     const image = findImage(d.daemon, text);
     if (!image) {
-      out.err(`Error response from daemon: No such image: ${text}`);
+      out.err(errorResponse(`No such image: ${text}`));
       code = 1;
       continue;
     }
     const user = d.daemon.containers.find((c) => c.imageId === image.id);
     if (user && !has(parsed.value, 'force')) {
-      out.err(`Error response from daemon: conflict: unable to remove repository reference "${text}" (must force) - container ${user.id.slice(0, 12)} is using its referenced image ${image.id.slice(0, 12)}`);
+      out.err(errorResponse(`conflict: unable to remove repository reference "${text}" (must force) - container ${user.id.slice(0, 12)} is using its referenced image ${image.id.slice(0, 12)}`));
       code = 1;
       continue;
     }

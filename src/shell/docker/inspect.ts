@@ -4,7 +4,7 @@ import { findContainer, imageOf } from '../../engine/docker/containers';
 import { findNetwork } from '../../engine/docker/networks';
 import { formatIpv4 } from '../../engine/net/ipv4';
 import { Output, type CommandResult } from '../types';
-import { argsError, usageError, type DockerCtx } from './context';
+import { argsError, usageError, type DockerCtx, errorResponse } from './context';
 import { has, last, parseFlags, flagSpecs } from './flags';
 import { apiTime } from './human';
 import { renderTemplate } from './template';
@@ -210,7 +210,7 @@ export function dockerInspect(d: DockerCtx, argv: string[], kind: 'any' | 'conta
     else if (image) objects.push(imageJson(image, d.daemon.images));
     else {
       missing = true;
-      out.err(kind === 'network' ? `Error response from daemon: network ${ref} not found` : `Error: No such object: ${ref}`);
+      out.err(kind === 'network' ? errorResponse(`network ${ref} not found`) : `Error: No such object: ${ref}`);
     }
   }
   if (objects.length > 0 || parsed.value.args.length === 0 || last(parsed.value, 'format') === undefined) {

@@ -5,7 +5,7 @@ import { apiTime } from './human';
 import { exitAfterSignal, parseSignal } from '../../engine/docker/procs';
 import { deliverSignal } from '../../engine/docker/signals';
 import { Output, type CommandResult } from '../types';
-import { argsError, usageError, type DockerCtx } from './context';
+import { argsError, usageError, type DockerCtx, errorResponse } from './context';
 import { freezeLoop } from '../../engine/docker/procs-loop';
 import { nginxStopLog } from '../../engine/docker/procs-workers';
 import { renameContainer } from '../../engine/docker/container-index';
@@ -22,7 +22,7 @@ function eachContainer(d: DockerCtx, argv: string[], cmd: string, summary: strin
   for (const ref of parsed.value.args) {
     const c = findContainer(d.daemon, ref);
     if (!c) {
-      out.err(`Error response from daemon: ${notFound(ref)}`);
+      out.err(errorResponse(notFound(ref)));
       if (missingFails(parsed.value.flags)) failed = true;
       continue;
     }
@@ -39,7 +39,7 @@ export function dockerStart(d: DockerCtx, argv: string[]): CommandResult {
     if (!running(c)) c.restartSuppressed = false;
     const r = startContainer(d.sh.world, d.sh.host, d.daemon, c);
     if (!r.ok) {
-      out.err(`Error response from daemon: ${r.error}`);
+      out.err(errorResponse(r.error));
       out.err(`Error: failed to start containers: ${ref}`);
       return false;
     }
@@ -53,7 +53,7 @@ export function dockerStop(d: DockerCtx, argv: string[]): CommandResult {
     const sigText = f['signal']?.at(-1);
     const sig = sigText === undefined ? undefined : parseSignal(sigText);
     if (sigText !== undefined && sig === undefined) {
-      out.err(`Error response from daemon: invalid signal: ${sigText}`);
+      out.err(errorResponse(`invalid signal: ${sigText}`));
       return false;
     }
     stopContainer(d.sh.world, d.sh.host, d.daemon, c, Number(f['time']?.at(-1) ?? f['timeout']?.at(-1) ?? 10), sig);
@@ -69,7 +69,7 @@ export function dockerRestart(d: DockerCtx, argv: string[]): CommandResult {
     c.restartSuppressed = false;
     const r = startContainer(d.sh.world, d.sh.host, d.daemon, c);
     if (!r.ok) {
-      out.err(`Error response from daemon: Cannot restart container ${ref}: ${r.error}`);
+      out.err(errorResponse(`Cannot restart container ${ref}: ${r.error}`));
       return false;
     }
     out.line(ref);
@@ -86,11 +86,11 @@ export function dockerKill(d: DockerCtx, argv: string[]): CommandResult {
     const sigText = f['signal']?.at(-1) ?? 'KILL';
     const sig = parseSignal(sigText);
     if (sig === undefined) {
-      out.err(`Error response from daemon: cannot kill container: ${ref}: invalid signal: ${sigText}`);
+      out.err(errorResponse(`cannot kill container: ${ref}: invalid signal: ${sigText}`));
       return false;
     }
     if (!running(c)) {
-      out.err(`Error response from daemon: cannot kill container: ${ref}: container ${c.id} is not running`);
+      out.err(errorResponse(`cannot kill container: ${ref}: container ${c.id} is not running`));
       return false;
     }
     // SIGSTOP and SIGCONT reach even a PID 1 without handlers: it stops (ps STAT T), Docker still says running.
@@ -115,7 +115,7 @@ export function dockerKill(d: DockerCtx, argv: string[]): CommandResult {
 export function dockerRm(d: DockerCtx, argv: string[]): CommandResult {
   return eachContainer(d, argv, 'rm', 'Remove one or more containers', flagSpecs('f|force v|volumes l|link'), (d, c, ref, out, f) => {
     if (running(c) && !f['force']) {
-      out.err(`Error response from daemon: cannot remove container "/${c.name}": container is running: stop the container before removing or force remove`);
+      out.err(errorResponse(`cannot remove container "/${c.name}": container is running: stop the container before removing or force remove`));
       return false;
     }
     removeContainer(d.sh.world, d.sh.host, d.daemon, c, Boolean(f['volumes']) || c.autoRemove);
@@ -145,8 +145,8 @@ export function dockerLogs(d: DockerCtx, argv: string[]): CommandResult {
   const [ref, ...extra] = parsed.value.args;
   if (ref === undefined || extra.length > 0) return argsError('logs', '[OPTIONS] CONTAINER', 'Fetch the logs of a container', 'exactly 1 argument');
   const c = findContainer(d.daemon, ref);
-  if (!c) return { stdout: '', stderr: `Error response from daemon: No such container: ${ref}\n`, exitCode: 1 };
-  if (c.logDriver !== undefined && c.logDriver !== 'json-file' && c.logDriver !== 'local' && c.logDriver !== 'journald') return { stdout: '', stderr: 'Error response from daemon: configured logging driver does not support reading\n', exitCode: 1 };
+  if (!c) return { stdout: '', stderr: errorResponse(`No such container: ${ref}\n`), exitCode: 1 };
+  if (c.logDriver !== undefined && c.logDriver !== 'json-file' && c.logDriver !== 'local' && c.logDriver !== 'journald') return { stdout: '', stderr: errorResponse('configured logging driver does not support reading\n'), exitCode: 1 };
   // -f follows until the main process ends (the clock runs to it); a process that never ends shows what it wrote so far.
   if (has(parsed.value, 'follow') && running(c) && c.exitsAt !== null) {
     d.sh.world.clock.advance(Math.max(0, c.exitsAt - d.sh.world.clock.now()));
@@ -168,7 +168,7 @@ export function dockerPort(d: DockerCtx, argv: string[]): CommandResult {
   const [ref, want] = parsed.value.args;
   if (ref === undefined) return argsError('port', 'CONTAINER [PRIVATE_PORT[/PROTO]]', 'List port mappings or a specific mapping for the container');
   const c = findContainer(d.daemon, ref);
-  if (!c) return { stdout: '', stderr: `Error response from daemon: No such container: ${ref}\n`, exitCode: 1 };
+  if (!c) return { stdout: '', stderr: errorResponse(`No such container: ${ref}\n`), exitCode: 1 };
   const out = new Output();
   const ports = running(c) ? c.ports : [];
   const key = want === undefined ? undefined : want.includes('/') ? want : `${want}/tcp`;
@@ -188,9 +188,9 @@ export function dockerRename(d: DockerCtx, argv: string[]): CommandResult {
   const [ref, name, ...extra] = parsed.value.args;
   if (ref === undefined || name === undefined || extra.length > 0) return argsError('rename', 'CONTAINER NEW_NAME', 'Rename a container', 'exactly 2 arguments');
   const c = findContainer(d.daemon, ref);
-  if (!c) return { stdout: '', stderr: `Error response from daemon: No such container: ${ref}\n`, exitCode: 1 };
+  if (!c) return { stdout: '', stderr: errorResponse(`No such container: ${ref}\n`), exitCode: 1 };
   const clash = d.daemon.containers.find((x) => x.name === name);
-  if (clash) return { stdout: '', stderr: `Error response from daemon: Conflict. The container name "/${name}" is already in use by container "${clash.id}". You have to remove (or rename) that container to be able to reuse that name.\n`, exitCode: 1 };
+  if (clash) return { stdout: '', stderr: errorResponse(`Conflict. The container name "/${name}" is already in use by container "${clash.id}". You have to remove (or rename) that container to be able to reuse that name.\n`), exitCode: 1 };
   renameContainer(d.daemon, c, name);
   d.sh.world.changed();
   return { stdout: '', stderr: '', exitCode: 0 };
@@ -202,15 +202,15 @@ export function dockerPause(d: DockerCtx, argv: string[], pause: boolean): Comma
   const cmd = pause ? 'pause' : 'unpause';
   return eachContainer(d, argv, cmd, pause ? 'Pause all processes within one or more containers' : 'Unpause all processes within one or more containers', [], (d, c, ref, out) => {
     if (pause && c.state === 'paused') {
-      out.err(`Error response from daemon: Container ${c.id} is already paused`);
+      out.err(errorResponse(`Container ${c.id} is already paused`));
       return false;
     }
     if (!pause && c.state !== 'paused') {
-      out.err(`Error response from daemon: Container ${c.id} is not paused`);
+      out.err(errorResponse(`Container ${c.id} is not paused`));
       return false;
     }
     if (pause && c.state !== 'running') {
-      out.err(`Error response from daemon: container ${c.id} is not running`);
+      out.err(errorResponse(`container ${c.id} is not running`));
       return false;
     }
     c.state = pause ? 'paused' : 'running';

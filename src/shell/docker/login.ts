@@ -8,7 +8,7 @@
  */
 import { reachRegistry } from '../../engine/docker/registry-server';
 import { fail, type CommandResult, type ShellContext, success } from '../types';
-import { argsError, usageError, type DockerCtx } from './context';
+import { argsError, usageError, type DockerCtx, errorResponse } from './context';
 import { has, last, parseFlags, flagSpecs } from './flags';
 
 const CONFIG = '/root/.docker/config.json';
@@ -65,7 +65,7 @@ export function dockerLogin(d: DockerCtx, argv: string[]): CommandResult {
   const hub = server === undefined || /^(https?:\/\/)?(index\.)?docker\.io(\/v1\/?)?$|^registry-1\.docker\.io$/.test(server);
   if (hub) return { stdout: '', stderr: stderr + 'vethlab: Docker Hub accounts are not simulated; log in to a registry:2 container instead (docker run -d -p 5000:5000 registry:2, then docker login localhost:5000)\n', exitCode: 1 };
   const m = /^(?:https?:\/\/)?([^/:]+)(?::(\d+))?\/?$/.exec(server!);
-  if (!m) return fail(`Error response from daemon: Get "https://${server}/v2/": invalid URL`, 1);
+  if (!m) return fail(errorResponse(`Get "https://${server}/v2/": invalid URL`), 1);
   const reach = reachRegistry(d.sh.world, d.sh.host, m[1]!, m[2] === undefined ? 443 : Number(m[2]));
   if (!reach.ok) return { stdout: '', stderr: `${stderr}Error response from daemon: ${reach.error}\n`, exitCode: 1 };
   const key = server!.replace(/^https?:\/\//, '').replace(/\/$/, '');

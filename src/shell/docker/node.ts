@@ -4,7 +4,7 @@ import { noSuchNode } from '../../engine/swarm/messages';
 import type { Availability, Cluster } from '../../engine/swarm/types';
 import { reconcile } from '../../engine/swarm/orchestrator';
 import { Output, fail, type CommandResult, success } from '../types';
-import { argsError, usageError, type DockerCtx } from './context';
+import { argsError, usageError, type DockerCtx, errorResponse } from './context';
 import { all, has, last, parseFlags, flagSpecs } from './flags';
 import { printInspect } from './inspect';
 import { nodeJson, nodePretty, nodeTable } from './node-format';
@@ -70,7 +70,7 @@ function inspect(d: DockerCtx, argv: string[]): CommandResult {
   const objects: unknown[] = [];
   for (const ref of parsed.value.args) {
     const n = resolve(cluster, self.id, ref);
-    if (!n) return { stdout: out.stdout, stderr: `Error response from daemon: ${noSuchNode(ref)}\n`, exitCode: 1 };
+    if (!n) return { stdout: out.stdout, stderr: errorResponse(`${noSuchNode(ref)}\n`), exitCode: 1 };
     if (has(parsed.value, 'pretty')) out.out((objects.length > 0 ? '\n\n' : '') + nodePretty(d.sh.world, cluster, n));
     objects.push(nodeJson(d.sh.world, cluster, n));
   }
@@ -91,10 +91,10 @@ function update(d: DockerCtx, argv: string[]): CommandResult {
   if (isResult(access)) return access;
   const { cluster, node: self } = access;
   const n = resolve(cluster, self.id, ref);
-  if (!n) return fail(`Error response from daemon: ${noSuchNode(ref)}`, 1);
+  if (!n) return fail(errorResponse(noSuchNode(ref)), 1);
   if (newRole !== undefined) {
     const changed = setRole(d.sh.world, cluster, n, newRole.toLowerCase() as 'manager' | 'worker');
-    if (!changed.ok) return fail(`Error response from daemon: ${changed.error}`, 1);
+    if (!changed.ok) return fail(errorResponse(changed.error), 1);
   }
   for (const l of all(parsed.value, 'label-add')) {
     const eq = l.indexOf('=');
@@ -118,13 +118,13 @@ function role(d: DockerCtx, argv: string[], to: 'manager' | 'worker'): CommandRe
   const out = new Output();
   for (const ref of argv) {
     const n = resolve(cluster, self.id, ref);
-    if (!n) return { stdout: out.stdout, stderr: `Error response from daemon: ${noSuchNode(ref)}\n`, exitCode: 1 };
+    if (!n) return { stdout: out.stdout, stderr: errorResponse(`${noSuchNode(ref)}\n`), exitCode: 1 };
     if (n.role === to) {
       out.line(to === 'manager' ? `Node ${n.id} is already a manager.` : `Node ${n.id} is already a worker.`);
       continue;
     }
     const changed = setRole(d.sh.world, cluster, n, to);
-    if (!changed.ok) return { stdout: out.stdout, stderr: `Error response from daemon: ${changed.error}\n`, exitCode: 1 };
+    if (!changed.ok) return { stdout: out.stdout, stderr: errorResponse(`${changed.error}\n`), exitCode: 1 };
     out.line(to === 'manager' ? `Node ${ref} promoted to a manager in the swarm.` : `Manager ${ref} demoted in the swarm.`);
   }
   return out.done(0);
@@ -143,7 +143,7 @@ function remove(d: DockerCtx, argv: string[]): CommandResult {
     const n = findNode(cluster, ref);
     const removed = n ? removeNode(d.sh.world, cluster, n, ref, has(parsed.value, 'force')) : { ok: false as const, error: noSuchNode(ref) };
     if (!removed.ok) {
-      out.err(`Error response from daemon: ${removed.error}`);
+      out.err(errorResponse(removed.error));
       failed = true;
       continue;
     }
@@ -162,7 +162,7 @@ function ps(d: DockerCtx, argv: string[]): CommandResult {
   const ids: string[] = [];
   for (const ref of refs) {
     const n = resolve(cluster, self.id, ref);
-    if (!n) return fail(`Error response from daemon: ${noSuchNode(ref)}`, 1);
+    if (!n) return fail(errorResponse(noSuchNode(ref)), 1);
     ids.push(n.id);
   }
   const tasks = cluster.tasks.filter((t) => ids.includes(t.nodeId));

@@ -1,7 +1,7 @@
 /** docker plugin install / ls / enable / disable / rm / inspect / set, from the offline plugin catalog. */
 import { catalogEntry, findPlugin, fullName, installPlugin, layersOf, notFound, pluginDigest, pluginInUse, pluginsOf, type Plugin } from '../../engine/docker/plugins';
 import { Output, fail, type CommandResult, success } from '../types';
-import { argsError, daemonError, usageError, type DockerCtx } from './context';
+import { argsError, daemonError, usageError, type DockerCtx, errorResponse } from './context';
 import { has, last, parseFlags, flagSpecs } from './flags';
 import { ellipsis, tabwrite } from './table';
 
@@ -41,7 +41,7 @@ function install(d: DockerCtx, argv: string[]): CommandResult {
     if (answer !== 'y' && answer !== 'yes') return { stdout: out.stdout, stderr: `permission denied while installing plugin ${fullName(ref)}\n`, exitCode: 1 };
   }
   const r = installPlugin(d.sh.world, d.daemon, ref, last(parsed.value, 'alias'), settings, !has(parsed.value, 'disable'));
-  if (!r.ok) return { stdout: out.stdout, stderr: `Error response from daemon: ${r.error}\n`, exitCode: 1 };
+  if (!r.ok) return { stdout: out.stdout, stderr: errorResponse(`${r.error}\n`), exitCode: 1 };
   out.line(`${found.tag}: Pulling from ${found.entry.repo}`);
   for (const l of layersOf(ref)) out.line(`${l}: Download complete `);
   out.line(`Digest: ${pluginDigest(ref)}`);
@@ -72,7 +72,7 @@ function each(d: DockerCtx, argv: string[], cmd: string, flags: Array<{ long: st
     const p = findPlugin(d.daemon, ref);
     const error = p ? action(p, has(parsed.value, 'force')) : notFound(ref);
     if (error) {
-      out.err(`Error response from daemon: ${error}`);
+      out.err(errorResponse(error));
       failed = true;
       continue;
     }

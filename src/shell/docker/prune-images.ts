@@ -3,7 +3,7 @@ import { layerSizesOf } from '../../engine/docker/layers';
 import { sha256Hex } from '../../engine/docker/layers-sha256';
 import type { DaemonState, Image } from '../../engine/docker/types';
 import { Output, fail, type CommandResult } from '../types';
-import { argsError, usageError, type DockerCtx } from './context';
+import { argsError, usageError, type DockerCtx, errorResponse } from './context';
 import { all, has, parseFlags, flagSpecs } from './flags';
 import { humanSize } from './human';
 import { confirmPrune } from './prune-prompt';
@@ -61,7 +61,7 @@ export function dockerImagePrune(d: DockerCtx, argv: string[]): CommandResult {
   const p = parsed.value;
   if (p.args.length > 0) return argsError('image prune', '[OPTIONS]', 'Remove unused images', 'no arguments');
   const filters = imageFilters(d.daemon, all(p, 'filter'));
-  if (typeof filters === 'string') return fail(`Error response from daemon: ${filters}`, 1);
+  if (typeof filters === 'string') return fail(errorResponse(filters), 1);
   const everything = has(p, 'all');
   const warning = everything ? 'WARNING! This will remove all images without at least one container associated to them.\nAre you sure you want to continue?' : 'WARNING! This will remove all dangling images.\nAre you sure you want to continue?';
   const out = new Output();

@@ -3,7 +3,7 @@ import { healthAt, healthSuffix } from '../../engine/docker/health';
 import type { Container } from '../../engine/docker/types';
 import { formatIpv4 } from '../../engine/net/ipv4';
 import { type CommandResult, success } from '../types';
-import { usageError, type DockerCtx } from './context';
+import { usageError, type DockerCtx, errorResponse } from './context';
 import { has, last, parseFlags, flagSpecs } from './flags';
 import { createdAt, humanDuration } from './human';
 import { epochNow } from './images';
@@ -70,7 +70,7 @@ export function dockerPs(d: DockerCtx, argv: string[]): CommandResult {
   if (p.args.length > 0) return usageError('ps', `"docker ps" accepts no arguments.`);
   const now = d.sh.world.clock.now();
   const filters = parsePsFilters(p.flags['filter'] ?? []);
-  if (typeof filters === 'string') return { stdout: '', stderr: `Error response from daemon: ${filters}\n`, exitCode: 1 };
+  if (typeof filters === 'string') return { stdout: '', stderr: errorResponse(`${filters}\n`), exitCode: 1 };
   let list = d.daemon.containers.slice().reverse().filter((c) => matchesPsFilters(d.daemon, c, filters));
   const n = has(p, 'latest') ? 1 : Number(last(p, 'last') ?? -1);
   if (!has(p, 'all') && n < 0 && !filters.has('status')) list = list.filter((c) => c.state === 'running' || c.state === 'paused' || c.restartAt !== undefined);

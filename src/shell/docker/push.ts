@@ -6,7 +6,7 @@
 import { parseImageRef, type ImageRef } from '../../engine/docker/catalog';
 import { findManifest, reachRegistry, storeImage, type RegistryStore } from '../../engine/docker/registry-server';
 import { Output, fail, type CommandResult } from '../types';
-import { argsError, usageError, type DockerCtx } from './context';
+import { argsError, usageError, type DockerCtx, errorResponse } from './context';
 import { has, parseFlags, flagSpecs } from './flags';
 import { fullName, tagImage } from './build-tags';
 
@@ -73,9 +73,9 @@ export function pullFromRegistry(d: DockerCtx, ref: ImageRef, quiet: boolean): C
   const store = registryStore(d, reg.host, reg.port);
   const out = new Output();
   if (ref.defaulted && !quiet) out.line('Using default tag: latest');
-  if (!store) return { stdout: out.stdout, stderr: `Error response from daemon: ${refused(d, reg.host, reg.port)}\n`, exitCode: 1 };
+  if (!store) return { stdout: out.stdout, stderr: errorResponse(`${refused(d, reg.host, reg.port)}\n`), exitCode: 1 };
   const m = findManifest(store, reg.path, ref.tag);
-  if (!m) return { stdout: out.stdout, stderr: `Error response from daemon: manifest for ${ref.repo}:${ref.tag} not found: manifest unknown: manifest unknown\n`, exitCode: 1 };
+  if (!m) return { stdout: out.stdout, stderr: errorResponse(`manifest for ${ref.repo}:${ref.tag} not found: manifest unknown: manifest unknown\n`), exitCode: 1 };
   const present = d.daemon.images.find((i) => i.repo === ref.repo && i.tag === ref.tag && i.id === m.image.id);
   if (!quiet) {
     out.line(`${ref.tag}: Pulling from ${reg.path}`);

@@ -13,7 +13,7 @@ import { sha256Hex } from '../../engine/docker/layers-sha256';
 import type { Image } from '../../engine/docker/types';
 import { resolvePath } from '../fs';
 import { Output, fail, type CommandResult, success } from '../types';
-import { argsError, usageError, type DockerCtx } from './context';
+import { argsError, usageError, type DockerCtx, errorResponse } from './context';
 import { all, last, parseFlags, flagSpecs } from './flags';
 import { applyChange } from './commit';
 import { findImage } from './images';
@@ -47,7 +47,7 @@ export function dockerSave(d: DockerCtx, argv: string[]): CommandResult {
   const images: Array<{ image: Image; tag?: string }> = [];
   for (const n of names) {
     const image = findImage(d.daemon, n);
-    if (!image) return fail(`Error response from daemon: No such image: ${n}`, 1);
+    if (!image) return fail(errorResponse(`No such image: ${n}`), 1);
     const ref = parseImageRef(n);
     images.push({ image, ...(ref && !/^[0-9a-f]{6,64}$/.test(n) ? { tag: `${ref.repo}:${ref.tag}` } : {}) });
   }
@@ -78,13 +78,13 @@ export function dockerLoad(d: DockerCtx, argv: string[]): CommandResult {
   if (data === '') return fail('requested load from stdin, but stdin is empty', 1);
   const entries = decodeTar(data);
   const manifestEntry = entries?.find((e) => e.path === 'manifest.json');
-  if (!entries || !manifestEntry) return fail('Error response from daemon: unexpected EOF', 1);
+  if (!entries || !manifestEntry) return fail(errorResponse('unexpected EOF'), 1);
   const out = new Output();
   const manifest = JSON.parse(manifestEntry.data) as Array<{ Config: string; RepoTags: string[] | null }>;
   for (const m of manifest) {
     const blob = entries.find((e) => e.path === m.Config);
     const image = blob ? (JSON.parse(blob.data) as { vethlab?: Image }).vethlab : undefined;
-    if (!image) return fail('Error response from daemon: unexpected EOF', 1);
+    if (!image) return fail(errorResponse('unexpected EOF'), 1);
     if (!m.RepoTags || m.RepoTags.length === 0) {
       if (!d.daemon.images.some((i) => i.id === image.id)) d.daemon.images.push({ ...image, repo: '<none>', tag: '<none>' });
       out.line(`Loaded image ID: sha256:${image.id}`);
@@ -113,7 +113,7 @@ export function dockerExport(d: DockerCtx, argv: string[]): CommandResult {
   if (parsed.value.args.length !== 1) return argsError('export', '[OPTIONS] CONTAINER', "Export a container's filesystem as a tar archive", 'exactly 1 argument');
   const ref = parsed.value.args[0]!;
   const c = findContainer(d.daemon, ref);
-  if (!c) return fail(`Error response from daemon: No such container: ${ref}`, 1);
+  if (!c) return fail(errorResponse(`No such container: ${ref}`), 1);
   const image = imageOf(d.daemon, c);
   // The image's files less what the container deleted (docker diff D), then its own.
   const kept = Object.entries(image?.files ?? {}).filter(([p]) => !deletedInLayer(c, p));
@@ -133,7 +133,7 @@ export function dockerImport(d: DockerCtx, argv: string[]): CommandResult {
   const data = readInput(d, file);
   if (typeof data !== 'string') return data;
   const entries = decodeTar(data);
-  if (!entries) return fail('Error response from daemon: archive/tar: invalid tar header', 1);
+  if (!entries) return fail(errorResponse('archive/tar: invalid tar header'), 1);
   const files: Record<string, string> = {};
   const programs: string[] = [];
   for (const e of entries) {
@@ -149,7 +149,7 @@ export function dockerImport(d: DockerCtx, argv: string[]): CommandResult {
   let draft: Image = { repo: '<none>', tag: '<none>', id: '', digest: '', size, created: now, cmd: [], entrypoint: null, env: [], exposed: [], workdir: '', layers: [layer], layerSizes: [size], programs, service: 'shell', files, history: [{ created: now, createdBy: '', size, comment, empty: false }], comment };
   for (const change of all(parsed.value, 'change')) {
     const next = applyChange(draft, change);
-    if (typeof next === 'string') return fail(`Error response from daemon: ${next}`, 1);
+    if (typeof next === 'string') return fail(errorResponse(next), 1);
     draft = next;
   }
   const image = sealImage(draft);

@@ -3,7 +3,7 @@ import { createObject, findObject, managerCluster, objectsOf, removeObject, type
 import { utcParts } from '../../common/clock';
 import { resolvePath } from '../fs';
 import { Output, fail, type CommandResult, success } from '../types';
-import { argsError, daemonError, usageError, type DockerCtx } from './context';
+import { argsError, daemonError, usageError, type DockerCtx, errorResponse } from './context';
 import { all, has, last, parseFlags, flagSpecs } from './flags';
 import { humanDuration } from './human';
 import { tabwrite } from './table';
@@ -88,12 +88,12 @@ function rm(d: DockerCtx, kind: ObjectKind, argv: string[]): CommandResult {
   for (const ref of parsed.value.args) {
     const o = findObject(objectsOf(d.sh.world, cluster.value, kind), ref);
     if (!o) {
-      errors.push(`Error response from daemon: ${kind} ${ref} not found`);
+      errors.push(errorResponse(`${kind} ${ref} not found`));
       continue;
     }
     const r = removeObject(d.sh.world, cluster.value, kind, o);
     if (!r.ok) {
-      errors.push(`Error response from daemon: ${r.error}`);
+      errors.push(errorResponse(r.error));
       continue;
     }
     out.line(ref);

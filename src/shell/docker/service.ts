@@ -7,7 +7,7 @@ import { createService, findService, removeService, resolveNetworks, rollbackSer
 import { taskContainer } from '../../engine/swarm/tasks';
 import type { Cluster, Service } from '../../engine/swarm/types';
 import { Output, fail, type CommandResult, success } from '../types';
-import { argsError, daemonError, usageError, type DockerCtx } from './context';
+import { argsError, daemonError, usageError, type DockerCtx, errorResponse } from './context';
 import { all, has, last, parseFlags, flagSpecs } from './flags';
 import { printInspect } from './inspect';
 import { convergenceProgress, serviceTable, servicePretty, taskTable } from './service-format';
@@ -322,7 +322,7 @@ function remove(d: DockerCtx, argv: string[]): CommandResult {
   const errors: string[] = [];
   for (const ref of argv) {
     const removed = removeService(d.sh.world, cluster, ref);
-    if (!removed.ok) errors.push(`Error response from daemon: ${removed.error}`);
+    if (!removed.ok) errors.push(errorResponse(removed.error));
     else out.line(ref);
   }
   if (errors.length > 0) out.err(errors.join('\n'));

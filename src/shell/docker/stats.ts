@@ -9,7 +9,7 @@ import { cpuCap, HOST_CPUS, memoryLimit, memoryUsage } from '../../engine/docker
 import { processTree } from '../../engine/docker/procs';
 import type { Container } from '../../engine/docker/types';
 import { Output, type CommandResult, success } from '../types';
-import { usageError, type DockerCtx } from './context';
+import { usageError, type DockerCtx, errorResponse } from './context';
 import { has, last, parseFlags, flagSpecs } from './flags';
 import { formatRows } from './ps';
 import { tabwrite } from './table';
@@ -61,7 +61,7 @@ export function dockerStats(d: DockerCtx, argv: string[]): CommandResult {
     list = [];
     for (const ref of p.args) {
       const c = findContainer(d.daemon, ref);
-      if (!c) return { stdout: '', stderr: `Error response from daemon: No such container: ${ref}\n`, exitCode: 1 };
+      if (!c) return { stdout: '', stderr: errorResponse(`No such container: ${ref}\n`), exitCode: 1 };
       list.push(c);
     }
   } else list = d.daemon.containers.filter((c) => has(p, 'all') || c.state === 'running' || c.state === 'paused').reverse();

@@ -4,7 +4,7 @@ import { NOT_IN_SWARM } from '../../engine/swarm/messages';
 import { joinToken, membershipOf } from '../../engine/swarm/state';
 import type { Cluster } from '../../engine/swarm/types';
 import { Output, fail, type CommandResult, success } from '../types';
-import { argsError, daemonError, usageError, type DockerCtx } from './context';
+import { argsError, daemonError, usageError, type DockerCtx, errorResponse } from './context';
 import { has, last, parseFlags, flagSpecs } from './flags';
 import { asManager, groupUsage, isResult, unknownSub } from './swarm-access';
 import { swarmCa } from './swarm-ca';
@@ -112,7 +112,7 @@ function unlock(d: DockerCtx, argv: string[]): CommandResult {
   // stdin is not a terminal here: the CLI reads the key without a prompt.
   const key = d.sh.stdin.split('\n')[0] ?? '';
   const done = unlockSwarm(d.sh.world, d.sh.host, key);
-  if (!done.ok) return fail(`Error response from daemon: ${done.error}`, 1);
+  if (!done.ok) return fail(errorResponse(done.error), 1);
   return success();
 }
 

@@ -2,7 +2,7 @@
 import { findContainer } from '../../engine/docker/containers';
 import { nanoCpus, NO_LIMITS, ramInBytes } from '../../engine/docker/cgroups';
 import { Output, type CommandResult } from '../types';
-import { argsError, usageError, type DockerCtx } from './context';
+import { argsError, usageError, type DockerCtx, errorResponse } from './context';
 import { last, parseFlags, flagSpecs } from './flags';
 import { limitsError } from './run-options';
 
@@ -26,13 +26,13 @@ export function dockerUpdate(d: DockerCtx, argv: string[]): CommandResult {
   const shares = num('cpu-shares', '-c, --cpu-shares', (v) => (/^\d+$/.test(v) ? Number(v) : undefined), (v) => `strconv.ParseInt: parsing "${v}": invalid syntax`);
   for (const v of [memory, swap, cpus, shares]) if (typeof v === 'string') return usageError('update', v);
   const restart = last(p, 'restart');
-  if (restart !== undefined && !/^(no|always|unless-stopped|on-failure(:\d+)?)$/.test(restart)) return { stdout: '', stderr: `Error response from daemon: invalid restart policy: unknown policy '${restart.split(':')[0]}'; use one of 'no', 'always', 'on-failure', or 'unless-stopped'\n`, exitCode: 1 };
+  if (restart !== undefined && !/^(no|always|unless-stopped|on-failure(:\d+)?)$/.test(restart)) return { stdout: '', stderr: errorResponse(`invalid restart policy: unknown policy '${restart.split(':')[0]}'; use one of 'no', 'always', 'on-failure', or 'unless-stopped'\n`), exitCode: 1 };
   const out = new Output();
   let failed = false;
   for (const ref of p.args) {
     const c = findContainer(d.daemon, ref);
     if (!c) {
-      out.err(`Error response from daemon: No such container: ${ref}`);
+      out.err(errorResponse(`No such container: ${ref}`));
       failed = true;
       continue;
     }
@@ -40,18 +40,18 @@ export function dockerUpdate(d: DockerCtx, argv: string[]): CommandResult {
     const next = { memory: (memory as number | undefined) ?? cur.memory, memorySwap: (swap as number | undefined) ?? cur.memorySwap, nanoCpus: (cpus as number | undefined) ?? cur.nanoCpus, cpuShares: (shares as number | undefined) ?? cur.cpuShares };
     const bad = limitsError(next);
     if (bad) {
-      out.err(`Error response from daemon: ${bad}`);
+      out.err(errorResponse(bad));
       failed = true;
       continue;
     }
     // cgroup v1: memory above the memory+swap limit in force (unset counts as 0) is refused.
     if (memory !== undefined && swap === undefined && cur.memorySwap !== -1 && (memory as number) > cur.memorySwap) {
-      out.err(`Error response from daemon: Cannot update container ${c.id}: Memory limit should be smaller than already set memoryswap limit, update the memoryswap at the same time`);
+      out.err(errorResponse(`Cannot update container ${c.id}: Memory limit should be smaller than already set memoryswap limit, update the memoryswap at the same time`));
       failed = true;
       continue;
     }
     if (restart !== undefined && c.autoRemove && restart !== 'no') {
-      out.err(`Error response from daemon: Cannot update container ${c.id}: Restart policy cannot be updated because AutoRemove is enabled for the container`);
+      out.err(errorResponse(`Cannot update container ${c.id}: Restart policy cannot be updated because AutoRemove is enabled for the container`));
       failed = true;
       continue;
     }

@@ -4,7 +4,7 @@ import { createVolume, findVolume, isAnonymous, removeVolume, volumeSize, volume
 import type { Volume } from '../../engine/docker/types';
 import { driverError, findPlugin } from '../../engine/docker/plugins';
 import { Output, fail, type CommandResult, success } from '../types';
-import { argsError, usageError, type DockerCtx } from './context';
+import { argsError, usageError, type DockerCtx, errorResponse } from './context';
 import { all, has, last, parseFlags, flagSpecs } from './flags';
 import { humanSize } from './human';
 import { printInspect } from './inspect';
@@ -46,12 +46,12 @@ function volumeCreate(d: DockerCtx, argv: string[]): CommandResult {
   if (p.args[0] !== undefined && last(p, 'name') !== undefined && last(p, 'name') !== p.args[0]) return fail(`conflicting options: cannot specify a volume-name through both --name and as a positional arg`, 1);
   const driver = last(p, 'driver') ?? 'local';
   const pluginError = driver === 'local' ? null : driverError(d.daemon, driver, 'volumedriver');
-  if (pluginError) return fail(`Error response from daemon: create ${name ?? ''}: error looking up volume plugin ${driver}: ${pluginError}`, 1);
+  if (pluginError) return fail(errorResponse(`create ${name ?? ''}: error looking up volume plugin ${driver}: ${pluginError}`), 1);
   // Recorded (Engine 26.1): without --label/-o the daemon keeps null, not {}.
   const labels = all(p, 'label').length ? keyValues(all(p, 'label')) : null;
   const options = all(p, 'opt').length ? keyValues(all(p, 'opt')) : null;
   const made = createVolume(d.sh.world, d.daemon, name, { labels, options, ...(driver !== 'local' ? { driver: findPlugin(d.daemon, driver)!.name } : {}) });
-  if (!made.ok) return fail(`Error response from daemon: ${made.error}`, 1);
+  if (!made.ok) return fail(errorResponse(made.error), 1);
   return success(made.value.name + '\n');
 }
 
@@ -85,7 +85,7 @@ function volumeLs(d: DockerCtx, argv: string[]): CommandResult {
   const p = parsed.value;
   if (p.args.length > 0) return argsError('volume ls', '[OPTIONS]', 'List volumes', 'no arguments');
   const filters = volumeFilters(d, all(p, 'filter'));
-  if (typeof filters === 'string') return fail(`Error response from daemon: ${filters}`, 1);
+  if (typeof filters === 'string') return fail(errorResponse(filters), 1);
   const volumes = volumesOf(d.daemon).filter((v) => filters.every((f) => f(v))).sort((a, b) => naturalLess(a.name, b.name));
   if (has(p, 'quiet')) return success(volumes.map((v) => v.name + '\n').join(''));
   const format = last(p, 'format');
@@ -118,7 +118,7 @@ function volumeInspect(d: DockerCtx, argv: string[]): CommandResult {
     if (v) objects.push(volumeJson(d, v));
     else {
       missing = true;
-      out.err(`Error response from daemon: get ${name}: no such volume`);
+      out.err(errorResponse(`get ${name}: no such volume`));
     }
   }
   const format = last(parsed.value, 'format');
@@ -136,7 +136,7 @@ function volumeRm(d: DockerCtx, argv: string[]): CommandResult {
     const r = removeVolume(d.sh.world, d.daemon, name, has(parsed.value, 'force'));
     if (r.ok) out.line(name);
     else {
-      out.err(`Error response from daemon: ${r.error}`);
+      out.err(errorResponse(r.error));
       code = 1;
     }
   }
@@ -152,7 +152,7 @@ function volumePrune(d: DockerCtx, argv: string[]): CommandResult {
   if (has(p, 'all') && all(p, 'filter').some((f) => f.startsWith('all='))) return fail('conflicting options: cannot specify both --all and --filter all=1', 1);
   const everything = has(p, 'all') || filterAll;
   const filters = volumeFilters(d, all(p, 'filter').filter((f) => !f.startsWith('all=')));
-  if (typeof filters === 'string') return fail(`Error response from daemon: ${filters}`, 1);
+  if (typeof filters === 'string') return fail(errorResponse(filters), 1);
   const warning = everything ? 'WARNING! This will remove all local volumes not used by at least one container.\nAre you sure you want to continue?' : 'WARNING! This will remove anonymous local volumes not used by at least one container.\nAre you sure you want to continue?';
   const out = new Output();
   if (!has(p, 'force') && !confirmPrune(d, warning, out)) return out.done(0);
