@@ -112,7 +112,7 @@ describe('cli (dist/cli.js)', () => {
   it('prints help and version', () => {
     const help = cli(['--help']);
     assert.equal(help.status, 0);
-    assert.match(help.stdout, /vethlab run \[--world NAME\] \[--transcript FILE\] \[SCRIPT\]/);
+    assert.match(help.stdout, /vethlab run \[--world NAME\] \[--transcript FILE\] \[--pcap FILE\] \[SCRIPT\]/);
     assert.match(help.stdout, /exit code\s+is the last command's exit code/);
     assert.deepEqual(cli(['run', '-h']).stdout, help.stdout);
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
