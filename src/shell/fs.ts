@@ -4,6 +4,7 @@
  * real files through an injected reader (the CLI's cwd, the lab's folder).
  */
 import { daemonOf } from '../engine/docker/daemon';
+import { defaultGroup, defaultPasswd } from './coreutils/users';
 import type { World } from '../engine/world';
 import type { Host, Netns } from '../engine/net/types';
 import { readSysctl, writeSysctl } from '../engine/net/sysctl';
@@ -38,7 +39,7 @@ const DIRS = new Set(['/', '/proc', '/proc/sys', '/proc/sys/net', '/proc/sys/net
   // The rest of a Debian host's top level (the simulation keeps nothing in them), so `ls /` looks like one.
   '/bin', '/boot', '/lib', '/lib64', '/media', '/mnt', '/opt', '/sbin', '/srv', '/sys', '/usr', '/usr/bin', '/usr/lib', '/usr/local', '/usr/sbin', '/usr/share', '/var/lib', '/var/log', '/var/tmp']);
 /** The host's own files (builtinFile), by directory, for `ls`. */
-const BUILTIN_FILES: Record<string, string[]> = { '/etc': ['debian_version', 'hostname', 'hosts', 'os-release', 'resolv.conf'], '/usr/lib': ['os-release'], '/dev': ['null'] };
+const BUILTIN_FILES: Record<string, string[]> = { '/etc': ['debian_version', 'group', 'hostname', 'hosts', 'os-release', 'passwd', 'resolv.conf'], '/usr/lib': ['os-release'], '/dev': ['null'] };
 
 export { resolvePath };
 
@@ -236,6 +237,10 @@ export class SimFs implements FileSystem {
         return 'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nNAME="Debian GNU/Linux"\nVERSION_ID="12"\nVERSION="12 (bookworm)"\nVERSION_CODENAME=bookworm\nID=debian\nHOME_URL="https://www.debian.org/"\nSUPPORT_URL="https://www.debian.org/support"\nBUG_REPORT_URL="https://bugs.debian.org/"\n';
       case '/etc/debian_version':
         return '12.8\n';
+      case '/etc/passwd':
+        return defaultPasswd();
+      case '/etc/group':
+        return defaultGroup(this.world, this.host);
       default:
         return undefined;
     }

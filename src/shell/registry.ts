@@ -40,6 +40,7 @@ import { tr } from './coreutils/tr';
 import { seq } from './coreutils/seq';
 import { env } from './coreutils/env';
 import { id, whoami } from './coreutils/identity';
+import { groupadd, groups, useradd, usermod } from './coreutils/users';
 import { uname } from './coreutils/uname';
 import { date } from './coreutils/date';
 import { whichWith } from './coreutils/which';
@@ -110,6 +111,10 @@ export const COMMANDS: Record<string, CommandFn> = {
   env,
   whoami,
   id,
+  usermod,
+  useradd,
+  groupadd,
+  groups,
   uname,
   date,
   which: whichWith(isProgram),

@@ -256,11 +256,53 @@ describe('ls of the host\'s own directories', () => {
   it('/ lists a Debian top level, /etc the host\'s files, /etc/docker exists on a Docker host', () => {
     const sh = bareShell();
     assert.deepEqual(at(sh, 'ls /')[0].split('\n').filter(Boolean), ['bin', 'boot', 'dev', 'etc', 'home', 'lib', 'lib64', 'media', 'mnt', 'opt', 'proc', 'root', 'run', 'sbin', 'srv', 'sys', 'tmp', 'usr', 'var']);
-    assert.deepEqual(at(sh, 'ls /etc'), ['debian_version\nhostname\nhosts\nos-release\nresolv.conf\n', '', 0]);
+    assert.deepEqual(at(sh, 'ls /etc'), ['debian_version\ngroup\nhostname\nhosts\nos-release\npasswd\nresolv.conf\n', '', 0]);
     assert.equal(at(sh, 'ls /etc/docker')[2], 2);
     const docker = dockerShell();
     assert.match(docker.run('ls /etc').stdout, /^docker$/m);
     assert.deepEqual(at(docker, 'ls /etc/docker'), ['', '', 0]);
     assert.deepEqual(at(sh, 'rmdir /usr'), ['', "rmdir: failed to remove '/usr': Directory not empty\n", 1]);
+  });
+});
+
+describe('users and groups (shadow-utils 4.13, coreutils 9.1 on Debian 12)', () => {
+  it("Docker's post-install step: usermod -aG docker USER, and what id and groups say after it", () => {
+    const sh = dockerShell();
+    // Recorded on Debian 12: the user is looked up first, exit 6.
+    assert.deepEqual(at(sh, 'sudo usermod -a -G docker ec2-user'), ['', "usermod: user 'ec2-user' does not exist\n", 6]);
+    assert.deepEqual(at(sh, 'useradd -m ec2-user'), ['', '', 0]);
+    assert.deepEqual(at(sh, 'usermod -aG docker ec2-user'), ['', '', 0]);
+    assert.deepEqual(at(sh, 'id ec2-user'), ['uid=1000(ec2-user) gid=1000(ec2-user) groups=1000(ec2-user),101(docker)\n', '', 0]);
+    assert.deepEqual(at(sh, 'groups ec2-user'), ['ec2-user : ec2-user docker\n', '', 0]);
+    assert.deepEqual(at(sh, 'id -nG ec2-user'), ['ec2-user docker\n', '', 0]);
+    assert.match(at(sh, 'cat /etc/group')[0], /\ndocker:x:101:ec2-user\nec2-user:x:1000:\n$/);
+    assert.match(at(sh, 'cat /etc/passwd')[0], /\nec2-user:x:1000:1000::\/home\/ec2-user:\/bin\/sh\n$/);
+    assert.match(at(sh, 'ls /home')[0], /^ec2-user$/m);
+    // The shell's own credentials are its login's.
+    assert.deepEqual(at(sh, 'id'), ['uid=0(root) gid=0(root) groups=0(root)\n', '', 0]);
+    assert.deepEqual(at(sh, 'groups'), ['root\n', '', 0]);
+    // Without -a, -G replaces the supplementary groups.
+    assert.deepEqual(at(sh, 'usermod -G sudo ec2-user'), ['', '', 0]);
+    assert.deepEqual(at(sh, 'groups ec2-user'), ['ec2-user : ec2-user sudo\n', '', 0]);
+  });
+
+  it('errors as shadow-utils prints them (recorded), and a failure changes nothing', () => {
+    const sh = bareShell();
+    const before = state(sh);
+    assert.deepEqual(at(sh, 'usermod -aG nosuchgroup root'), ['', "usermod: group 'nosuchgroup' does not exist\n", 6]);
+    const usage = at(sh, 'usermod -a root');
+    assert.equal(usage[2], 2);
+    assert.match(usage[1], /^usermod: -a flag is only allowed with the -G flag\nUsage: usermod \[options\] LOGIN\n\nOptions:\n {2}-a, --append {18}append the user/);
+    assert.match(usage[1], / {2}-Z, --selinux-user SEUSER {5}new SELinux user mapping for the user account\n\n$/);
+    assert.deepEqual(at(sh, 'useradd root'), ['', "useradd: user 'root' already exists\n", 9]);
+    assert.deepEqual(at(sh, "useradd 'Bad Name'"), ['', "useradd: invalid user name 'Bad Name': use --badname to ignore\n", 3]);
+    assert.deepEqual(at(sh, 'groupadd root'), ['', "groupadd: group 'root' already exists\n", 9]);
+    assert.deepEqual(at(sh, 'groups nosuchuser'), ['', 'groups: ‘nosuchuser’: no such user\n', 1]);
+    assert.equal(at(sh, 'groupadd')[2], 2);
+    assert.equal(state(sh), before);
+    // A host without Docker has no docker group.
+    assert.doesNotMatch(at(sh, 'cat /etc/group')[0], /^docker:/m);
+    assert.deepEqual(at(sh, 'groupadd -r monitoring'), ['', '', 0]);
+    assert.match(at(sh, 'tail -1 /etc/group')[0], /^monitoring:x:996:\n$/);
   });
 });

@@ -1,6 +1,7 @@
-/** whoami and id: the simulated shell is root (uid 0, gid 0), as on a lab VM logged in as root. */
+/** whoami and id: the simulated shell is root (uid 0, gid 0), as on a lab VM logged in as root; id USER reads /etc/passwd and /etc/group. */
 import { Output, type CommandFn, success } from '../types';
 import { unknownLetter, usageError } from './usage';
+import { findUser, groupsOf, readGroups, readUsers } from './users';
 
 export const whoami: CommandFn = (argv) => {
   const arg = argv[1];
@@ -10,8 +11,11 @@ export const whoami: CommandFn = (argv) => {
   return success('root\n');
 };
 
-/** `id [-u] [-g] [-n] [root|0]`: uid=0(root) gid=0(root) groups=0(root). */
-export const id: CommandFn = (argv) => {
+/**
+ * `id [-u|-g|-G] [-n] [USER]`: the shell's own credentials (root, as it logged in: a usermod shows
+ * after logging in again), or USER's from /etc/passwd and /etc/group.
+ */
+export const id: CommandFn = (argv, ctx) => {
   let only: 'u' | 'g' | 'G' | null = null;
   let names = false;
   const users: string[] = [];
@@ -27,8 +31,14 @@ export const id: CommandFn = (argv) => {
     } else users.push(a);
   }
   if (users.length > 1) return usageError('id', `extra operand '${users[1]}'`);
-  if (users[0] !== undefined && users[0] !== 'root' && users[0] !== '0') return new Output().err(`id: '${users[0]}': no such user`).done(1);
+  const all = readUsers(ctx);
+  const user = users[0] === undefined ? findUser(all, 'root') : findUser(all, users[0]);
+  if (!user) return new Output().err(`id: '${users[0]}': no such user`).done(1);
   if (only === null && names) return new Output().err('id: cannot print only names or real IDs in default format').done(1);
-  if (only !== null) return success((names ? 'root' : '0') + '\n');
-  return success('uid=0(root) gid=0(root) groups=0(root)\n');
+  const groups = users[0] === undefined ? groupsOf(user, readGroups(ctx)).slice(0, 1) : groupsOf(user, readGroups(ctx));
+  const primary = groups[0]!;
+  if (only === 'u') return success((names ? user.name : String(user.uid)) + '\n');
+  if (only === 'g') return success((names ? primary.name : String(primary.gid)) + '\n');
+  if (only === 'G') return success(groups.map((g) => (names ? g.name : String(g.gid))).join(' ') + '\n');
+  return success(`uid=${user.uid}(${user.name}) gid=${primary.gid}(${primary.name}) groups=${groups.map((g) => `${g.gid}(${g.name})`).join(',')}\n`);
 };
