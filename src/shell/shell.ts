@@ -35,6 +35,7 @@ import { matches } from './expand/pattern';
 import { enter, leave, localBuiltin, returnBuiltin, shiftBuiltin, type FunctionEnv } from './functions';
 import { aliasBuiltin, unaliasBuiltin, type Aliases } from './aliases';
 import { historyBuiltin } from './history';
+import { quoteWord, setBuiltin, traceLine, type SetOptions } from './set-builtin';
 
 export type { Chunk } from './jobs/redirect';
 
@@ -64,6 +65,10 @@ export interface ShellOptions {
 
 /** What a (sub)shell carries: the shell itself, or a copy for `( … )`, `cmd &` and `sh -c`. */
 interface Env extends FunctionEnv {
+  /** `set -e`, `-u`, `-x`, `-o pipefail`. */
+  flags?: SetOptions;
+  /** How many `if`/`while` conditions enclose the command (`set -e` ignores failures there). */
+  conditions?: number;
   cwd: string;
   vars: Record<string, string>;
   lastStatus: number;
@@ -325,11 +330,18 @@ export class Shell implements Env {
 
   private *runAndOr(andOr: AndOr, env: Env, ns: Netns, chunks: Sink, group: Group): Exec {
     let status = yield* this.runPipeline(andOr.first, env, ns, chunks, group);
+    let last = andOr.first;
     for (const { op, pipeline } of andOr.rest) {
       if (group.killed || env.exited || env.jump) break;
       env.lastStatus = status;
-      if ((op === '&&') === (status === 0)) status = yield* this.runPipeline(pipeline, env, ns, chunks, group);
+      if ((op === '&&') === (status === 0)) {
+        status = yield* this.runPipeline(pipeline, env, ns, chunks, group);
+        last = pipeline;
+      }
     }
+    // `set -e`: only the and-or list's last pipeline, not negated, outside a condition, ends the line.
+    const final = andOr.rest.length === 0 ? andOr.first : andOr.rest[andOr.rest.length - 1]!.pipeline;
+    if (status !== 0 && env.flags?.errexit && !env.conditions && last === final && !last.negate) env.exited = true;
     return status;
   }
 
@@ -342,7 +354,9 @@ export class Shell implements Env {
       const local: Chunk[] = [];
       // A lone command of the line writes straight to the screen: a live view may show it as it runs.
       this.liveCandidate = pipeline.commands.length === 1 && chunks === this.lineChunks;
-      status = yield* this.runCommand(pipeline.commands[index]!, env, ns, stdin, local, group);
+      const own = yield* this.runCommand(pipeline.commands[index]!, env, ns, stdin, local, group);
+      // `set -o pipefail`: the last command that failed gives the status.
+      status = env.flags?.pipefail && own === 0 && index > 0 ? status : own;
       stdin = joinStream(local, 'stdout');
       for (const c of local) if (last || c.stream === 'stderr') chunks.push(c);
     }
@@ -383,6 +397,7 @@ export class Shell implements Env {
       for (let round = 0; round < values.length && !over(round); round++) {
         if (group.killed || env.exited) break;
         env.vars[command.name] = values[round]!;
+        this.trace(env, inner, ['for', command.name, 'in', ...values.map((v) => quoteWord(v))]);
         status = yield* this.runList(command.body, env, ns, inner, group);
         if (leaveLoop(env)) break;
       }
@@ -391,7 +406,7 @@ export class Shell implements Env {
       env.loops = (env.loops ?? 0) + 1;
       for (let round = 0; !over(round); round++) {
         if (group.killed || env.exited) break;
-        const test = yield* this.runList(command.condition, env, ns, inner, group);
+        const test = yield* this.condition(command.condition, env, ns, inner, group);
         if (leaveLoop(env)) break;
         if ((test === 0) === command.until || group.killed || env.exited) break;
         status = yield* this.runList(command.body, env, ns, inner, group);
@@ -407,6 +422,7 @@ export class Shell implements Env {
     } else if (command.kind === 'function') {
       (env.functions ??= {})[command.name] = command;
     } else if (command.kind === 'arith') {
+      this.trace(env, inner, [`(( ${command.expr} ))`]);
       const value = this.arithCommand('((', command.expr, env, ns, inner);
       status = value === undefined || value === 0n ? 1 : 0;
     } else if (command.kind === 'cfor') {
@@ -424,7 +440,7 @@ export class Shell implements Env {
       }
       env.loops--;
     } else if (command.kind === 'cond') {
-      status = condStatus(command.expr, this.condScope(env, ns));
+      status = condStatus(command.expr, this.condScope(env, ns, inner));
     } else if (command.kind === 'group') {
       status = yield* this.runList(command.body, env, ns, inner, group);
     } else {
@@ -438,6 +454,7 @@ export class Shell implements Env {
   private *runCase(command: CaseCommand, env: Env, ns: Netns, inner: Chunk[], group: Group): Exec {
     const expander = this.expander(env, ns);
     const subject = expander.text(command.word);
+    this.trace(env, inner, ['case', quoteWord(subject), 'in']);
     let status = 0;
     let fallThrough = false;
     for (const item of command.items) {
@@ -463,7 +480,7 @@ export class Shell implements Env {
   }
 
   /** What `[[ … ]]` needs: expansions, file tests on the simulated files, BASH_REMATCH. */
-  private condScope(env: Env, ns: Netns): import('./expand/cond').CondScope {
+  private condScope(env: Env, ns: Netns, inner: Chunk[]): import('./expand/cond').CondScope {
     const expander = this.expander(env, ns);
     const ctx: ShellContext = { world: this.world, host: this.host, ns, stdin: '', env: env.vars, cwd: env.cwd, fs: this.fs, exec: (a, c) => this.exec(a, c), runLine: (l, c) => this.runIn(l, c.ns, c.env) };
     const test = (args: string[]) => this.exec(['test', ...args], ctx).exitCode === 0;
@@ -475,6 +492,7 @@ export class Shell implements Env {
       unary: (op, operand) => test([op, operand]),
       files: (op, left, right) => test([left, op, right]),
       isSet: (name) => this.parameter(name, env) !== undefined,
+      trace: (words) => this.trace(env, inner, ['[[', ...words, ']]']),
       rematch: (groups) => {
         if (groups) env.vars.BASH_REMATCH = groups[0]!;
         else delete env.vars.BASH_REMATCH;
@@ -482,10 +500,20 @@ export class Shell implements Env {
     };
   }
 
+  /** An `if`/`while` condition: `set -e` does not apply inside it. */
+  private *condition(list: List, env: Env, ns: Netns, inner: Chunk[], group: Group): Exec {
+    env.conditions = (env.conditions ?? 0) + 1;
+    try {
+      return yield* this.runList(list, env, ns, inner, group);
+    } finally {
+      env.conditions--;
+    }
+  }
+
   /** The body of the first `if`/`elif` whose condition succeeds. */
   private *chooseClause(clauses: { condition: List; body: List }[], env: Env, ns: Netns, inner: Chunk[], group: Group): Generator<import('./jobs/process').Wait, List | undefined, void> {
     for (const clause of clauses) {
-      const test = yield* this.runList(clause.condition, env, ns, inner, group);
+      const test = yield* this.condition(clause.condition, env, ns, inner, group);
       if (group.killed || env.exited) return undefined;
       if (test === 0) return clause.body;
     }
@@ -497,9 +525,12 @@ export class Shell implements Env {
     const argv = command.words.flatMap((w) => this.expandFields(w, env, ns));
     const vars: Record<string, string> = { ...env.vars };
     for (const { name, value } of command.assigns) {
-      if (argv.length === 0) env.vars[name] = this.expand(value, env, ns);
-      else vars[name] = this.expand(value, env, ns);
+      const text = this.expand(value, env, ns);
+      if (argv.length === 0) env.vars[name] = text;
+      else vars[name] = text;
+      this.trace(env, chunks, [`${name}=${quoteWord(text)}`]);
     }
+    if (argv.length > 0) this.trace(env, chunks, argv.map((a) => quoteWord(a)));
     const deps = this.redirectDeps(env, ns);
     const input = inputRedirect(deps, command.redirects, ns);
     if (typeof input === 'object') return redirect(deps, [], input, [], chunks, ns);
@@ -592,6 +623,7 @@ export class Shell implements Env {
     }
     if (name === 'local') return localBuiltin(args, env, out);
     if (name === 'let') return this.letBuiltin(args, env, ctx.ns, out);
+    if (name === 'set') return setBuiltin(args, env, out, env === this && this.interactive);
     // A subshell's aliases would end with it: only this shell's own are kept.
     if (name === 'alias') return aliasBuiltin(args, env === this ? this.aliases : new Map(this.aliases), out);
     if (name === 'unalias') return unaliasBuiltin(args, env === this ? this.aliases : new Map(this.aliases), out);
@@ -764,6 +796,7 @@ export class Shell implements Env {
     return new WordExpander({
       lookup: (name) => this.parameter(name, env),
       positional: () => env.positional ?? [],
+      nounset: () => env.flags?.nounset === true,
       assign: (name, value) => void (env.vars[name] = value),
       substitute: (source) => this.substitute(source, env, ns),
       arith: (expr) => this.arith(expr, env),
@@ -811,6 +844,14 @@ export class Shell implements Env {
     return last === 0n ? 1 : 0;
   }
 
+  /** `set -x`: the command's words on stderr before it runs, `+` once more per command substitution. */
+  private trace(env: Env, chunks: Sink, words: string[]): void {
+    if (env.flags?.xtrace) chunks.push({ stream: 'stderr', text: traceLine(words, this.substDepth) });
+  }
+
+  /** How many command substitutions enclose the command being expanded (xtrace's `++`). */
+  private substDepth = 0;
+
   /** A parameter's value; undefined when unset. */
   private parameter(name: string, env: Env): string | undefined {
     if (name === '?') return String(env.lastStatus);
@@ -834,7 +875,13 @@ export class Shell implements Env {
     }
     const sub = forkEnv(env);
     const chunks: Chunk[] = [];
-    const status = drive(this.runList(list, sub, ns, chunks, new Group()), this.world.clock);
+    this.substDepth++;
+    let status: number;
+    try {
+      status = drive(this.runList(list, sub, ns, chunks, new Group()), this.world.clock);
+    } finally {
+      this.substDepth--;
+    }
     for (const c of chunks) if (c.stream === 'stderr') this.lineChunks.push(c);
     this.substituted = status;
     return joinStream(chunks, 'stdout').replace(/\n+$/, '');
@@ -879,6 +926,8 @@ function forkEnv(env: Env): Env {
     vars: { ...env.vars },
     lastStatus: env.lastStatus,
     ...(env.positional ? { positional: env.positional } : {}),
+    ...(env.flags ? { flags: { ...env.flags } } : {}),
+    ...(env.conditions ? { conditions: env.conditions } : {}),
     ...(env.functions ? { functions: { ...env.functions } } : {}),
     // Inside a function a subshell may still `return` and use `local` (its own frames).
     ...(env.frames ? { frames: env.frames.map(() => new Map<string, string | undefined>()) } : {}),

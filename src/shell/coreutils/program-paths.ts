@@ -5,7 +5,7 @@
  */
 
 /** Bash builtins the simulated shell runs itself (`type cd`: cd is a shell builtin). */
-export const SHELL_BUILTINS = new Set(['cd', 'export', 'pwd', 'exit', 'eval', 'unset', 'break', 'continue', 'wait', 'jobs', 'kill', 'fg', 'bg', 'type', 'command', 'read', 'source', '.', 'echo', 'printf', 'test', '[', 'true', 'false', ':', 'help', 'local', 'return', 'shift', 'alias', 'unalias', 'history', 'let']);
+export const SHELL_BUILTINS = new Set(['cd', 'export', 'pwd', 'exit', 'eval', 'unset', 'break', 'continue', 'wait', 'jobs', 'kill', 'fg', 'bg', 'type', 'command', 'read', 'source', '.', 'echo', 'printf', 'test', '[', 'true', 'false', ':', 'help', 'local', 'return', 'shift', 'alias', 'unalias', 'history', 'let', 'set']);
 
 /** Reserved words: `type if` says "if is a shell keyword". */
 export const SHELL_KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'case', 'esac', 'for', 'select', 'while', 'until', 'do', 'done', 'in', 'function', 'time', '{', '}', '!', '[[', ']]']);

@@ -19,6 +19,8 @@ export interface CondScope {
   /** `-nt`, `-ot`, `-ef`. */
   files(op: string, left: string, right: string): boolean;
   isSet(name: string): boolean;
+  /** `set -x`: a primary's expanded words. */
+  trace(words: string[]): void;
   /** `=~` matched (the groups) or not (undefined). */
   rematch(groups: string[] | undefined): void;
 }
@@ -43,10 +45,14 @@ function evaluate(expr: CondExpr, scope: CondScope): boolean {
       return evaluate(expr.left, scope) || evaluate(expr.right, scope);
     case 'not':
       return !evaluate(expr.expr, scope);
-    case 'word':
-      return scope.text(expr.word) !== '';
+    case 'word': {
+      const word = scope.text(expr.word);
+      scope.trace([word]);
+      return word !== '';
+    }
     case 'unary': {
       const operand = scope.text(expr.word);
+      scope.trace([expr.op, operand]);
       if (expr.op === '-z') return operand === '';
       if (expr.op === '-n') return operand !== '';
       if (expr.op === '-v') return scope.isSet(operand);
@@ -69,6 +75,7 @@ const INT: Record<string, (a: bigint, b: bigint) => boolean> = {
 
 function binary(op: string, leftWord: Word, rightWord: Word, scope: CondScope): boolean {
   const left = scope.text(leftWord);
+  scope.trace([left, op, op === '=~' ? scope.regex(rightWord) : scope.text(rightWord)]);
   const int = INT[op];
   if (int) return int(scope.arith(left), scope.arith(scope.text(rightWord)));
   if (op === '==' || op === '=') return matches(scope.pattern(rightWord), left);

@@ -27,6 +27,9 @@ export class WordExpander implements ParamScope {
   positional(): string[] {
     return this.scope.positional();
   }
+  nounset(): boolean {
+    return this.scope.nounset();
+  }
   assign(name: string, value: string): void {
     this.scope.assign(name, value);
   }

@@ -14,6 +14,8 @@ export type Piece = { text: string; quoted: boolean; glob?: boolean } | { br: tr
 export interface ParamScope {
   /** A parameter's value; undefined when it is unset. */
   lookup(name: string): string | undefined;
+  /** `set -u`: expanding an unset parameter is an error. */
+  nounset(): boolean;
   /** $1 … $N. */
   positional(): string[];
   assign(name: string, value: string): void;
@@ -42,6 +44,9 @@ function opPieces(p: Param, scope: ParamScope, quoted: boolean): Piece[] {
   const op = p.op;
   const list = p.name === '@' || p.name === '*';
   const value = list ? (scope.positional().length > 0 ? scope.positional().join(' ') : undefined) : scope.lookup(p.name);
+  // `set -u`: an unset parameter fails, except where a default or a test asks for it.
+  const tests = op && (op.kind === 'default' || op.kind === 'assign' || op.kind === 'alternate' || op.kind === 'error' || op.kind === 'bad');
+  if (value === undefined && !list && !tests && scope.nounset()) throw new ExpansionError(`${/^\d+$/.test(p.name) ? '$' + p.name : p.name}: unbound variable`);
   const own = (): Piece[] => (list ? positionalPieces(p.name, scope.positional(), quoted, scope.lookup('IFS')) : str(value ?? ''));
   if (!op) return own();
   switch (op.kind) {
