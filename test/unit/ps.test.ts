@@ -15,7 +15,9 @@ describe('ps, pgrep, tty, more', () => {
     const pid = sh.run("docker inspect -f '{{.State.Pid}}' web").stdout.trim();
     const out = sh.run('ps -ef').stdout.split('\n');
     assert.equal(out[0], 'UID        PID  PPID  C STIME TTY          TIME CMD');
-    assert.equal(out[1], 'root         1     0  0 09:30 ?        00:00:00 /sbin/init');
+    // The host booted 52 s before the world's first instant (09:30:00): init, containerd and dockerd started at 09:29.
+    assert.equal(out[1], 'root         1     0  0 09:29 ?        00:00:00 /sbin/init');
+    assert.equal(out[3], 'root       689     1  0 09:29 ?        00:00:00 /usr/bin/dockerd -H fd:// --containerd=/run/containerd/containerd.sock');
     const master = out.find((l) => l.includes('nginx: master process'))!;
     assert.match(master, new RegExp(`^root\\s+${pid}\\s+\\d+  0 \\d\\d:\\d\\d \\?\\s+00:00:00 nginx: master process nginx -g daemon off;$`));
     assert.equal(out.filter((l) => / nginx: worker process$/.test(l) && l.startsWith('101 ')).length, 2);
@@ -28,7 +30,7 @@ describe('ps, pgrep, tty, more', () => {
     assert.equal(sh.run('ps').stdout, '  PID TTY          TIME CMD\n 4242 pts/0    00:00:00 bash\n 5242 pts/0    00:00:00 ps\n');
     const aux = sh.run('ps aux').stdout.split('\n');
     assert.equal(aux[0], 'USER       PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND');
-    assert.match(aux[1]!, /^root         1  0\.0  0\.0 +\d+ +\d+ \?        Ss   09:30   0:00 \/sbin\/init$/);
+    assert.match(aux[1]!, /^root         1  0\.0  0\.0 +\d+ +\d+ \?        Ss   09:29   0:00 \/sbin\/init$/);
     const bad = sh.run('ps -Q');
     assert.equal(bad.exitCode, 1);
     assert.match(bad.stderr, /^error: unsupported SysV option\n\nUsage:\n ps \[options\]\n/);
@@ -51,5 +53,22 @@ describe('ps, pgrep, tty, more', () => {
     assert.equal(sh.run('echo hi | more').stdout, 'hi\n');
     const missing = sh.run('more /nope; less /nope');
     assert.deepEqual([missing.stdout, missing.stderr, missing.exitCode], ['/nope: No such file or directory\n', 'more: cannot open /nope: No such file or directory\n', 0]);
+  });
+});
+
+describe('ps and the docker units', () => {
+  it('containerd outlives a stopped dockerd (live-restored containers keep their shims); a dockerd typed at the prompt shows with its command line and terminal', () => {
+    const sh = dockerShell();
+    sh.run(`echo '{"live-restore": true}' > /etc/docker/daemon.json`);
+    sh.run('systemctl restart docker');
+    sh.run('docker run -d --name web nginx');
+    sh.run('systemctl stop docker docker.socket');
+    const stopped = sh.run('ps -ef').stdout;
+    assert.match(stopped, /^root +612 +1 .* \/usr\/bin\/containerd$/m);
+    assert.doesNotMatch(stopped, /\/usr\/bin\/dockerd/);
+    assert.match(stopped, /nginx: master process/);
+    sh.run('dockerd -H tcp://192.168.1.2:2375 &');
+    sh.run('sleep 17');
+    assert.match(sh.run('ps -ef').stdout, /^root +\d+ +4242 +0 09:30 pts\/0 +00:00:00 dockerd -H tcp:\/\/192\.168\.1\.2:2375$/m);
   });
 });

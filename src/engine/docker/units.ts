@@ -45,8 +45,10 @@ export interface DockerUnits {
   /** CPU time of earlier runs of the unit (systemd keeps accounting across restarts), ms. */
   cpuMs: number;
   journal: JournalEntry[];
-  /** A dockerd started at the prompt (not by systemd) runs with this PID. */
+  /** A dockerd started at the prompt (not by systemd) runs with this PID, command line and start time. */
   foregroundPid?: number;
+  foregroundCmd?: string;
+  foregroundSince?: number;
   /** systemd's last job id, and the job each unit runs. */
   lastJob?: number;
   openJobs?: Partial<Record<JournalEntry['unit'], number>>;
@@ -56,7 +58,7 @@ export interface DockerUnits {
 export const START_MS = { ready: 1228, refused: 41, shutdown: 374 };
 
 /** The host booted before the world's first instant: docker.socket listened, then dockerd started (ms, negative). */
-export const BOOT = { socket: -48_211, dockerdStarting: -47_930, dockerdStarted: -46_702 };
+export const BOOT = { kernel: -52_480, socket: -48_211, dockerdStarting: -47_930, dockerdStarted: -46_702 };
 
 /** The journal keeps this many lines per daemon (systemctl status shows the last 10). */
 const JOURNAL_LINES = 200;

@@ -7,6 +7,7 @@
  * threads are listed.
  */
 import { daemonOf } from '../../engine/docker/daemon';
+import { BOOT, DOCKERD_CMDLINE, dockerUnits } from '../../engine/docker/units';
 import { imageOf } from '../../engine/docker/containers';
 import { processTree } from '../../engine/docker/procs';
 import { isStopped } from '../../engine/docker/signals';
@@ -34,17 +35,23 @@ const DOCKERD = 689;
 
 /** The host's processes, by PID. */
 export function hostProcesses(ctx: ShellContext): HostProcess[] {
-  const procs: HostProcess[] = [{ uid: 'root', pid: 1, ppid: 0, started: 0, tty: '?', cmd: '/sbin/init' }];
+  const procs: HostProcess[] = [{ uid: 'root', pid: 1, ppid: 0, started: BOOT.kernel, tty: '?', cmd: '/sbin/init' }];
   const daemon = daemonOf(ctx.world, ctx.host);
-  if (daemon && !daemon.stopped) {
-    procs.push({ uid: 'root', pid: CONTAINERD, ppid: 1, started: 0, tty: '?', cmd: '/usr/bin/containerd' });
-    procs.push({ uid: 'root', pid: DOCKERD, ppid: 1, started: 0, tty: '?', cmd: '/usr/bin/dockerd -H fd:// --containerd=/run/containerd/containerd.sock' });
+  if (daemon) {
+    // containerd is a service of its own: it keeps running (and live-restored containers with it) while dockerd is stopped.
+    procs.push({ uid: 'root', pid: CONTAINERD, ppid: 1, started: BOOT.kernel, tty: '?', cmd: '/usr/bin/containerd' });
+    const units = dockerUnits(daemon);
+    let dockerd = DOCKERD;
+    if (!daemon.stopped && units.foregroundPid !== undefined) {
+      dockerd = units.foregroundPid;
+      procs.push({ uid: 'root', pid: dockerd, ppid: SHELL_PID, started: units.foregroundSince ?? 0, tty: 'pts/0', cmd: units.foregroundCmd ?? 'dockerd' });
+    } else if (!daemon.stopped) procs.push({ uid: 'root', pid: DOCKERD, ppid: 1, started: units.activeSince, tty: '?', cmd: DOCKERD_CMDLINE });
     for (const c of daemon.containers) {
       const tree = processTree(c, imageOf(daemon, c));
       if (tree.length === 0) continue;
       const started = c.startedAt ?? 0;
       procs.push({ uid: 'root', pid: tree[0]!.ppid, ppid: 1, started, tty: '?', cmd: `/usr/bin/containerd-shim-runc-v2 -namespace moby -id ${c.id} -address /run/containerd/containerd.sock` });
-      for (const p of containerProxies(c)) procs.push({ uid: 'root', pid: p.pid, ppid: DOCKERD, started, tty: '?', cmd: proxyCommandLine(p) });
+      if (!daemon.stopped) for (const p of containerProxies(c)) procs.push({ uid: 'root', pid: p.pid, ppid: dockerd, started, tty: '?', cmd: proxyCommandLine(p) });
       for (const p of tree) procs.push({ uid: p.uid, pid: p.pid, ppid: p.ppid, started, tty: c.tty ? 'pts/0' : '?', cmd: p.cmd, ...(isStopped(c, p.pid) ? { stopped: true } : {}) });
     }
   }

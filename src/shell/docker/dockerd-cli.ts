@@ -161,6 +161,8 @@ export function* dockerd(argv: string[], ctx: ProcContext, out: Output): Proc {
   }
   daemon.config = { ...daemon.config!, hosts: hosts.map((h) => (h.proto === 'tcp' ? `tcp://${h.addr}` : h.proto === 'unix' ? `unix://${h.addr}` : 'fd://')) };
   units.foregroundPid = pid;
+  units.foregroundCmd = argv.join(' ');
+  units.foregroundSince = ctx.world.clock.now();
   ctx.world.changed();
   logLine(ctx, out, 'info', '[graphdriver] using prior storage driver: overlay2');
   logLine(ctx, out, 'info', 'Loading containers: start.');
@@ -177,6 +179,8 @@ export function* dockerd(argv: string[], ctx: ProcContext, out: Output): Proc {
     signal = e;
   }
   delete units.foregroundPid;
+  delete units.foregroundCmd;
+  delete units.foregroundSince;
   if (signal) logLine(ctx, out, 'info', `Processing signal '${signal.name === 'INT' ? 'interrupt' : signal.name === 'TERM' ? 'terminated' : 'killed'}'`);
   if (signal?.name === 'KILL') {
     daemon.stopped = true;
