@@ -315,6 +315,10 @@ function lexWord(text: string, start: number, inner = false): { word: Word; end:
   };
   let i = start;
   let quoted = false;
+  // NAME=~/x and NAME=a:~/b: a tilde after the `=` or an unquoted `:` of an assignment-like word expands too.
+  const assignment = inner ? null : /^[A-Za-z_][A-Za-z0-9_]*=/.exec(text.slice(start, start + 256));
+  const valueAt = assignment ? start + assignment[0].length : -1;
+  let colonAt = -1;
   const tilde = tildePrefix(text, start);
   if (tilde) {
     parts.push(tilde.part);
@@ -361,7 +365,13 @@ function lexWord(text: string, start: number, inner = false): { word: Word; end:
       flush();
       parts.push({ kind: 'glob', text: text.slice(i, end) });
       i = end;
+    } else if (c === '~' && (i === valueAt || (valueAt >= 0 && i === colonAt + 1)) && tildePrefix(text, i, true)) {
+      const t = tildePrefix(text, i, true)!;
+      flush();
+      parts.push(t.part);
+      i = t.end;
     } else {
+      if (c === ':') colonAt = i;
       add(c, true);
       i++;
     }
@@ -376,11 +386,11 @@ function lexWord(text: string, start: number, inner = false): { word: Word; end:
  * `/`, is the home directory: `~` is $HOME (not split), `~root` is /root. Another login name is
  * not a user of this host, so it stays as written.
  */
-function tildePrefix(text: string, start: number): { part: WordPart; end: number } | undefined {
+function tildePrefix(text: string, start: number, inAssignment = false): { part: WordPart; end: number } | undefined {
   if (text[start] !== '~') return undefined;
   let end = start + 1;
   while (end < text.length && /[A-Za-z0-9._-]/.test(text[end]!)) end++;
-  if (end < text.length && text[end] !== '/' && !isBreak(text[end]!)) return undefined;
+  if (end < text.length && text[end] !== '/' && !isBreak(text[end]!) && !(inAssignment && text[end] === ':')) return undefined;
   const login = text.slice(start + 1, end);
   if (login === '') return { part: { kind: 'param', name: 'HOME', quoted: true }, end };
   return login === 'root' ? { part: { kind: 'lit', text: '/root' }, end } : undefined;
