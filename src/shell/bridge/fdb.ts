@@ -13,6 +13,7 @@ import { vxlanDevice } from '../../engine/packet/vxlan';
 import { Output, type ShellContext } from '../types';
 import { matches, type BridgeOptions } from './bridge';
 import { jsonText, type JsonValue } from './json';
+import { INCOMPLETE } from '../ip/args';
 
 export function bridgeFdb(ctx: ShellContext, args: string[], out: Output, options: BridgeOptions) {
   const sub = args[0];
@@ -25,7 +26,7 @@ export function bridgeFdb(ctx: ShellContext, args: string[], out: Output, option
   for (let i = 0; i < rest.length; i++) {
     const key = rest[i]!;
     const name = rest[++i];
-    if (name === undefined) return out.err('Command line is not complete. Try option "help"').done(255);
+    if (name === undefined) return out.err(INCOMPLETE).done(255);
     const link = device(ctx, name);
     // fdb_show: "br" names a bridge, "dev"/"brport" any device (recorded).
     if (!link) return out.err(`Cannot find ${key === 'br' ? 'bridge device' : 'device'} "${name}"`).done(255);
@@ -113,7 +114,7 @@ function modifyFdb(ctx: ShellContext, sub: string, args: string[], out: Output) 
     const word = args[i]!;
     if (['dev', 'dst', 'vlan', 'port', 'dst_port', 'vni', 'src_vni', 'via', 'nhid'].includes(word)) {
       const v = args[++i];
-      if (v === undefined) return out.err('Command line is not complete. Try option "help"').done(255);
+      if (v === undefined) return out.err(INCOMPLETE).done(255);
       if (word === 'dev') name = v;
       else if (word === 'dst') {
         const ip = parseIpv4(v);

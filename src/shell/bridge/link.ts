@@ -10,6 +10,7 @@ import { linkFlags } from '../ip/print-link';
 import { Output, type ShellContext } from '../types';
 import { matches, type BridgeOptions } from './bridge';
 import { jsonText, type JsonValue } from './json';
+import { INCOMPLETE } from '../ip/args';
 
 const ON_BY_DEFAULT: ReadonlySet<PortFlag> = new Set(['learning', 'flood', 'mcast_flood', 'bcast_flood']);
 const STATES: BridgePortState[] = ['disabled', 'listening', 'learning', 'forwarding', 'blocking'];
@@ -24,7 +25,7 @@ export function bridgeLink(ctx: ShellContext, args: string[], out: Output, optio
   let only: Link | undefined;
   for (let i = 0; i < rest.length; i++) {
     const name = rest[i] === 'dev' ? rest[++i] : rest[i];
-    if (name === undefined) return out.err('Command line is not complete. Try option "help"').done(255);
+    if (name === undefined) return out.err(INCOMPLETE).done(255);
     only = device(ctx, name);
     if (!only) return out.err(`Cannot find device "${name}"`).done(255);
   }
@@ -110,7 +111,7 @@ function setLink(ctx: ShellContext, args: string[], out: Output) {
     // mcast_router, hwmode and backup_port are not modelled: they print the usage like an unknown word.
     if (!['dev', 'cost', 'priority', 'state', 'learning_sync', ...PORT_FLAGS].includes(word)) return out.err(LINK_USAGE).done(255);
     const v = value();
-    if (v === undefined) return out.err('Command line is not complete. Try option "help"').done(255);
+    if (v === undefined) return out.err(INCOMPLETE).done(255);
     if (word === 'dev') name = v;
     else if (word === 'cost') cost = atoi(v);
     else if (word === 'priority') priority = atoi(v);

@@ -12,6 +12,7 @@ import { addBridgeVlan, bridgeVlansOf, deleteBridgeVlan } from '../../engine/net
 import { Output, type ShellContext } from '../types';
 import type { BridgeOptions } from './bridge';
 import { jsonText } from './json';
+import { INCOMPLETE } from '../ip/args';
 
 export const VLAN_USAGE = `Usage: bridge vlan { add | del } vid VLAN_ID dev DEV [ tunnel_info id TUNNEL_ID ]
                                                      [ pvid ] [ untagged ]
@@ -48,7 +49,7 @@ function modifyVlan(ctx: ShellContext, args: string[], out: Output, op: 'add' | 
     const word = args[i]!;
     if (word === 'dev' || word === 'vid') {
       const value = args[++i];
-      if (value === undefined) return out.err('Command line is not complete. Try option "help"').done(255);
+      if (value === undefined) return out.err(INCOMPLETE).done(255);
       if (word === 'dev') dev = value;
       else vid = Number.parseInt(value, 10) || 0;
     } else if (word === 'pvid') pvid = true;
@@ -78,7 +79,7 @@ function showVlans(ctx: ShellContext, args: string[], out: Output, options: Brid
     const word = args[i]!;
     const value = args[i + 1];
     if (word !== 'dev' && word !== 'vid') continue;
-    if (value === undefined) return out.err('Command line is not complete. Try option "help"').done(255);
+    if (value === undefined) return out.err(INCOMPLETE).done(255);
     i++;
     if (word === 'vid') vid = Number.parseInt(value, 10) || 0;
     else {

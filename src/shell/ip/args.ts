@@ -45,7 +45,9 @@ export class Args {
   }
 }
 
-export const incomplete = () => new IpError('Command line is not complete. Try option "help"', 255);
+/** iproute2's message when a keyword's value is missing (ip, bridge). */
+export const INCOMPLETE = 'Command line is not complete. Try option "help"';
+export const incomplete = () => new IpError(INCOMPLETE, 255);
 export const invarg = (msg: string, arg: string) => new IpError(`Error: argument "${arg}" is wrong: ${msg}`, 255);
 export const duparg = (key: string, arg: string) => new IpError(`Error: duplicate "${key}": "${arg}" is the second value.`, 255);
 export const duparg2 = (key: string, arg: string) => new IpError(`Error: either "${key}" is duplicate, or "${arg}" is a garbage.`, 255);

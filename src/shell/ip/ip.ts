@@ -1,7 +1,7 @@
 /** `ip [OPTIONS] OBJECT { COMMAND | help }`: global options, then the object's command table. */
 import { netnsByName } from '../../engine/net/netns';
 import { type CommandFn, type CommandResult, success } from '../types';
-import { IpError, matches } from './args';
+import { IpError, incomplete, matches } from './args';
 import { IpContext, type IpOptions } from './context';
 import { doAddr } from './addr';
 import { doLink } from './link';
@@ -105,7 +105,7 @@ export const ip: CommandFn = (argv, shell) => {
       else if (opt === '-0' || opt === '-M' || opt === '-B') continue;
       else if (matches(opt, '-family')) {
         const f = argv[++i];
-        if (f === undefined) throw new IpError('Command line is not complete. Try option "help"', 255);
+        if (f === undefined) throw incomplete();
         if (f === 'inet') opts.family = 4;
         else if (f === 'inet6') opts.family = 6;
         else if (!['link', 'bridge', 'mpls'].includes(f)) throw new IpError(`Error: argument "${f}" is wrong: invalid protocol family`, 255);
@@ -115,7 +115,7 @@ export const ip: CommandFn = (argv, shell) => {
       else if (matches(opt, '-help')) throw new IpError(IP_USAGE, 255);
       else if (matches(opt, '-netns')) {
         const name = argv[++i];
-        if (name === undefined) throw new IpError('Command line is not complete. Try option "help"', 255);
+        if (name === undefined) throw incomplete();
         const target = netnsByName(shell.world, shell.host, name);
         if (!target) throw new IpError(`Cannot open network namespace "${name}": No such file or directory`, 255);
         ns = target;

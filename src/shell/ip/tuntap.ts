@@ -6,7 +6,7 @@ import { linksIn } from '../../engine/net/links';
 import { allocIfindex, deleteLink } from '../../engine/net/linkops';
 import { createTun, freeTunName, tunsIn, type TunMode, type TunOptions } from '../../engine/net/tuntap';
 import type { Link } from '../../engine/net/types';
-import { IpError, matches } from './args';
+import { IpError, incomplete, matches } from './args';
 import type { IpContext } from './context';
 
 export const TUNTAP_USAGE = `Usage: ip tuntap { add | del | show | list | lst | help } [ dev PHYS_DEV ]
@@ -37,7 +37,7 @@ function parseSpec(argv: string[]): TunSpec {
     const word = argv[i]!;
     const value = () => {
       const v = argv[++i];
-      if (v === undefined) throw new IpError('Command line is not complete. Try option "help"', 255);
+      if (v === undefined) throw incomplete();
       return v;
     };
     if (word === 'mode') {
