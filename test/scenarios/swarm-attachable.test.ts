@@ -134,6 +134,28 @@ describe('swarm: standalone containers on attachable overlay networks', () => {
     assert.match(ok(sh, 'ssh node3 docker run --rm --network NET alpine ip -4 addr show eth0'), /inet 10\.0\.1\.2\/24 /);
   });
 
+  it('docker network connect: a container on docker0 joins NET as eth1 (its default route stays on eth0) until disconnected', () => {
+    const sh = withC1();
+    ok(sh, 'ssh node3 docker run -d --name b1 alpine sleep 1d');
+    assert.equal(ok(sh, 'ssh node3 docker network connect NET b1'), '');
+    assert.match(ok(sh, 'ssh node3 docker exec b1 ip route'), /^default via 172\.17\.0\.1 dev eth0 \n10\.0\.1\.0\/24 dev eth1 proto kernel scope link src 10\.0\.1\.3 \n/);
+    assert.match(ok(sh, 'ssh node3 docker exec b1 ping -c 1 c1'), /1 packets received/);
+    assert.match(ok(sh, 'ssh node2 docker exec c1 ping -c 1 b1'), /^PING b1 \(10\.0\.1\.3\)/);
+    const again = run(sh, 'ssh node3 docker network connect NET b1');
+    assert.deepEqual([again.exitCode, again.stderr], [1, 'Error response from daemon: endpoint with name b1 already exists in network NET\n']);
+    // Stopped, it keeps NET in its configuration and joins it again when it starts.
+    ok(sh, 'ssh node3 docker stop b1');
+    ok(sh, 'ssh node3 docker start b1');
+    assert.match(ok(sh, 'ssh node3 docker exec b1 ip -4 addr show eth1'), /inet 10\.0\.1\.\d+\/24 /);
+    assert.equal(ok(sh, 'ssh node3 docker network disconnect NET b1'), '');
+    assert.doesNotMatch(ok(sh, 'ssh node3 docker exec b1 ip -4 addr'), /10\.0\.1\./);
+    const twice = run(sh, 'ssh node3 docker network disconnect NET b1');
+    assert.equal(twice.exitCode, 1);
+    assert.match(twice.stderr, /^Error response from daemon: container [0-9a-f]{64} is not connected to network NET\n$/);
+    const refused = run(sh, 'docker network create -d overlay plain && ssh node3 docker network connect plain b1');
+    assert.deepEqual([refused.exitCode, refused.stderr], [1, 'Error response from daemon: Could not attach to network plain: rpc error: code = PermissionDenied desc = network plain not manually attachable\n']);
+  });
+
   it('a host outside the swarm does not know the overlay (the daemon\'s "network not found")', () => {
     const sh = withC1();
     ok(sh, 'ssh node3 docker swarm leave');

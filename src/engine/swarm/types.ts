@@ -143,6 +143,12 @@ export interface NetworkAttachment {
   containerId: string;
   /** The container's address on each overlay it joined (network id -> address). */
   addrs: Record<string, number>;
+  /**
+   * Overlays joined by `docker network connect` (in that order), by a container whose own network
+   * is not an overlay: they stay in its configuration while it is stopped (addresses given back)
+   * and are joined again when it starts; its interfaces for them follow its own (eth1, eth2...).
+   */
+  connected?: string[];
 }
 
 /** Where a published port leads from one node: a local task (its address and target port) or another node. */

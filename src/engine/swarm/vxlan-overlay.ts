@@ -47,6 +47,8 @@ export interface OverlayEndpoint extends OverlayPeer {
   /** The container's name (the embedded DNS answers it on the overlay). */
   name: string;
   nsId: number;
+  /** Set for an overlay joined by `docker network connect`: the interface name, after the container's own. */
+  ifname?: string;
 }
 
 /** The namespace name libnetwork gives a network's sandbox: "1-" and the first 10 characters of its id. */
@@ -64,18 +66,20 @@ export function overlayEndpoints(world: World, cluster: Cluster): OverlayEndpoin
   const nets = new Map(cluster.networks.map((n) => [n.id, n]));
   const running = runningContainers(world, cluster);
   const out: OverlayEndpoint[] = [];
-  const add = (nodeId: string, containerId: string | null, serviceId: string | null, addrs: Record<string, number>) => {
+  const add = (nodeId: string, containerId: string | null, serviceId: string | null, addrs: Record<string, number>, connected?: string[]) => {
     const node = nodes.get(nodeId);
     const found = node && containerId !== null ? running.get(containerId) : undefined;
     if (!node || !found || found.host.id !== node.hostId) return;
     const { c, host } = found;
     for (const [netId, ip] of Object.entries(addrs)) {
       const net = nets.get(netId);
-      if (net) out.push({ net, node, host, nsId: c.nsId!, ip, mac: macFromIp(ip), serviceId, addrs, containerId: c.id, name: c.name });
+      const joined = connected?.indexOf(netId) ?? -1;
+      const ifname = joined >= 0 ? { ifname: `eth${c.endpoints.length + joined}` } : {};
+      if (net) out.push({ net, node, host, nsId: c.nsId!, ip, mac: macFromIp(ip), serviceId, addrs, containerId: c.id, name: c.name, ...ifname });
     }
   };
   for (const task of cluster.tasks) if (task.desired === 'running' && task.state === 'running') add(task.nodeId, task.containerId, task.serviceId, task.addrs);
-  for (const a of cluster.attachments ?? []) add(a.nodeId, a.containerId, null, a.addrs);
+  for (const a of cluster.attachments ?? []) add(a.nodeId, a.containerId, null, a.addrs, a.connected);
   return out;
 }
 
@@ -129,7 +133,7 @@ export function refreshOverlays(world: World, cluster: Cluster): void {
  */
 function layoutSignature(world: World, cluster: Cluster, endpoints: OverlayEndpoint[], peers: OverlayPeer[]): string {
   const parts: string[] = [];
-  for (const e of endpoints) parts.push(`e${e.net.id}/${e.host.id}/${e.nsId}/${e.ip}/${e.serviceId}`);
+  for (const e of endpoints) parts.push(`e${e.net.id}/${e.host.id}/${e.nsId}/${e.ip}/${e.serviceId}/${e.ifname ?? ''}`);
   for (const p of peers) parts.push(`p${p.net.id}/${p.node.id}/${p.host.id}/${p.ip}`);
   for (const sv of cluster.services) parts.push(`s${sv.id}/${sv.spec.name}/${sv.spec.endpointMode ?? 'vip'}/${JSON.stringify(sv.vips)}/${JSON.stringify(sv.spec.ports)}`);
   for (const n of cluster.networks) parts.push(`n${n.id}`);
@@ -207,8 +211,9 @@ function attachEndpoint(world: World, cluster: Cluster, ep: OverlayEndpoint, ove
   const sandbox = overlaySandbox(world, ep.host, ep.net, cluster);
   const br0 = sandbox && linkByName(world, sandbox.id, 'br0');
   if (!sandbox || !br0) return;
-  moveGatewayBridgeAside(world, cns, overlays);
-  const [inside, outside] = createVethPair(world, cns, containerIfname(ep), sandbox, freeVethName(world, sandbox));
+  // A container connected to an overlay keeps its own gateway network (no docker_gwbridge to move).
+  if (ep.ifname === undefined) moveGatewayBridgeAside(world, cns, overlays);
+  const [inside, outside] = createVethPair(world, cns, ep.ifname ?? containerIfname(ep), sandbox, freeVethName(world, sandbox));
   setMac(world, inside, ep.mac);
   inside.mtu = OVERLAY_MTU;
   outside.mtu = OVERLAY_MTU;

@@ -15,6 +15,7 @@ import { formatRows } from './ps';
 import { dockerInspect } from './inspect';
 import { tabwrite } from './table';
 import { createOverlayNetwork, inspectOverlayNetworks, overlayRows, removeOverlayNetwork, wantsOverlay } from './swarm-network';
+import { connectOverlay, disconnectOverlay } from './swarm-attach';
 import { driverError } from '../../engine/docker/plugins';
 import { confirmPrune } from './prune-prompt';
 
@@ -186,6 +187,8 @@ function connect(d: DockerCtx, argv: string[]): CommandResult {
   if (!parsed.ok) return usageError('network connect', parsed.error);
   const [netRef, ref, ...extra] = parsed.value.args;
   if (netRef === undefined || ref === undefined || extra.length > 0) return argsError('network connect', '[OPTIONS] NETWORK CONTAINER', 'Connect a container to a network', 'exactly 2 arguments');
+  const overlay = connectOverlay(d, netRef, ref);
+  if (overlay) return overlay;
   const net = findNetwork(d.daemon, netRef);
   if (!net) return daemonError(`network ${netRef} not found`);
   const c = findContainer(d.daemon, ref);
@@ -230,6 +233,8 @@ function disconnect(d: DockerCtx, argv: string[]): CommandResult {
   if (!parsed.ok) return usageError('network disconnect', parsed.error);
   const [netRef, ref, ...extra] = parsed.value.args;
   if (netRef === undefined || ref === undefined || extra.length > 0) return argsError('network disconnect', '[OPTIONS] NETWORK CONTAINER', 'Disconnect a container from a network', 'exactly 2 arguments');
+  const overlay = disconnectOverlay(d, netRef, ref);
+  if (overlay) return overlay;
   const net = findNetwork(d.daemon, netRef);
   if (!net) return daemonError(`network ${netRef} not found`);
   const c = findContainer(d.daemon, ref);

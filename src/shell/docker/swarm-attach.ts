@@ -1,13 +1,14 @@
 /** `docker run --network NET` on a swarm node where NET is one of the cluster's overlays (not a network of the daemon). */
-import { startContainer } from '../../engine/docker/containers';
+import { findContainer, startContainer } from '../../engine/docker/containers';
 import { findNetwork } from '../../engine/docker/networks';
 import type { Container } from '../../engine/docker/types';
 import { err, ok, type Result } from '../../common/result';
-import { attachContainer, attachRefusal, overlayNamed, syncAttachments } from '../../engine/swarm/attach';
+import { attachContainer, attachRefusal, connectContainer, disconnectContainer, overlayNamed, syncAttachments } from '../../engine/swarm/attach';
 import { ensureGatewayBridge } from '../../engine/swarm/overlay';
 import { membershipOf } from '../../engine/swarm/state';
 import type { Cluster, OverlayNetwork, SwarmNode } from '../../engine/swarm/types';
-import type { DockerCtx } from './context';
+import { success, type CommandResult } from '../types';
+import { daemonError, type DockerCtx } from './context';
 
 export interface OverlayTarget {
   cluster: Cluster;
@@ -49,4 +50,24 @@ export function startOnOverlay(d: DockerCtx, c: Container, target: OverlayTarget
 export function followAttachments(d: DockerCtx): void {
   const member = membershipOf(d.sh.world, d.sh.host);
   if (member) syncAttachments(d.sh.world, member.cluster, member.node);
+}
+
+/** `docker network connect NET CONTAINER` when NET is an overlay of the cluster (undefined otherwise: the daemon's own networks). */
+export function connectOverlay(d: DockerCtx, netRef: string, ref: string): CommandResult | undefined {
+  const target = overlayTarget(d, netRef);
+  if (!target) return undefined;
+  const c = findContainer(d.daemon, ref);
+  if (!c) return daemonError(`No such container: ${ref}`);
+  const r = connectContainer(d.sh.world, target.cluster, target.node, c, target.net, netRef);
+  return r.ok ? success() : daemonError(r.error);
+}
+
+/** `docker network disconnect NET CONTAINER` of an overlay of the cluster (undefined otherwise). */
+export function disconnectOverlay(d: DockerCtx, netRef: string, ref: string): CommandResult | undefined {
+  const target = overlayTarget(d, netRef);
+  if (!target) return undefined;
+  const c = findContainer(d.daemon, ref);
+  if (!c) return daemonError(`No such container: ${ref}`);
+  const r = disconnectContainer(d.sh.world, target.cluster, c, target.net);
+  return r.ok ? success() : daemonError(r.error);
 }

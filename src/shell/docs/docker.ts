@@ -39,7 +39,7 @@ export const DOCKER_DOC = doc({
     sub('network rm', 'docker network rm NETWORK...', 'deletes networks without containers: the bridge and its iptables rules go away.'),
     sub('network prune', 'docker network prune [-f]', 'deletes every user-defined network no running container is attached to (asks first unless -f), with their bridges and rules.'),
     sub('network inspect', 'docker network inspect [-f T] NETWORK...', 'prints a network as JSON: subnet, gateway, containers with their addresses.'),
-    sub('network connect', 'docker network connect [--ip IP] [--alias NAME] NETWORK CONTAINER', 'gives a container one more interface (eth1, …): a veth from its namespace to the network’s bridge and an address.'),
+    sub('network connect', 'docker network connect [--ip IP] [--alias NAME] NETWORK CONTAINER', 'gives a container one more interface (eth1, …): a veth from its namespace to the network’s bridge and an address. On a swarm node NETWORK may be an overlay created with --attachable (the interface joins the overlay’s sandbox; VXLAN to the other nodes).'),
     sub('network disconnect', 'docker network disconnect [-f] NETWORK CONTAINER', 'removes that interface from the container.'),
     sub('version', 'docker version', 'prints client and daemon versions.'),
     sub('pause', 'docker pause CONTAINER', 'freezes every process of the container (cgroup freezer); its network stays wired but nothing answers.'),
