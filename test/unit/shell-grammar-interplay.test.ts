@@ -45,6 +45,10 @@ describe('shell: new grammar with pipes, jobs, scripts and containers', () => {
     assert.ok(isIncomplete('f() {'));
     assert.ok(isIncomplete('[[ -n x &&'));
     assert.ok(isIncomplete('echo ${x'));
+    // The terminal prompts `> ` after a trailing backslash; `bash -c 'echo a\'` prints the backslash.
+    assert.ok(isIncomplete('ip link \\'));
+    assert.ok(!isIncomplete('echo a\\\\') && !isIncomplete("echo 'a\\'"));
+    assert.equal(bareShell().run('echo a\\').stdout, 'a\\\n');
   });
 
   it('ip netns exec NS bash -c runs the grammar in the namespace', () => {

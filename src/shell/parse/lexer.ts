@@ -330,7 +330,7 @@ function lexWord(text: string, start: number, inner = false): { word: Word; end:
       // A backslash ending the text is itself (bash -c 'echo a\\' prints a\\).
       if (i + 1 >= text.length) add(c, true);
       else if (text[i + 1] !== '\n') add(text[i + 1]!, false);
-      i += 2;
+      i = Math.min(i + 2, text.length);
     } else if (c === "'") {
       const close = text.indexOf("'", i + 1);
       if (close < 0) return new SyntaxError("unexpected EOF while looking for matching `''", true);

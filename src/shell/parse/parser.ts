@@ -37,6 +37,9 @@ export function isIncomplete(text: string): boolean {
   const tokens = lex(text);
   if (tokens instanceof SyntaxError) return tokens.incomplete;
   if (tokens.some((t) => t.kind === 'redir' && t.heredoc && !t.heredoc.closed)) return true;
+  // A line ending in an unquoted backslash goes on (`bash -c` would print the backslash).
+  const last = tokens[tokens.length - 1];
+  if (last?.kind === 'word' && last.end === text.length && /(^|[^\\])(\\\\)*\\$/.test(last.raw) && !/^'[^']*'$/.test(last.raw)) return true;
   const parsed = parse(text);
   return parsed instanceof SyntaxError && parsed.incomplete;
 }
