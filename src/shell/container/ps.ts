@@ -2,7 +2,7 @@
 import type { Container } from '../../engine/docker/types';
 import { imageOf } from '../../engine/docker/containers';
 import { nginxWorkers } from '../../engine/docker/procs-workers';
-import type { CommandResult } from '../types';
+import { type CommandResult, success } from '../types';
 import type { DockerCtx } from '../docker/context';
 
 export function containerPs(d: DockerCtx, c: Container, argv: string[]): CommandResult {
@@ -14,8 +14,8 @@ export function containerPs(d: DockerCtx, c: Container, argv: string[]): Command
   procs.push([procs.length === 1 ? 7 : Math.max(...procs.map(([pid]) => pid)) + 1, full ? 'ps ' + argv.slice(1).join(' ') : 'ps']);
   if (!full) {
     const short = (s: string) => (s.startsWith('nginx') ? 'nginx' : s.split(' ')[0]!.split('/').pop()!.slice(0, 15));
-    return { stdout: '    PID TTY          TIME CMD\n' + procs.map(([pid, s]) => `${String(pid).padStart(7)} ${c.tty ? 'pts/0   ' : '?       '} 00:00:00 ${short(s)}\n`).join(''), stderr: '', exitCode: 0 };
+    return success('    PID TTY          TIME CMD\n' + procs.map(([pid, s]) => `${String(pid).padStart(7)} ${c.tty ? 'pts/0   ' : '?       '} 00:00:00 ${short(s)}\n`).join(''));
   }
   const lines = procs.map(([pid, s]) => `${pid === 1 ? 'root' : s.includes('worker') ? 'nginx' : 'root'}${' '.repeat(pid === 1 || !s.includes('worker') ? 9 : 8)}${String(pid).padStart(3)}  ${pid === 1 ? '    0' : '    1'}  0 09:30 ${c.tty ? 'pts/0   ' : '?       '} 00:00:00 ${s}\n`);
-  return { stdout: 'UID          PID    PPID  C STIME TTY          TIME CMD\n' + lines.join(''), stderr: '', exitCode: 0 };
+  return success('UID          PID    PPID  C STIME TTY          TIME CMD\n' + lines.join(''));
 }

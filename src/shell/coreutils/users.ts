@@ -9,7 +9,7 @@
 import { daemonOf } from '../../engine/docker/daemon';
 import type { World } from '../../engine/world';
 import type { Host } from '../../engine/net/types';
-import { Output, type CommandFn, type CommandResult, type ShellContext } from '../types';
+import { Output, type CommandFn, type CommandResult, type ShellContext, success } from '../types';
 
 export interface User {
   name: string;
@@ -162,7 +162,7 @@ export const usermod: CommandFn = (argv, ctx) => {
   }
   if (shellArg !== undefined) user.shell = shellArg;
   save(ctx, shellArg !== undefined ? users : null, changedGroups ? groups : null);
-  return { stdout: '', stderr: '', exitCode: 0 };
+  return success();
 };
 
 /** `useradd [-m] [-s SHELL] [-G GROUPS] NAME`: the next uid from 1000 and a group of the same name. */
@@ -198,7 +198,7 @@ export const useradd: CommandFn = (argv, ctx) => {
   for (const g of groups) if (extra.includes(g.name)) g.members.push(name);
   save(ctx, users, groups);
   if (home) ctx.fs.mkdir?.(`/home/${name}`, ctx.ns);
-  return { stdout: '', stderr: '', exitCode: 0 };
+  return success();
 };
 
 /** `groupadd [-r] NAME`: a system group (-r) takes the first free gid from 999 down, others from 1000 up. */
@@ -213,7 +213,7 @@ export const groupadd: CommandFn = (argv, ctx) => {
   while (groups.some((g) => g.gid === gid)) gid += system ? -1 : 1;
   groups.push({ name, gid, members: [] });
   save(ctx, null, groups);
-  return { stdout: '', stderr: '', exitCode: 0 };
+  return success();
 };
 
 /** `groups [USER...]` (coreutils): the shell's own groups, or "USER : g1 g2" per user. */

@@ -4,7 +4,7 @@ import { exitContainer, findContainer, imageOf, readLogs, removeContainer, settl
 import { apiTime } from './human';
 import { exitAfterSignal, parseSignal } from '../../engine/docker/procs';
 import { deliverSignal } from '../../engine/docker/signals';
-import { Output, type CommandResult } from '../types';
+import { Output, type CommandResult, success } from '../types';
 import { argsError, usageError, type DockerCtx, errorResponse } from './context';
 import { freezeLoop } from '../../engine/docker/procs-loop';
 import { nginxStopLog } from '../../engine/docker/procs-workers';
@@ -193,7 +193,7 @@ export function dockerRename(d: DockerCtx, argv: string[]): CommandResult {
   if (clash) return { stdout: '', stderr: errorResponse(`Conflict. The container name "/${name}" is already in use by container "${clash.id}". You have to remove (or rename) that container to be able to reuse that name.\n`), exitCode: 1 };
   renameContainer(d.daemon, c, name);
   d.sh.world.changed();
-  return { stdout: '', stderr: '', exitCode: 0 };
+  return success();
 }
 
 export { has };

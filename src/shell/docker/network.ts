@@ -9,7 +9,7 @@ import { randomHexId } from '../../engine/docker/ids';
 import { endpointIpError, parseGoIpv4, parseNetipAddr, parseNetipPrefix, validateIpam } from '../../engine/docker/ipam';
 import { consolidateIpam } from './network-ipam';
 import { Output, fail, type CommandResult, success } from '../types';
-import { argsError, daemonError, usageError, type DockerCtx } from './context';
+import { argsError, daemonError, usageError, type DockerCtx, errorResponse } from './context';
 import { all, has, last, parseFlags, flagSpecs } from './flags';
 import { formatRows } from './ps';
 import { dockerInspect } from './inspect';
@@ -129,24 +129,24 @@ function remove(d: DockerCtx, argv: string[]): CommandResult {
     const overlay = removeOverlayNetwork(d, ref);
     if (overlay) {
       if (overlay.ok) out.line(ref);
-      else out.err(`Error response from daemon: ${overlay.error}`);
+      else out.err(errorResponse(overlay.error));
       failed ||= !overlay.ok;
       continue;
     }
     const net = findNetwork(d.daemon, ref);
     if (!net) {
-      out.err(`Error response from daemon: network ${ref} not found`);
+      out.err(errorResponse(`network ${ref} not found`));
       failed = true;
       continue;
     }
     if (net.isDefault || net.driver !== 'bridge') {
-      out.err(`Error response from daemon: ${net.name} is a pre-defined network and cannot be removed`);
+      out.err(errorResponse(`${net.name} is a pre-defined network and cannot be removed`));
       failed = true;
       continue;
     }
     const active = d.daemon.containers.some((c) => c.state === 'running' && c.endpoints.some((e) => e.networkId === net.id));
     if (active) {
-      out.err(`Error response from daemon: error while removing network: network ${net.name} id ${net.id} has active endpoints`);
+      out.err(errorResponse(`error while removing network: network ${net.name} id ${net.id} has active endpoints`));
       failed = true;
       continue;
     }
