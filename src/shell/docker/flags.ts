@@ -16,12 +16,27 @@ export interface Parsed {
  * `name=` takes a value (--name=x, --name x); `p|publish=` is both. Words, not an object per flag:
  * docker's several hundred flags cost 8 KB less of each extension bundle (issue 9's 1 MB).
  */
+const specCache = new Map<string, FlagSpec[]>();
+
 export function flagSpecs(words: string): FlagSpec[] {
-  return words.trim().split(/\s+/).map((word) => {
+  // Each subcommand asks with the same literal every time: split it once.
+  const cached = specCache.get(words);
+  if (cached) return cached;
+  const specs = words.trim().split(/\s+/).map((word) => {
     const value = word.endsWith('=');
     const [first, second] = (value ? word.slice(0, -1) : word).split('|');
     return second === undefined ? { long: first!, value } : { long: second, short: first!, value };
   });
+  specCache.set(words, specs);
+  return specs;
+}
+
+/** The lookup tables of a spec list, built once per list (docker run has a hundred flags). */
+const tableCache = new WeakMap<FlagSpec[], { byLong: Map<string, FlagSpec>; byShort: Map<string, FlagSpec> }>();
+function tables(specs: FlagSpec[]): { byLong: Map<string, FlagSpec>; byShort: Map<string, FlagSpec> } {
+  let t = tableCache.get(specs);
+  if (!t) tableCache.set(specs, (t = { byLong: new Map(specs.map((s) => [s.long, s])), byShort: new Map(specs.filter((s) => s.short).map((s) => [s.short!, s])) }));
+  return t;
 }
 
 export type ParseResult = { ok: true; value: Parsed } | { ok: false; error: string };
@@ -30,8 +45,7 @@ export type ParseResult = { ok: true; value: Parsed } | { ok: false; error: stri
 export function parseFlags(argv: string[], specs: FlagSpec[], interspersed: boolean): ParseResult {
   const flags: Record<string, string[]> = {};
   const args: string[] = [];
-  const byLong = new Map(specs.map((s) => [s.long, s]));
-  const byShort = new Map(specs.filter((s) => s.short).map((s) => [s.short!, s]));
+  const { byLong, byShort } = tables(specs);
   const put = (s: FlagSpec, v: string) => (flags[s.long] ??= []).push(v);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
