@@ -1,5 +1,6 @@
 /** Field tools from tutorials: `cut -d' ' -f3`, `cut -c1-5` and awk's `{print $1, $3}`. */
 import { Output, type CommandFn, type CommandResult } from '../types';
+import { usageError } from './usage';
 
 function inputLines(text: string): string[] {
   const lines = text.split('\n');
@@ -34,12 +35,12 @@ export const cut: CommandFn = (argv, ctx) => {
     else if (a === '-c' || a === '-b') chars = argv[++i];
     else if (a.startsWith('-c') || a.startsWith('-b')) chars = a.slice(2);
   }
-  if (fields !== undefined && chars !== undefined) return new Output().err("cut: only one list may be specified\nTry 'cut --help' for more information.").done(1);
+  if (fields !== undefined && chars !== undefined) return usageError('cut', 'only one list may be specified');
   if (chars !== undefined) return cutCharacters(chars, ctx.stdin);
-  if (fields === undefined) return new Output().err("cut: you must specify a list of bytes, characters, or fields\nTry 'cut --help' for more information.").done(1);
-  if (delim.length !== 1) return new Output().err("cut: the delimiter must be a single character\nTry 'cut --help' for more information.").done(1);
+  if (fields === undefined) return usageError('cut', 'you must specify a list of bytes, characters, or fields');
+  if (delim.length !== 1) return usageError('cut', 'the delimiter must be a single character');
   const wanted = parseFields(fields);
-  if (!wanted) return new Output().err(`cut: invalid field value ‘${fields}’\nTry 'cut --help' for more information.`).done(1);
+  if (!wanted) return usageError('cut', `invalid field value ‘${fields}’`);
   const out = new Output();
   for (const line of inputLines(ctx.stdin)) {
     const parts = line.split(delim);
@@ -50,9 +51,9 @@ export const cut: CommandFn = (argv, ctx) => {
 
 /** cut -c LIST (and -b: the same for ASCII text). */
 function cutCharacters(list: string, stdin: string): CommandResult {
-  if (/(^|[,-])0/.test(list)) return new Output().err("cut: byte/character positions are numbered from 1\nTry 'cut --help' for more information.").done(1);
+  if (/(^|[,-])0/.test(list)) return usageError('cut', 'byte/character positions are numbered from 1');
   const wanted = parseFields(list);
-  if (!wanted) return new Output().err(`cut: invalid byte/character position ‘${list}’\nTry 'cut --help' for more information.`).done(1);
+  if (!wanted) return usageError('cut', `invalid byte/character position ‘${list}’`);
   const out = new Output();
   for (const line of inputLines(stdin)) out.line([...line].filter((_, i) => wanted(i + 1)).join(''));
   return out.done(0);

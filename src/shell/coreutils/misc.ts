@@ -1,6 +1,7 @@
 /** Small programs: true, false, sleep, sudo, hostname, clear, which, uname. */
 import { Output, type CommandFn, success } from '../types';
 import { allIpAddresses } from '../nettools/hostname-addrs';
+import { usageError } from './usage';
 
 export const trueCmd: CommandFn = () => (success());
 export const falseCmd: CommandFn = () => ({ stdout: '', stderr: '', exitCode: 1 });
@@ -8,11 +9,11 @@ export const clear: CommandFn = () => (success('\x1b[H\x1b[2J\x1b[3J'));
 
 /** sleep NUMBER[smhd]...: advances the simulated clock. */
 export const sleep: CommandFn = (argv, ctx) => {
-  if (argv.length < 2) return new Output().err("sleep: missing operand\nTry 'sleep --help' for more information.").done(1);
+  if (argv.length < 2) return usageError('sleep', 'missing operand');
   let total = 0;
   for (const a of argv.slice(1)) {
     const m = /^(\d+(?:\.\d*)?|\.\d+)([smhd]?)$/.exec(a);
-    if (!m) return new Output().err(`sleep: invalid time interval ‘${a}’\nTry 'sleep --help' for more information.`).done(1);
+    if (!m) return usageError('sleep', `invalid time interval ‘${a}’`);
     total += Number(m[1]) * { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[m[2] as '' | 's' | 'm' | 'h' | 'd'];
   }
   const end = ctx.world.clock.now() + Math.round(total * 1000);

@@ -2,7 +2,8 @@
  * `timeout DURATION COMMAND...`: runs the command with a deadline on the simulated clock.
  * Commands that wait (sleep, ping) stop at ctx.deadline; timeout then exits 124 like coreutils.
  */
-import { Output, type CommandFn } from '../types';
+import type { CommandFn } from '../types';
+import { usageError } from './usage';
 
 export function parseDuration(text: string): number | null {
   const m = /^(\d+(?:\.\d*)?|\.\d+)([smhd]?)$/.exec(text);
@@ -14,9 +15,9 @@ export const timeout: CommandFn = (argv, ctx) => {
   let i = 1;
   while (argv[i]?.startsWith('-') && argv[i] !== '-') i += /^-(s|k|-signal|-kill-after)$/.test(argv[i]!) ? 2 : 1;
   const duration = argv[i];
-  if (duration === undefined || argv[i + 1] === undefined) return new Output().err("timeout: missing operand\nTry 'timeout --help' for more information.").done(125);
+  if (duration === undefined || argv[i + 1] === undefined) return usageError('timeout', 'missing operand', 125);
   const ms = parseDuration(duration);
-  if (ms === null) return new Output().err(`timeout: invalid time interval ‘${duration}’\nTry 'timeout --help' for more information.`).done(125);
+  if (ms === null) return usageError('timeout', `invalid time interval ‘${duration}’`, 125);
   const deadline = ctx.world.clock.now() + ms;
   const result = ctx.exec(argv.slice(i + 1), { ...ctx, deadline: Math.min(deadline, ctx.deadline ?? Infinity) });
   if (result.exitCode === 127 && result.stderr.startsWith('bash: ')) {

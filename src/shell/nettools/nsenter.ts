@@ -9,6 +9,7 @@ import { processTree } from '../../engine/docker/procs';
 import type { Container, DaemonState } from '../../engine/docker/types';
 import { netnsInode } from '../coreutils/procfs';
 import { fail, type CommandFn, type CommandResult, type ShellContext, success } from '../types';
+import { usageError } from '../coreutils/usage';
 
 /** The running container one of whose processes has this host PID. */
 export function containerOfPid(ctx: ShellContext, pid: number): { daemon: DaemonState; c: Container } | undefined {
@@ -46,7 +47,7 @@ export const nsenter: CommandFn = (argv, ctx) => {
       kinds.add(NS_FLAGS[a]!);
       continue;
     }
-    if (a.startsWith('-')) return fail(`nsenter: unrecognized option '${a}'\nTry 'nsenter --help' for more information.`, 1);
+    if (a.startsWith('-')) return usageError('nsenter', `unrecognized option '${a}'`);
     break;
   }
   const cmd = argv.slice(i);
@@ -89,7 +90,7 @@ export const lsns: CommandFn = (argv, ctx): CommandResult => {
     const a = argv[i]!;
     if (a === '-t' || a === '--type') type = argv[++i];
     else if (a === '-p' || a === '--task') pid = Number(argv[++i]);
-    else return fail(`lsns: unrecognized option '${a}'\nTry 'lsns --help' for more information.`, 1);
+    else return usageError('lsns', `unrecognized option '${a}'`);
   }
   if (type !== undefined && !['net', 'mnt', 'uts', 'ipc', 'pid', 'user', 'cgroup', 'time'].includes(type)) return fail(`lsns: unknown namespace type: ${type}`, 1);
   if (type !== undefined && type !== 'net') return fail(`vethlab: lsns lists network namespaces only (-t net)`, 1);
