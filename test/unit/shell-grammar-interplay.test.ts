@@ -79,4 +79,12 @@ describe('shell: new grammar with pipes, jobs, scripts and containers', () => {
     sh.run('echo ${z:=new} ${q:?}');
     assert.equal(sh.run('echo $y ${z-unset}').stdout, 'kept new\n');
   });
+
+  it('${x#p} and friends on a 100,000-character value answer at once, as bash 5.2 prints them', () => {
+    const sh = bareShell();
+    const started = performance.now();
+    const r = sh.run(`x=$(printf 'a/%.0s' {1..50000})end; echo \${#x} \${x##*/}; y=\${x#*Z}; echo \${#y}; z=\${x%%/*}; w=\${x%/*}; echo $z \${#w}; v=\${x#*/}; echo \${#v}`);
+    assert.deepEqual([r.stdout, r.stderr], ['100003 end\n100003\na 99999\n100001\n', '']);
+    assert.ok(performance.now() - started < 5000, `${performance.now() - started} ms`);
+  });
 });

@@ -4,11 +4,14 @@
  */
 import { bracket, type GlobToken } from '../glob';
 
+const STAR = '[\\s\\S]*';
+const LAZY_STAR = '[\\s\\S]*?';
+
 function source(tokens: GlobToken[]): string {
   let out = '';
   for (const t of tokens) {
     if ('lit' in t) out += t.lit.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-    else if (t.glob === '*') out += '[\\s\\S]*';
+    else if (t.glob === '*') out += STAR;
     else if (t.glob === '?') out += '[\\s\\S]';
     else out += bracket(t.glob);
   }
@@ -24,10 +27,14 @@ export function matches(tokens: GlobToken[], text: string): boolean {
   return wholeRegex(tokens).test(text);
 }
 
+/** Values up to this length are trimmed exactly (every cut tried); longer ones by one regular-expression search. */
+const EXACT_TRIM_CHARS = 2000;
+
 /** `${x#p}` `${x##p}` `${x%p}` `${x%%p}`: the value without its shortest or longest matching prefix or suffix. */
 export function trim(value: string, tokens: GlobToken[], suffix: boolean, longest: boolean): string {
-  const re = wholeRegex(tokens);
   const chars = [...value];
+  if (chars.length > EXACT_TRIM_CHARS) return trimBySearch(value, tokens, suffix, longest);
+  const re = wholeRegex(tokens);
   const n = chars.length;
   for (let k = 0; k <= n; k++) {
     // k characters removed: shortest first, or longest first.
@@ -36,6 +43,22 @@ export function trim(value: string, tokens: GlobToken[], suffix: boolean, longes
     if (re.test(piece)) return suffix ? chars.slice(0, n - cut).join('') : chars.slice(cut).join('');
   }
   return value;
+}
+
+/**
+ * A long value: one search, stars lazy for the shortest match and greedy for the longest (the cut
+ * trying every one gives for patterns like `*.` or `/*`; trying every cut would be quadratic). The
+ * shortest suffix is the shortest prefix of the reversed value and pattern.
+ */
+function trimBySearch(value: string, tokens: GlobToken[], suffix: boolean, longest: boolean): string {
+  if (suffix && !longest) {
+    const reversed = [...tokens].reverse().map((t): GlobToken => ('lit' in t ? { lit: [...t.lit].reverse().join('') } : t));
+    return [...trimBySearch([...value].reverse().join(''), reversed, false, false)].reverse().join('');
+  }
+  const src = longest ? source(tokens) : source(tokens).split(STAR).join(LAZY_STAR);
+  const m = new RegExp(suffix ? `(?:${src})$` : `^(?:${src})`, 'u').exec(value);
+  if (!m) return value;
+  return suffix ? value.slice(0, m.index) : value.slice(m[0].length);
 }
 
 /**
