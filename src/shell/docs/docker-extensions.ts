@@ -1,7 +1,7 @@
 /** docker plugin, secret and config entries of the docker doc. */
-import { flagDoc, type SubcommandDoc } from './types';
+import { flagDoc, subcommandDoc, type SubcommandDoc } from './types';
 
-const sub = (name: string, usage: string, words: string): SubcommandDoc => ({ name, usage, words });
+const sub = subcommandDoc;
 
 export const DOCKER_EXTENSION_SUBCOMMANDS: SubcommandDoc[] = [
   sub('plugin', 'docker plugin install|ls|enable|disable|rm|inspect|set', 'manages plugins: extra volume and network drivers the daemon runs as containers (offline catalog: vieux/sshfs, weaveworks/net-plugin).'),

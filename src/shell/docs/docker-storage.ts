@@ -1,7 +1,7 @@
 /** `docker` subcommands about storage: volumes, the container's layer, images and builds. */
-import { flagDoc, type SubcommandDoc } from './types';
+import { flagDoc, subcommandDoc, type SubcommandDoc } from './types';
 
-const sub = (name: string, usage: string, words: string, flags?: Array<[string, string]>): SubcommandDoc => ({ name, usage, words, ...(flags ? { flags: flags.map(([flag, w]) => flagDoc(flag, w)) } : {}) });
+const sub = (name: string, usage: string, words: string, flags?: Array<[string, string]>): SubcommandDoc => subcommandDoc(name, usage, words, flags?.map(([flag, w]) => flagDoc(flag, w)));
 
 export const DOCKER_STORAGE_SUBCOMMANDS: SubcommandDoc[] = [
   sub('volume create', 'docker volume create [-d local] [--label K=V] [-o K=V] [NAME]', 'creates a named volume of the local driver (a directory under /var/lib/docker/volumes/NAME/_data); without NAME an anonymous one with a 64-hex name.', [['-d DRIVER, --driver DRIVER', 'volume driver (only local exists here)'], ['--label KEY=VALUE', 'label the volume'], ['-o KEY=VALUE, --opt KEY=VALUE', 'driver options, kept in Options']]),

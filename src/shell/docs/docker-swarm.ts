@@ -1,7 +1,7 @@
 /** `docker swarm|node|service|stack …` and `ssh`: swarm mode across the hosts of the multi-host world. */
-import { flagDoc, doc, type SubcommandDoc } from './types';
+import { flagDoc, doc, subcommandDoc, type SubcommandDoc } from './types';
 
-const sub = (name: string, usage: string, words: string, flags?: SubcommandDoc['flags']): SubcommandDoc => ({ name, usage, words, ...(flags ? { flags } : {}) });
+const sub = subcommandDoc;
 
 export const SWARM_SUBCOMMANDS: SubcommandDoc[] = [
   sub('swarm init', 'docker swarm init [--advertise-addr IP|IFACE] [--autolock]', 'makes this node the first manager (Raft leader) of a new swarm: creates the `ingress` overlay network and the local `docker_gwbridge` bridge, and prints the worker join command. Without --advertise-addr a host with addresses on several interfaces gets Docker\'s "could not choose an IP address to advertise" error.', [

@@ -1,5 +1,5 @@
 /** `docker`: the client of the simulated daemon. */
-import { doc } from './types';
+import { doc, subcommandDoc } from './types';
 import { SWARM_SUBCOMMANDS } from './docker-swarm';
 import { DOCKER_STORAGE_SUBCOMMANDS } from './docker-storage';
 import { DOCKER_FLAGS } from './docker-flags';
@@ -7,7 +7,7 @@ import { DOCKER_COMPOSE_SUBCOMMANDS } from './docker-compose';
 import { DOCKER_EXTENSION_SUBCOMMANDS } from './docker-extensions';
 import { DOCKER_DAEMON_SUBCOMMANDS, DOCKER_GLOBAL_FLAGS } from './docker-daemon';
 
-const sub = (name: string, usage: string, words: string) => ({ name, usage, words, ...(DOCKER_FLAGS[name] ? { flags: DOCKER_FLAGS[name] } : {}) });
+const sub = (name: string, usage: string, words: string) => subcommandDoc(name, usage, words, DOCKER_FLAGS[name]);
 
 export const DOCKER_DOC = doc({
   name: 'docker',

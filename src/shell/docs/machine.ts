@@ -1,7 +1,7 @@
 /** `docker-machine` (0.16.2): machines are hosts of the simulated world. */
-import { doc } from './types';
+import { doc, subcommandDoc } from './types';
 
-const sub = (name: string, usage: string, words: string) => ({ name, usage, words });
+const sub = subcommandDoc;
 
 export const DOCKER_MACHINE_DOC = doc({
   name: 'docker-machine',

@@ -35,3 +35,7 @@ export function doc(d: Omit<CommandDoc, 'flags' | 'subcommands'> & Partial<Pick<
 export function flagDoc(flag: string, words: string): FlagDoc {
   return { flag, words };
 }
+
+export function subcommandDoc(name: string, usage: string, words: string, flags?: FlagDoc[]): SubcommandDoc {
+  return flags ? { name, usage, words, flags } : { name, usage, words };
+}
