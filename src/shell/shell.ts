@@ -34,7 +34,7 @@ import { condStatus } from './expand/cond';
 import { matches } from './expand/pattern';
 import { enter, leave, localBuiltin, returnBuiltin, shiftBuiltin, type FunctionEnv } from './functions';
 import { aliasBuiltin, unaliasBuiltin, type Aliases } from './aliases';
-import { historyBuiltin } from './history';
+import { History, historyBuiltin, historySize } from './history';
 import { quoteWord, setBuiltin, traceLine, type SetOptions } from './set-builtin';
 
 export type { Chunk } from './jobs/redirect';
@@ -118,7 +118,7 @@ export class Shell implements Env {
   /** `alias NAME=VALUE`: expanded in the lines an interactive shell reads. */
   readonly aliases: Aliases = new Map();
   /** The lines an interactive shell read, for `history`. */
-  readonly history: string[] = [];
+  readonly history = new History();
   /** The output of the line's command that writes to the screen while it runs (see RunningLine.preview). */
   private liveOut: Output | null = null;
   private liveCandidate = false;
@@ -218,7 +218,7 @@ export class Shell implements Env {
         chunks.push({ stream: 'stderr', text: lineTooLongMessage() });
         this.lastStatus = 1;
       } else {
-        if (this.interactive && line.trim() !== '') this.history.push(line);
+        if (this.interactive && line.trim() !== '') this.history.add(line, historySize(this.vars.HISTSIZE));
         const list = parse(line, this.interactive ? { aliases: this.aliases } : {});
         if (list instanceof SyntaxError) {
           chunks.push({ stream: 'stderr', text: `bash: ${list.message}\n` });
@@ -627,7 +627,7 @@ export class Shell implements Env {
     // A subshell's aliases would end with it: only this shell's own are kept.
     if (name === 'alias') return aliasBuiltin(args, env === this ? this.aliases : new Map(this.aliases), out);
     if (name === 'unalias') return unaliasBuiltin(args, env === this ? this.aliases : new Map(this.aliases), out);
-    if (name === 'history') return historyBuiltin(args, env === this && this.interactive ? this.history : [], out);
+    if (name === 'history') return historyBuiltin(args, env === this && this.interactive ? this.history : new History(), out);
     if (name === 'return') return returnBuiltin(args, env, out);
     if (name === 'shift') return shiftBuiltin(args, env, out);
     if (name === 'exit') {

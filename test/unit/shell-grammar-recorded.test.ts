@@ -47,7 +47,7 @@ describe('shell: grammar recorded from bash 5.2', () => {
 
 describe('shell: interactive sessions recorded from bash 5.2 (aliases, history)', () => {
   const recordedSessions = sessions();
-  it('has the recorded sessions', () => assert.equal(recordedSessions.length, 2));
+  it('has the recorded sessions', () => assert.equal(recordedSessions.length, 3));
   for (const session of recordedSessions) {
     it(session.lines[0]!, () => {
       const sh = bareShell();
