@@ -35,6 +35,7 @@ import { matches } from './expand/pattern';
 import { enter, leave, localBuiltin, returnBuiltin, shiftBuiltin, type FunctionEnv } from './functions';
 import { aliasBuiltin, unaliasBuiltin, type Aliases } from './aliases';
 import { History, historyBuiltin, historySize } from './history';
+import { SeededRng } from '../common/rng';
 import { quoteWord, setBuiltin, traceLine, type SetOptions } from './set-builtin';
 
 export type { Chunk } from './jobs/redirect';
@@ -146,6 +147,7 @@ export class Shell implements Env {
     this.cwd = options.cwd ?? '/root';
     this.vars = { HOME: '/root', USER: 'root', PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', SHELL: '/bin/bash' };
     this.scheduler = new Scheduler(world.clock, () => activity(world));
+    this.startedAt = world.clock.now();
   }
 
   /**
@@ -849,6 +851,11 @@ export class Shell implements Env {
     if (env.flags?.xtrace) chunks.push({ stream: 'stderr', text: traceLine(words, this.substDepth) });
   }
 
+  /** $RANDOM: its own sequence, so that using it does not change the world's MACs and ids. */
+  private random = new SeededRng(0x52414e44);
+  /** $SECONDS counts from here (simulated time). */
+  private startedAt = 0;
+
   /** How many command substitutions enclose the command being expanded (xtrace's `++`). */
   private substDepth = 0;
 
@@ -862,7 +869,17 @@ export class Shell implements Env {
     if (/^\d+$/.test(name)) return env.positional?.[Number(name) - 1];
     if (name === 'PWD') return env.cwd;
     if (name === 'HOSTNAME') return this.host.hostname;
-    return env.vars[name];
+    // bash's dynamic variables, on the shell's own seeded generator and the simulated clock;
+    // assigning RANDOM seeds it.
+    if (name === 'RANDOM') {
+      const seed = env.vars.RANDOM;
+      if (seed !== undefined) this.random = new SeededRng(Number.parseInt(seed, 10) || 0);
+      delete env.vars.RANDOM;
+      return String(this.random.int(0, 32767));
+    }
+    if (env.vars[name] !== undefined) return env.vars[name];
+    if (name === 'SECONDS') return String(Math.floor((this.world.clock.now() - this.startedAt) / 1000));
+    return undefined;
   }
 
   /** `$(…)`: runs the list in a subshell at once; its stdout without trailing newlines, its stderr to the line. */

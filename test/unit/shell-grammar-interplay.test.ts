@@ -87,4 +87,15 @@ describe('shell: new grammar with pipes, jobs, scripts and containers', () => {
     assert.deepEqual([r.stdout, r.stderr], ['100003 end\n100003\na 99999\n100001\n', '']);
     assert.ok(performance.now() - started < 5000, `${performance.now() - started} ms`);
   });
+
+  it('$RANDOM is 0-32767 from the shell\'s own seeded sequence (RANDOM=N seeds it, the world\'s MACs stay the same); $SECONDS follows simulated time', () => {
+    const first = bareShell();
+    const values = first.run('echo $RANDOM $RANDOM $RANDOM').stdout.trim().split(' ').map(Number);
+    assert.ok(values.length === 3 && values.every((v) => Number.isInteger(v) && v >= 0 && v <= 32767), String(values));
+    assert.deepEqual(bareShell().run('echo $RANDOM $RANDOM $RANDOM').stdout.trim().split(' ').map(Number), values);
+    assert.equal(first.run('RANDOM=7; echo $RANDOM $RANDOM').stdout, first.run('RANDOM=7; echo $RANDOM $RANDOM').stdout);
+    const mac = (sh: ReturnType<typeof bareShell>) => sh.run('ip link add d0 type dummy; ip -br link show d0').stdout;
+    assert.equal(mac(first), mac(bareShell()));
+    assert.equal(first.run('sleep 2.5; echo $SECONDS').stdout, '2\n');
+  });
 });
