@@ -50,7 +50,7 @@ export async function extensionBudgets(root: string, log: (line: string) => void
   const docker = dockerScale(2000);
   const mainCpu = docker.startMainCpuMs !== undefined ? `, ${ms(docker.startMainCpuMs)} on the main thread` : '';
   log(`docker: ${docker.containers} containers started in ${ms(docker.startMs)} (${ms(docker.startCpuMs)} CPU${mainCpu}), ${docker.perContainerKB.toFixed(1)} KB each; DNS ${docker.resolved ? 'ok' : 'FAILED'}; ping ${docker.pinged ? 'ok' : 'FAILED'} ${ms(docker.pingMs)} (${ms(docker.pingSmallMs)} with 2 containers), ${docker.pingWalked} array elements walked (${docker.pingWalkedSmall})${docker.failures.length ? `; failures: ${docker.failures.join('; ')}` : ''}`);
-  rows.push({ what: `${docker.containers} containers on one user-defined network, started in-process (CPU time)`, measured: `${ms(docker.startMs)} (${ms(docker.startCpuMs)} CPU${mainCpu})`, budget: '< 1 s', met: docker.startMs < 1000 && docker.failures.length === 0 });
+  rows.push({ what: `${docker.containers} containers on one user-defined network, started in-process (wall time; process CPU incl. V8's helper threads, main thread)`, measured: `${ms(docker.startMs)} (${ms(docker.startCpuMs)} CPU${mainCpu})`, budget: '< 1 s', met: docker.startMs < 1000 && docker.failures.length === 0 });
   rows.push({ what: 'memory per container (heap after GC)', measured: `${docker.perContainerKB.toFixed(1)} KB`, budget: '' });
   rows.push({
     what: `DNS + ping c1 -> c${docker.containers} by name (with 2 containers)`,
