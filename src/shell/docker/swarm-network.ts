@@ -7,7 +7,7 @@ import { membershipOf } from '../../engine/swarm/state';
 import type { Cluster } from '../../engine/swarm/types';
 import { Output, type CommandResult } from '../types';
 import { argsError, daemonError, usageError, type DockerCtx } from './context';
-import { has, last, parseFlags } from './flags';
+import { has, last, parseFlags, flagSpecs } from './flags';
 import { apiTime } from './human';
 import { printInspect } from './inspect';
 import { asManager, isResult } from './swarm-access';
@@ -18,7 +18,7 @@ export function wantsOverlay(argv: string[]): boolean {
 }
 
 export function createOverlayNetwork(d: DockerCtx, argv: string[]): CommandResult {
-  const parsed = parseFlags(argv, [{ long: 'driver', short: 'd', value: true }, { long: 'attachable', value: false }, { long: 'subnet', value: true }, { long: 'gateway', value: true }, { long: 'opt', short: 'o', value: true }, { long: 'label', value: true }, { long: 'internal', value: false }, { long: 'scope', value: true }], true);
+  const parsed = parseFlags(argv, flagSpecs('d|driver= attachable subnet= gateway= o|opt= label= internal scope='), true);
   if (!parsed.ok) return usageError('network create', parsed.error);
   const [name, ...extra] = parsed.value.args;
   if (name === undefined || extra.length > 0) return argsError('network create', '[OPTIONS] NETWORK', 'Create a network', 'exactly 1 argument');
@@ -71,7 +71,7 @@ export function removeOverlayNetwork(d: DockerCtx, ref: string): { ok: true } | 
 
 /** `docker network inspect` of overlay networks (undefined when a reference is not an overlay of this node's swarm). */
 export function inspectOverlayNetworks(d: DockerCtx, argv: string[]): CommandResult | undefined {
-  const parsed = parseFlags(argv, [{ long: 'format', short: 'f', value: true }, { long: 'verbose', short: 'v', value: false }], true);
+  const parsed = parseFlags(argv, flagSpecs('f|format= v|verbose'), true);
   if (!parsed.ok || parsed.value.args.length === 0) return undefined;
   const member = membershipOf(d.sh.world, d.sh.host);
   if (!member) return undefined;
