@@ -16,6 +16,12 @@ export function containerBuiltin(d: DockerCtx, c: Container, argv: string[], ctx
   if (prog === 'rm' || prog === 'mkdir' || prog === 'touch') return layerTool(d, c, argv, ctx, imageOf(d.daemon, c)?.programs.includes('ash') ?? false);
   if (prog === 'apt-get' || prog === 'apt') return aptGet(c, argv, imageOf(d.daemon, c)?.programs ?? [], ctx);
   if (prog === 'sh' || prog === 'bash' || prog === 'ash') return containerShell(d, c, argv, ctx, imageOf(d.daemon, c)?.programs.includes('ash') ?? false);
+  // BusyBox ls names a missing path without coreutils' "cannot access" and quotes, and exits 1, not 2
+  // (recorded: test/golden/docker/commit-layers.txt).
+  if (prog === 'ls' && imageOf(d.daemon, c)?.programs.includes('ash')) {
+    const r = ctx.exec(argv, ctx);
+    return { ...r, stderr: r.stderr.replace(/^ls: cannot access '(.*)': /gm, 'ls: $1: '), exitCode: r.exitCode === 0 ? 0 : 1 };
+  }
   // Alpine builds BusyBox with CONFIG_UNAME_OSNAME="Linux" (its C library is musl, not GNU's).
   if (prog === 'uname' && imageOf(d.daemon, c)?.programs.includes('apk')) {
     const r = ctx.exec(argv, ctx);
