@@ -10,7 +10,7 @@
  */
 import { daemonOf, startDaemonProcess } from '../../engine/docker/daemon';
 import { ENGINE } from '../../engine/docker/engine-info';
-import { dockerUnits, logfmtValue, rfc3339Nano } from '../../engine/docker/units';
+import { dockerUnits, logfmtValue, logrusLine, rfc3339Nano } from '../../engine/docker/units';
 import { isLocalAddr } from '../../engine/packet/source';
 import { parseIpv4 } from '../../engine/net/ipv4';
 import { Signal, type Proc, type ProcContext } from '../jobs/process';
@@ -72,8 +72,7 @@ function logLine(ctx: ProcContext, out: Output, level: 'info' | 'warning' | 'err
     out.err(`\x1b[${color}m${text}\x1b[0m[${time}] ${msg.padEnd(44)} ${kv}`);
     return;
   }
-  const kv = fields.map(([k, v]) => ` ${k}=${logfmtValue(v)}`).join('');
-  out.err(`time="${time}" level=${level} msg=${logfmtValue(msg)}${kv}`);
+  out.err(logrusLine(now, ctx.world.clock.epoch, ns, level, msg, fields.map(([k, v]) => `${k}=${logfmtValue(v)}`).join(' ')));
 }
 
 /** A -H value as dockerd normalises it (tcp://IP:PORT, unix:///path), or the error it prints. */
