@@ -182,7 +182,10 @@ describe('trace capture read by the real tcpdump (when installed)', () => {
   ];
   for (const [name, lines] of scripts) {
     it(`${name}: tcpdump -r -n -e -tt prints every frame as the simulated tcpdump does, at the same time`, function () {
-      if (!existsSync(TCPDUMP)) this.skip();
+      if (!existsSync(TCPDUMP)) {
+        console.log(`    (skipped: ${TCPDUMP} is not installed here, so the exported pcapng is not read back by a real tcpdump)`);
+        this.skip();
+      }
       const shell = after(lines);
       const recorded = lastTrace(shell.world)!;
       const dir = mkdtempSync(join(tmpdir(), 'vethlab-pcap-'));
