@@ -110,16 +110,7 @@ function commandStart(tokens: Token[]): boolean {
 
 /** The index of the `))` closing `((` whose expression starts at `start`; -1 when the parentheses close apart (`((a) )`). */
 function arithEnd(text: string, start: number): number {
-  let depth = 0;
-  for (let i = start; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === '(') depth++;
-    else if (c === ')') {
-      if (depth === 0) return text[i + 1] === ')' ? i : -1;
-      depth--;
-    } else if (c === '\n' && depth === 0 && text.slice(start, i).trim() === '') return -1;
-  }
-  return -1;
+  return closingArith(text, start, true);
 }
 
 /** Reads the bodies of the here-documents opened on the line that just ended; returns where the next line starts. */
@@ -201,6 +192,14 @@ function matchParen(text: string, start: number): number {
 
 /** Index of the `))` closing a `$((` whose expression starts at `start`; -1 when missing. */
 function matchArith(text: string, start: number): number {
+  return closingArith(text, start, false);
+}
+
+/**
+ * The `))` closing an arithmetic expression that starts at `start` (-1 when the parentheses close
+ * apart); a `((` command also gives up at a line break before anything was written.
+ */
+function closingArith(text: string, start: number, command: boolean): number {
   let depth = 0;
   for (let i = start; i < text.length; i++) {
     const c = text[i]!;
@@ -208,7 +207,7 @@ function matchArith(text: string, start: number): number {
     else if (c === ')') {
       if (depth === 0) return text[i + 1] === ')' ? i : -1;
       depth--;
-    }
+    } else if (command && c === '\n' && depth === 0 && text.slice(start, i).trim() === '') return -1;
   }
   return -1;
 }
